@@ -1,0 +1,49 @@
+/**
+ * What the indicators stage hands to the renderers: numbered, titled, protected tables for one year.
+ * Renderers accept nothing else; every figure they show comes from a `ProtectedTable` cell and is
+ * shown only when its status is `s` (published).
+ */
+import type { ProtectedTable } from '../protect/protected-table.ts';
+import type { Geography } from './geography.ts';
+
+export type TableSurvey = 'mediation' | 'rencontre' | 'croise';
+
+export interface TableMeta {
+  /** file-safe id, e.g. "med-terminees-cadre" */
+  id: string;
+  /** table number in the publication ("Tableau 3 – …") */
+  number: number;
+  /** full French title, "Tableau 3 – Médiations familiales terminées selon le cadre, par territoire, en 2024" */
+  title: string;
+  /** "En nombre", "En %", "En euros", "Pour 100 000 habitants", "En jours" */
+  unit: string;
+  survey: TableSurvey;
+  /** "Lecture : …" sentence (without the "Lecture :" prefix), reading one published cell */
+  lecture: string;
+  champ: string;
+  source: string;
+  note: string;
+}
+
+export interface PublicationTable {
+  meta: TableMeta;
+  year: number;
+  /** cells; the first dimension is always `geo` (department, region, court of appeal, France) */
+  table: ProtectedTable;
+  /** dimension name → code → French label (geo labels included) */
+  labels: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** display order of the codes of each non-geo dimension (total last) */
+  order: Readonly<Record<string, readonly string[]>>;
+  /** decimals to show (0 for counts, 1 for rates, 2 for FTE) */
+  decimals: number;
+  /** what the protection did on this table */
+  protection: { cells: number; primary: number; secondary: number; shareSuppressed: number; audit: 'ok' | 'echec' };
+}
+
+export interface Publication {
+  year: number;
+  geography: Geography;
+  tables: readonly PublicationTable[];
+  /** the same publication for earlier years present in the input, oldest first (for evolutions) */
+  history: readonly { year: number; tables: readonly PublicationTable[] }[];
+}
