@@ -1,0 +1,105 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { OutputFile } from '../../src/model/output.ts';
+import { asideName, publishRun, recoverInterruptedSwaps, tmpDirsBeside } from '../../src/io/publish-run.ts';
+import { swapRecovered } from '../../src/io/run-messages.ts';
+
+let base: string;
+let roots: { 'data-out': string; reports: string };
+beforeEach(() => {
+  base = mkdtempSync(join(tmpdir(), 'mfer-publish-'));
+  roots = { 'data-out': join(base, 'data-out'), reports: join(base, 'reports') };
+});
+afterEach(() => rmSync(base, { recursive: true, force: true }));
+
+const file = (root: OutputFile['root'], path: string, content: string | Uint8Array): OutputFile => ({ root, path, content });
+const read = (...parts: string[]) => readFileSync(join(...parts), 'utf8');
+
+/** A previous publication of 2023 and 2024. */
+async function previousRun(): Promise<void> {
+  await publishRun({
+    roots,
+    years: [2023, 2024],
+    files: [
+      file('data-out', '2023/rejects.csv', 'old 2023'),
+      file('data-out', '2024/rejects.csv', 'old 2024'),
+      file('data-out', '2024/obsolete.csv', 'gone after the next run'),
+      file('reports', '2024/rapport.html', 'old report'),
+    ],
+  });
+}
+
+describe('publishRun', () => {
+  it('writes every file below its root, text and bytes alike', async () => {
+    await publishRun({
+      roots,
+      years: [2024],
+      files: [file('data-out', '2024/tables/a.csv', 'a;b\n'), file('reports', '2024/x.xlsx', new Uint8Array([0x50, 0x4b, 0, 255]))],
+    });
+    expect(read(roots['data-out'], '2024', 'tables', 'a.csv')).toBe('a;b\n');
+    expect([...readFileSync(join(roots.reports, '2024', 'x.xlsx'))]).toEqual([0x50, 0x4b, 0, 255]);
+    expect(tmpDirsBeside(roots['data-out'])).toEqual([]);
+  });
+
+  it('replaces the years of the run whole, and leaves other years alone', async () => {
+    await previousRun();
+    await publishRun({ roots, years: [2024], files: [file('data-out', '2024/rejects.csv', 'new 2024')] });
+    expect(read(roots['data-out'], '2024', 'rejects.csv')).toBe('new 2024');
+    expect(existsSync(join(roots['data-out'], '2024', 'obsolete.csv'))).toBe(false);
+    expect(read(roots['data-out'], '2023', 'rejects.csv')).toBe('old 2023');
+    expect(readdirSync(roots.reports).sort()).toEqual(['2023', '2024']);
+    expect(readdirSync(join(roots.reports, '2024'))).toEqual([]);
+    expect(readdirSync(roots['data-out']).sort()).toEqual(['2023', '2024']);
+  });
+
+  it('leaves the previous outputs intact and no temporary directory when writing fails', async () => {
+    await previousRun();
+    // a file and a directory with the same path: the second write fails half-way through the run
+    const files = [file('data-out', '2024/clash', 'x'), file('data-out', '2024/clash/inner.csv', 'y')];
+    await expect(publishRun({ roots, years: [2024], files })).rejects.toThrow();
+    expect(read(roots['data-out'], '2024', 'rejects.csv')).toBe('old 2024');
+    expect(read(roots['data-out'], '2024', 'obsolete.csv')).toBe('gone after the next run');
+    expect(tmpDirsBeside(roots['data-out'])).toEqual([]);
+  });
+
+  it('refuses a path outside the years of the run, or twice the same path, before touching anything', async () => {
+    await previousRun();
+    await expect(publishRun({ roots, years: [2024], files: [file('data-out', '2023/x.csv', '')] })).rejects.toThrow('2023/x.csv');
+    await expect(publishRun({ roots, years: [2024], files: [file('data-out', '2024/../../evil', '')] })).rejects.toThrow();
+    const twice = [file('data-out', '2024/a.csv', '1'), file('data-out', '2024/a.csv', '2')];
+    await expect(publishRun({ roots, years: [2024], files: twice })).rejects.toThrow('2024/a.csv');
+    expect(read(roots['data-out'], '2024', 'rejects.csv')).toBe('old 2024');
+  });
+
+  it('gives the same tree whatever the order of the files it is handed', async () => {
+    const files = [file('data-out', '2024/b.csv', 'b'), file('data-out', '2024/a/c.csv', 'c'), file('reports', '2024/r.html', 'r')];
+    await publishRun({ roots, years: [2024], files: [...files].reverse() });
+    expect(read(roots['data-out'], '2024', 'b.csv')).toBe('b');
+    expect(read(roots['data-out'], '2024', 'a', 'c.csv')).toBe('c');
+  });
+});
+
+describe('recovery from an interrupted swap', () => {
+  it('puts back a set-aside year whose replacement never arrived', async () => {
+    await previousRun();
+    const { renameSync } = await import('node:fs');
+    renameSync(join(roots['data-out'], '2024'), join(roots['data-out'], asideName(2024)));
+    const heard: string[] = [];
+    recoverInterruptedSwaps(roots['data-out'], (m) => heard.push(m));
+    expect(read(roots['data-out'], '2024', 'rejects.csv')).toBe('old 2024');
+    expect(heard).toEqual([swapRecovered(join(roots['data-out'], '2024'))]);
+  });
+
+  it('removes a set-aside copy left beside a year already swapped in, and dead runs’ temporary directories', async () => {
+    await previousRun();
+    mkdirSync(join(roots['data-out'], asideName(2024)));
+    writeFileSync(join(roots['data-out'], asideName(2024), 'rejects.csv'), 'older');
+    const deadTmp = join(base, '.mfer-tmp-999999999-1');
+    mkdirSync(deadTmp);
+    await publishRun({ roots, years: [2023], files: [file('data-out', '2023/rejects.csv', 'new 2023')] });
+    expect(readdirSync(roots['data-out']).sort()).toEqual(['2023', '2024']);
+    expect(read(roots['data-out'], '2024', 'rejects.csv')).toBe('old 2024');
+    expect(existsSync(deadTmp)).toBe(false);
+  });
+});
