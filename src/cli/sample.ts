@@ -1,5 +1,90 @@
-/** `mfer sample` — placeholder until the stage lands. */
-export async function runSample(_argv: string[]): Promise<number> {
-  process.stderr.write('mfer sample : pas encore disponible.\n');
-  return 2;
+/**
+ * `mfer sample [--out data-raw] [--seed N] [--scale K] [--no-defects]` — regenerates the fictitious
+ * survey returns (`<out>/returns/<year>/{mediation,rencontre}/`, plus `DEFECTS.md` and `defects.json`)
+ * from the reference departments and the survey dictionaries. The generator is pure
+ * (`src/sample/`); this file only reads its inputs and writes its files.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { Department } from '../model/geography.ts';
+import { DEFAULT_SEED, generateSample, slug, type SampleDictionary, type SampleSurvey } from '../sample/generate.ts';
+import { sampleBadArgument, sampleMissingInput, sampleWritten } from '../sample/messages.ts';
+
+/** Where the inputs are, relative to the repository root (overridable for tests and benchmarks). */
+export interface SampleSources {
+  departments: string;
+  dictionaries: string;
+}
+
+export const DEFAULT_SOURCES: SampleSources = {
+  departments: 'data-raw/reference/departements.csv',
+  dictionaries: 'pipelines/config/surveys',
+};
+
+/** Reads the department reference: a CSV with code, name, court of appeal and population. */
+export function readDepartments(path: string): Department[] {
+  if (!existsSync(path)) throw new Error(sampleMissingInput(path));
+  const text = readFileSync(path, 'utf8').replace(/^\ufeff/, '');
+  const delimiter = text.split('\n')[0].includes(';') ? ';' : ',';
+  const records = parse(text, { columns: true, delimiter, skip_empty_lines: true }) as Record<string, string>[];
+  const get = (r: Record<string, string>, ...names: string[]) => names.map((n) => r[n]).find((v) => v !== undefined) ?? '';
+  return records
+    .filter((r) => get(r, 'perimetre') === '' || get(r, 'perimetre') === 'departement')
+    .map((r) => {
+      const court = get(r, 'cour_appel', 'court', 'code_cour_appel');
+      const region = get(r, 'code_region', 'region');
+      return {
+        code: get(r, 'code_departement', 'code', 'departement'),
+        name: get(r, 'nom', 'name', 'nom_departement'),
+        region: region.startsWith('R') ? region : `R${region}`,
+        court: court.startsWith('CA-') ? court : `CA-${slug(court.replace(/^Cour d'appel d(e |')/i, '')).toUpperCase()}`,
+        population: Number(get(r, 'population_municipale', 'population')),
+      };
+    });
+}
+
+export function readDictionary(dir: string, survey: SampleSurvey, year: number): SampleDictionary {
+  const path = join(dir, survey, `${year}.json`);
+  if (!existsSync(path)) throw new Error(sampleMissingInput(path));
+  return JSON.parse(readFileSync(path, 'utf8')) as SampleDictionary;
+}
+
+function option(argv: string[], name: string): string | undefined {
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
+}
+
+export async function runSample(argv: string[]): Promise<number> {
+  const out = option(argv, '--out') ?? 'data-raw';
+  const seed = Number(option(argv, '--seed') ?? DEFAULT_SEED);
+  const scale = Number(option(argv, '--scale') ?? 1);
+  if (!Number.isInteger(seed) || !(scale > 0)) {
+    process.stderr.write(`${sampleBadArgument()}\n`);
+    return 2;
+  }
+  const sources: SampleSources = {
+    departments: option(argv, '--departements') ?? DEFAULT_SOURCES.departments,
+    dictionaries: option(argv, '--dictionnaires') ?? DEFAULT_SOURCES.dictionaries,
+  };
+  try {
+    const departments = readDepartments(sources.departments);
+    const { files, defects } = await generateSample({
+      departments,
+      dictionary: (survey, year) => readDictionary(sources.dictionaries, survey, year),
+      seed,
+      scale,
+      defects: !argv.includes('--no-defects'),
+    });
+    rmSync(join(out, 'returns'), { recursive: true, force: true });
+    for (const file of files) {
+      mkdirSync(dirname(join(out, file.path)), { recursive: true });
+      writeFileSync(join(out, file.path), file.content);
+    }
+    if (!argv.includes('--quiet')) process.stderr.write(`${sampleWritten(join(out, 'returns'), files.length, defects.length)}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 1;
+  }
 }

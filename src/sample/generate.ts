@@ -1,0 +1,157 @@
+/**
+ * The shipped sample, generated in memory (no file system here: `src/cli/sample.ts` writes it).
+ * For each year: rows for every open unit (`rows.ts`), grouped into returns as they arrive — one file
+ * per CAF (a few CAFs send two), one per court of appeal —, in the formats of real life, with header
+ * variants from the survey dictionaries, and the real defects planted and recorded (`defects.ts`).
+ *
+ * @example
+ *   const { files, defects } = await generateSample({ departments, dictionary, seed: 20240601 });
+ *   files[0].path; // "returns/2023/mediation/caf-01-ain.csv"
+ */
+import type { Department } from '../model/geography.ts';
+import type { MediationRow, RencontreRow } from '../model/rows.ts';
+import { defectsMarkdown, plantDefects, type FieldedTable, type PlantedDefect } from './defects.ts';
+import { encodeReturn, FORMAT_EXTENSION, type RawCell, type ReturnFormat } from './encode.ts';
+import { createRng, type Rng } from './prng.ts';
+import { mediationRows, rencontreRows } from './rows.ts';
+import { SAMPLE_YEARS } from './targets.ts';
+import { buildUniverse } from './universe.ts';
+
+export type SampleSurvey = 'mediation' | 'rencontre';
+/** What the generator needs from `pipelines/config/surveys/<survey>/<year>.json`. */
+export interface SampleDictionary {
+  fields: Readonly<Record<string, { headers: readonly string[] }>>;
+}
+
+export interface SampleOptions {
+  departments: readonly Department[];
+  dictionary: (survey: SampleSurvey, year: number) => SampleDictionary;
+  seed?: number;
+  /** multiplies the number of units (×10 for the benchmark) */
+  scale?: number;
+  years?: readonly number[];
+  /** plant the defects (default true) */
+  defects?: boolean;
+}
+
+export interface SampleFile {
+  /** below `data-raw/` */
+  path: string;
+  content: Uint8Array;
+}
+
+export const DEFAULT_SEED = 20240601;
+
+/** ASCII slug for file names: "Bouches-du-Rhône" → "bouches-du-rhone". */
+export function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+const FORMATS: readonly ReturnFormat[] = ['csv-cp1252', 'csv-utf8-bom', 'csv-utf8-bom-comma', 'xlsx'];
+const FORMAT_WEIGHTS = [0.42, 0.22, 0.14, 0.22];
+
+/** Header as a person might type it: the canonical one, a known variant, or a case/accent variation. */
+function chooseHeaders(r: Rng, fields: readonly string[], dictionary: SampleDictionary): string[] {
+  const style = r.weighted([0.6, 0.25, 0.1, 0.05]);
+  return fields.map((field) => {
+    const headers = dictionary.fields[field].headers;
+    if (style === 0 || headers.length === 0) return headers[0] ?? field;
+    if (style === 1) return r.chance(0.5) ? r.pick(headers) : headers[0];
+    if (style === 2) return headers[0].toUpperCase();
+    return headers[0].normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  });
+}
+
+function table(
+  survey: SampleSurvey,
+  year: number,
+  name: string,
+  format: ReturnFormat,
+  fields: string[],
+  headers: string[],
+  rows: readonly (MediationRow | RencontreRow)[],
+): FieldedTable {
+  return {
+    path: `returns/${year}/${survey}/${name}.${FORMAT_EXTENSION[format]}`,
+    survey,
+    year,
+    format,
+    fields,
+    headers,
+    rows: rows.map((row) => fields.map((f) => (row as unknown as Record<string, RawCell>)[f] ?? null)),
+    blankLinesBefore: [],
+  };
+}
+
+/** Generates every return file for the years asked, plus `returns/DEFECTS.md` and `returns/defects.json`. */
+export async function generateSample(options: SampleOptions): Promise<{ files: SampleFile[]; defects: PlantedDefect[] }> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const scale = options.scale ?? 1;
+  const rng = createRng(seed);
+  const universe = buildUniverse(rng.fork('universe'), options.departments, scale);
+  const byCode = new Map(options.departments.map((d) => [d.code, d]));
+  // CAFs that send two files: the same ones every year (big departments)
+  const served = new Set(universe.mediation.map((u) => u.departement));
+  const bigDepartments = [...served].filter((c) => universe.mediation.filter((u) => u.departement === c).length >= 5).sort();
+  const twoFiles = new Set(rng.fork('two-files').shuffle(bigDepartments).slice(0, 3));
+  const formatOf = (fileKey: string) => FORMATS[rng.fork(`format:${fileKey}`).weighted(FORMAT_WEIGHTS)];
+
+  const tables: FieldedTable[] = [];
+  const defects: PlantedDefect[] = [];
+  for (const year of options.years ?? SAMPLE_YEARS) {
+    const yr = rng.fork(year);
+    const medDict = options.dictionary('mediation', year);
+    const renDict = options.dictionary('rencontre', year);
+    const medFields = Object.keys(medDict.fields);
+    const renFields = Object.keys(renDict.fields);
+    const med = mediationRows(yr.fork('mediation'), universe.mediation, year, scale);
+    const ren = rencontreRows(yr.fork('rencontre'), universe.rencontre, year, scale);
+
+    const medTables: FieldedTable[] = [];
+    const pairs: [FieldedTable, FieldedTable][] = [];
+    let corsicaSud: FieldedTable | undefined;
+    for (const code of [...new Set(med.map((r) => r.departement))].sort()) {
+      const rows = med.filter((r) => r.departement === code);
+      const base = `caf-${code.toLowerCase()}-${slug(byCode.get(code)!.name)}`;
+      const make = (name: string, part: readonly MediationRow[]) =>
+        table('mediation', year, name, formatOf(name), medFields, chooseHeaders(yr.fork(`headers:${name}`), medFields, medDict), part);
+      if (twoFiles.has(code) && rows.length >= 2) {
+        const half = Math.ceil(rows.length / 2);
+        const pair: [FieldedTable, FieldedTable] = [make(`${base}-1`, rows.slice(0, half)), make(`${base}-2`, rows.slice(half))];
+        medTables.push(...pair);
+        pairs.push(pair);
+        if (code === '2A') corsicaSud = pair[0];
+      } else {
+        const t = make(base, rows);
+        medTables.push(t);
+        if (code === '2A') corsicaSud = t;
+      }
+    }
+    const renTables: FieldedTable[] = [];
+    const courts = [...new Set(ren.map((r) => byCode.get(r.departement)!.court))].sort();
+    for (const court of courts) {
+      const rows = ren.filter((r) => byCode.get(r.departement)!.court === court);
+      const name = slug(court);
+      renTables.push(table('rencontre', year, name, formatOf(name), renFields, chooseHeaders(yr.fork(`headers:${name}`), renFields, renDict), rows));
+    }
+    if (options.defects !== false) {
+      if (!corsicaSud || pairs.length === 0) throw new Error('échantillon : pas de fichier pour la Corse-du-Sud ou pas de CAF à deux fichiers');
+      defects.push(...plantDefects(yr.fork('defects'), { mediation: medTables, rencontre: renTables }, pairs, corsicaSud));
+    }
+    tables.push(...medTables, ...renTables);
+  }
+
+  const files: SampleFile[] = [];
+  for (const t of tables) files.push({ path: t.path, content: await encodeReturn(t) });
+  if (options.defects !== false) {
+    files.push({ path: 'returns/DEFECTS.md', content: new Uint8Array(Buffer.from(defectsMarkdown(defects), 'utf8')) });
+    files.push({ path: 'returns/defects.json', content: new Uint8Array(Buffer.from(JSON.stringify(defects, null, 2) + '\n', 'utf8')) });
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, defects };
+}

@@ -1,0 +1,13 @@
+/** French messages of `mfer sample` (STYLE §6). */
+
+export function sampleMissingInput(path: string): string {
+  return `mfer sample : fichier introuvable « ${path} ».`;
+}
+
+export function sampleBadArgument(): string {
+  return 'mfer sample : --seed attend un entier et --scale un nombre positif.';
+}
+
+export function sampleWritten(dir: string, files: number, defects: number): string {
+  return `mfer sample : ${files} fichiers écrits dans « ${dir} » (${defects} défauts plantés, voir DEFECTS.md).`;
+}

@@ -1,0 +1,41 @@
+/**
+ * Makes a zip (an XLSX) byte-stable: JSZip stamps every entry with the current time, so the same
+ * workbook written twice differs. This rewrites the DOS time and date of every entry, in the local
+ * headers and the central directory, to 1980-01-01 00:00 (the zip epoch). Pure: bytes in, bytes out.
+ *
+ * @example
+ *   const stable = fixZipTimestamps(new Uint8Array(await workbook.xlsx.writeBuffer()));
+ */
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+/** 1980-01-01: day 1, month 1, year 0 → (0 << 9) | (1 << 5) | 1 */
+const DOS_DATE = 0x21;
+const DOS_TIME = 0;
+
+export function fixZipTimestamps(zip: Uint8Array): Uint8Array {
+  const out = new Uint8Array(zip);
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  let eocd = -1;
+  for (let i = out.length - 22; i >= Math.max(0, out.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error('zip sans répertoire central');
+  const entries = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  for (let k = 0; k < entries; k++) {
+    if (view.getUint32(at, true) !== CENTRAL) throw new Error('zip : répertoire central illisible');
+    view.setUint16(at + 12, DOS_TIME, true);
+    view.setUint16(at + 14, DOS_DATE, true);
+    const local = view.getUint32(at + 42, true);
+    if (view.getUint32(local, true) !== LOCAL) throw new Error('zip : en-tête local illisible');
+    view.setUint16(local + 10, DOS_TIME, true);
+    view.setUint16(local + 12, DOS_DATE, true);
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return out;
+}
