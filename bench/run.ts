@@ -1,0 +1,61 @@
+/**
+ * `make bench`: end-to-end benchmarks, printed as a table (never run by `make test`).
+ * - `mfer annual` on the shipped sample (three years), in a child process: wall time, peak memory;
+ * - the same on a sample scaled ×10 (≈ 2 700 services, 2 300 structures), generated into a
+ *   temporary folder with `mfer sample --scale 10`;
+ * - the protection engine's own rows (`benchProtect()` from `bench/protect.ts`, when present).
+ * Targets (issue 6): < 15 s and < 1 GB for the sample, < 60 s ×10, on a 2-core machine.
+ */
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatBenchTable, type BenchRow } from './bench-row.ts';
+import { describeMachine, measure } from './measure.ts';
+
+const root = join(import.meta.dirname, '..');
+const mfer = join(root, 'bin', 'mfer.js');
+const GiB = 1024;
+
+/** `mfer annual` on `input`, into a scratch output folder, timed. */
+async function annualRow(name: string, size: string, input: string, scratch: string, maxSeconds: number): Promise<BenchRow> {
+  const out = join(scratch, 'data-out');
+  const reports = join(scratch, 'reports');
+  const m = await measure(process.execPath, [mfer, 'annual', '--input', input, '--out', out, '--reports', reports, '--quiet'], { cwd: root });
+  const ok = m.exitCode === 0 && m.seconds < maxSeconds && (m.peakMiB ?? 0) < GiB;
+  return {
+    name,
+    size,
+    seconds: m.seconds,
+    peakMiB: m.peakMiB,
+    target: `< ${maxSeconds} s et < 1 Go`,
+    ok,
+    ...(m.exitCode === 0 ? {} : { note: `code de sortie ${m.exitCode} : ${m.stderr.trim().split('\n').slice(-3).join(' / ')}` }),
+  };
+}
+
+async function main(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'mfer-bench-'));
+  const rows: BenchRow[] = [];
+  try {
+    rows.push(await annualRow('mfer annual, échantillon livré (3 ans)', '≈ 500 réponses / an', join(root, 'data-raw'), join(scratch, 'x1'), 15));
+
+    // ×10: reference data copied, returns regenerated ten times larger (generation not timed in the run)
+    const raw10 = join(scratch, 'raw-x10');
+    cpSync(join(root, 'data-raw'), raw10, { recursive: true, filter: (src) => !src.startsWith(join(root, 'data-raw', 'returns')) });
+    const gen = await measure(process.execPath, [mfer, 'sample', '--out', raw10, '--scale', '10', '--quiet'], { cwd: root });
+    rows.push({ name: 'mfer sample --scale 10 (génération)', size: '≈ 2 700 services, 2 300 structures / an', seconds: gen.seconds, peakMiB: gen.peakMiB });
+    if (gen.exitCode === 0) {
+      rows.push(await annualRow('mfer annual, échantillon ×10 (3 ans)', '≈ 5 000 réponses / an', raw10, join(scratch, 'x10'), 60));
+    }
+
+    if (existsSync(join(import.meta.dirname, 'protect.ts'))) {
+      const { benchProtect } = (await import('./protect.ts' as string)) as { benchProtect: () => Promise<BenchRow[]> };
+      rows.push(...(await benchProtect()));
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  process.stdout.write(formatBenchTable(rows, describeMachine()));
+}
+
+await main();
