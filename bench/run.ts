@@ -12,6 +12,27 @@ import { join } from 'node:path';
 import { formatBenchTable, type BenchRow } from './bench-row.ts';
 import { describeMachine, measure } from './measure.ts';
 
+/** The row shape of the protection engine's `benchProtect()` (bench/protect.ts). */
+interface ProtectBenchRow {
+  name: string;
+  seconds: number;
+  peakMB: number;
+  cells: number;
+  primary: number;
+  secondary: number;
+  note?: string;
+}
+
+function fromProtect(r: ProtectBenchRow): BenchRow {
+  return {
+    name: `protection : ${r.name}`,
+    size: `${r.cells} cellules (${r.primary} primaires, ${r.secondary} secondaires)`,
+    seconds: r.seconds,
+    peakMiB: r.peakMB,
+    ...(r.note ? { note: r.note } : {}),
+  };
+}
+
 const root = join(import.meta.dirname, '..');
 const mfer = join(root, 'bin', 'mfer.js');
 const GiB = 1024;
@@ -49,8 +70,8 @@ async function main(): Promise<void> {
     }
 
     if (existsSync(join(import.meta.dirname, 'protect.ts'))) {
-      const { benchProtect } = (await import('./protect.ts' as string)) as { benchProtect: () => Promise<BenchRow[]> };
-      rows.push(...(await benchProtect()));
+      const { benchProtect } = (await import('./protect.ts' as string)) as { benchProtect: () => Promise<ProtectBenchRow[]> };
+      rows.push(...(await benchProtect()).map(fromProtect));
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });

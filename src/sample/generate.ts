@@ -20,7 +20,7 @@ import { buildUniverse } from './universe.ts';
 export type SampleSurvey = 'mediation' | 'rencontre';
 /** What the generator needs from `pipelines/config/surveys/<survey>/<year>.json`. */
 export interface SampleDictionary {
-  fields: Readonly<Record<string, { headers: readonly string[] }>>;
+  fields: Readonly<Record<string, { headers: readonly string[]; codes?: Readonly<Record<string, readonly string[]>> }>>;
 }
 
 export interface SampleOptions {
@@ -67,15 +67,24 @@ function chooseHeaders(r: Rng, fields: readonly string[], dictionary: SampleDict
   });
 }
 
+/** A coded value as the respondent writes it: the code's first label, sometimes another known label. */
+function codeLabel(r: Rng, dictionary: SampleDictionary, field: string, value: RawCell): RawCell {
+  const labels = dictionary.fields[field].codes?.[String(value)];
+  if (!labels || labels.length === 0) return value;
+  return r.chance(0.8) ? labels[0] : r.pick(labels);
+}
+
 function table(
   survey: SampleSurvey,
   year: number,
   name: string,
   format: ReturnFormat,
-  fields: string[],
-  headers: string[],
+  dictionary: SampleDictionary,
+  r: Rng,
   rows: readonly (MediationRow | RencontreRow)[],
 ): FieldedTable {
+  const fields = Object.keys(dictionary.fields);
+  const headers = chooseHeaders(r, fields, dictionary);
   return {
     path: `returns/${year}/${survey}/${name}.${FORMAT_EXTENSION[format]}`,
     survey,
@@ -83,7 +92,7 @@ function table(
     format,
     fields,
     headers,
-    rows: rows.map((row) => fields.map((f) => (row as unknown as Record<string, RawCell>)[f] ?? null)),
+    rows: rows.map((row) => fields.map((f) => codeLabel(r, dictionary, f, (row as unknown as Record<string, RawCell>)[f] ?? null))),
     blankLinesBefore: [],
   };
 }
@@ -107,8 +116,6 @@ export async function generateSample(options: SampleOptions): Promise<{ files: S
     const yr = rng.fork(year);
     const medDict = options.dictionary('mediation', year);
     const renDict = options.dictionary('rencontre', year);
-    const medFields = Object.keys(medDict.fields);
-    const renFields = Object.keys(renDict.fields);
     const med = mediationRows(yr.fork('mediation'), universe.mediation, year, scale);
     const ren = rencontreRows(yr.fork('rencontre'), universe.rencontre, year, scale);
 
@@ -119,7 +126,7 @@ export async function generateSample(options: SampleOptions): Promise<{ files: S
       const rows = med.filter((r) => r.departement === code);
       const base = `caf-${code.toLowerCase()}-${slug(byCode.get(code)!.name)}`;
       const make = (name: string, part: readonly MediationRow[]) =>
-        table('mediation', year, name, formatOf(name), medFields, chooseHeaders(yr.fork(`headers:${name}`), medFields, medDict), part);
+        table('mediation', year, name, formatOf(name), medDict, yr.fork(`headers:${name}`), part);
       if (twoFiles.has(code) && rows.length >= 2) {
         const half = Math.ceil(rows.length / 2);
         const pair: [FieldedTable, FieldedTable] = [make(`${base}-1`, rows.slice(0, half)), make(`${base}-2`, rows.slice(half))];
@@ -137,7 +144,7 @@ export async function generateSample(options: SampleOptions): Promise<{ files: S
     for (const court of courts) {
       const rows = ren.filter((r) => byCode.get(r.departement)!.court === court);
       const name = slug(court);
-      renTables.push(table('rencontre', year, name, formatOf(name), renFields, chooseHeaders(yr.fork(`headers:${name}`), renFields, renDict), rows));
+      renTables.push(table('rencontre', year, name, formatOf(name), renDict, yr.fork(`headers:${name}`), rows));
     }
     if (options.defects !== false) {
       if (!corsicaSud || pairs.length === 0) throw new Error('échantillon : pas de fichier pour la Corse-du-Sud ou pas de CAF à deux fichiers');
