@@ -6,7 +6,7 @@
 import type { Department } from '../model/geography.ts';
 import type { ManagerType } from '../model/rows.ts';
 import type { Rng } from './prng.ts';
-import { MEDIATION_LIFESPANS, RENCONTRE_LIFESPANS } from './targets.ts';
+import { MEDIATION_LIFESPANS, RENCONTRE_LIFESPANS, SAMPLE_YEARS } from './targets.ts';
 
 export interface Unit {
   id: string;
@@ -95,7 +95,8 @@ function buildUnits(
   }
   // lifespans handed out at random, so openings and closings fall anywhere
   const order = rng.shuffle(units.map((_, i) => i));
-  order.forEach((unitIndex, k) => (units[unitIndex] = { ...units[unitIndex], years: spans[k] }));
+  // (a sample scaled below one unit per department keeps its extra units open every year)
+  order.forEach((unitIndex, k) => (units[unitIndex] = { ...units[unitIndex], years: spans[k] ?? SAMPLE_YEARS }));
   return units;
 }
 
