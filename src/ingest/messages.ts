@@ -1,0 +1,36 @@
+/**
+ * French messages of the ingest stage (files and reference data). Code and tests call the same
+ * functions, so no test hard-codes a sentence (STYLE §6).
+ */
+
+export const geographyMessages = {
+  missingFile: (path: string) => `Référentiel géographique : fichier introuvable « ${path} ».`,
+  missingColumn: (file: string, column: string) => `Référentiel géographique : colonne « ${column} » absente de « ${file} ».`,
+  departmentCount: (count: number, expected: number) =>
+    `Référentiel géographique : ${count} départements trouvés dans departements.csv, ${expected} attendus.`,
+  duplicateChild: (file: string, code: string) => `Référentiel géographique : le code « ${code} » a plusieurs parents dans « ${file} ».`,
+  departmentMissing: (file: string, code: string) => `Référentiel géographique : le département « ${code} » est absent de « ${file} ».`,
+  unknownParent: (file: string, code: string, parent: string) =>
+    `Référentiel géographique : « ${code} » a pour parent « ${parent} », inconnu dans « ${file} ».`,
+  cycle: (file: string, code: string) => `Référentiel géographique : cycle dans « ${file} » à partir du code « ${code} ».`,
+  roots: (file: string, roots: readonly string[]) =>
+    `Référentiel géographique : « ${file} » doit avoir une seule racine « FR » (trouvé : ${roots.length === 0 ? 'aucune' : roots.join(', ')}).`,
+  wrongDepth: (file: string, code: string) =>
+    `Référentiel géographique : dans « ${file} », le département « ${code} » doit être rattaché à un niveau intermédiaire lui-même rattaché à « FR ».`,
+};
+
+export const fileMessages = {
+  missingFolder: (path: string) => `Dossier des réponses introuvable : « ${path} ». Rien à traiter.`,
+  noYear: (path: string) => `Aucune année trouvée sous « ${path} » (dossiers attendus : returns/<année>/mediation, returns/<année>/rencontre).`,
+  missingSurveyFolder: (path: string) => `Dossier absent : « ${path} » ; aucune réponse lue pour cette enquête.`,
+  unreadable: (path: string, why: string) => `Fichier illisible « ${path} » : ${why}.`,
+  empty: (path: string) => `Fichier vide « ${path} » : aucune ligne à lire.`,
+  unsupportedFormat: (path: string) => `Format non pris en charge pour « ${path} » (attendus : .csv, .txt, .xlsx).`,
+  utf16: (path: string) => `Fichier « ${path} » encodé en UTF-16 : enregistrez-le en UTF-8 ou en CSV Windows (point-virgule) puis relancez.`,
+  binary: (path: string) => `Fichier « ${path} » : contenu binaire, ce n'est pas un fichier CSV lisible.`,
+  noHeader: (path: string) =>
+    `Fichier « ${path} » : aucune ligne d'en-tête reconnue (les colonnes ne correspondent pas au dictionnaire de l'enquête).`,
+  badXlsx: (path: string) => `Classeur « ${path} » illisible (fichier XLSX endommagé ou protégé).`,
+  noDictionary: (path: string) => `Dictionnaire d'enquête introuvable ou invalide : « ${path} ».`,
+  dictionaryInvalid: (path: string, detail: string) => `Dictionnaire d'enquête invalide « ${path} » : ${detail}.`,
+};

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { buildGeography, DEPARTMENT_COUNT, loadGeography, REFERENCE_FILES, type ReferenceTexts } from '../../src/ingest/geography.ts';
+import { geographyMessages as m } from '../../src/ingest/messages.ts';
+
+const DIR = 'data-raw/reference';
+const shipped: ReferenceTexts = {
+  departements: readFileSync(`${DIR}/departements.csv`, 'utf8'),
+  region: readFileSync(`${DIR}/region.csv`, 'utf8'),
+  courAppel: readFileSync(`${DIR}/cour-appel.csv`, 'utf8'),
+};
+const withoutLine = (text: string, startsWith: string) =>
+  text.split('\n').filter((line) => !line.startsWith(startsWith)).join('\n');
+
+describe('loadGeography on the shipped reference', () => {
+  const geography = loadGeography(DIR);
+
+  it('has 101 departments in two hierarchies that do not nest', () => {
+    expect(geography.departments).toHaveLength(DEPARTMENT_COUNT);
+    expect(geography.regions).toHaveLength(18);
+    expect(geography.courts).toHaveLength(34);
+    const hautesAlpes = geography.departments.find((d) => d.code === '05');
+    expect(hautesAlpes).toMatchObject({ region: 'R93', court: 'CA-GRENOBLE' });
+  });
+
+  it('keeps codes as strings and leaves out overseas collectivities', () => {
+    const codes = geography.departments.map((d) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(['01', '2A', '2B', '976']));
+    expect(codes).not.toContain('975');
+  });
+
+  it('has one edge per department and per area in each hierarchy, areas under FR', () => {
+    for (const edges of [geography.regionHierarchy, geography.courtHierarchy]) {
+      const children = edges.map((e) => e.child);
+      expect(new Set(children).size).toBe(children.length);
+      for (const d of geography.departments) expect(children).toContain(d.code);
+    }
+    expect(geography.courtHierarchy.filter((e) => e.parent === 'FR')).toHaveLength(34);
+  });
+
+  it('sums populations up both hierarchies to the same national total', () => {
+    const total = geography.departments.reduce((sum, d) => sum + d.population, 0);
+    expect(geography.population.FR).toBe(total);
+    expect(geography.regions.reduce((sum, r) => sum + geography.population[r.code], 0)).toBe(total);
+    expect(geography.courts.reduce((sum, c) => sum + geography.population[c.code], 0)).toBe(total);
+    expect(geography.labels.FR).toBe('France');
+    expect(geography.labels['CA-AIX-EN-PROVENCE']).toBe("Cour d'appel d'Aix-en-Provence");
+  });
+});
+
+describe('buildGeography refuses a broken reference with a French message', () => {
+  it('a department missing from a hierarchy', () => {
+    const texts = { ...shipped, courAppel: withoutLine(shipped.courAppel, '69,') };
+    expect(() => buildGeography(texts)).toThrow(m.departmentMissing(REFERENCE_FILES.courAppel, '69'));
+  });
+
+  it('a department missing from the list', () => {
+    const texts = { ...shipped, departements: withoutLine(shipped.departements, '69,') };
+    expect(() => buildGeography(texts)).toThrow(m.departmentCount(DEPARTMENT_COUNT - 1, DEPARTMENT_COUNT));
+  });
+
+  it('a cycle', () => {
+    const region = shipped.region.replace('R84,Auvergne-Rhône-Alpes,FR', 'R84,Auvergne-Rhône-Alpes,01');
+    expect(() => buildGeography({ ...shipped, region })).toThrow(m.cycle(REFERENCE_FILES.region, 'R84'));
+  });
+
+  it('a second root', () => {
+    const region = shipped.region.replace('R84,Auvergne-Rhône-Alpes,FR', 'R84,Auvergne-Rhône-Alpes,');
+    expect(() => buildGeography({ ...shipped, region })).toThrow(m.roots(REFERENCE_FILES.region, ['FR', 'R84']));
+  });
+
+  it('a department with two parents', () => {
+    const courAppel = `${shipped.courAppel}01,Ain,CA-PARIS\n`;
+    expect(() => buildGeography({ ...shipped, courAppel })).toThrow(m.duplicateChild(REFERENCE_FILES.courAppel, '01'));
+  });
+
+  it('an unknown parent', () => {
+    const courAppel = shipped.courAppel.replace('01,Ain,CA-LYON', '01,Ain,CA-NULLEPART');
+    expect(() => buildGeography({ ...shipped, courAppel })).toThrow(m.unknownParent(REFERENCE_FILES.courAppel, '01', 'CA-NULLEPART'));
+  });
+});
