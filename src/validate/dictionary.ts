@@ -1,0 +1,75 @@
+/**
+ * Survey dictionaries (`pipelines/config/surveys/<survey>/<year>.json`): the zod schema of the file
+ * itself, and the checks the file format cannot express (every canonical field present, in order;
+ * no header shared by two fields once normalised). Pure: `src/ingest/dictionaries.ts` reads the files.
+ *
+ * @example
+ *   const dictionary = parseDictionary(JSON.parse(text), 'pipelines/config/surveys/mediation/2024.json');
+ *   dictionary.fields.seances.type; // "integer"
+ */
+import { z } from 'zod';
+import type { SurveyId } from '../model/rows.ts';
+import { CANONICAL_FIELDS } from './fields.ts';
+import { normaliseHeader } from './normalise.ts';
+
+const headers = z.array(z.string().min(1)).min(1);
+const bounds = { min: z.number().optional(), max: z.number().optional(), optional: z.boolean().optional(), headers };
+
+const fieldSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('year'), ...bounds }),
+  z.object({ type: z.literal('id'), ...bounds }),
+  z.object({ type: z.literal('text'), ...bounds }),
+  z.object({ type: z.literal('department'), ...bounds }),
+  z.object({ type: z.literal('integer'), ...bounds }),
+  z.object({ type: z.literal('decimal'), ...bounds }),
+  z.object({ type: z.literal('code'), codes: z.record(z.string(), z.array(z.string())), ...bounds }),
+]);
+
+const editRuleSchema = z.union([
+  z.object({ id: z.string(), sum: z.array(z.string()).min(1), equalsSum: z.array(z.string()).min(1), reason: z.string().min(1) }),
+  z.object({ id: z.string(), atLeast: z.string(), than: z.string(), reason: z.string().min(1) }),
+]);
+
+const dictionarySchema = z.object({
+  survey: z.enum(['mediation', 'rencontre']),
+  year: z.number().int(),
+  key: z.array(z.string()).min(1),
+  fields: z.record(z.string(), fieldSchema),
+  editRules: z.array(editRuleSchema),
+});
+
+export type FieldSpec = z.infer<typeof fieldSchema>;
+export type EditRule = z.infer<typeof editRuleSchema>;
+export type Dictionary = z.infer<typeof dictionarySchema> & { survey: SurveyId };
+
+/** Validates a parsed dictionary file; throws an `Error` whose message says what is wrong (in French). */
+export function parseDictionary(json: unknown, path: string): Dictionary {
+  const parsed = dictionarySchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${path} : ${issue.path.join('.')} — ${issue.message}`);
+  }
+  const dictionary = parsed.data;
+  const expected = CANONICAL_FIELDS[dictionary.survey];
+  const actual = Object.keys(dictionary.fields);
+  if (actual.join(',') !== expected.join(',')) {
+    const missing = expected.filter((f) => !actual.includes(f));
+    const extra = actual.filter((f) => !expected.includes(f));
+    throw new Error(`${path} : champs attendus dans l'ordre de rows.ts (manquants : ${missing.join(', ') || 'aucun'} ; en trop : ${extra.join(', ') || 'aucun'})`);
+  }
+  const owner = new Map<string, string>();
+  for (const [field, spec] of Object.entries(dictionary.fields)) {
+    for (const header of [field, ...spec.headers]) {
+      const key = normaliseHeader(header);
+      const other = owner.get(key);
+      if (other !== undefined && other !== field) throw new Error(`${path} : l'en-tête « ${header} » désigne à la fois ${other} et ${field}`);
+      owner.set(key, field);
+    }
+  }
+  for (const rule of dictionary.editRules) {
+    const used = 'sum' in rule ? [...rule.sum, ...rule.equalsSum] : [rule.atLeast, rule.than];
+    for (const field of used) if (!Object.hasOwn(dictionary.fields, field)) throw new Error(`${path} : règle ${rule.id} : champ inconnu ${field}`);
+  }
+  for (const field of dictionary.key) if (!Object.hasOwn(dictionary.fields, field)) throw new Error(`${path} : clé : champ inconnu ${field}`);
+  return dictionary;
+}

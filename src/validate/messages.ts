@@ -1,0 +1,39 @@
+/**
+ * French reasons written in `rejects.csv` (column `reason`) and in the progress lines. Code and tests
+ * call the same functions, so no test hard-codes a sentence (STYLE §6).
+ */
+const fr = (n: number) => String(n).replace('.', ',');
+
+export const reasons = {
+  missingValue: () => 'valeur manquante',
+  notANumber: () => 'nombre attendu (texte dans un champ numérique)',
+  notInteger: () => 'nombre entier attendu',
+  negative: () => 'valeur négative : un effectif ou un montant ne peut pas être négatif',
+  belowMin: (min: number) => `valeur inférieure au minimum plausible (${fr(min)})`,
+  aboveMax: (max: number) => `valeur supérieure au maximum plausible (${fr(max)})`,
+  tooLong: (max: number) => `texte trop long (plus de ${max} caractères)`,
+  unknownCode: (codes: readonly string[]) => `modalité inconnue (attendues : ${codes.join(', ')})`,
+  unknownDepartment: () => 'département inconnu du référentiel géographique',
+  badYear: () => 'année invalide',
+  otherYear: (rowYear: string, folderYear: number) => `réponse de l'année ${rowYear} placée dans le dossier de l'année ${folderYear}`,
+  missingColumn: (field: string, headers: readonly string[]) =>
+    `colonne absente du fichier pour le champ « ${field} » (en-têtes reconnus : ${headers.join(' / ')})`,
+  duplicateKey: (key: string, file: string, row: number) =>
+    `réponse en double : l'identifiant ${key} figure déjà dans « ${file} », ligne ${row} (cette ligne est écartée, l'autre est conservée)`,
+  duplicateFile: (file: string) => `fichier identique à « ${file} » déjà lu : réponse en double, ses lignes sont écartées`,
+  fileProblem: (message: string) => message,
+  noHeaderRow: () => "ligne non lue : aucune ligne d'en-tête reconnue dans le fichier",
+  editRuleValue: (left: number, right: number) => `${fr(left)} ≠ ${fr(right)}`,
+  atLeastValue: (left: number, right: number) => `${fr(left)} < ${fr(right)}`,
+};
+
+/** Progress lines (stderr) of the ingest, validate and harmonize stages. */
+export const progress = {
+  read: (year: number, files: number, unreadable: number) =>
+    `${year} · lecture : ${files} fichier(s) lu(s)${unreadable > 0 ? `, ${unreadable} illisible(s) ou non reconnu(s)` : ''}`,
+  validated: (year: number, read: number, accepted: number, rejected: number) =>
+    `${year} · validation : ${read} ligne(s) lue(s), ${accepted} acceptée(s), ${rejected} rejetée(s)`,
+  harmonized: (year: number, mediation: number, rencontre: number) =>
+    `${year} · harmonisation : ${mediation} service(s) de médiation, ${rencontre} espace(s) de rencontre`,
+  notice: (message: string) => `  ${message}`,
+};

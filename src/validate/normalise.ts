@@ -1,0 +1,57 @@
+/**
+ * Tolerant reading of what people type: headers (case, accents, spaces, punctuation), numbers
+ * (`1 234`, `1 234,5`, `1.234,5`, `12.5`), department codes (`2a` → `2A`, `1` → `01`).
+ *
+ * @example
+ *   normaliseHeader(' Nombre de SÉANCES ');   // "nombre de seances"
+ *   parseNumber('1 234,5', ',');             // 1234.5
+ *   normaliseDepartment('2a');               // "2A"
+ */
+
+/** Lower case, no accents, punctuation and runs of spaces → one space. */
+export function normaliseHeader(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const SPACES = /[\s\u00a0\u202f\u2009']/g;
+
+/**
+ * A number as written in a French or English file, or `undefined` when the text is not a number.
+ * `decimal` is the file's decimal mark; thousands may be spaces (any kind), or the other mark in groups of 3.
+ */
+export function parseNumber(text: string, decimal: ',' | '.'): number | undefined {
+  let t = text.trim().replace(SPACES, '');
+  if (t === '') return undefined;
+  t = t.replace(/^\u2212/, '-');
+  if (decimal === ',') {
+    if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) t = t.replace(/\./g, '');
+    if (/^-?\d+\.\d+$/.test(t)) return Number(t); // a dot in a comma file: still unambiguous
+    t = t.replace(',', '.');
+  } else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, '');
+  else if (/^-?\d+,\d+$/.test(t)) t = t.replace(',', '.');
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(t)) return undefined;
+  return Number(t);
+}
+
+/** Does this text look like a decimal written with a comma (votes for the decimal mark of a file)? */
+export function decimalMarkOf(text: string): ',' | '.' | undefined {
+  const t = text.trim().replace(SPACES, '');
+  if (/^-?\d+,\d{1,2}$/.test(t) || /^-?\d+,\d{4,}$/.test(t) || /^-?\d{1,3}(\.\d{3})+,\d+$/.test(t)) return ',';
+  if (/^-?\d+\.\d{1,2}$/.test(t) || /^-?\d+\.\d{4,}$/.test(t) || /^-?\d{1,3}(,\d{3})+\.\d+$/.test(t)) return '.';
+  return undefined;
+}
+
+/** "2a" → "2A", "1" → "01", "01 - Ain" → "01", " 971 " → "971"; anything else is returned trimmed. */
+export function normaliseDepartment(text: string): string {
+  const t = text.trim().toUpperCase();
+  const match = /^(2[AB]|\d{1,3})(?:\s*[-–—:]\s*\S.*)?$/.exec(t);
+  if (!match) return t;
+  const code = match[1];
+  return /^\d$/.test(code) ? `0${code}` : code;
+}
