@@ -1,0 +1,33 @@
+/**
+ * French messages of the publication stage (catalogue, rule sets, audit). Code and tests call the same
+ * functions, so no test hard-codes a sentence (STYLE §6).
+ */
+
+export const configMessages = {
+  missingFile: (path: string) => `Configuration de la publication : fichier introuvable « ${path} ».`,
+  invalidJson: (path: string, why: string) => `Configuration de la publication : « ${path} » n'est pas un JSON valide (${why}).`,
+  invalid: (path: string, where: string, why: string) => `Configuration de la publication : « ${path} », ${where} : ${why}.`,
+  duplicateId: (id: string) => `Configuration de la publication : l'identifiant de tableau « ${id} » apparaît deux fois.`,
+  unknownRuleSet: (id: string, ruleSet: string) =>
+    `Configuration de la publication : le tableau « ${id} » renvoie au jeu de règles « ${ruleSet} », absent de protect.json.`,
+  missingRuleSet: (id: string) => `Configuration de la publication : le tableau « ${id} » n'indique pas de jeu de règles.`,
+  missingField: (id: string, code: string) => `Configuration de la publication : le code « ${code} » du tableau « ${id} » n'indique pas de champ source.`,
+  linkMismatch: (link: string) =>
+    `Configuration de la publication : les tableaux liés « ${link} » doivent être des cubes de la même enquête avec le même jeu de règles.`,
+};
+
+export const publishMessages = {
+  auditFailed: (id: string, detail: string) => `Tableau « ${id} » : l'audit du secret statistique a échoué (${detail}).`,
+  linkedAuditFailed: (link: string, detail: string) =>
+    `Tableaux liés « ${link} » : l'audit conjoint du secret statistique a échoué (${detail}).`,
+  derivedLeak: (id: string, codes: string) =>
+    `Tableau « ${id} » : la cellule ${codes} est publiée alors qu'une cellule dont elle dérive est masquée.`,
+  lectureUnavailable: () => 'la cellule de lecture est couverte par le secret statistique.',
+};
+
+export const signs = {
+  /** secret statistique */
+  secret: 's',
+  /** sans objet */
+  notApplicable: '///',
+};

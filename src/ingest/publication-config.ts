@@ -1,0 +1,121 @@
+/**
+ * Loads the publication's catalogue (`pipelines/config/tables.json`) and rule sets
+ * (`pipelines/config/protect.json`), checked with zod; a bad file stops the run with a French message
+ * naming the file and the place.
+ *
+ * @example
+ *   const config = loadPublicationConfig('pipelines/config');
+ *   config.tables.map((t) => t.id); // ["med-terminees-cadre", …]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { ProtectConfig, PublicationConfig, TableConfig } from '../indicators/config.ts';
+import { configMessages as m } from '../indicators/messages.ts';
+
+const ruleSet = z.object({
+  minValue: z.number().positive().optional(),
+  minFrequency: z.number().int().positive().optional(),
+  dominance: z.object({ n: z.number().int().positive(), k: z.number().positive().max(100) }).optional(),
+  pPercent: z.number().positive().optional(),
+  protectionPercent: z.number().min(1).optional(),
+});
+
+const protectSchema = z.object({
+  ruleSets: z.record(z.string(), ruleSet),
+  medianMinStructures: z.number().int().min(1),
+});
+
+const code = z.object({
+  code: z.string().min(1),
+  label: z.string().min(1),
+  field: z.string().min(1).optional(),
+  aggregate: z.enum(['sum', 'count', 'median']).optional(),
+  ruleSet: z.string().min(1).optional(),
+  decimals: z.number().int().min(0).max(4).optional(),
+});
+
+const table = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  number: z.number().int().positive(),
+  survey: z.enum(['mediation', 'rencontre', 'croise']),
+  kind: z.enum(['cube', 'measures', 'derived']),
+  link: z.string().min(1).optional(),
+  ruleSet: z.string().min(1).optional(),
+  measure: z.string().regex(/^[a-z0-9_]+$/).optional(),
+  needsPrevious: z.boolean().optional(),
+  title: z.string().min(1),
+  unit: z.string().min(1),
+  decimals: z.number().int().min(0).max(4),
+  dimension: z.object({
+    name: z.string().regex(/^[a-z0-9_]+$/),
+    label: z.string().min(1),
+    total: z.string().min(1).optional(),
+    totalLabel: z.string().min(1).optional(),
+    codes: z.array(code).min(1),
+  }),
+  lecture: z.string(),
+  champ: z.string(),
+  source: z.string(),
+  note: z.string(),
+});
+
+const tablesSchema = z.object({ tables: z.array(table).min(1) });
+
+function where(issue: z.core.$ZodIssue): string {
+  return issue.path.length === 0 ? 'racine' : issue.path.map(String).join('.');
+}
+
+function parseWith<T>(schema: z.ZodType<T>, text: string, path: string): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(m.invalidJson(path, error instanceof Error ? error.message : String(error)));
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(m.invalid(path, where(issue), issue.message));
+  }
+  return parsed.data;
+}
+
+/** Cross-file checks: unique ids, known rule sets, source fields, consistent links. */
+function check(tables: readonly TableConfig[], protect: ProtectConfig): void {
+  const seen = new Set<string>();
+  for (const t of tables) {
+    if (seen.has(t.id)) throw new Error(m.duplicateId(t.id));
+    seen.add(t.id);
+    const sets = t.kind === 'cube' ? [t.ruleSet] : t.dimension.codes.filter((c) => c.aggregate !== undefined && c.aggregate !== 'median').map((c) => c.ruleSet);
+    if (t.kind !== 'derived') {
+      for (const s of sets) {
+        if (s === undefined) throw new Error(m.missingRuleSet(t.id));
+        if (!Object.hasOwn(protect.ruleSets, s)) throw new Error(m.unknownRuleSet(t.id, s));
+      }
+      for (const c of t.dimension.codes) if (c.field === undefined && c.aggregate !== 'count') throw new Error(m.missingField(t.id, c.code));
+    }
+  }
+  const links = new Map<string, TableConfig>();
+  for (const t of tables) {
+    if (t.link === undefined) continue;
+    const first = links.get(t.link);
+    if (t.kind !== 'cube' || (first && (first.survey !== t.survey || first.ruleSet !== t.ruleSet))) throw new Error(m.linkMismatch(t.link));
+    if (!first) links.set(t.link, t);
+  }
+}
+
+/** Pure: the two files' texts → a checked configuration. */
+export function parsePublicationConfig(tablesText: string, protectText: string, paths = { tables: 'tables.json', protect: 'protect.json' }): PublicationConfig {
+  const protect = parseWith(protectSchema, protectText, paths.protect);
+  const { tables } = parseWith(tablesSchema, tablesText, paths.tables);
+  check(tables, protect);
+  return { tables, protect };
+}
+
+/** Reads `<dir>/tables.json` and `<dir>/protect.json`. */
+export function loadPublicationConfig(dir: string): PublicationConfig {
+  const paths = { tables: join(dir, 'tables.json'), protect: join(dir, 'protect.json') };
+  for (const path of Object.values(paths)) if (!existsSync(path)) throw new Error(m.missingFile(path));
+  return parsePublicationConfig(readFileSync(paths.tables, 'utf8'), readFileSync(paths.protect, 'utf8'), paths);
+}
