@@ -31,3 +31,9 @@ export const signs = {
   /** sans objet */
   notApplicable: '///',
 };
+
+export const recipeMessages = {
+  missingTable: (id: string) => `Indicateur croisé : le tableau source « ${id} » est absent de la publication.`,
+  unknownDerived: (id: string) => `Tableau dérivé « ${id} » : aucune recette de calcul connue (src/indicators/crossed.ts).`,
+  unknownCode: (id: string, code: string) => `Tableau dérivé « ${id} » : l'indicateur « ${code} » n'a pas de recette de calcul.`,
+};

@@ -1,0 +1,43 @@
+/**
+ * `audit/summary.json`: per table, its cells, primary and secondary suppressions, share suppressed and
+ * audit verdict; per group of linked tables, the joint audit verdict. Byte-stable (no clock).
+ *
+ * @example
+ *   JSON.parse(summaryJson(2024, summaries, linked)).tables[0].audit; // "ok"
+ */
+import type { PublicationTable } from '../model/publication.ts';
+import type { TableKind } from './config.ts';
+import type { Verdict } from './engine.ts';
+
+export interface TableSummary {
+  table: PublicationTable;
+  kind: TableKind;
+  link?: string;
+  verdict: Verdict;
+  /** audit sub-folders (below audit/) holding this table's cubes */
+  folders: readonly string[];
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+export function summaryJson(year: number, tables: readonly TableSummary[], linked: readonly { link: string; tables: readonly string[]; verdict: Verdict }[]): string {
+  const doc = {
+    annee: year,
+    tables: tables.map((s) => ({
+      id: s.table.meta.id,
+      nature: s.kind,
+      ...(s.link !== undefined ? { lien: s.link } : {}),
+      cellules: s.table.protection.cells,
+      primaires: s.table.protection.primary,
+      secondaires: s.table.protection.secondary,
+      masquees: s.table.protection.primary + s.table.protection.secondary,
+      part_masquee: round(s.table.protection.shareSuppressed),
+      audit: s.verdict.ok ? 'ok' : 'echec',
+      ...(s.verdict.ok ? {} : { detail: s.verdict.detail }),
+      controle: s.folders.length > 0 ? 'mfer audit (chaque dossier)' : 'héritage du secret (src/protect/derive.ts)',
+      dossiers_audit: s.folders,
+    })),
+    tables_liees: linked.map((l) => ({ lien: l.link, tables: l.tables, audit_conjoint: l.verdict.ok ? 'ok' : 'echec', ...(l.verdict.ok ? {} : { detail: l.verdict.detail }) })),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}

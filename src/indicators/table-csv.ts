@@ -1,0 +1,84 @@
+/**
+ * Published tables as CSV files.
+ * - `tableCsv`: for people (Excel) — `;`, decimal comma, UTF-8 with BOM; title and unit above, one row
+ *   per territory (level, code, name) and one column per code of the second dimension, `s` where the
+ *   cell is suppressed; Lecture / Champ / Source / Note below.
+ * - `longCsv`: for machines — `,`, UTF-8, one row per cell with the dimension columns (named as in the
+ *   protection spec), `value` (or `s`) and `status`.
+ * Suppressed values are replaced by `s` only here: the tables keep their true values (STYLE §5).
+ *
+ * @example
+ *   tableCsv(publicationTable).startsWith('\ufeffTableau 1 – '); // true
+ */
+import { toCsv, type CsvValue } from '../io/csv.ts';
+import type { Geography } from '../model/geography.ts';
+import type { PublicationTable } from '../model/publication.ts';
+import type { Cell } from '../protect/types.ts';
+import { geoLevel, geoLevelLabels } from './geo.ts';
+import { signs } from './messages.ts';
+
+export function cellKey(codes: readonly string[]): string {
+  return codes.join('\u0000');
+}
+
+function round(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const r = Math.round(value * f) / f;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** What a reader sees in a cell: the rounded value, `s` (secret) or `///` (no cell: not applicable). */
+export function shown(cell: Cell | undefined, decimals: number, missing: CsvValue): CsvValue {
+  if (!cell) return missing;
+  return cell.status === 's' ? round(cell.value, decimals) : signs.secret;
+}
+
+function line(text: string): string {
+  return toCsv([], ['x'], { sep: ';', decimalComma: true, bom: false, headers: [text] });
+}
+
+/** Cube tables: a missing cell has no contributor, a published zero; derived tables: not applicable. */
+function missingSign(t: PublicationTable): CsvValue {
+  return t.meta.survey === 'croise' ? signs.notApplicable : 0;
+}
+
+/** Decimals per code of the second dimension, when they differ from the table's. */
+export type CodeDecimals = Readonly<Record<string, number>>;
+
+export function tableCsv(t: PublicationTable, geography: Geography, geoCodes: readonly string[], codeDecimals: CodeDecimals = {}): string {
+  const [, dim] = t.table.dimensions;
+  const codes = t.order[dim] ?? [];
+  const byKey = new Map(t.table.cells.map((c) => [cellKey(c.codes), c]));
+  const geoLabels = t.labels.geo ?? {};
+  const dimLabels = t.labels[dim] ?? {};
+  const rows = geoCodes.map((geo) => {
+    const row: Record<string, CsvValue> = {
+      niveau: geoLevelLabels[geoLevel(geography, geo)],
+      code: geo,
+      territoire: geoLabels[geo] ?? geo,
+    };
+    for (const code of codes) row[code] = shown(byKey.get(cellKey([geo, code])), codeDecimals[code] ?? t.decimals, missingSign(t));
+    return row;
+  });
+  const columns = ['niveau', 'code', 'territoire', ...codes];
+  const headers = ['Niveau', 'Code', 'Territoire', ...codes.map((c) => dimLabels[c] ?? c)];
+  const body = toCsv(rows, columns, { sep: ';', decimalComma: true, bom: false, headers });
+  const above = line(t.meta.title) + line(t.meta.unit) + '\r\n';
+  const below = ['\r\n', line(`Lecture : ${t.meta.lecture}`), line(`Champ : ${t.meta.champ}`), line(`Source : ${t.meta.source}`), line(`Note : ${t.meta.note}`)];
+  return '\ufeff' + above + body + below.join('');
+}
+
+export function longCsv(t: PublicationTable, geoCodes: readonly string[]): string {
+  const [geoDim, dim] = t.table.dimensions;
+  const byKey = new Map(t.table.cells.map((c) => [cellKey(c.codes), c]));
+  const rows: Record<string, CsvValue>[] = [];
+  for (const geo of geoCodes) {
+    for (const code of t.order[dim] ?? []) {
+      const cell = byKey.get(cellKey([geo, code]));
+      if (!cell && t.meta.survey === 'croise') continue;
+      const value = cell ? (cell.status === 's' ? round(cell.value, 6) : signs.secret) : 0;
+      rows.push({ [geoDim]: geo, [dim]: code, value, status: cell?.status ?? 's' });
+    }
+  }
+  return toCsv(rows, [geoDim, dim, 'value', 'status'], { sep: ',', decimalComma: false, bom: false });
+}

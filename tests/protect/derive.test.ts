@@ -1,0 +1,104 @@
+/**
+ * Derived figures inherit secrecy: a rate, share, evolution or median built from a suppressed cell is
+ * suppressed; a median over fewer than 3 structures is a primary suppression.
+ * Input tables are sealed directly here (tests only) to pin their statuses.
+ */
+import { cellAt, derive, inheritanceViolations, median, stack, type DerivedCell } from '../../src/protect/derive.ts';
+import { sealProtected } from '../../src/protect/protected-table.ts';
+import type { Cell, CellStatus } from '../../src/protect/types.ts';
+
+function cell(geo: string, code: string, value: number, status: CellStatus = 's'): Cell {
+  return { codes: [geo, code], value, contributors: 3, status };
+}
+
+/** Ended mediations in two departments: D1's judicial count is a primary, its total a secondary. */
+const cadre = sealProtected(
+  ['geo', 'cadre'],
+  [cell('D1', 'judiciaire', 3, 'u'), cell('D1', 'conventionnelle', 40), cell('D1', 'ENS', 43, 'x'), cell('D2', 'judiciaire', 20), cell('D2', 'conventionnelle', 60), cell('D2', 'ENS', 80)],
+);
+const population: Record<string, number> = { D1: 200_000, D2: 50_000 };
+
+const per100k = (geo: string): DerivedCell => ({
+  codes: [geo, 'mediations_100k'],
+  inputs: [{ table: cadre, codes: [geo, 'ENS'] }],
+  compute: ([n]) => (n * 100_000) / population[geo],
+});
+const shareJudicial = (geo: string): DerivedCell => ({
+  codes: [geo, 'part_judiciaire'],
+  inputs: [
+    { table: cadre, codes: [geo, 'judiciaire'] },
+    { table: cadre, codes: [geo, 'ENS'] },
+  ],
+  compute: ([j, n]) => (n > 0 ? (100 * j) / n : null),
+});
+
+describe('derive', () => {
+  const recipes = ['D1', 'D2'].flatMap((geo) => [per100k(geo), shareJudicial(geo)]);
+  const table = derive(['geo', 'indicateur'], recipes);
+  const at = (geo: string, code: string) => cellAt(table, [geo, code]);
+
+  it('computes rates and shares from the true values', () => {
+    expect(at('D2', 'mediations_100k').value).toBeCloseTo(160, 10);
+    expect(at('D2', 'part_judiciaire').value).toBeCloseTo(25, 10);
+    expect(at('D2', 'mediations_100k').status).toBe('s');
+  });
+
+  it('suppresses a rate whose numerator is suppressed, although the population is public', () => {
+    expect(at('D1', 'mediations_100k').status).not.toBe('s');
+  });
+
+  it('takes the strongest status of its inputs (u over x)', () => {
+    expect(at('D1', 'mediations_100k').status).toBe('x');
+    expect(at('D1', 'part_judiciaire').status).toBe('u');
+  });
+
+  it('keeps the true value of a suppressed derived cell (the s sign is for rendering)', () => {
+    expect(at('D1', 'part_judiciaire').value).toBeCloseTo((100 * 3) / 43, 10);
+  });
+
+  it('leaves out a cell whose value is undefined (division by zero)', () => {
+    const empty = sealProtected(['geo', 'cadre'], [cell('D3', 'ENS', 0), cell('D3', 'judiciaire', 0)]);
+    const t = derive(['geo', 'indicateur'], [{ codes: ['D3', 'part'], inputs: [{ table: empty, codes: ['D3', 'judiciaire'] }, { table: empty, codes: ['D3', 'ENS'] }], compute: ([j, n]) => (n > 0 ? j / n : null) }]);
+    expect(t.cells).toHaveLength(0);
+  });
+
+  it('reads a cell absent from a cube as a published zero', () => {
+    expect(cellAt(cadre, ['D9', 'ENS'])).toMatchObject({ value: 0, status: 's', contributors: 0 });
+  });
+
+  it('suppresses a median over fewer than minCount structures as a primary', () => {
+    const t = derive(['geo'], [
+      { codes: ['D1'], median: [10, 30], minCount: 3 },
+      { codes: ['D2'], median: [10, 30, 20], minCount: 3 },
+    ]);
+    expect(cellAt(t, ['D1']).status).toBe('u');
+    expect(cellAt(t, ['D2'])).toMatchObject({ value: 20, status: 's', contributors: 3 });
+  });
+
+  it('finds no violation in a derived table and flags a tampered one', () => {
+    expect(inheritanceViolations(table, recipes)).toEqual([]);
+    const tampered = sealProtected(table.dimensions, table.cells.map((c) => ({ ...c, status: 's' as const })));
+    expect(inheritanceViolations(tampered, recipes)).toEqual(['D1 × mediations_100k', 'D1 × part_judiciaire']);
+  });
+});
+
+describe('median', () => {
+  it('takes the middle value, or the mean of the two middle values', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe('stack', () => {
+  it('adds an indicator code to each geo-only table and keeps every status and value', () => {
+    const a = sealProtected(['geo'], [{ codes: ['D1'], value: 4, contributors: 1, status: 'u' }]);
+    const b = sealProtected(['geo'], [{ codes: ['D1'], value: 9, contributors: 2, status: 's' }]);
+    const t = stack('indicateur', [
+      { code: 'familles', table: a },
+      { code: 'enfants', table: b },
+    ]);
+    expect(t.dimensions).toEqual(['geo', 'indicateur']);
+    expect(cellAt(t, ['D1', 'familles'])).toMatchObject({ value: 4, status: 'u' });
+    expect(cellAt(t, ['D1', 'enfants'])).toMatchObject({ value: 9, status: 's' });
+  });
+});
