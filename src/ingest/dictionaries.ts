@@ -4,16 +4,14 @@
  *
  * @example
  *   const dictionaries = loadDictionaries('pipelines/config/surveys');
- *   dictionaryFor(dictionaries, 'mediation', 2024).fields.seances.headers[0]; // "Nombre de séances"
+ *   dictionaryFor(dictionaries, 'mediation', 2024) // from src/validate/dictionary.ts
+ *     .fields.seances.headers[0]; // "Nombre de séances"
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SurveyId } from '../model/rows.ts';
-import { parseDictionary, type Dictionary } from '../validate/dictionary.ts';
+import { parseDictionary, type Dictionaries, type Dictionary } from '../validate/dictionary.ts';
 import { SURVEYS } from '../validate/fields.ts';
 import { fileMessages as m } from './messages.ts';
-
-export type Dictionaries = Readonly<Record<SurveyId, ReadonlyMap<number, Dictionary>>>;
 
 export function loadDictionaries(dir: string): Dictionaries {
   const out = { mediation: new Map<number, Dictionary>(), rencontre: new Map<number, Dictionary>() };
@@ -36,12 +34,4 @@ export function loadDictionaries(dir: string): Dictionaries {
     if (out[survey].size === 0) throw new Error(m.noDictionary(folder));
   }
   return out;
-}
-
-/** The dictionary of that year, or of the closest earlier year, or of the closest later one. */
-export function dictionaryFor(dictionaries: Dictionaries, survey: SurveyId, year: number): Dictionary {
-  const years = [...dictionaries[survey].keys()].sort((a, b) => a - b);
-  const earlier = years.filter((y) => y <= year);
-  const chosen = earlier.length > 0 ? earlier[earlier.length - 1] : years[0];
-  return dictionaries[survey].get(chosen) as Dictionary;
 }

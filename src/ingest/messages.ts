@@ -28,8 +28,7 @@ export const fileMessages = {
   unsupportedFormat: (path: string) => `Format non pris en charge pour « ${path} » (attendus : .csv, .txt, .xlsx).`,
   utf16: (path: string) => `Fichier « ${path} » encodé en UTF-16 : enregistrez-le en UTF-8 ou en CSV Windows (point-virgule) puis relancez.`,
   binary: (path: string) => `Fichier « ${path} » : contenu binaire, ce n'est pas un fichier CSV lisible.`,
-  noHeader: (path: string) =>
-    `Fichier « ${path} » : aucune ligne d'en-tête reconnue (les colonnes ne correspondent pas au dictionnaire de l'enquête).`,
+
   badXlsx: (path: string) => `Classeur « ${path} » illisible (fichier XLSX endommagé ou protégé).`,
   noDictionary: (path: string) => `Dictionnaire d'enquête introuvable ou invalide : « ${path} ».`,
   dictionaryInvalid: (path: string, detail: string) => `Dictionnaire d'enquête invalide « ${path} » : ${detail}.`,

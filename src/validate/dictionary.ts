@@ -42,6 +42,17 @@ export type FieldSpec = z.infer<typeof fieldSchema>;
 export type EditRule = z.infer<typeof editRuleSchema>;
 export type Dictionary = z.infer<typeof dictionarySchema> & { survey: SurveyId };
 
+/** Every year's dictionary of each survey (what `src/ingest/dictionaries.ts` loads). */
+export type Dictionaries = Readonly<Record<SurveyId, ReadonlyMap<number, Dictionary>>>;
+
+/** The dictionary of that year, or of the closest earlier year, or of the closest later one. */
+export function dictionaryFor(dictionaries: Dictionaries, survey: SurveyId, year: number): Dictionary {
+  const years = [...dictionaries[survey].keys()].sort((a, b) => a - b);
+  const earlier = years.filter((y) => y <= year);
+  const chosen = earlier.length > 0 ? earlier[earlier.length - 1] : years[0];
+  return dictionaries[survey].get(chosen) as Dictionary;
+}
+
 /** Validates a parsed dictionary file; throws an `Error` whose message says what is wrong (in French). */
 export function parseDictionary(json: unknown, path: string): Dictionary {
   const parsed = dictionarySchema.safeParse(json);

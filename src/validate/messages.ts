@@ -22,6 +22,8 @@ export const reasons = {
     `réponse en double : l'identifiant ${key} figure déjà dans « ${file} », ligne ${row} (cette ligne est écartée, l'autre est conservée)`,
   duplicateFile: (file: string) => `fichier identique à « ${file} » déjà lu : réponse en double, ses lignes sont écartées`,
   fileProblem: (message: string) => message,
+  noHeaderFile: (path: string) =>
+    `fichier « ${path} » : aucune ligne d'en-tête reconnue (les colonnes ne correspondent pas au dictionnaire de l'enquête) ; aucune ligne n'est acceptée`,
   noHeaderRow: () => "ligne non lue : aucune ligne d'en-tête reconnue dans le fichier",
   editRuleValue: (left: number, right: number) => `${fr(left)} ≠ ${fr(right)}`,
   atLeastValue: (left: number, right: number) => `${fr(left)} < ${fr(right)}`,

@@ -8,9 +8,11 @@
  *   normaliseDepartment('2a');               // "2A"
  */
 
-/** Lower case, no accents, punctuation and runs of spaces → one space. */
+/** Lower case, no accents, punctuation and runs of spaces → one space; `€` is kept as the word "eur"
+ * ("Département (€)" is an amount, "Département" a code). */
 export function normaliseHeader(text: string): string {
   return text
+    .replace(/€/g, ' eur ')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

@@ -1,0 +1,39 @@
+/**
+ * CSV text → one grid of text cells, detecting the delimiter (`;`, `,` or tab): the candidate seen
+ * most often on one line among the first lines wins, `;` first on a tie (the French habit).
+ * Blank lines are kept as empty rows so that row numbers stay those of the user's file.
+ *
+ * @example
+ *   parseCsvText('a;b\r\n1;2\r\n'); // { delimiter: ";", rows: [["a","b"],["1","2"]] }
+ */
+import { parse } from 'csv-parse/sync';
+
+export type Delimiter = ';' | ',' | '\t';
+const CANDIDATES: readonly Delimiter[] = [';', '\t', ','];
+
+export function detectDelimiter(text: string): Delimiter {
+  const lines = text.split(/\r\n|\n|\r/, 30).filter((line) => line.trim() !== '');
+  let best: Delimiter = ';';
+  let bestCount = 0;
+  for (const candidate of CANDIDATES) {
+    const count = Math.max(0, ...lines.map((line) => line.split(candidate).length - 1));
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+export function parseCsvText(text: string): { delimiter: Delimiter; rows: string[][] } {
+  const delimiter = detectDelimiter(text);
+  const options = { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false, bom: true } as const;
+  let rows: string[][];
+  try {
+    rows = parse(text, options) as string[][];
+  } catch {
+    // an unclosed quote: read the file without quoting rather than lose it
+    rows = parse(text, { ...options, quote: false }) as string[][];
+  }
+  return { delimiter, rows };
+}

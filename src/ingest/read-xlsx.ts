@@ -1,0 +1,47 @@
+/**
+ * XLSX bytes → one grid per worksheet. A formula gives its cached result, a merged area its value
+ * once (in its top-left cell), rich text its plain text, a date its ISO day; numbers stay numbers.
+ *
+ * @example
+ *   const sheets = await readXlsx(bytes); // [{ name: "Feuil1", rows: [["Année", …], [2024, …]] }]
+ */
+import ExcelJS from 'exceljs';
+import type { Cell, Sheet } from './types.ts';
+
+function cellValue(value: unknown): Cell {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'VRAI' : 'FAUX';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if ('result' in v || 'formula' in v || 'sharedFormula' in v) return cellValue(v.result);
+    if (Array.isArray(v.richText)) return v.richText.map((part: { text?: unknown }) => String(part.text ?? '')).join('');
+    if ('text' in v) return cellValue(v.text);
+    if ('error' in v) return String(v.error);
+  }
+  return String(value);
+}
+
+export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  const sheets: Sheet[] = [];
+  for (const worksheet of workbook.worksheets) {
+    const rows: Cell[][] = [];
+    const width = worksheet.columnCount;
+    for (let r = 1; r <= worksheet.rowCount; r++) {
+      const row = worksheet.getRow(r);
+      const cells: Cell[] = [];
+      for (let c = 1; c <= width; c++) {
+        const cell = row.getCell(c);
+        cells.push(cell.isMerged && cell.master.address !== cell.address ? '' : cellValue(cell.value));
+      }
+      while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+      rows.push(cells);
+    }
+    sheets.push({ name: worksheet.name, rows });
+  }
+  return sheets;
+}

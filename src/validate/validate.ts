@@ -1,0 +1,197 @@
+/**
+ * The validate stage (pure): raw returns of one year → typed accepted rows of each survey, a rejects
+ * table and one report per file. No row is lost: every non-blank row after the header is either
+ * accepted or rejected with at least one French reason (`rows_read = rows_accepted + rows_rejected`).
+ *
+ * Order of checks for a row: columns present, zod schema from the dictionary (types, bounds, codes,
+ * known department), year of the folder, edit rules; then, over all files of the survey, duplicates:
+ * a file identical to one already read is rejected as a whole, and a key seen twice keeps the first
+ * valid occurrence (files in name order, rows in file order) and rejects the others.
+ *
+ * @example
+ *   const validated = validate(await readReturns('data-raw', 2024), dictionaries, geography);
+ *   validated.mediation.rows.length; validated.rejects[0].reason;
+ */
+import type { Geography } from '../model/geography.ts';
+import type { MediationRow, RencontreRow, SurveyId } from '../model/rows.ts';
+import type { Cell, RawReturn, Sheet, YearReturns } from '../ingest/types.ts';
+import { dictionaryFor, type Dictionaries, type Dictionary } from './dictionary.ts';
+import { brokenRules } from './edit-rules.ts';
+import { SURVEYS } from './fields.ts';
+import { findHeader } from './header.ts';
+import { reasons } from './messages.ts';
+import { decimalMarkOf } from './normalise.ts';
+import { coerceCell, rowSchema } from './row-schema.ts';
+import type { InputReport, Reject, ValidatedYear } from './types.ts';
+
+const MAX_VALUE_IN_REJECTS = 200;
+
+function shown(cell: Cell | undefined): string {
+  const text = cell === undefined ? '' : String(cell);
+  return text.length > MAX_VALUE_IN_REJECTS ? `${text.slice(0, MAX_VALUE_IN_REJECTS)}…` : text;
+}
+
+const isBlank = (cells: readonly Cell[]) => cells.every((cell) => String(cell).trim() === '');
+
+function decimalMark(raw: RawReturn, sheet: Sheet, from: number): ',' | '.' {
+  if (raw.delimiter === ',') return '.';
+  let comma = 0;
+  let dot = 0;
+  for (let r = from; r < sheet.rows.length; r++) {
+    for (const cell of sheet.rows[r]) {
+      if (typeof cell !== 'string') continue;
+      const mark = decimalMarkOf(cell);
+      if (mark === ',') comma++;
+      else if (mark === '.') dot++;
+    }
+  }
+  return dot > comma ? '.' : ',';
+}
+
+function emptyReport(raw: RawReturn): InputReport {
+  return {
+    path: raw.path, survey: raw.survey, sha256: raw.sha256, encoding: raw.encoding, format: raw.format,
+    delimiter: raw.delimiter ?? null, decimal: null, sheet: null, header_row: null,
+    rows_read: 0, rows_accepted: 0, rows_rejected: 0, rows_blank: 0, problem: raw.problem ?? null,
+  };
+}
+
+interface Candidate {
+  report: InputReport;
+  row: number;
+  values: Record<string, unknown>;
+  keyColumn: string;
+}
+
+interface SurveyResult {
+  rows: Record<string, unknown>[];
+  rejects: Reject[];
+  reports: InputReport[];
+}
+
+function validateSurvey(
+  year: number, raws: readonly RawReturn[], dictionary: Dictionary, departments: ReadonlySet<string>, seenFiles: Map<string, string>,
+): SurveyResult {
+  const schema = rowSchema(dictionary, departments);
+  const fields = Object.entries(dictionary.fields);
+  const rejects: Reject[] = [];
+  const reports: InputReport[] = [];
+  const candidates: Candidate[] = [];
+
+  for (const raw of raws) {
+    const report = emptyReport(raw);
+    reports.push(report);
+    if (raw.problem !== undefined) {
+      rejects.push({ file: raw.path, row: null, column: '', value: '', reason: reasons.fileProblem(raw.problem) });
+      continue;
+    }
+    const original = raw.sha256 !== '' ? seenFiles.get(raw.sha256) : undefined;
+    if (raw.sha256 !== '' && original === undefined) seenFiles.set(raw.sha256, raw.path);
+    const header = findHeader(raw.sheets, dictionary);
+    if (header === undefined) {
+      report.problem = reasons.noHeaderFile(raw.path);
+      rejects.push({ file: raw.path, row: null, column: '', value: '', reason: report.problem });
+      for (const sheet of raw.sheets) {
+        sheet.rows.forEach((cells, index) => {
+          if (isBlank(cells)) return void report.rows_blank++;
+          report.rows_read++;
+          report.rows_rejected++;
+          rejects.push({ file: raw.path, row: index + 1, column: '', value: shown(cells[0]), reason: original ? reasons.duplicateFile(original) : reasons.noHeaderRow() });
+        });
+      }
+      continue;
+    }
+    const sheet = raw.sheets[header.sheet];
+    const decimal = decimalMark(raw, sheet, header.row + 1);
+    report.decimal = decimal;
+    report.sheet = raw.format === 'xlsx' ? sheet.name : null;
+    report.header_row = header.row + 1;
+    const label = (field: string) => {
+      const at = header.columns.get(field);
+      return at === undefined ? field : header.labels[at] || field;
+    };
+    const missing = fields.filter(([field, spec]) => !spec.optional && !header.columns.has(field)).map(([field]) => field);
+    for (let r = header.row + 1; r < sheet.rows.length; r++) {
+      const cells = sheet.rows[r];
+      const rowNumber = r + 1;
+      if (isBlank(cells)) {
+        report.rows_blank++;
+        continue;
+      }
+      report.rows_read++;
+      const problems: Reject[] = [];
+      const problem = (column: string, value: string, reason: string) => problems.push({ file: raw.path, row: rowNumber, column, value, reason });
+      const cellOf = (field: string) => {
+        const at = header.columns.get(field);
+        return at === undefined ? undefined : cells[at];
+      };
+      if (original !== undefined) problem('', '', reasons.duplicateFile(original));
+      else {
+        for (const field of missing) problem(field, '', reasons.missingColumn(field, dictionary.fields[field].headers));
+        const values: Record<string, unknown> = {};
+        for (const [field, spec] of fields) values[field] = coerceCell(spec, cellOf(field), decimal);
+        const parsed = schema.safeParse(values);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            const field = String(issue.path[0] ?? '');
+            if (!missing.includes(field)) problem(label(field), shown(cellOf(field)), issue.message);
+          }
+        } else if (missing.length === 0) {
+          if (parsed.data.annee !== year) problem(label('annee'), shown(cellOf('annee')), reasons.otherYear(String(parsed.data.annee), year));
+          for (const broken of brokenRules(parsed.data, dictionary.editRules)) problem(broken.column, broken.value, broken.rule.reason);
+          if (problems.length === 0) candidates.push({ report, row: rowNumber, values: parsed.data, keyColumn: dictionary.key.map(label).join(' + ') });
+        }
+      }
+      if (problems.length > 0) {
+        report.rows_rejected++;
+        rejects.push(...problems);
+      }
+    }
+  }
+
+  const firstSeen = new Map<string, Candidate>();
+  const rows: Record<string, unknown>[] = [];
+  for (const candidate of candidates) {
+    const key = dictionary.key.map((field) => String(candidate.values[field])).join(' | ');
+    const first = firstSeen.get(key);
+    if (first !== undefined) {
+      candidate.report.rows_rejected++;
+      rejects.push({ file: candidate.report.path, row: candidate.row, column: candidate.keyColumn, value: key, reason: reasons.duplicateKey(key, first.report.path, first.row) });
+      continue;
+    }
+    firstSeen.set(key, candidate);
+    candidate.report.rows_accepted++;
+    rows.push(candidate.values);
+  }
+  const keyOf = (row: Record<string, unknown>) => [String(row.departement), ...dictionary.key.map((field) => String(row[field]))].join('\u0000');
+  rows.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+  const order = new Map(raws.map((raw, index) => [raw.path, index]));
+  rejects.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || (a.row ?? 0) - (b.row ?? 0));
+  return { rows, rejects, reports };
+}
+
+/**
+ * The rows' shape is the dictionary's, and `parseDictionary` checked that the dictionary's fields are
+ * exactly the canonical row type's: this is the one place where the generated schema meets the static type.
+ */
+function typed<Row>(rows: Record<string, unknown>[]): Row[] {
+  return rows as unknown as Row[];
+}
+
+export function validate(input: YearReturns, dictionaries: Dictionaries, geography: Geography): ValidatedYear {
+  const departments = new Set(geography.departments.map((d) => d.code));
+  const seenFiles = new Map<string, string>();
+  const results = {} as Record<SurveyId, SurveyResult>;
+  for (const survey of SURVEYS) {
+    const raws = input.returns.filter((raw) => raw.survey === survey);
+    results[survey] = validateSurvey(input.year, raws, dictionaryFor(dictionaries, survey, input.year), departments, seenFiles);
+  }
+  return {
+    year: input.year,
+    mediation: { survey: 'mediation', rows: typed<MediationRow>(results.mediation.rows) },
+    rencontre: { survey: 'rencontre', rows: typed<RencontreRow>(results.rencontre.rows) },
+    rejects: [...results.mediation.rejects, ...results.rencontre.rejects],
+    inputs: [...results.mediation.reports, ...results.rencontre.reports],
+    notices: input.notices,
+  };
+}
