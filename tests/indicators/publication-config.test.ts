@@ -1,0 +1,84 @@
+/**
+ * The catalogue and rule sets: the committed files load, carry every table of the shared contract with
+ * its codes, and bad files fail with the messages module's sentences.
+ */
+import { join } from 'node:path';
+import { loadPublicationConfig, parsePublicationConfig } from '../../src/ingest/publication-config.ts';
+import { configMessages } from '../../src/indicators/messages.ts';
+
+const dir = join(import.meta.dirname, '..', '..', 'pipelines', 'config');
+const config = loadPublicationConfig(dir);
+
+/** The table ids and second-dimension codes agreed with the renderers (issue 4). */
+const contract: Record<string, string[]> = {
+  'med-terminees-cadre': ['conventionnelle', 'judiciaire'],
+  'med-terminees-issue': ['accord_ecrit', 'accord_oral', 'sans_accord', 'interrompue'],
+  'med-terminees-conflit': ['separation', 'intergenerationnel', 'autre'],
+  'med-terminees-duree': ['moins_3_mois', '3_6_mois', 'plus_6_mois'],
+  'med-activite': ['reunions_information', 'entretiens_prealables', 'seances'],
+  'med-moyens': ['services', 'etp_mediateurs', 'mediateurs', 'lieux_accueil'],
+  'med-financement': ['caf', 'justice', 'msa', 'collectivites', 'familles', 'autre'],
+  'er-accueil': ['structures', 'familles', 'enfants', 'rencontres'],
+  'er-mesures-origine': ['jaf', 'je', 'cour_appel', 'conventionnelle_autre'],
+  'er-mesures-nature': ['visites', 'remises'],
+  'er-mesures-fin': ['exercice_autonome', 'interrompue', 'autre'],
+  'er-violences': ['mesures_violences'],
+  'er-attente': ['familles_attente', 'delai_median_jours'],
+  'er-financement': ['caf', 'justice', 'departement', 'msa', 'autre'],
+  'croise-taux': ['mediations_100k', 'enfants_er_100k', 'etp_100k', 'part_judiciaire', 'taux_accord', 'part_exercice_autonome'],
+  'croise-couverture': ['departements', 'sans_mediation', 'sans_er', 'sans_aucun'],
+  'croise-evolution': ['mediations_terminees', 'enfants_er', 'etp_mediateurs', 'familles_attente'],
+};
+
+describe('publication config', () => {
+  it('lists every contract table with its codes, numbered 1…n', () => {
+    expect(Object.fromEntries(config.tables.map((t) => [t.id, t.dimension.codes.map((c) => c.code)]))).toEqual(contract);
+    expect(config.tables.map((t) => t.number)).toEqual(config.tables.map((_, i) => i + 1));
+  });
+
+  it('gives the breakdown tables the total ENS', () => {
+    for (const t of config.tables.filter((t) => t.kind === 'cube')) expect(t.dimension.total).toBe('ENS');
+  });
+
+  it('protects counts of people with minValue 5 and amounts with the business rule', () => {
+    const { ruleSets } = config.protect;
+    expect(ruleSets.personnes.minValue).toBe(5);
+    expect(ruleSets.services).toMatchObject({ minFrequency: 3, dominance: { n: 1, k: 85 }, protectionPercent: 10 });
+    const rulesOf = (id: string) => config.tables.find((t) => t.id === id)?.ruleSet;
+    expect(rulesOf('med-terminees-cadre')).toBe('personnes');
+    expect(rulesOf('med-financement')).toBe('services');
+    expect(rulesOf('er-financement')).toBe('services');
+    expect(config.protect.medianMinStructures).toBe(3);
+  });
+
+  it('links the four breakdowns of ended mediations, which share their totals', () => {
+    expect(config.tables.filter((t) => t.link === 'med-terminees').map((t) => t.id)).toEqual([
+      'med-terminees-cadre',
+      'med-terminees-issue',
+      'med-terminees-conflit',
+      'med-terminees-duree',
+    ]);
+  });
+
+  const tablesText = JSON.stringify({ tables: config.tables });
+  const protectText = JSON.stringify(config.protect);
+
+  it('rejects a duplicate table id', () => {
+    const twice = JSON.stringify({ tables: [...config.tables, config.tables[0]] });
+    expect(() => parsePublicationConfig(twice, protectText)).toThrow(configMessages.duplicateId(config.tables[0].id));
+  });
+
+  it('rejects a rule set absent from protect.json', () => {
+    const tables = config.tables.map((t) => (t.id === 'med-financement' ? { ...t, ruleSet: 'inconnu' } : t));
+    expect(() => parsePublicationConfig(JSON.stringify({ tables }), protectText)).toThrow(configMessages.unknownRuleSet('med-financement', 'inconnu'));
+  });
+
+  it('names the file and the place of a schema error', () => {
+    const tables = config.tables.map((t, i) => (i === 2 ? { ...t, decimals: -1 } : t));
+    expect(() => parsePublicationConfig(JSON.stringify({ tables }), protectText)).toThrow(configMessages.invalid('tables.json', 'tables.2.decimals', '').slice(0, -1));
+  });
+
+  it('accepts its own output (round trip)', () => {
+    expect(parsePublicationConfig(tablesText, protectText)).toEqual(config);
+  });
+});
