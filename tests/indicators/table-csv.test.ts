@@ -1,0 +1,73 @@
+/**
+ * Published CSV files: `s` where suppressed (the true value never leaks into a file), French
+ * presentation for people, one row per cell for machines.
+ */
+import { parse } from 'csv-parse/sync';
+import { geoOrder } from '../../src/indicators/geo.ts';
+import { signs } from '../../src/indicators/messages.ts';
+import { longCsv, tableCsv } from '../../src/indicators/table-csv.ts';
+import type { PublicationTable } from '../../src/model/publication.ts';
+import { sealProtected } from '../../src/protect/protected-table.ts';
+import type { Cell, CellStatus } from '../../src/protect/types.ts';
+import { twoHierarchies } from './fixtures.ts';
+
+const cell = (geo: string, code: string, value: number, status: CellStatus = 's'): Cell => ({ codes: [geo, code], value, contributors: 3, status });
+
+const secretValue = 3;
+const published: PublicationTable = {
+  meta: {
+    id: 'med-terminees-cadre', number: 1, title: 'Tableau 1 – Médiations; terminées', unit: 'En nombre', survey: 'mediation',
+    lecture: 'En 2024, …', champ: 'Services', source: 'Cnaf', note: 's : secret statistique',
+  },
+  year: 2024,
+  table: sealProtected(['geo', 'cadre'], [cell('FR', 'judiciaire', 1234.5), cell('FR', 'ENS', 2000), cell('D1', 'judiciaire', secretValue, 'u'), cell('D1', 'ENS', 17, 'x')]),
+  labels: { geo: twoHierarchies.labels, cadre: { judiciaire: 'Judiciaire', ENS: 'Ensemble' } },
+  order: { cadre: ['judiciaire', 'ENS'] },
+  decimals: 1,
+  protection: { cells: 4, primary: 1, secondary: 1, shareSuppressed: 0.5, audit: 'ok' },
+};
+const geoCodes = geoOrder(twoHierarchies);
+
+describe('tableCsv (for people)', () => {
+  const text = tableCsv(published, twoHierarchies, geoCodes);
+  const lines = text.replace(/^\ufeff/, '').split('\r\n');
+
+  it('starts with a BOM, the title (quoted when it holds a ;) and the unit', () => {
+    expect(text.startsWith('\ufeff')).toBe(true);
+    expect(lines[0]).toBe('"Tableau 1 – Médiations; terminées"');
+    expect(lines[1]).toBe('En nombre');
+  });
+
+  it('writes one row per territory, France first, with decimal commas and s for suppressed cells', () => {
+    const header = lines.indexOf('Niveau;Code;Territoire;Judiciaire;Ensemble');
+    expect(header).toBeGreaterThan(0);
+    expect(lines[header + 1]).toBe('France;FR;France;1234,5;2000');
+    const d1 = lines.find((l) => l.includes(';D1;'));
+    expect(d1).toBe(`Département;D1;Un;${signs.secret};${signs.secret}`);
+    expect(lines.filter((l) => l.startsWith('Département;')).length).toBe(4);
+  });
+
+  it('ends with Lecture, Champ, Source and Note', () => {
+    const tail = lines.filter((l) => l !== '').slice(-4);
+    expect(tail.map((l) => l.split(' : ')[0])).toEqual(['Lecture', 'Champ', 'Source', 'Note']);
+  });
+
+  it('never writes a suppressed true value', () => {
+    expect(lines.some((l) => l.split(';').includes(String(secretValue)))).toBe(false);
+  });
+});
+
+describe('longCsv (for machines)', () => {
+  const rows = parse(longCsv(published, geoCodes), { columns: true }) as Record<string, string>[];
+
+  it('has the dimension columns named as in the spec, value and status', () => {
+    expect(Object.keys(rows[0])).toEqual(['geo', 'cadre', 'value', 'status']);
+  });
+
+  it('gives one row per territory and code; s instead of the value when suppressed', () => {
+    expect(rows).toHaveLength(geoCodes.length * 2);
+    expect(rows.find((r) => r.geo === 'FR' && r.cadre === 'judiciaire')).toEqual({ geo: 'FR', cadre: 'judiciaire', value: '1234.5', status: 's' });
+    expect(rows.find((r) => r.geo === 'D1' && r.cadre === 'judiciaire')).toEqual({ geo: 'D1', cadre: 'judiciaire', value: signs.secret, status: 'u' });
+    expect(rows.find((r) => r.geo === 'D2' && r.cadre === 'ENS')).toEqual({ geo: 'D2', cadre: 'ENS', value: '0', status: 's' });
+  });
+});
