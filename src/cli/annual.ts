@@ -1,5 +1,92 @@
-/** `mfer annual` — placeholder until the stage lands. */
-export async function runAnnual(_argv: string[]): Promise<number> {
-  process.stderr.write('mfer annual : pas encore disponible.\n');
-  return 2;
+/**
+ * `mfer annual [--year YYYY] [--input data-raw] [--out data-out] [--reports reports] [--strict] [--quiet]`
+ * Parses the arguments, runs `pipelines/annual.ts`, prints one progress line per stage on stderr,
+ * and turns every user-data or configuration problem into a French message (never a stack trace).
+ * Exit codes: 0 done; 1 nothing could be processed (or the reference/dictionaries are unreadable);
+ * 2 bad arguments; 3 `--strict` and at least one row rejected.
+ *
+ * @example
+ *   await runAnnual(['--year', '2024', '--quiet']); // 0
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { annual, type AnnualOptions } from '../../pipelines/annual.ts';
+import { listYears } from '../ingest/read-returns.ts';
+import { annualMessages as m } from '../ingest/messages.ts';
+import { usage } from './usage.ts';
+
+const VALUE_OPTIONS = ['--year', '--input', '--out', '--reports'] as const;
+
+type Parsed = { options: AnnualOptions; quiet: boolean } | { error: string };
+
+export function parseAnnualArgs(argv: readonly string[]): Parsed {
+  const values: Record<string, string> = Object.create(null);
+  let strict = false;
+  let quiet = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--strict') strict = true;
+    else if (arg === '--quiet') quiet = true;
+    else if ((VALUE_OPTIONS as readonly string[]).includes(arg)) {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) return { error: m.missingValue(arg) };
+      values[arg] = value;
+      i++;
+    } else return { error: m.unknownOption(arg) };
+  }
+  const year = values['--year'];
+  if (year !== undefined && !/^\d{4}$/.test(year)) return { error: m.badYear(year) };
+  const input = values['--input'] ?? 'data-raw';
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  return {
+    quiet,
+    options: {
+      input,
+      out: values['--out'] ?? 'data-out',
+      reports: values['--reports'] ?? 'reports',
+      years: year !== undefined ? [Number(year)] : undefined,
+      strict,
+      // returns kept elsewhere than data-raw still use the shipped reference
+      reference: existsSync(join(input, 'reference')) ? join(input, 'reference') : join('data-raw', 'reference'),
+      sourceDateEpoch: epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
+    },
+  };
+}
+
+export async function runAnnual(argv: string[]): Promise<number> {
+  const parsed = parseAnnualArgs(argv);
+  if ('error' in parsed) {
+    process.stderr.write(`${parsed.error}\n\n${usage('annual')}`);
+    return 2;
+  }
+  const { options, quiet } = parsed;
+  const say = (line: string) => {
+    if (!quiet) process.stderr.write(`${line}\n`);
+  };
+  if (!existsSync(options.input)) {
+    process.stderr.write(`${m.missingInput(options.input)}\n`);
+    return 1;
+  }
+  const available = listYears(options.input);
+  if (available.length === 0) {
+    process.stderr.write(`${m.noYear(options.input)}\n`);
+    return 1;
+  }
+  for (const year of options.years ?? []) {
+    if (!available.includes(year)) {
+      process.stderr.write(`${m.yearAbsent(year, options.input)}\n`);
+      return 1;
+    }
+  }
+  try {
+    const result = await annual({ ...options, log: say });
+    const rejects = result.validated.reduce((sum, v) => sum + v.rejects.length, 0);
+    if (result.exitCode === 1) process.stderr.write(`${m.nothingAccepted()}\n`);
+    else if (result.exitCode === 3) process.stderr.write(`${m.strictRejects(rejects)}\n`);
+    else say(m.done(result.years, options.out));
+    return result.exitCode;
+  } catch (error) {
+    process.stderr.write(`${m.failed(error instanceof Error ? error.message : String(error))}\n`);
+    return 1;
+  }
 }

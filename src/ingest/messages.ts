@@ -33,3 +33,17 @@ export const fileMessages = {
   noDictionary: (path: string) => `Dictionnaire d'enquête introuvable ou invalide : « ${path} ».`,
   dictionaryInvalid: (path: string, detail: string) => `Dictionnaire d'enquête invalide « ${path} » : ${detail}.`,
 };
+
+/** Messages of `mfer annual` itself (arguments, nothing to do, configuration that cannot be read). */
+export const annualMessages = {
+  badYear: (value: string) => `mfer annual : année invalide « ${value} » (attendu : quatre chiffres, par exemple 2024).`,
+  unknownOption: (option: string) => `mfer annual : option inconnue « ${option} ».`,
+  missingValue: (option: string) => `mfer annual : l'option ${option} attend une valeur.`,
+  missingInput: (path: string) => `mfer annual : dossier d'entrée introuvable « ${path} ».`,
+  noYear: (path: string) => `mfer annual : aucune année à traiter sous « ${path}/returns/ » (dossiers attendus : returns/<année>/mediation et returns/<année>/rencontre).`,
+  yearAbsent: (year: number, path: string) => `mfer annual : pas de dossier « ${path}/returns/${year} ».`,
+  nothingAccepted: () => 'mfer annual : aucune ligne acceptée, rien n’a pu être traité.',
+  strictRejects: (count: number) => `mfer annual : ${count} rejet(s) et l’option --strict est active.`,
+  failed: (message: string) => `mfer annual : ${message}`,
+  done: (years: readonly number[], out: string) => `mfer annual : terminé (${years.join(', ')}), résultats dans « ${out} ».`,
+};

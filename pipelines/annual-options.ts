@@ -1,0 +1,47 @@
+/** Options, result and progress lines of the annual pipeline (kept apart so `annual.ts` stays a table of contents). */
+import type { YearReturns } from '../src/ingest/types.ts';
+import type { HarmonizedYear } from '../src/model/harmonized.ts';
+import type { OutputFile } from '../src/model/output.ts';
+import { progress } from '../src/validate/messages.ts';
+import type { ValidatedYear } from '../src/validate/types.ts';
+
+export interface AnnualOptions {
+  /** raw data folder (`returns/<year>/…`, and `reference/` unless `reference` is given) */
+  input: string;
+  out: string;
+  reports: string;
+  /** only these years (default: every year under `<input>/returns/`) */
+  years?: readonly number[];
+  strict?: boolean;
+  /** reference geography folder (default `<input>/reference`) */
+  reference?: string;
+  /** survey dictionaries folder (default `pipelines/config/surveys`) */
+  dictionaries?: string;
+  /** SOURCE_DATE_EPOCH, the only date an output may carry */
+  sourceDateEpoch?: number;
+  /** receives one progress line per stage and year (the CLI writes them on stderr unless --quiet) */
+  log?: (line: string) => void;
+}
+
+export interface AnnualResult {
+  years: readonly number[];
+  /** one per year, oldest first: what the indicators stage reads (with the year before for evolutions) */
+  history: readonly HarmonizedYear[];
+  validated: readonly ValidatedYear[];
+  files: readonly OutputFile[];
+  /** 0; 1 when nothing could be processed; 3 with `strict` when a row was rejected */
+  exitCode: number;
+}
+
+/** Progress lines of the ingest stages of one year, with their counts and the notices. */
+export function runSummary(returns: YearReturns, validated: ValidatedYear, harmonized: HarmonizedYear): string[] {
+  const unreadable = validated.inputs.filter((input) => input.problem !== null).length;
+  const sum = (key: 'rows_read' | 'rows_accepted' | 'rows_rejected') => validated.inputs.reduce((total, input) => total + input[key], 0);
+  return [
+    progress.read(returns.year, returns.returns.length, unreadable),
+    ...returns.notices.map(progress.notice),
+    ...validated.inputs.filter((input) => input.problem !== null).map((input) => progress.notice(input.problem as string)),
+    progress.validated(returns.year, sum('rows_read'), sum('rows_accepted'), sum('rows_rejected')),
+    progress.harmonized(returns.year, harmonized.mediation.length, harmonized.rencontre.length),
+  ];
+}

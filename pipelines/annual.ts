@@ -1,0 +1,66 @@
+/**
+ * The annual pipeline — the table of contents of mfer (STYLE §1). One line per stage:
+ *
+ *   reference ─┐
+ *   returns ── read ── validate ── harmonize ──┬── (publish: indicators + protection) ── (render)
+ *   dictionaries ┘                              └── clean data, rejects, manifest
+ *                                                          └──────────── publishRun (atomic) ──▶ data-out/, reports/
+ *
+ * Years are processed oldest first and every `HarmonizedYear` is kept (`history`), because the
+ * indicators of a year need the year before (evolutions). Nothing is written before the end: every
+ * stage returns `OutputFile`s and `publishRun` swaps them in at once.
+ *
+ * @example
+ *   const result = await annual({ input: 'data-raw', out: 'data-out', reports: 'reports' });
+ *   result.exitCode; // 0
+ */
+import { join } from 'node:path';
+import { harmonize } from '../src/harmonize/harmonize.ts';
+import { ingestFiles } from '../src/harmonize/ingest-files.ts';
+import { loadDictionaries } from '../src/ingest/dictionaries.ts';
+import { loadGeography } from '../src/ingest/geography.ts';
+import { listYears, readReturns } from '../src/ingest/read-returns.ts';
+import { publishRun } from '../src/io/publish-run.ts';
+import { toolVersion } from '../src/io/tool-version.ts';
+import type { HarmonizedYear } from '../src/model/harmonized.ts';
+import type { OutputFile } from '../src/model/output.ts';
+import { validate } from '../src/validate/validate.ts';
+import type { ValidatedYear } from '../src/validate/types.ts';
+import { runSummary, type AnnualOptions, type AnnualResult } from './annual-options.ts';
+
+export type { AnnualOptions, AnnualResult } from './annual-options.ts';
+
+export async function annual(options: AnnualOptions): Promise<AnnualResult> {
+  const log = options.log ?? (() => {});
+  const geography = loadGeography(options.reference ?? join(options.input, 'reference'));
+  const dictionaries = loadDictionaries(options.dictionaries ?? 'pipelines/config/surveys');
+  const years = options.years ?? listYears(options.input);
+  const context = { tool: toolVersion(), parameters: { input: options.input, years, strict: options.strict ?? false }, sourceDateEpoch: options.sourceDateEpoch };
+
+  const history: HarmonizedYear[] = [];
+  const validatedYears: ValidatedYear[] = [];
+  const files: OutputFile[] = [];
+  for (const year of years) {
+    const returns = await readReturns(options.input, year);
+    const validated = validate(returns, dictionaries, geography);
+    const harmonized = harmonize(validated, geography);
+    const ingested = ingestFiles(validated, harmonized, context);
+    runSummary(returns, validated, harmonized).forEach((line) => log(line));
+    history.push(harmonized);
+    validatedYears.push(validated);
+    files.push(...ingested);
+  }
+  // stage: publish (issue 4) — inserted by the indicators engineer
+  // stage: render (issue 5) — inserted by the renderers engineer
+  if (years.length > 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years, files });
+
+  return { years, history, validated: validatedYears, files, exitCode: exitCode(validatedYears, options.strict ?? false) };
+}
+
+/** Non-zero only when nothing could be processed, or with `--strict` when anything was rejected. */
+function exitCode(validated: readonly ValidatedYear[], strict: boolean): number {
+  const accepted = validated.reduce((sum, v) => sum + v.mediation.rows.length + v.rencontre.rows.length, 0);
+  if (accepted === 0) return 1;
+  if (strict && validated.some((v) => v.rejects.length > 0)) return 3;
+  return 0;
+}
