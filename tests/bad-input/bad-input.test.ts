@@ -21,7 +21,8 @@ const geography = loadGeography(join(repoRoot, 'data-raw', 'reference'));
 const dictionaries = loadDictionaries(join(repoRoot, 'pipelines', 'config', 'surveys'));
 const dictionary = dictionaryFor(dictionaries, 'mediation', YEAR);
 for (const [field, spec] of Object.entries(dictionary.fields)) headers.canonical[field] = spec.headers[0];
-for (const [code, labels] of Object.entries(dictionary.fields.gestionnaire.codes ?? {})) headers.gestionnaire[code] = labels[0];
+const manager = dictionary.fields.gestionnaire;
+if (manager.type === 'code') for (const [code, labels] of Object.entries(manager.codes)) headers.gestionnaire[code] = labels[0];
 
 let base: string;
 beforeAll(() => {
