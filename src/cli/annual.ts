@@ -3,7 +3,7 @@
  * Parses the arguments, runs `pipelines/annual.ts`, prints one progress line per stage on stderr,
  * and turns every user-data or configuration problem into a French message (never a stack trace).
  * Exit codes: 0 done; 1 nothing could be processed (or the reference/dictionaries are unreadable);
- * 2 bad arguments; 3 `--strict` and at least one row rejected.
+ * 2 bad arguments; 3 `--strict` and at least one row rejected; 4 another run holds the lock of --out.
  *
  * @example
  *   await runAnnual(['--year', '2024', '--quiet']); // 0
@@ -11,6 +11,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { annual, type AnnualOptions } from '../../pipelines/annual.ts';
+import { LockBusyError, withLock } from '../io/lock.ts';
 import { listYears } from '../ingest/read-returns.ts';
 import { annualMessages as m } from '../ingest/messages.ts';
 import { usage } from './usage.ts';
@@ -79,13 +80,18 @@ export async function runAnnual(argv: string[]): Promise<number> {
     }
   }
   try {
-    const result = await annual({ ...options, log: say });
+    // one run at a time per output folder (issue 6): a second run stops at once, naming the first's pid
+    const result = await withLock(options.out, () => annual({ ...options, log: say }), say);
     const rejects = result.validated.reduce((sum, v) => sum + v.rejects.length, 0);
     if (result.exitCode === 1) process.stderr.write(`${m.nothingAccepted()}\n`);
     else if (result.exitCode === 3) process.stderr.write(`${m.strictRejects(rejects)}\n`);
     else say(m.done(result.years, options.out));
     return result.exitCode;
   } catch (error) {
+    if (error instanceof LockBusyError) {
+      process.stderr.write(`${error.message}\n`);
+      return 4;
+    }
     process.stderr.write(`${m.failed(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
