@@ -3,7 +3,9 @@
  * interface so the stage can be exercised with the real engine or, in a unit test, with a stand-in.
  */
 import type { ProtectedTable } from '../protect/protected-table.ts';
-import type { Cell, Contribution, DimensionSpec, ProtectSpec, RuleSet } from '../protect/types.ts';
+import * as protection from '../protect/index.ts';
+import type { AuditReport, Cell, Contribution, DimensionSpec, ProtectSpec, RuleSet } from '../protect/types.ts';
+import { auditMessages } from './messages.ts';
 
 export interface LinkedTables {
   dimensions: readonly DimensionSpec[];
@@ -30,3 +32,21 @@ export interface Engine {
   /** CELLS.csv text of the `mfer protect` contract */
   formatCells(table: ProtectedTable, spec: ProtectSpec): string;
 }
+
+/** First few failed checks of an audit report, in French. */
+function detail(report: AuditReport): string {
+  const shown = report.failures.slice(0, 5).map(auditMessages.failure);
+  if (report.failures.length > shown.length) shown.push(auditMessages.more(report.failures.length - shown.length));
+  return shown.join(' ; ');
+}
+
+const verdict = (report: AuditReport): Verdict => ({ ok: report.ok, detail: report.ok ? '' : detail(report) });
+
+/** The real engine of src/protect/. */
+export const protectionEngine: Engine = {
+  protect: (spec, contributions) => protection.protect(spec, contributions),
+  audit: async (spec, contributions, cells) => verdict(await protection.audit(spec, contributions, cells)),
+  protectLinked: async (spec, contributions) => (await protection.protectLinked(spec, contributions)).tables,
+  auditLinked: async (spec, contributions, cells) => verdict(await protection.auditLinked(spec, contributions, cells)),
+  formatCells: (table, spec) => protection.formatCells(table, spec),
+};

@@ -37,3 +37,10 @@ export const recipeMessages = {
   unknownDerived: (id: string) => `Tableau dérivé « ${id} » : aucune recette de calcul connue (src/indicators/crossed.ts).`,
   unknownCode: (id: string, code: string) => `Tableau dérivé « ${id} » : l'indicateur « ${code} » n'a pas de recette de calcul.`,
 };
+
+export const auditMessages = {
+  failure: (f: { table: string; codes: readonly string[]; check: string; lo?: number; hi?: number }) =>
+    `cellule ${f.codes.join(' × ')}${f.table === 'table' ? '' : ` de « ${f.table} »`}, contrôle ${f.check}` +
+    (f.lo !== undefined && f.hi !== undefined ? ` (intervalle de l'attaquant [${f.lo} ; ${f.hi}])` : ''),
+  more: (count: number) => `et ${count} autre(s)`,
+};

@@ -23,7 +23,7 @@ import { auditFiles } from './audit-files.ts';
 import type { PublicationConfig, TableConfig } from './config.ts';
 import { CONTRIBUTOR, cubeContributions, measureContributions, numberField, unitsOf, type Unit } from './contributions.ts';
 import { coverageContributions, evolutionCells, rateCells } from './crossed.ts';
-import type { Engine, LinkedTables, Verdict } from './engine.ts';
+import { protectionEngine, type Engine, type LinkedTables, type Verdict } from './engine.ts';
 import { geoDimension, geoMembers, geoOrder, GEO } from './geo.ts';
 import { publishMessages as m, recipeMessages } from './messages.ts';
 import { summaryJson, type TableSummary } from './summary.ts';
@@ -248,6 +248,11 @@ function publicationTable(ctx: Context, b: Built): PublicationTable {
       audit: b.verdict.ok ? 'ok' : 'echec',
     },
   };
+}
+
+/** The publish stage with the protection engine of src/protect/. */
+export async function publish(year: HarmonizedYear, previous: Publication | null, config: PublicationConfig): Promise<PublishResult> {
+  return publishWith(protectionEngine, year, previous, config);
 }
 
 /** `publish` with an explicit protection engine (the real one, or a stand-in in unit tests). */

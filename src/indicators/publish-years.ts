@@ -1,0 +1,36 @@
+/**
+ * Publishes every harmonized year, oldest first, handing each year the previous year's publication
+ * (evolutions) — the one call the annual pipeline makes for the publish stage.
+ *
+ * @example
+ *   const { publications, files, failures } = await publishYears(history, loadPublicationConfig('pipelines/config'));
+ *   publications.at(-1)?.history.length; // number of earlier years
+ */
+import type { HarmonizedYear } from '../model/harmonized.ts';
+import type { OutputFile } from '../model/output.ts';
+import type { Publication } from '../model/publication.ts';
+import type { PublicationConfig } from './config.ts';
+import { publish } from './publish.ts';
+
+export interface PublishedYears {
+  /** one per year, oldest first */
+  publications: Publication[];
+  files: OutputFile[];
+  /** French messages, one per table (or group of linked tables) whose audit failed */
+  failures: string[];
+}
+
+export async function publishYears(history: readonly HarmonizedYear[], config: PublicationConfig): Promise<PublishedYears> {
+  const publications: Publication[] = [];
+  const files: OutputFile[] = [];
+  const failures: string[] = [];
+  const years = [...history].sort((a, b) => a.year - b.year);
+  for (const [i, year] of years.entries()) {
+    const previous = i > 0 && years[i - 1].year === year.year - 1 ? publications[i - 1] : null;
+    const result = await publish(year, previous, config);
+    publications.push(result.publication);
+    files.push(...result.files);
+    failures.push(...result.failures.map((f) => `${year.year} : ${f}`));
+  }
+  return { publications, files, failures };
+}
