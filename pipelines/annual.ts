@@ -32,10 +32,11 @@ export type { AnnualOptions, AnnualResult } from './annual-options.ts';
 
 export async function annual(options: AnnualOptions): Promise<AnnualResult> {
   const log = options.log ?? (() => {});
-  const geography = loadGeography(options.reference ?? join(options.input, 'reference'));
-  const dictionaries = loadDictionaries(options.dictionaries ?? 'pipelines/config/surveys');
+  const sources = { reference: options.reference ?? join(options.input, 'reference'), dictionaries: options.dictionaries ?? 'pipelines/config/surveys' };
+  const geography = loadGeography(sources.reference);
+  const dictionaries = loadDictionaries(sources.dictionaries);
   const years = options.years ?? listYears(options.input);
-  const context = { tool: toolVersion(), parameters: { input: options.input, years, strict: options.strict ?? false }, sourceDateEpoch: options.sourceDateEpoch };
+  const context = { tool: toolVersion(), parameters: { input: options.input, years, strict: options.strict ?? false }, sources, sourceDateEpoch: options.sourceDateEpoch };
 
   const history: HarmonizedYear[] = [];
   const validatedYears: ValidatedYear[] = [];

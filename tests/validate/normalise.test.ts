@@ -1,0 +1,46 @@
+import { decimalMarkOf, normaliseDepartment, normaliseHeader, parseNumber } from '../../src/validate/normalise.ts';
+
+describe('normaliseHeader', () => {
+  it('ignores case, accents, spaces and punctuation', () => {
+    expect(normaliseHeader('  Nombre de SÉANCES ')).toBe(normaliseHeader('nombre_de_seances'));
+    expect(normaliseHeader("Lieux d'accueil")).toBe(normaliseHeader('LIEUX D ACCUEIL'));
+  });
+  it('keeps the euro sign as a word, so an amount is not a code', () => {
+    expect(normaliseHeader('Département (€)')).not.toBe(normaliseHeader('Département'));
+  });
+});
+
+describe('parseNumber', () => {
+  it.each([
+    ['1 234', ',', 1234],
+    ['1\u202f234,5', ',', 1234.5],
+    ['1\u00a0234', ',', 1234],
+    ['1.234,5', ',', 1234.5],
+    ['12,5', ',', 12.5],
+    ['12.5', ',', 12.5],
+    ['12.5', '.', 12.5],
+    ['1,234.5', '.', 1234.5],
+    ['-3', ',', -3],
+    ['\u22123', ',', -3],
+  ] as const)('%s (decimal %s) → %d', (text, decimal, expected) => {
+    expect(parseNumber(text, decimal)).toBe(expected);
+  });
+  it.each(['non communiqué', '12 ans', '1,2,3', '--1', 'NaN', 'Infinity', '0x10', '1e3'])('%s is not a number', (text) => {
+    expect(parseNumber(text, ',')).toBeUndefined();
+  });
+});
+
+describe('decimalMarkOf', () => {
+  it('votes only on unambiguous decimals', () => {
+    expect(decimalMarkOf('1,5')).toBe(',');
+    expect(decimalMarkOf('1.25')).toBe('.');
+    expect(decimalMarkOf('1,234')).toBeUndefined();
+    expect(decimalMarkOf('12')).toBeUndefined();
+  });
+});
+
+describe('normaliseDepartment', () => {
+  it.each([['2a', '2A'], ['2B', '2B'], ['1', '01'], ['01', '01'], [' 971 ', '971'], ['01 - Ain', '01'], ['Ain', 'AIN']])('%s → %s', (text, code) => {
+    expect(normaliseDepartment(text)).toBe(code);
+  });
+});

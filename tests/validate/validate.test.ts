@@ -1,0 +1,168 @@
+import type { RawReturn } from '../../src/ingest/types.ts';
+import { dictionaryFor } from '../../src/validate/dictionary.ts';
+import { reasons } from '../../src/validate/messages.ts';
+import type { ValidatedYear } from '../../src/validate/types.ts';
+import { validate } from '../../src/validate/validate.ts';
+import { ainService, ainServices, ajaccioStructure, asTable, cp1252, dictionaries, frenchCsv, geography, rawReturn, utf8Bom, type Table } from './fixtures.ts';
+
+const run = (returns: RawReturn[], year = 2024): ValidatedYear => validate({ year, returns, notices: [] }, dictionaries, geography);
+const medCsv = (table: Table, name = 'caf-01-ain.csv') => rawReturn(`returns/2024/mediation/${name}`, cp1252(frenchCsv(table)));
+const reconciles = (v: ValidatedYear) => v.inputs.every((i) => i.rows_read === i.rows_accepted + i.rows_rejected);
+
+/** Replaces one cell (by canonical field) of data row `index` with raw text. */
+function withCell(table: Table, index: number, field: string, text: string): Table {
+  const at = asTable('mediation', [ainService()]).headers.indexOf(dictionaryFor(dictionaries, 'mediation', 2024).fields[field].headers[0]);
+  return { headers: table.headers, rows: table.rows.map((row, i) => (i === index ? row.map((v, j) => (j === at ? text : v)) : row)) };
+}
+
+describe('validate: clean returns', () => {
+  it('accepts consistent rows of both surveys and types them', async () => {
+    const v = run([
+      await medCsv(asTable('mediation', ainServices(3))),
+      await rawReturn('returns/2024/rencontre/ca-bastia.csv', utf8Bom(frenchCsv(asTable('rencontre', [ajaccioStructure()]))), 'rencontre'),
+    ]);
+    expect(v.rejects).toEqual([]);
+    expect(v.mediation.rows).toHaveLength(3);
+    expect(v.mediation.rows[0]).toEqual(ainService({ service_id: 'MF-01-001', seances: 100 }));
+    expect(v.rencontre.rows).toEqual([ajaccioStructure()]);
+    expect(reconciles(v)).toBe(true);
+  });
+
+  it('normalises what people type: 2a, 1, thousands with spaces, labels of codes', async () => {
+    let table = asTable('rencontre', [ajaccioStructure()]);
+    const col = (header: string) => table.headers.indexOf(header);
+    table = { ...table, rows: [table.rows[0].map((v, j) => (j === col('Département') ? '2a' : j === col('Financement CAF (€)') ? '60 000' : v))] };
+    let med = asTable('mediation', [ainService({ fin_caf: 1234 })]);
+    med = withCell(withCell(withCell(med, 0, 'departement', '1'), 0, 'gestionnaire', 'asso'), 0, 'fin_caf', '1\u00a0234');
+    const v = run([await medCsv(med), await rawReturn('returns/2024/rencontre/x.csv', cp1252(frenchCsv(table)), 'rencontre')]);
+    expect(v.rejects).toEqual([]);
+    expect(v.mediation.rows[0]).toMatchObject({ departement: '01', gestionnaire: 'association', fin_caf: 1234 });
+    expect(v.rencontre.rows[0]).toMatchObject({ departement: '2A', fin_caf: 60000 });
+  });
+
+  it('reads an empty optional number as null', async () => {
+    const v = run([await rawReturn('returns/2024/rencontre/x.csv', cp1252(frenchCsv(asTable('rencontre', [ajaccioStructure({ delai_attente_median_jours: null })]))), 'rencontre')]);
+    expect(v.rencontre.rows[0].delai_attente_median_jours).toBeNull();
+  });
+});
+
+describe('validate: every defect becomes a reject with its reason, no row is lost', () => {
+  const cases: [string, string, string, string][] = [
+    ['unknown department', 'departement', '99', reasons.unknownDepartment()],
+    ['negative count', 'seances', '-12', reasons.negative()],
+    ['text in a number', 'seances', 'non communiqué', reasons.notANumber()],
+    ['decimal count', 'seances', '12,5', reasons.notInteger()],
+    ['implausible FTE', 'etp_mediateurs', '400', reasons.aboveMax(40)],
+    ['unknown manager', 'gestionnaire', 'Mutuelle', reasons.unknownCode(['association', 'caf', 'collectivite', 'autre'])],
+    ['missing id', 'service_id', '', reasons.missingValue()],
+  ];
+  it.each(cases)('%s', async (_name, field, text, reason) => {
+    const v = run([await medCsv(withCell(asTable('mediation', ainServices(2)), 1, field, text))]);
+    expect(v.mediation.rows).toHaveLength(1);
+    expect(v.rejects).toHaveLength(1);
+    expect(v.rejects[0]).toMatchObject({ file: 'returns/2024/mediation/caf-01-ain.csv', row: 3, reason });
+    expect(v.rejects[0].value).toBe(text);
+    expect(v.inputs[0]).toMatchObject({ rows_read: 2, rows_accepted: 1, rows_rejected: 1 });
+  });
+
+  it('an edit rule: outcomes that do not add up', async () => {
+    const v = run([await medCsv(asTable('mediation', [ainService({ issue_interrompue: 9 })]))]);
+    const rule = dictionaryFor(dictionaries, 'mediation', 2024).editRules.find((r) => r.id === 'issues');
+    expect(v.rejects).toEqual([expect.objectContaining({ row: 2, value: reasons.editRuleValue(41, 40), reason: rule?.reason })]);
+  });
+
+  it('an edit rule: fewer children than families', async () => {
+    const v = run([await rawReturn('returns/2024/rencontre/x.csv', cp1252(frenchCsv(asTable('rencontre', [ajaccioStructure({ enfants: 30 })]))), 'rencontre')]);
+    expect(v.rejects).toHaveLength(1);
+    expect(v.rejects[0].value).toBe(reasons.atLeastValue(30, 40));
+  });
+
+  it('a row of another year than its folder', async () => {
+    const v = run([await medCsv(asTable('mediation', [ainService({ annee: 2023 })]))]);
+    expect(v.rejects).toEqual([expect.objectContaining({ row: 2, reason: reasons.otherYear('2023', 2024) })]);
+  });
+
+  it('several problems in one row: one reject line each, the row counted once', async () => {
+    const table = withCell(withCell(asTable('mediation', [ainService()]), 0, 'seances', '-1'), 0, 'departement', '99');
+    const v = run([await medCsv(table)]);
+    expect(v.rejects.map((r) => r.reason).sort()).toEqual([reasons.negative(), reasons.unknownDepartment()].sort());
+    expect(v.inputs[0]).toMatchObject({ rows_read: 1, rows_rejected: 1 });
+  });
+
+  it('a duplicated return keeps the first row and rejects the second, naming the first', async () => {
+    const v = run([await medCsv(asTable('mediation', ainServices(2)), 'a.csv'), await medCsv(asTable('mediation', [ainServices(2)[1]]), 'b.csv')]);
+    expect(v.mediation.rows).toHaveLength(2);
+    expect(v.rejects).toEqual([expect.objectContaining({ file: 'returns/2024/mediation/b.csv', row: 2, reason: reasons.duplicateKey('MF-01-002', 'returns/2024/mediation/a.csv', 3) })]);
+    expect(reconciles(v)).toBe(true);
+  });
+
+  it('keeps the valid copy when the first copy of a key was invalid', async () => {
+    const bad = withCell(asTable('mediation', [ainService()]), 0, 'seances', 'x');
+    const v = run([await medCsv(bad, 'a.csv'), await medCsv(asTable('mediation', [ainService()]), 'b.csv')]);
+    expect(v.mediation.rows).toHaveLength(1);
+    expect(v.rejects).toHaveLength(1);
+    expect(v.rejects[0].file).toBe('returns/2024/mediation/a.csv');
+  });
+
+  it('an exact duplicate file rejects all its rows', async () => {
+    const text = frenchCsv(asTable('mediation', ainServices(2)));
+    const v = run([await rawReturn('returns/2024/mediation/a.csv', cp1252(text)), await rawReturn('returns/2024/mediation/a-copie.csv', cp1252(text))]);
+    expect(v.mediation.rows).toHaveLength(2);
+    expect(v.inputs[1]).toMatchObject({ rows_read: 2, rows_accepted: 0, rows_rejected: 2 });
+    expect(v.rejects.every((r) => r.reason === reasons.duplicateFile('returns/2024/mediation/a.csv'))).toBe(true);
+  });
+
+  it('blank lines are neither read nor rejected, and row numbers stay those of the file', async () => {
+    const lines = frenchCsv(asTable('mediation', [ainServices(2)[0], ainService({ service_id: 'MF-01-002', departement: '99' })])).split('\r\n');
+    const text = [lines[0], ';;;', lines[1], '', lines[2], ''].join('\r\n');
+    const v = run([await rawReturn('returns/2024/mediation/a.csv', cp1252(text))]);
+    expect(v.inputs[0]).toMatchObject({ rows_read: 2, rows_accepted: 1, rows_rejected: 1, rows_blank: 2 });
+    expect(v.rejects[0].row).toBe(5);
+  });
+
+  it('a missing required column rejects every row, naming the field', async () => {
+    const table = asTable('mediation', ainServices(2));
+    const at = table.headers.indexOf('Nombre de séances');
+    const cut = { headers: table.headers.filter((_, j) => j !== at), rows: table.rows.map((row) => row.filter((_, j) => j !== at)) };
+    const v = run([await medCsv(cut)]);
+    expect(v.mediation.rows).toEqual([]);
+    expect(v.rejects.map((r) => [r.row, r.column])).toEqual([[2, 'seances'], [3, 'seances']]);
+    expect(reconciles(v)).toBe(true);
+  });
+
+  it('an unrecognised file: every non-blank row rejected, plus one line for the file', async () => {
+    const v = run([await rawReturn('returns/2024/mediation/notes.csv', cp1252('Bonjour,\r\nveuillez trouver ci-joint\r\n\r\nCordialement\r\n'))]);
+    expect(v.inputs[0]).toMatchObject({ rows_read: 3, rows_accepted: 0, rows_rejected: 3, rows_blank: 1 });
+    expect(v.inputs[0].problem).toBe(reasons.noHeaderFile('returns/2024/mediation/notes.csv'));
+    expect(v.rejects.filter((r) => r.row === null)).toHaveLength(1);
+  });
+
+  it('an unreadable file is recorded with its message and no row', async () => {
+    const v = run([await rawReturn('returns/2024/mediation/vide.csv', new Uint8Array())]);
+    expect(v.inputs[0]).toMatchObject({ rows_read: 0, rows_accepted: 0, rows_rejected: 0 });
+    expect(v.inputs[0].problem).not.toBeNull();
+    expect(v.rejects).toEqual([{ file: 'returns/2024/mediation/vide.csv', row: null, column: '', value: '', reason: v.inputs[0].problem }]);
+  });
+});
+
+describe('validate: hostile content stays data', () => {
+  it('__proto__ and constructor headers are ignored without touching prototypes', async () => {
+    const table = asTable('mediation', [ainService()]);
+    const hostile = { headers: [...table.headers, '__proto__', 'constructor'], rows: [[...table.rows[0], 'x', 'y']] };
+    const v = run([await medCsv(hostile)]);
+    expect(v.mediation.rows).toEqual([ainService()]);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('formula-like text is kept as written (neutralised only when written to CSV)', async () => {
+    const v = run([await medCsv(asTable('mediation', [ainService({ service_nom: '=HYPERLINK("http://x")' })]))]);
+    expect(v.mediation.rows[0].service_nom).toBe('=HYPERLINK("http://x")');
+  });
+
+  it('a 200 000-character field is rejected with a shortened value', async () => {
+    const v = run([await medCsv(asTable('mediation', [ainService({ service_nom: 'A'.repeat(200_000) })]))]);
+    expect(v.rejects).toHaveLength(1);
+    expect(v.rejects[0].value.length).toBeLessThan(300);
+    expect(v.inputs[0]).toMatchObject({ rows_read: 1, rows_rejected: 1 });
+  });
+});
