@@ -54,3 +54,57 @@ export interface Cell {
   contributors: number;
   status: CellStatus;
 }
+
+/** One table of a linked set: a subset of the common dimensions (the others stand at their total). */
+export interface LinkedTableSpec {
+  id: string;
+  /** dimension names, a subset of `LinkedSpec.dimensions`, in the order of this table's codes */
+  dimensions: readonly string[];
+}
+
+/**
+ * Several tables over subsets of common dimensions, protected jointly: a cell shared by two tables
+ * has one status everywhere and no suppressed value can be recovered by combining the tables.
+ */
+export interface LinkedSpec {
+  dimensions: readonly DimensionSpec[];
+  tables: readonly LinkedTableSpec[];
+  /** name of the contributor column, for documentation only (contributions already carry it) */
+  contributor?: string;
+  rules: RuleSet;
+}
+
+/** What the engine did, for the publication's notes and the benchmarks. */
+export interface ProtectStats {
+  /** distinct published cells (a cell shared by linked tables counts once) */
+  cells: number;
+  primary: number;
+  secondary: number;
+  /** LP audit rounds run by the suppression loop */
+  auditRounds: number;
+}
+
+/** One failed check of the audit, on one primary (`u`) cell. */
+export interface AuditFailure {
+  table: string;
+  codes: readonly Code[];
+  value: number;
+  check: 'A' | 'B' | 'status' | 'value';
+  /** attacker's interval found by the LP (A, B) */
+  lo?: number;
+  hi?: number;
+  /** required bounds (A): lo ≤ requiredLo and hi ≥ requiredHi */
+  requiredLo?: number;
+  requiredHi?: number;
+}
+
+export interface AuditReport {
+  ok: boolean;
+  /** primary cells checked */
+  checked: number;
+  /** true when requirement B applied (integer table, no suppressed zero) */
+  zerosKnown: boolean;
+  failures: AuditFailure[];
+  /** attacker's interval of every suppressed cell (`u` and `x`), in table order */
+  intervals: { table: string; codes: readonly Code[]; value: number; status: CellStatus; lo: number; hi: number }[];
+}

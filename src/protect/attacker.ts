@@ -1,0 +1,137 @@
+/**
+ * The attacker's linear program. Unknowns: the inner cells not pinned by a published cell of one
+ * member. Constraints: every published cell equals the sum of its inner cells. Bounds: unknowns ≥ 0
+ * (requirement A) and, when zeros are known, every suppressed cell ≥ 1 (requirement B).
+ * Unknowns are split into connected components; each component is one persistent HiGHS model.
+ */
+import type { Cube } from './cube.ts';
+import { LpModel, infinity, type LpRows } from './lp.ts';
+
+export type Bounds = 'A' | 'B';
+
+export interface Component {
+  /** inner cells of the component, in column order */
+  inner: number[];
+  model: LpModel;
+}
+
+export interface AttackModel {
+  /** inner → column in its component, −1 when the attacker knows the inner cell */
+  column: Int32Array;
+  /** inner → component, −1 when known */
+  component: Int32Array;
+  components: Component[];
+  /** inner cell values consistent with every published cell (the truth when inner cells are published) */
+  truth: Float64Array;
+}
+
+/** Sum of a cell's members the attacker knows, and its unknown members as (component, column). */
+export function split(model: AttackModel, members: Int32Array): { known: number; comp: number; cols: number[] } {
+  let known = 0;
+  let comp = -1;
+  const cols: number[] = [];
+  for (const i of members) {
+    if (model.column[i] < 0) known += model.truth[i];
+    else {
+      comp = model.component[i];
+      cols.push(model.column[i]);
+    }
+  }
+  return { known, comp, cols };
+}
+
+function find(parent: Int32Array, x: number): number {
+  while (parent[x] !== x) {
+    parent[x] = parent[parent[x]];
+    x = parent[x];
+  }
+  return x;
+}
+
+/** Builds the attacker's models for a suppression pattern. Dispose with `closeAttack`. */
+export async function openAttack(cube: Cube, suppressed: readonly boolean[], truth: Float64Array, bounds: Bounds): Promise<AttackModel> {
+  const n = cube.innerCount;
+  const knownInner = new Uint8Array(n);
+  cube.cells.forEach((cell, c) => {
+    if (!suppressed[c] && cell.members.length === 1) knownInner[cell.members[0]] = 1;
+  });
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  for (const cell of cube.cells) {
+    let first = -1;
+    for (const i of cell.members) {
+      if (knownInner[i]) continue;
+      if (first < 0) first = find(parent, i);
+      else {
+        const r = find(parent, i);
+        if (r !== first) parent[r] = first;
+      }
+    }
+  }
+  const column = new Int32Array(n).fill(-1);
+  const component = new Int32Array(n).fill(-1);
+  const rootToComp = new Map<number, number>();
+  const inners: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    if (knownInner[i]) continue;
+    const r = find(parent, i);
+    let k = rootToComp.get(r);
+    if (k === undefined) {
+      rootToComp.set(r, (k = inners.length));
+      inners.push([]);
+    }
+    component[i] = k;
+    column[i] = inners[k].length;
+    inners[k].push(i);
+  }
+  const partial: AttackModel = { column, component, components: [], truth };
+  const rows: LpRows[] = inners.map(() => ({ starts: [0], indices: [], values: [], lower: [], upper: [] }));
+  const lowerBound = inners.map((list) => new Float64Array(list.length));
+  cube.cells.forEach((cell, c) => {
+    const { known, comp, cols } = split(partial, cell.members);
+    if (comp < 0) return;
+    let lower: number;
+    let upper: number;
+    if (!suppressed[c]) lower = upper = cell.value - known;
+    else if (bounds === 'B' && 1 - known > 1e-9) {
+      if (cols.length === 1) {
+        lowerBound[comp][cols[0]] = Math.max(lowerBound[comp][cols[0]], 1 - known);
+        return;
+      }
+      lower = 1 - known;
+      upper = Infinity;
+    } else return;
+    const r = rows[comp];
+    for (const j of cols) {
+      r.indices.push(j);
+      r.values.push(1);
+    }
+    r.starts.push(r.indices.length);
+    r.lower.push(lower);
+    r.upper.push(upper);
+  });
+  const inf = await infinity();
+  const components: Component[] = [];
+  for (let k = 0; k < inners.length; k++) {
+    const model = await LpModel.open({ numCols: inners[k].length, colLower: lowerBound[k], colUpper: new Float64Array(inners[k].length).fill(inf), rows: rows[k] });
+    components.push({ inner: inners[k], model });
+  }
+  return { ...partial, components };
+}
+
+export function closeAttack(model: AttackModel): void {
+  for (const c of model.components) c.model.dispose();
+}
+
+/** The attacker's exact interval for one published cell. */
+export function interval(model: AttackModel, members: Int32Array): { lo: number; hi: number } {
+  const { known, comp, cols } = split(model, members);
+  if (comp < 0) return { lo: known, hi: known };
+  const cost = new Map(cols.map((j) => [j, 1]));
+  const lp = model.components[comp].model;
+  const min = lp.solve(cost, false);
+  const max = lp.solve(cost, true);
+  return {
+    lo: min.status === 'optimal' ? known + min.objective : -Infinity,
+    hi: max.status === 'optimal' ? known + max.objective : Infinity,
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * `audit` / `auditLinked`: checks a set of published cells against the contributions: every cell
+ * present with its true value, every cell a rule makes unsafe suppressed, and for every primary
+ * cell the attacker's LP interval wide enough (A) and, zeros being known, not a single point (B).
+ *
+ * @example
+ *   const report = await audit(spec, contributions, table.cells);
+ *   report.ok; // true after protect()
+ */
+import { closeAttack, interval, openAttack } from './attacker.ts';
+import { failingTargets } from './check.ts';
+import { linkedOf, prepare, SINGLE, targetOf, zerosKnown } from './engine.ts';
+import type { AuditFailure, AuditReport, Cell, Contribution, LinkedSpec, ProtectSpec } from './types.ts';
+
+export interface AuditOptions {
+  /** exact intervals are listed for every suppressed cell up to this many suppressed cells */
+  intervalsUpTo?: number;
+}
+
+export async function auditLinked(
+  spec: LinkedSpec,
+  contributions: Readonly<Record<string, readonly Contribution[]>>,
+  cells: Readonly<Record<string, readonly Cell[]>>,
+  options: AuditOptions = {},
+): Promise<AuditReport> {
+  const { cube, primary, truth } = await prepare(spec, contributions);
+  const failures: AuditFailure[] = [];
+  const suppressed = cube.cells.map(() => false);
+  const listed = cube.cells.map(() => false);
+  const index = new Map(cube.cells.map((cell, c) => [cell.codes.join('\u0001'), c]));
+  const codesOf = (c: number, t: number) => cube.tables[t].dims.map((d) => cube.dims[d].codes[cube.cells[c].codes[d]]);
+  cube.tables.forEach((table, t) => {
+    for (const cell of cells[table.id] ?? []) {
+      const full = cube.dims.map((d) => d.index.get(d.total)!);
+      table.dims.forEach((d, j) => (full[d] = cube.dims[d].index.get(cell.codes[j]) ?? -1));
+      const c = index.get(full.join('\u0001'));
+      if (c === undefined) {
+        if (cell.value !== 0) failures.push({ table: table.id, codes: cell.codes, value: cell.value, check: 'value' });
+        continue;
+      }
+      listed[c] = true;
+      if (Math.abs(cell.value - cube.cells[c].value) > 1e-9 * Math.max(1, Math.abs(cell.value))) {
+        failures.push({ table: table.id, codes: cell.codes, value: cell.value, check: 'value' });
+      }
+      if (cell.status !== 's') suppressed[c] = true;
+    }
+  });
+  const tableOf = (c: number) => cube.cells[c].tables[0];
+  cube.cells.forEach((cell, c) => {
+    if (!listed[c] || (primary[c] && !suppressed[c])) failures.push({ table: cube.tables[tableOf(c)].id, codes: codesOf(c, tableOf(c)), value: cell.value, check: 'status' });
+  });
+  const targets = cube.cells.flatMap((_, c) => (primary[c] && suppressed[c] ? [targetOf(cube, c, spec)] : []));
+  const known = zerosKnown(cube, suppressed);
+  const failing = await failingTargets(cube, suppressed, truth, targets, 'A');
+  if (known) failing.push(...(await failingTargets(cube, suppressed, truth, targets, 'B')));
+  for (const f of failing) {
+    const t = targetOf(cube, f.cell, spec);
+    failures.push({
+      table: cube.tables[tableOf(f.cell)].id,
+      codes: codesOf(f.cell, tableOf(f.cell)),
+      value: cube.cells[f.cell].value,
+      check: f.check,
+      ...(f.direction === 'lo' ? { lo: f.bound } : { hi: f.bound }),
+      ...(f.check === 'A' ? { requiredLo: t.needLo, requiredHi: t.needHi } : {}),
+    });
+  }
+  const intervals: AuditReport['intervals'] = [];
+  const hidden = suppressed.filter(Boolean).length;
+  if (hidden <= (options.intervalsUpTo ?? 2000)) {
+    const model = await openAttack(cube, suppressed, truth, 'A');
+    try {
+      cube.cells.forEach((cell, c) => {
+        if (!suppressed[c]) return;
+        const { lo, hi } = interval(model, cell.members);
+        intervals.push({ table: cube.tables[tableOf(c)].id, codes: codesOf(c, tableOf(c)), value: cell.value, status: primary[c] ? 'u' : 'x', lo, hi });
+      });
+    } finally {
+      closeAttack(model);
+    }
+  }
+  return { ok: failures.length === 0, checked: targets.length, zerosKnown: known, failures, intervals };
+}
+
+export async function audit(spec: ProtectSpec, contributions: readonly Contribution[], cells: readonly Cell[], options: AuditOptions = {}): Promise<AuditReport> {
+  return auditLinked(linkedOf(spec), { [SINGLE]: contributions }, { [SINGLE]: cells }, options);
+}

@@ -1,0 +1,114 @@
+/**
+ * Proves requirements A and B for primary cells with as few LP solves as possible: one solve
+ * maximises (or minimises) the sum of every cell still unproven in a component, and its solution
+ * proves every cell it pushes far enough; a cell left unproven after a batch gets its own exact
+ * solve, which either proves it or measures by how much it fails.
+ */
+import type { Cube } from './cube.ts';
+import { closeAttack, openAttack, split, type AttackModel, type Bounds } from './attacker.ts';
+
+export interface Target {
+  cell: number;
+  /** A: the attacker's lower bound must be ≤ needLo and upper bound ≥ needHi */
+  needLo: number;
+  needHi: number;
+}
+
+export interface Failure {
+  cell: number;
+  check: 'A' | 'B';
+  direction: 'lo' | 'hi';
+  /** the attacker's bound in that direction */
+  bound: number;
+}
+
+const EPS = 1e-6;
+
+/** Targets that fail requirement A or B under the given suppression pattern. */
+export async function failingTargets(cube: Cube, suppressed: readonly boolean[], truth: Float64Array, targets: readonly Target[], bounds: Bounds): Promise<Failure[]> {
+  const model = await openAttack(cube, suppressed, truth, bounds);
+  try {
+    return bounds === 'A' ? checkA(cube, model, targets) : checkB(cube, model, targets);
+  } finally {
+    closeAttack(model);
+  }
+}
+
+interface Prepared {
+  cell: number;
+  known: number;
+  comp: number;
+  cols: number[];
+  goal: number;
+}
+
+function prepare(cube: Cube, model: AttackModel, targets: readonly Target[], goal: (t: Target) => number): Prepared[] {
+  return targets.map((t) => ({ cell: t.cell, goal: goal(t), ...split(model, cube.cells[t.cell].members) }));
+}
+
+/**
+ * Pushes every pending target in one direction; returns those whose optimum misses `reached`,
+ * with that optimum.
+ */
+function push(model: AttackModel, pending: Prepared[], maximize: boolean, reached: (p: Prepared, sum: number) => boolean): { p: Prepared; bound: number }[] {
+  const failed: { p: Prepared; bound: number }[] = [];
+  const byComp = new Map<number, Prepared[]>();
+  for (const p of pending) {
+    if (p.comp < 0) {
+      if (!reached(p, p.known)) failed.push({ p, bound: p.known });
+      continue;
+    }
+    const list = byComp.get(p.comp) ?? [];
+    list.push(p);
+    byComp.set(p.comp, list);
+  }
+  for (const [comp, list] of byComp) {
+    const lp = model.components[comp].model;
+    let open = list;
+    const evaluate = (x: Float64Array) => {
+      open = open.filter((p) => !reached(p, p.known + p.cols.reduce((s, j) => s + x[j], 0)));
+    };
+    while (open.length > 0) {
+      const before = open.length;
+      const cost = new Map<number, number>();
+      for (const p of open) for (const j of p.cols) cost.set(j, (cost.get(j) ?? 0) + 1);
+      const batch = open.length > 1 ? lp.solve(cost, maximize) : undefined;
+      if (batch?.status === 'optimal') evaluate(batch.x);
+      if (open.length < before) continue;
+      // the batch proved nothing: settle the first target exactly
+      const [first, ...rest] = open;
+      const own = lp.solve(new Map(first.cols.map((j) => [j, 1])), maximize);
+      if (own.status === 'unbounded') {
+        open = rest;
+        continue;
+      }
+      if (own.status !== 'optimal') throw new Error('LP');
+      const bound = first.known + own.objective;
+      if (!reached(first, bound)) {
+        failed.push({ p: first, bound });
+        open = rest;
+      }
+      evaluate(own.x);
+      open = open.filter((p) => p !== first);
+    }
+  }
+  return failed;
+}
+
+function checkA(cube: Cube, model: AttackModel, targets: readonly Target[]): Failure[] {
+  const hi = push(model, prepare(cube, model, targets, (t) => t.needHi), true, (p, s) => s >= p.goal - EPS * Math.max(1, p.goal));
+  const lo = push(model, prepare(cube, model, targets, (t) => t.needLo), false, (p, s) => s <= p.goal + EPS * Math.max(1, p.goal));
+  return [
+    ...hi.map(({ p, bound }) => ({ cell: p.cell, check: 'A' as const, direction: 'hi' as const, bound })),
+    ...lo.map(({ p, bound }) => ({ cell: p.cell, check: 'A' as const, direction: 'lo' as const, bound })),
+  ];
+}
+
+/** B: a target passes as soon as one feasible point gives it a value other than its own. */
+function checkB(cube: Cube, model: AttackModel, targets: readonly Target[]): Failure[] {
+  const prepared = prepare(cube, model, targets, (t) => cube.cells[t.cell].value);
+  const tol = (p: Prepared) => EPS * Math.max(1, p.goal);
+  const notUp = push(model, prepared, true, (p, s) => s > p.goal + tol(p));
+  const notDown = push(model, notUp.map((f) => f.p), false, (p, s) => s < p.goal - tol(p));
+  return notDown.map(({ p, bound }) => ({ cell: p.cell, check: 'B' as const, direction: 'hi' as const, bound }));
+}

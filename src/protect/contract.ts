@@ -1,0 +1,179 @@
+/**
+ * The files of `mfer protect` / `mfer audit` (pure: text in, objects out, and back). Every problem
+ * is thrown as one French message naming the file, the row and the column.
+ *
+ * @example
+ *   const spec = parseSpec('{"dimensions":[{"name":"g","total":"T","hierarchies":{"h":{"a":"T"}}}],"contributor":"s","rules":{}}');
+ *   parseContributions('g,s\na,S1\n', spec).contributions; // [{ codes: ['a'], contributor: 'S1', value: 1 }]
+ */
+import { parse } from 'csv-parse/sync';
+import { indexDimension } from './dimension.ts';
+import * as msg from './messages.ts';
+import type { ProtectedTable } from './protected-table.ts';
+import type { Cell, CellStatus, Contribution, DimensionSpec, ProtectSpec, RuleSet } from './types.ts';
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isCount = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+
+function parseDimension(raw: unknown, at: string): DimensionSpec {
+  if (!isObject(raw)) throw new Error(msg.specField(at, 'un objet'));
+  if (typeof raw.name !== 'string' || raw.name === '') throw new Error(msg.specField(`${at}.name`, 'un texte non vide'));
+  if (typeof raw.total !== 'string' || raw.total === '') throw new Error(msg.specField(`${at}.total`, 'un texte non vide'));
+  if (!isObject(raw.hierarchies)) throw new Error(msg.specField(`${at}.hierarchies`, 'un objet de hiérarchies'));
+  const hierarchies: Record<string, Record<string, string>> = {};
+  for (const [h, map] of Object.entries(raw.hierarchies)) {
+    if (!isObject(map) || Object.values(map).some((p) => typeof p !== 'string')) {
+      throw new Error(msg.specField(`${at}.hierarchies.${h}`, 'un objet « enfant » : « parent »'));
+    }
+    hierarchies[h] = map as Record<string, string>;
+  }
+  const dim: DimensionSpec = { name: raw.name, total: raw.total, hierarchies };
+  checkHierarchies(dim);
+  return dim;
+}
+
+/** Each hierarchy reaches the total from every code; leaves are shared; other codes are not. */
+function checkHierarchies(dim: DimensionSpec): void {
+  const owner = new Map<string, string>();
+  const leavesOf = new Map<string, Set<string>>();
+  for (const [h, map] of Object.entries(dim.hierarchies)) {
+    const parents = new Set(Object.values(map));
+    const leaves = new Set(Object.keys(map).filter((c) => !parents.has(c)));
+    leavesOf.set(h, leaves);
+    for (const code of Object.keys(map)) {
+      let x = code;
+      for (let steps = 0; x !== dim.total; steps++) {
+        if (steps > Object.keys(map).length || map[x] === undefined) throw new Error(msg.specCycle(dim.name, h, code));
+        x = map[x];
+      }
+      if (leaves.has(code)) continue;
+      const seen = owner.get(code);
+      if (seen !== undefined && seen !== h) throw new Error(msg.specDuplicateCode(dim.name, code));
+      owner.set(code, h);
+    }
+  }
+  const all = [...leavesOf.entries()];
+  for (const [, leaves] of all) {
+    for (const leaf of leaves) {
+      const missing = all.find(([, other]) => !other.has(leaf));
+      if (missing) throw new Error(msg.specLeavesDiffer(dim.name, missing[0], leaf));
+      if (owner.has(leaf)) throw new Error(msg.specDuplicateCode(dim.name, leaf));
+    }
+  }
+}
+
+function parseRules(raw: unknown): RuleSet {
+  if (raw === undefined) return {};
+  if (!isObject(raw)) throw new Error(msg.specField('rules', 'un objet'));
+  const rules: RuleSet = {};
+  for (const name of ['minValue', 'minFrequency', 'pPercent', 'protectionPercent'] as const) {
+    if (raw[name] === undefined) continue;
+    if (!isCount(raw[name])) throw new Error(msg.specField(`rules.${name}`, 'un nombre positif ou nul'));
+    rules[name] = raw[name] as number;
+  }
+  if (raw.dominance !== undefined) {
+    const d = raw.dominance;
+    if (!isObject(d) || !Number.isInteger(d.n) || (d.n as number) < 1 || !isCount(d.k)) {
+      throw new Error(msg.specField('rules.dominance', 'un objet { "n": entier ≥ 1, "k": pourcentage }'));
+    }
+    rules.dominance = { n: d.n as number, k: d.k as number };
+  }
+  return rules;
+}
+
+/** SPEC.json → ProtectSpec; throws a French message naming the faulty field. */
+export function parseSpec(json: string): ProtectSpec {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json.replace(/^\ufeff/, ''));
+  } catch (e) {
+    throw new Error(msg.specNotJson((e as Error).message));
+  }
+  if (!isObject(raw)) throw new Error(msg.specField('(racine)', 'un objet'));
+  if (!Array.isArray(raw.dimensions) || raw.dimensions.length === 0) throw new Error(msg.specField('dimensions', 'une liste non vide'));
+  const dimensions = raw.dimensions.map((d, i) => parseDimension(d, `dimensions[${i}]`));
+  if (typeof raw.contributor !== 'string' || raw.contributor === '') throw new Error(msg.specField('contributor', 'un nom de colonne'));
+  if (raw.value !== undefined && (typeof raw.value !== 'string' || raw.value === '')) throw new Error(msg.specField('value', 'un nom de colonne'));
+  return { dimensions, contributor: raw.contributor, ...(raw.value !== undefined ? { value: raw.value as string } : {}), rules: parseRules(raw.rules) };
+}
+
+function readCsv(text: string, file: string): { header: string[]; rows: string[][] } {
+  let records: string[][];
+  try {
+    records = parse(text.replace(/^\ufeff/, ''), { skip_empty_lines: true, relax_column_count: true }) as string[][];
+  } catch (e) {
+    throw new Error(msg.csvUnreadable(file, (e as Error).message));
+  }
+  const [header = [], ...rows] = records;
+  return { header: header.map((h) => h.trim()), rows };
+}
+
+function column(header: string[], name: string, file: string): number {
+  const i = header.indexOf(name);
+  if (i < 0) throw new Error(msg.csvMissingColumn(file, name));
+  return i;
+}
+
+function number(text: string | undefined, file: string, row: number, col: string): number {
+  const t = (text ?? '').trim();
+  const x = t === '' ? NaN : Number(t);
+  if (!Number.isFinite(x) || x < 0) throw new Error(msg.csvBadNumber(file, row, col, text ?? ''));
+  return x;
+}
+
+/** CONTRIB.csv → contributions (leaf codes in spec order). Row numbers count the header as row 1. */
+export function parseContributions(csvText: string, spec: ProtectSpec, file = 'CONTRIB.csv'): { contributions: Contribution[] } {
+  const { header, rows } = readCsv(csvText, file);
+  const dims = spec.dimensions.map(indexDimension);
+  const cols = dims.map((d) => column(header, d.name, file));
+  const who = column(header, spec.contributor, file);
+  const val = spec.value !== undefined ? column(header, spec.value, file) : -1;
+  const contributions = rows.map((r, k) => {
+    const row = k + 2;
+    const codes = dims.map((d, j) => {
+      const code = (r[cols[j]] ?? '').trim();
+      const i = d.index.get(code);
+      if (i === undefined || !d.isLeaf[i]) throw new Error(msg.csvUnknownCode(file, row, d.name, code));
+      return code;
+    });
+    const contributor = (r[who] ?? '').trim();
+    if (contributor === '') throw new Error(msg.csvEmptyContributor(file, row, spec.contributor));
+    return { codes, contributor, value: val < 0 ? 1 : number(r[val], file, row, spec.value!) };
+  });
+  return { contributions };
+}
+
+const STATUSES: readonly string[] = ['s', 'u', 'x'];
+
+/** CELLS.csv → cells (codes at any level of their dimension). */
+export function parseCells(csvText: string, spec: ProtectSpec, file = 'CELLS.csv'): Cell[] {
+  const { header, rows } = readCsv(csvText, file);
+  const dims = spec.dimensions.map(indexDimension);
+  const cols = dims.map((d) => column(header, d.name, file));
+  const [val, cnt, st] = ['value', 'contributors', 'status'].map((c) => column(header, c, file));
+  const seen = new Set<string>();
+  return rows.map((r, k) => {
+    const row = k + 2;
+    const codes = dims.map((d, j) => {
+      const code = (r[cols[j]] ?? '').trim();
+      if (!d.index.has(code)) throw new Error(msg.csvCellCode(file, row, d.name, code));
+      return code;
+    });
+    const key = codes.join('\u0001');
+    if (seen.has(key)) throw new Error(msg.csvDuplicateCell(file, row));
+    seen.add(key);
+    const status = (r[st] ?? '').trim();
+    if (!STATUSES.includes(status)) throw new Error(msg.csvBadStatus(file, row, status));
+    return { codes, value: number(r[val], file, row, 'value'), contributors: number(r[cnt], file, row, 'contributors'), status: status as CellStatus };
+  });
+}
+
+const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** Cells → CELLS.csv text (header: dimension names, value, contributors, status). */
+export function formatCells(table: ProtectedTable | readonly Cell[], spec: ProtectSpec): string {
+  const cells = 'cells' in table ? table.cells : (table as readonly Cell[]);
+  const lines = [[...spec.dimensions.map((d) => d.name), 'value', 'contributors', 'status'].map(quote).join(',')];
+  for (const c of cells) lines.push([...c.codes.map(quote), String(c.value), String(c.contributors), c.status].join(','));
+  return `${lines.join('\n')}\n`;
+}

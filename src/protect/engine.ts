@@ -1,0 +1,114 @@
+/**
+ * Shared steps of `protect` and `audit`: the cube with its primary flags, inner values consistent
+ * with the published cells, the requirements of each primary cell, and the rendering of statuses
+ * back into per-table cells.
+ */
+import { closeAttack, openAttack } from './attacker.ts';
+import { buildCube, type Cube } from './cube.ts';
+import { primaryFlags, protectionMargin, topNeeded } from './primary.ts';
+import type { Target } from './check.ts';
+import type { Cell, CellStatus, Contribution, LinkedSpec, ProtectSpec } from './types.ts';
+
+/** The single-table contract is the linked case with one table, named after this id. */
+export const SINGLE = 'table';
+
+export function linkedOf(spec: ProtectSpec): LinkedSpec {
+  return { dimensions: spec.dimensions, tables: [{ id: SINGLE, dimensions: spec.dimensions.map((d) => d.name) }], rules: spec.rules };
+}
+
+export interface Prepared {
+  cube: Cube;
+  primary: boolean[];
+  truth: Float64Array;
+}
+
+export async function prepare(spec: LinkedSpec, contributions: Readonly<Record<string, readonly Contribution[]>>): Promise<Prepared> {
+  const cube = buildCube(spec, contributions, topNeeded(spec.rules));
+  const primary = primaryFlags(cube.cells, spec.rules);
+  return { cube, primary, truth: await innerTruth(cube) };
+}
+
+/**
+ * Inner values that add up to every published cell. Inner cells that are published cells are
+ * simply their values; otherwise (linked tables) one LP finds a non-negative solution.
+ */
+export async function innerTruth(cube: Cube): Promise<Float64Array> {
+  const truth = new Float64Array(cube.innerCount);
+  const pinned = new Uint8Array(cube.innerCount);
+  for (const cell of cube.cells) {
+    if (cell.members.length === 1) {
+      truth[cell.members[0]] = cell.value;
+      pinned[cell.members[0]] = 1;
+    }
+  }
+  if (pinned.every((p) => p === 1)) return truth;
+  const model = await openAttack(cube, cube.cells.map(() => false), truth, 'A');
+  try {
+    for (const comp of model.components) {
+      const out = comp.model.solve(new Map(), false);
+      if (out.status === 'optimal') comp.inner.forEach((i, k) => (truth[i] = Math.max(0, out.x[k])));
+    }
+  } finally {
+    closeAttack(model);
+  }
+  return truth;
+}
+
+export function targetOf(cube: Cube, cell: number, spec: LinkedSpec): Target {
+  const v = cube.cells[cell].value;
+  const p = protectionMargin(v, spec.rules);
+  return { cell, needLo: Math.max(0, v - p), needHi: v + p };
+}
+
+/** Requirement B applies to count tables (integer values) where no zero is suppressed. */
+export function zerosKnown(cube: Cube, suppressed: readonly boolean[]): boolean {
+  return cube.cells.every((c, i) => Number.isInteger(c.value) && !(suppressed[i] && c.value === 0));
+}
+
+/** Cells with the same inner cells (a region equal to a court of appeal): groups of two or more. */
+export function identicalGroups(cube: Cube): number[][] {
+  const buckets = new Map<string, number[]>();
+  cube.cells.forEach((cell, c) => {
+    let h = cell.members.length;
+    for (const i of cell.members) h = (Math.imul(h, 31) + i) | 0;
+    const key = `${cell.members.length}:${h}`;
+    const list = buckets.get(key) ?? [];
+    list.push(c);
+    buckets.set(key, list);
+  });
+  const groups: number[][] = [];
+  const same = (a: Int32Array, b: Int32Array) => a.length === b.length && a.every((x, k) => x === b[k]);
+  for (const list of buckets.values()) {
+    const left = [...list];
+    while (left.length > 1) {
+      const head = left.shift()!;
+      const group = [head, ...left.filter((c) => same(cube.cells[c].members, cube.cells[head].members))];
+      if (group.length > 1) groups.push(group);
+      for (const c of group.slice(1)) left.splice(left.indexOf(c), 1);
+    }
+  }
+  return groups;
+}
+
+/** Gives every cell of a group the status of the most protected one; returns whether anything changed. */
+export function equalize(groups: readonly number[][], suppressed: boolean[]): boolean {
+  let changed = false;
+  for (const g of groups) {
+    if (g.some((c) => suppressed[c]) && !g.every((c) => suppressed[c])) {
+      for (const c of g) suppressed[c] = true;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** Per-table cells in the table's own dimension order. */
+export function tableCells(cube: Cube, t: number, status: (c: number) => CellStatus): Cell[] {
+  const dims = cube.tables[t].dims;
+  const out: Cell[] = [];
+  cube.cells.forEach((cell, c) => {
+    if (!cell.tables.includes(t)) return;
+    out.push({ codes: dims.map((d) => cube.dims[d].codes[cell.codes[d]]), value: cell.value, contributors: cell.contributors, status: status(c) });
+  });
+  return out;
+}

@@ -1,0 +1,90 @@
+/**
+ * Thin wrapper over HiGHS (WebAssembly): one instance per process, one persistent model per
+ * connected component, objective changed in place between solves so the simplex warm-starts.
+ */
+import type { Highs, Model } from 'highs';
+import { solverFailed } from './messages.ts';
+
+let instance: Promise<Highs> | undefined;
+export function highs(): Promise<Highs> {
+  // the package is CommonJS: depending on the loader its default export is the function or wraps it
+  instance ??= import('highs').then((m) => {
+    const d = m.default as unknown;
+    const load = (typeof d === 'function' ? d : (d as { default: unknown }).default) as () => Promise<Highs>;
+    return load();
+  });
+  return instance;
+}
+
+/** Sparse rows: `lower ≤ Σ coef·x ≤ upper`. */
+export interface LpRows {
+  starts: number[];
+  indices: number[];
+  values: number[];
+  lower: number[];
+  upper: number[];
+}
+
+export interface LpProblem {
+  numCols: number;
+  colLower: Float64Array;
+  colUpper: Float64Array;
+  rows: LpRows;
+}
+
+export type Outcome = { status: 'optimal'; objective: number; x: Float64Array } | { status: 'unbounded' } | { status: 'infeasible' };
+
+/** A model kept in memory: `solve` changes the objective (and sense) and re-runs. */
+export class LpModel {
+  private cost: Float64Array;
+  private constructor(
+    private readonly h: Highs,
+    private readonly model: Model,
+    readonly numCols: number,
+  ) {
+    this.cost = new Float64Array(numCols);
+  }
+
+  static async open(problem: LpProblem): Promise<LpModel> {
+    const h = await highs();
+    const { rows } = problem;
+    const numRows = rows.lower.length;
+    const model = h.createModel({
+      numCols: problem.numCols,
+      numRows,
+      colCost: new Float64Array(problem.numCols),
+      colLower: problem.colLower,
+      colUpper: problem.colUpper,
+      rowLower: Float64Array.from(rows.lower, (v) => (v === -Infinity ? -h.infinity : v)),
+      rowUpper: Float64Array.from(rows.upper, (v) => (v === Infinity ? h.infinity : v)),
+      matrix: { format: 'csr', numRows, numCols: problem.numCols, starts: Int32Array.from(rows.starts), indices: Int32Array.from(rows.indices), values: Float64Array.from(rows.values) },
+    });
+    model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex' });
+    return new LpModel(h, model, problem.numCols);
+  }
+
+  /** Optimises Σ cost·x (sparse cost given as column → coefficient). */
+  solve(cost: ReadonlyMap<number, number>, maximize: boolean): Outcome {
+    const next = new Float64Array(this.numCols);
+    for (const [j, c] of cost) next[j] = c;
+    this.model.changeColsCost({ kind: 'range', from: 0, to: this.numCols - 1 }, next);
+    this.cost = next;
+    this.model.changeObjectiveSense(maximize ? this.h.constants.objectiveSense.maximize : this.h.constants.objectiveSense.minimize);
+    this.model.run();
+    const status = this.model.getModelStatus();
+    const codes = this.h.constants.modelStatus;
+    if (status === codes.optimal) return { status: 'optimal', objective: this.model.getObjectiveValue(), x: this.model.getSolution().colValue };
+    if (status === codes.unbounded || status === codes.unboundedOrInfeasible) return { status: 'unbounded' };
+    if (status === codes.infeasible) return { status: 'infeasible' };
+    throw new Error(solverFailed(String(status)));
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}
+
+/** Highs column bounds use a large finite number for infinity. */
+export async function infinity(): Promise<number> {
+  return (await highs()).infinity;
+}

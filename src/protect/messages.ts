@@ -1,0 +1,51 @@
+/** Every message of the protection engine and of `mfer protect` / `mfer audit`, in French (STYLE §6). */
+
+export const specNotJson = (detail: string) => `Spécification : le fichier n'est pas un JSON valide (${detail}).`;
+export const specField = (path: string, expected: string) => `Spécification : le champ « ${path} » doit être ${expected}.`;
+export const specDuplicateCode = (dimension: string, code: string) =>
+  `Spécification : le code « ${code} » apparaît deux fois dans la dimension « ${dimension} » (les codes doivent être uniques d'une hiérarchie à l'autre, sauf les feuilles).`;
+export const specCycle = (dimension: string, hierarchy: string, code: string) =>
+  `Spécification : la hiérarchie « ${hierarchy} » de la dimension « ${dimension} » ne remonte pas jusqu'au total depuis le code « ${code} ».`;
+export const specLeavesDiffer = (dimension: string, hierarchy: string, code: string) =>
+  `Spécification : la feuille « ${code} » de la dimension « ${dimension} » manque dans la hiérarchie « ${hierarchy} » (toutes les hiérarchies d'une dimension ont les mêmes feuilles).`;
+export const specUnknownDimension = (table: string, dimension: string) =>
+  `Spécification : le tableau « ${table} » utilise la dimension inconnue « ${dimension} ».`;
+
+export const csvMissingColumn = (file: string, column: string) => `${file} : la colonne « ${column} » manque dans l'en-tête.`;
+export const csvUnknownCode = (file: string, row: number, column: string, code: string) =>
+  `${file}, ligne ${row}, colonne « ${column} » : le code « ${code} » n'est pas une feuille de la dimension.`;
+export const csvCellCode = (file: string, row: number, column: string, code: string) =>
+  `${file}, ligne ${row}, colonne « ${column} » : le code « ${code} » n'appartient pas à la dimension.`;
+export const csvBadNumber = (file: string, row: number, column: string, value: string) =>
+  `${file}, ligne ${row}, colonne « ${column} » : « ${value} » n'est pas un nombre positif ou nul.`;
+export const csvEmptyContributor = (file: string, row: number, column: string) =>
+  `${file}, ligne ${row}, colonne « ${column} » : le contributeur est vide.`;
+export const csvBadStatus = (file: string, row: number, value: string) =>
+  `${file}, ligne ${row}, colonne « status » : « ${value} » n'est pas un statut (s, u ou x).`;
+export const csvUnreadable = (file: string, detail: string) => `${file} : CSV illisible (${detail}).`;
+export const csvDuplicateCell = (file: string, row: number) => `${file}, ligne ${row} : cette cellule apparaît deux fois.`;
+
+export const cliMissingOption = (command: string, option: string) => `mfer ${command} : l'option ${option} est obligatoire.`;
+export const cliCannotRead = (path: string) => `Impossible de lire le fichier « ${path} ».`;
+export const cliCannotWrite = (path: string) => `Impossible d'écrire le fichier « ${path} ».`;
+export const protectDone = (out: string, cells: number, primary: number, secondary: number) =>
+  `mfer protect : ${cells} cellules écrites dans ${out} (${primary} sous secret primaire, ${secondary} sous secret secondaire).`;
+export const auditPassed = (checked: number) => `mfer audit : les ${checked} cellules sous secret primaire sont protégées (exigences A et B).`;
+export const auditFailed = (failures: number) => `mfer audit : ${failures} vérification(s) en échec.`;
+
+export const auditMissingCell = (codes: readonly string[]) => `cellule ${codes.join(' × ')} : absente du fichier de cellules.`;
+export const auditWrongValue = (codes: readonly string[], expected: number, found: number) =>
+  `cellule ${codes.join(' × ')} : valeur ${found} alors que les contributions donnent ${expected}.`;
+export const auditNotSuppressed = (codes: readonly string[]) =>
+  `cellule ${codes.join(' × ')} : une règle primaire l'exige sous secret, or elle est publiée.`;
+export const auditInterval = (codes: readonly string[], value: number, lo: number, hi: number, needLo: number, needHi: number) =>
+  `cellule ${codes.join(' × ')} (valeur ${value}) : l'attaquant l'encadre dans [${fmt(lo)} ; ${fmt(hi)}], il faudrait au plus ${fmt(needLo)} et au moins ${fmt(needHi)} (exigence A).`;
+export const auditExact = (codes: readonly string[], value: number) =>
+  `cellule ${codes.join(' × ')} (valeur ${value}) : sachant que les cellules masquées valent au moins 1, l'attaquant la retrouve exactement (exigence B).`;
+export const inconsistentSharedCell = (codes: readonly string[]) =>
+  `Tableaux liés : la cellule ${codes.join(' × ')} n'a pas la même valeur dans tous les tableaux qui la contiennent.`;
+export const solverFailed = (status: string) => `Le solveur de programmation linéaire a échoué (statut ${status}).`;
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? String(Math.round(x * 1000) / 1000) : '∞';
+}

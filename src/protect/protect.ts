@@ -1,0 +1,126 @@
+/**
+ * `protect` / `protectLinked`: primary rules, then secondary suppression by Gaussian elimination,
+ * then an LP audit loop that suppresses more until every primary cell meets requirements A and B.
+ *
+ * @example
+ *   const table = await protect(spec, contributions);
+ *   table.cells.filter((c) => c.status !== 's'); // what the publication must hide
+ */
+import { failingTargets, type Failure } from './check.ts';
+import type { Cube } from './cube.ts';
+import { equalize, identicalGroups, linkedOf, prepare, SINGLE, tableCells, targetOf, zerosKnown } from './engine.ts';
+import { sealProtectedWithStats, type ProtectedTableWithStats } from './protected-table.ts';
+import { cellsOfInner, widen, type Move, type RepairContext } from './repair.ts';
+import { gaussSuppress } from './secondary.ts';
+import type { Contribution, LinkedSpec, ProtectSpec, ProtectStats } from './types.ts';
+
+export interface LinkedResult {
+  tables: Record<string, ProtectedTableWithStats>;
+  /** over the distinct cells of all tables */
+  stats: ProtectStats;
+}
+
+export interface ProtectOptions {
+  /** safety cap on audit-and-repair rounds (each round only adds suppressions) */
+  maxRounds?: number;
+  /** cells with more inner cells than this do not widen a repair's neighbourhood */
+  repairLimit?: number;
+}
+
+/** Publication priority: zeros first, then large values, then large aggregates. */
+export function candidateOrder(cube: Cube, primary: readonly boolean[]): number[] {
+  const cells = cube.cells;
+  return cells
+    .map((_, c) => c)
+    .filter((c) => !primary[c])
+    .sort((a, b) => {
+      const za = cells[a].value === 0 ? 0 : 1;
+      const zb = cells[b].value === 0 ? 0 : 1;
+      return za - zb || cells[b].value - cells[a].value || cells[b].members.length - cells[a].members.length || a - b;
+    });
+}
+
+export async function protectLinked(spec: LinkedSpec, contributions: Readonly<Record<string, readonly Contribution[]>>, options: ProtectOptions = {}): Promise<LinkedResult> {
+  const { cube, primary, truth } = await prepare(spec, contributions);
+  const { suppressed, rounds } = await suppress(cube, primary, truth, spec, options);
+  const stats: ProtectStats = {
+    cells: cube.cells.length,
+    primary: primary.filter(Boolean).length,
+    secondary: suppressed.filter((s, c) => s && !primary[c]).length,
+    auditRounds: rounds,
+  };
+  const tables: Record<string, ProtectedTableWithStats> = {};
+  cube.tables.forEach((table, t) => {
+    const cells = tableCells(cube, t, (c) => (primary[c] ? 'u' : suppressed[c] ? 'x' : 's'));
+    tables[table.id] = sealProtectedWithStats(
+      spec.tables[t].dimensions,
+      cells,
+      { cells: cells.length, primary: cells.filter((c) => c.status === 'u').length, secondary: cells.filter((c) => c.status === 'x').length, auditRounds: rounds },
+    );
+  });
+  return { tables, stats };
+}
+
+export async function protect(spec: ProtectSpec, contributions: readonly Contribution[], options: ProtectOptions = {}): Promise<ProtectedTableWithStats> {
+  return (await protectLinked(linkedOf(spec), { [SINGLE]: contributions }, options)).tables[SINGLE];
+}
+
+async function suppress(cube: Cube, primary: boolean[], truth: Float64Array, spec: LinkedSpec, options: ProtectOptions): Promise<{ suppressed: boolean[]; rounds: number }> {
+  const order = candidateOrder(cube, primary);
+  // a row whose own cell is published early is a poor pivot (it would be eliminated soon, with fill-in)
+  const rank = new Float64Array(cube.innerCount).fill(Number.MAX_SAFE_INTEGER);
+  order.forEach((c, pos) => {
+    const m = cube.cells[c].members;
+    if (m.length === 1) rank[m[0]] = Math.min(rank[m[0]], pos);
+  });
+  cube.cells.forEach((cell, c) => {
+    if (primary[c] && cell.members.length === 1) rank[cell.members[0]] = -1;
+  });
+  const suppressed = gaussSuppress(
+    cube.cells.map((c) => c.members),
+    primary,
+    order,
+    (row) => rank[row],
+  );
+  const groups = identicalGroups(cube);
+  const targets = cube.cells.flatMap((_, c) => (primary[c] ? [targetOf(cube, c, spec)] : []));
+  if (targets.length === 0) return { suppressed, rounds: 0 };
+
+  const ctx: RepairContext = {
+    cube,
+    truth,
+    cellsOf: cellsOfInner(cube),
+    weight: Float64Array.from(cube.cells, (c) => (c.value === 0 ? 1e6 : 1 + c.value)),
+    limit: options.repairLimit ?? 400,
+  };
+  const maxRounds = options.maxRounds ?? 40;
+  let rounds = 0;
+  while (rounds < maxRounds) {
+    rounds++;
+    equalize(groups, suppressed);
+    const failing: Failure[] = await failingTargets(cube, suppressed, truth, targets, 'A');
+    if (failing.length === 0 && zerosKnown(cube, suppressed)) failing.push(...(await failingTargets(cube, suppressed, truth, targets, 'B')));
+    if (failing.length === 0) break;
+    const moves: Move[] = [];
+    for (const f of failing) {
+      const t = targetOf(cube, f.cell, spec);
+      const v = cube.cells[f.cell].value;
+      if (f.check === 'A') {
+        const shift = f.direction === 'hi' ? t.needHi - v : t.needLo - v;
+        const members = cube.cells[f.cell].members;
+        const proven = moves.some((m) => {
+          let s = 0;
+          for (const i of members) s += m.get(i) ?? 0;
+          return shift > 0 ? s >= shift - 1e-7 : s <= shift + 1e-7;
+        });
+        if (proven) continue;
+        const move = await widen(ctx, suppressed, f.cell, shift, false);
+        if (move) moves.push(move);
+      } else if (!(await widen(ctx, suppressed, f.cell, 1, true))) {
+        await widen(ctx, suppressed, f.cell, -1, true);
+      }
+    }
+  }
+  equalize(groups, suppressed);
+  return { suppressed, rounds };
+}
