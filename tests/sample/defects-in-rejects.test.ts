@@ -7,6 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { harmonize } from '../../src/harmonize/harmonize.ts';
+import { ingestFiles } from '../../src/harmonize/ingest-files.ts';
 import { loadDictionaries } from '../../src/ingest/dictionaries.ts';
 import { loadGeography } from '../../src/ingest/geography.ts';
 import { readReturns } from '../../src/ingest/read-returns.ts';
@@ -18,11 +21,19 @@ import { repoRoot } from './inputs.ts';
 const dataRaw = join(repoRoot, 'data-raw');
 const defects = JSON.parse(readFileSync(join(dataRaw, 'returns', 'defects.json'), 'utf8')) as PlantedDefect[];
 const validated = new Map<number, ValidatedYear>();
+/** `data-out/<year>/rejects.csv` as the pipeline writes it (built in memory), parsed back */
+const rejectsCsv = new Map<number, Record<string, string>[]>();
 
 beforeAll(async () => {
   const geography = loadGeography(join(dataRaw, 'reference'));
   const dictionaries = loadDictionaries(join(repoRoot, 'pipelines', 'config', 'surveys'));
-  for (const year of [2023, 2024, 2025]) validated.set(year, validate(await readReturns(dataRaw, year), dictionaries, geography));
+  for (const year of [2023, 2024, 2025]) {
+    const v = validate(await readReturns(dataRaw, year), dictionaries, geography);
+    validated.set(year, v);
+    const files = ingestFiles(v, harmonize(v, geography), { tool: { name: 'mfer', version: 'test' }, parameters: {} });
+    const csv = files.find((f) => f.path === `${year}/rejects.csv`)!.content as string;
+    rejectsCsv.set(year, parse(csv.replace(/^\ufeff/, ''), { columns: true, delimiter: ';' }) as Record<string, string>[]);
+  }
 });
 
 const at = (v: ValidatedYear, file: string, row: number) => v.rejects.filter((r) => r.file === file && r.row === row);
@@ -44,6 +55,15 @@ describe.each([2023, 2024, 2025])('the planted defects of %i', (year) => {
         expect(found.map((r) => r.column)).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^(${d.field}|${d.header.replace(/[()€.]/g, '.')})$`))]));
       }
     }
+  });
+
+  it('rejected ones are lines of rejects.csv (file;row;column;value;reason)', () => {
+    const lines = rejectsCsv.get(year)!;
+    for (const d of mine.filter((x) => x.expected === 'rejected')) {
+      const where = [`${d.file}#${d.row}`, ...(d.original ? [`${d.original.file}#${d.original.row}`] : [])];
+      expect(lines.some((l) => where.includes(`${l.file}#${l.row}`) && l.reason !== '')).toBe(true);
+    }
+    for (const d of mine.filter((x) => x.expected !== 'rejected')) expect(lines.some((l) => l.file === d.file && l.row === String(d.row))).toBe(false);
   });
 
   it('accepted ones are normalised and kept', () => {
