@@ -55,6 +55,8 @@ export interface TableConfig {
     codes: readonly CodeConfig[];
   };
   lecture: string;
+  /** code of the second dimension the Lecture sentence reads at France level (default: the first) */
+  lectureCode?: string;
   champ: string;
   source: string;
   note: string;

@@ -27,7 +27,7 @@ import { protectionEngine, type Engine, type LinkedTables, type Verdict } from '
 import { geoDimension, geoMembers, geoOrder, GEO } from './geo.ts';
 import { publishMessages as m, recipeMessages } from './messages.ts';
 import { summaryJson, type TableSummary } from './summary.ts';
-import { longCsv, tableCsv } from './table-csv.ts';
+import { longCsv, tableCsv, type CodeDisplay } from './table-csv.ts';
 
 export interface PublishResult {
   publication: Publication;
@@ -202,9 +202,9 @@ function formatNumber(value: number, decimals: number): string {
   return new Intl.NumberFormat('fr-FR', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
 }
 
-/** The "Lecture" sentence reads the France cell of the first code; a suppressed one is not read. */
+/** The "Lecture" sentence reads the France cell of one code (`lectureCode` or the first); a suppressed one is not read. */
 function lecture(b: Built, year: number): string {
-  const first = b.config.dimension.codes[0];
+  const first = b.config.dimension.codes.find((c) => c.code === b.config.lectureCode) ?? b.config.dimension.codes[0];
   const cell = b.table.cells.find((c) => c.codes[0] === FRANCE && c.codes[1] === first.code);
   if (!cell || cell.status !== 's') return m.lectureUnavailable();
   const valeur = formatNumber(cell.value, first.decimals ?? b.config.decimals);
@@ -294,7 +294,10 @@ export async function publishWith(engine: Engine, year: HarmonizedYear, previous
   const tables: PublicationTable[] = [];
   const files: OutputFile[] = [];
   const summaries: TableSummary[] = [];
-  const decimals = (t: TableConfig) => Object.fromEntries(t.dimension.codes.filter((c) => c.decimals !== undefined).map((c) => [c.code, c.decimals ?? t.decimals]));
+  const display = (t: TableConfig): CodeDisplay => ({
+    decimals: Object.fromEntries(t.dimension.codes.filter((c) => c.decimals !== undefined).map((c) => [c.code, c.decimals ?? t.decimals])),
+    derived: new Set(t.dimension.codes.filter((c) => c.aggregate === 'median').map((c) => c.code)),
+  });
   for (const t of config.tables) {
     const b = ctx.built.get(t.id);
     if (!b) continue;
@@ -302,8 +305,8 @@ export async function publishWith(engine: Engine, year: HarmonizedYear, previous
     tables.push(p);
     if (!b.verdict.ok) failures.push(m.auditFailed(t.id, b.verdict.detail));
     files.push(
-      { root: 'data-out', path: `${year.year}/tables/${t.id}.csv`, content: tableCsv(p, year.geography, ctx.geoCodes, decimals(t)) },
-      { root: 'data-out', path: `${year.year}/tables/${t.id}.long.csv`, content: longCsv(p, ctx.geoCodes) },
+      { root: 'data-out', path: `${year.year}/tables/${t.id}.csv`, content: tableCsv(p, year.geography, ctx.geoCodes, display(t)) },
+      { root: 'data-out', path: `${year.year}/tables/${t.id}.long.csv`, content: longCsv(p, ctx.geoCodes, display(t)) },
     );
     for (const cube of b.cubes) files.push(...auditFiles(cube.folder, cube.spec, cube.contributions, engine.formatCells(cube.table, cube.spec)));
     summaries.push({ table: p, kind: t.kind, link: t.link, verdict: b.verdict, folders: b.cubes.map((c) => c.folder.slice(`${year.year}/audit/`.length)) });

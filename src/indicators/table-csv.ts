@@ -37,15 +37,21 @@ function line(text: string): string {
   return toCsv([], ['x'], { sep: ';', decimalComma: true, bom: false, headers: [text] });
 }
 
-/** Cube tables: a missing cell has no contributor, a published zero; derived tables: not applicable. */
-function missingSign(t: PublicationTable): CsvValue {
-  return t.meta.survey === 'croise' ? signs.notApplicable : 0;
+/**
+ * How each code is shown: its decimals when they differ from the table's, and whether a missing cell
+ * is not applicable (derived figures, medians: no value could be computed) rather than a published
+ * zero (cubes: no contributor).
+ */
+export interface CodeDisplay {
+  decimals?: Readonly<Record<string, number>>;
+  derived?: ReadonlySet<string>;
 }
 
-/** Decimals per code of the second dimension, when they differ from the table's. */
-export type CodeDecimals = Readonly<Record<string, number>>;
+function isDerived(t: PublicationTable, display: CodeDisplay, code: string): boolean {
+  return t.meta.survey === 'croise' || (display.derived?.has(code) ?? false);
+}
 
-export function tableCsv(t: PublicationTable, geography: Geography, geoCodes: readonly string[], codeDecimals: CodeDecimals = {}): string {
+export function tableCsv(t: PublicationTable, geography: Geography, geoCodes: readonly string[], display: CodeDisplay = {}): string {
   const [, dim] = t.table.dimensions;
   const codes = t.order[dim] ?? [];
   const byKey = new Map(t.table.cells.map((c) => [cellKey(c.codes), c]));
@@ -57,7 +63,7 @@ export function tableCsv(t: PublicationTable, geography: Geography, geoCodes: re
       code: geo,
       territoire: geoLabels[geo] ?? geo,
     };
-    for (const code of codes) row[code] = shown(byKey.get(cellKey([geo, code])), codeDecimals[code] ?? t.decimals, missingSign(t));
+    for (const code of codes) row[code] = shown(byKey.get(cellKey([geo, code])), display.decimals?.[code] ?? t.decimals, isDerived(t, display, code) ? signs.notApplicable : 0);
     return row;
   });
   const columns = ['niveau', 'code', 'territoire', ...codes];
@@ -68,14 +74,14 @@ export function tableCsv(t: PublicationTable, geography: Geography, geoCodes: re
   return '\ufeff' + above + body + below.join('');
 }
 
-export function longCsv(t: PublicationTable, geoCodes: readonly string[]): string {
+export function longCsv(t: PublicationTable, geoCodes: readonly string[], display: CodeDisplay = {}): string {
   const [geoDim, dim] = t.table.dimensions;
   const byKey = new Map(t.table.cells.map((c) => [cellKey(c.codes), c]));
   const rows: Record<string, CsvValue>[] = [];
   for (const geo of geoCodes) {
     for (const code of t.order[dim] ?? []) {
       const cell = byKey.get(cellKey([geo, code]));
-      if (!cell && t.meta.survey === 'croise') continue;
+      if (!cell && isDerived(t, display, code)) continue;
       const value = cell ? (cell.status === 's' ? round(cell.value, 6) : signs.secret) : 0;
       rows.push({ [geoDim]: geo, [dim]: code, value, status: cell?.status ?? 's' });
     }

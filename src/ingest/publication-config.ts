@@ -55,6 +55,7 @@ const table = z.object({
     codes: z.array(code).min(1),
   }),
   lecture: z.string(),
+  lectureCode: z.string().min(1).optional(),
   champ: z.string(),
   source: z.string(),
   note: z.string(),

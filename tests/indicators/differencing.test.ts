@@ -7,7 +7,7 @@
 import highsModule, { type Highs } from 'highs';
 import { geoDimension, geoMembers, geoOrder } from '../../src/indicators/geo.ts';
 import { protectLinked } from '../../src/protect/index.ts';
-import type { ProtectedTable } from '../../src/protect/protected-table.ts';
+import { sealProtected, type ProtectedTable } from '../../src/protect/protected-table.ts';
 import type { Cell, Contribution, DimensionSpec } from '../../src/protect/types.ts';
 import { twoHierarchies } from './fixtures.ts';
 
@@ -21,7 +21,7 @@ const flat = (name: string, codes: string[]): DimensionSpec => ({ name, total: '
 /** smallFrames: per service, its department, frames (conv, jud) and outcomes (écrit, oral, sans, interrompue). */
 const smallFrames: [string, string, number[], number[]][] = [
   ['S1', 'D1', [30, 2], [10, 12, 5, 5]],
-  ['S2', 'D1', [20, 10], [3, 15, 7, 5]],
+  ['S2', 'D1', [20, 1], [3, 10, 4, 4]],
   ['S3', 'D2', [40, 12], [15, 20, 10, 7]],
   ['S4', 'D3', [8, 3], [4, 4, 1, 2]],
   ['S5', 'D4', [25, 9], [10, 10, 9, 5]],
@@ -111,5 +111,12 @@ describe('two linked tables against a differencing attacker', () => {
     const equations = [...tables.cadre.cells.filter((c) => c.status === 's').map((c) => `${covered('cadre', c.codes).join(' + ')} = ${c.value}`)];
     const lp = (sense: string) => `${sense}\n obj: ${covered('cadre', ['FR', 'ENS']).join(' + ')}\nSubject To\n${equations.map((e, k) => ` c${k}: ${e}`).join('\n')}\nEnd\n`;
     expect(highs.solve(lp('Minimize'), { output_flag: false }).ObjectiveValue).toBeCloseTo(fr?.value ?? -1, 6);
+  });
+
+  it('would catch a leak: with the secondary cells published, some primary cell is pinned down', async () => {
+    const reveal = (t: ProtectedTable) => sealProtected(t.dimensions, t.cells.map((c) => (c.status === 'x' ? { ...c, status: 's' as const } : c)));
+    expect([...tables.cadre.cells, ...tables.issue.cells].some((c) => c.status === 'x')).toBe(true);
+    const leaky = await attackerIntervals({ cadre: reveal(tables.cadre), issue: reveal(tables.issue) });
+    expect(leaky.some((h) => h.cell.status === 'u' && h.hi - h.lo < 1e-6)).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { loadPublicationConfig } from '../../src/ingest/publication-config.ts';
 import { publishYears } from '../../src/indicators/publish-years.ts';
 import type { MediationRow, RencontreRow } from '../../src/model/rows.ts';
+import { audit, parseCells, parseContributions, parseSpec } from '../../src/protect/index.ts';
 import { harmonizedYear } from './fixtures.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -32,15 +33,37 @@ function tree(dir: string): Map<string, string> {
 const cases = readdirSync(goldens).filter((name) => !name.endsWith('-changed') && existsSync(join(goldens, name, 'input')));
 
 describe.each(cases)('golden publication: %s', (name) => {
-  it('writes exactly the expected files', async () => {
+  let actual: Map<string, string>;
+  let failures: string[];
+
+  beforeAll(async () => {
     const input = join(goldens, name, 'input');
     const years = readdirSync(input)
       .filter((f) => f.endsWith('.json'))
       .map((f) => JSON.parse(readFileSync(join(input, f), 'utf8')) as { year: number; mediation: MediationRow[]; rencontre: RencontreRow[] })
       .map((y) => harmonizedYear(y.year, y.mediation, y.rencontre));
-    const { files, failures } = await publishYears(years, config);
+    const result = await publishYears(years, config);
+    failures = result.failures;
+    actual = new Map(result.files.map((f) => [f.path, typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8')]));
+  });
+
+  it('passes every audit', () => {
     expect(failures).toEqual([]);
-    const actual = new Map(files.map((f) => [f.path, typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8')]));
+  });
+
+  it('leaves audit folders that the contract parsers read back and the audit passes (what mfer audit does)', async () => {
+    const folders = [...actual.keys()].filter((p) => p.endsWith('/spec.json')).map((p) => p.slice(0, -'/spec.json'.length));
+    expect(folders.length).toBeGreaterThan(20);
+    for (const folder of folders) {
+      const spec = parseSpec(actual.get(`${folder}/spec.json`) ?? '');
+      const { contributions } = parseContributions(actual.get(`${folder}/contrib.csv`) ?? '', spec);
+      const cells = parseCells(actual.get(`${folder}/cells.csv`) ?? '', spec);
+      const report = await audit(spec, contributions, cells);
+      expect({ folder, ok: report.ok }).toEqual({ folder, ok: true });
+    }
+  });
+
+  it('writes exactly the expected files', () => {
     const expected = tree(join(goldens, name, 'expected'));
     const changed = [...new Set([...actual.keys(), ...expected.keys()])].filter((p) => actual.get(p) !== expected.get(p)).sort();
     const changedDir = join(goldens, `${name}-changed`);
