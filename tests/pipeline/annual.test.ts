@@ -1,0 +1,98 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { annual } from '../../pipelines/annual.ts';
+import { progress } from '../../src/validate/messages.ts';
+import { ainService, ainServices, ajaccioStructure, asTable, cp1252, frenchCsv, xlsxOf } from '../validate/fixtures.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mfer-annual-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function put(path: string, content: string | Uint8Array): void {
+  mkdirSync(join(dir, 'in', path, '..'), { recursive: true });
+  writeFileSync(join(dir, 'in', path), content);
+}
+
+async function twoYears(): Promise<void> {
+  put('returns/2023/mediation/caf-01.csv', cp1252(frenchCsv(asTable('mediation', [ainService({ annee: 2023 })], 2023))));
+  put('returns/2023/rencontre/ca-bastia.csv', cp1252(frenchCsv(asTable('rencontre', [ajaccioStructure({ annee: 2023 })], 2023))));
+  put('returns/2024/mediation/caf-01.csv', cp1252(frenchCsv(asTable('mediation', ainServices(2)))));
+  put('returns/2024/mediation/caf-01-bis.xlsx', await xlsxOf(asTable('mediation', [ainService({ service_id: 'MF-01-009', seances: -1 })])));
+  put('returns/2024/rencontre/ca-bastia.csv', cp1252(frenchCsv(asTable('rencontre', [ajaccioStructure()]))));
+}
+
+const options = (extra: object = {}) => ({ input: join(dir, 'in'), out: join(dir, 'out'), reports: join(dir, 'reports'), reference: 'data-raw/reference', ...extra });
+
+function tree(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out[path.slice(root.length + 1)] = readFileSync(path, 'latin1');
+    }
+  };
+  walk(root);
+  return out;
+}
+
+describe('annual (ingest stages)', () => {
+  it('processes every year oldest first, keeps them all, writes clean data, rejects and a reconciled manifest', async () => {
+    await twoYears();
+    const lines: string[] = [];
+    const result = await annual(options({ log: (line: string) => lines.push(line) }));
+    expect(result.exitCode).toBe(0);
+    expect(result.history.map((h) => h.year)).toEqual([2023, 2024]);
+    expect(result.history[1].mediation).toHaveLength(2);
+    const files = Object.keys(tree(join(dir, 'out')));
+    for (const year of [2023, 2024]) {
+      for (const name of ['clean/mediation.csv', 'clean/rencontre.csv', 'rejects.csv', 'manifest.json']) expect(files).toContain(join(String(year), name));
+    }
+    const manifest = JSON.parse(readFileSync(join(dir, 'out', '2024', 'manifest.json'), 'utf8'));
+    expect(manifest.inputs.map((i: { path: string }) => i.path)).toEqual(['returns/2024/mediation/caf-01-bis.xlsx', 'returns/2024/mediation/caf-01.csv', 'returns/2024/rencontre/ca-bastia.csv']);
+    for (const input of manifest.inputs) expect(input.rows_read).toBe(input.rows_accepted + input.rows_rejected);
+    expect(manifest.totals).toMatchObject({ rows_read: 4, rows_accepted: 3, rows_rejected: 1 });
+    expect(lines).toContain(progress.validated(2024, 4, 3, 1));
+    expect(lines).toContain(progress.harmonized(2023, 1, 1));
+  });
+
+  it('only the requested year', async () => {
+    await twoYears();
+    const result = await annual(options({ years: [2024] }));
+    expect(result.history.map((h) => h.year)).toEqual([2024]);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['2024']);
+  });
+
+  it('exit code: 3 with --strict when a row was rejected, 0 without', async () => {
+    await twoYears();
+    expect((await annual(options({ strict: true }))).exitCode).toBe(3);
+    expect((await annual(options({ years: [2023], strict: true }))).exitCode).toBe(0);
+  });
+
+  it('exit code 1 when nothing could be processed, with the reason recorded', async () => {
+    put('returns/2024/mediation/vide.csv', '');
+    put('returns/2024/mediation/image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    const result = await annual(options());
+    expect(result.exitCode).toBe(1);
+    const manifest = JSON.parse(readFileSync(join(dir, 'out', '2024', 'manifest.json'), 'utf8'));
+    expect(manifest.inputs.every((i: { problem: string | null }) => i.problem !== null)).toBe(true);
+  });
+
+  it('gives the same bytes twice (no clock in any output)', async () => {
+    await twoYears();
+    await annual(options());
+    const first = tree(join(dir, 'out'));
+    await annual(options());
+    expect(tree(join(dir, 'out'))).toEqual(first);
+  });
+
+  it('does not change its input', async () => {
+    await twoYears();
+    const before = tree(join(dir, 'in'));
+    await annual(options());
+    expect(tree(join(dir, 'in'))).toEqual(before);
+  });
+});
