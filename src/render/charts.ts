@@ -1,0 +1,95 @@
+/**
+ * Bar charts of published values only. The chart's data is built from `s` cells alone: a suppressed
+ * bar is absent (not zero) and named in the note under the chart, so neither the SVG nor the page can
+ * carry a suppressed value. A small per-table configuration picks what to draw; any other table gets
+ * the generic chart (its parts for the chosen territory), so a table added to the catalogue still
+ * appears.
+ *
+ * @example
+ *   const chart = await barChart({ id: 'c-1', title: 'Issue', decimals: 0, bars: [{ label: 'Accord écrit', shown }] });
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { escapeHtml, formatNumber } from './format.ts';
+import { renderMessages as m } from './messages.ts';
+import { vegaLiteToSvg } from './svg.ts';
+import { partCodes, type Shown, type TableView } from './view.ts';
+
+export interface Bar {
+  label: string;
+  shown: Shown;
+}
+
+export interface BarChartInput {
+  id: string;
+  title: string;
+  decimals: number;
+  bars: readonly Bar[];
+  /** axis title (the unit) */
+  unit?: string;
+}
+
+export const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
+/** Colour-blind safe blue (Okabe–Ito / viridis end) */
+const BAR_COLOUR = '#1f5f8b';
+
+/** What to chart for a table: which codes (default: every part, total excluded), or nothing. */
+export interface ChartConfig {
+  codes?: readonly string[];
+  none?: boolean;
+}
+
+export const chartConfig: Readonly<Record<string, ChartConfig>> = {
+  // families and days do not share an axis: chart the waiting families, the days stay in the table
+  'er-attente': { codes: ['familles_attente'] },
+  // drawn as maps in the territories section
+  'croise-taux': { none: true },
+  'croise-couverture': { codes: ['sans_mediation', 'sans_er', 'sans_aucun'] },
+};
+
+export function chartCodes(view: TableView): string[] {
+  const config = chartConfig[view.table.meta.id] ?? {};
+  if (config.none) return [];
+  const parts = partCodes(view);
+  return config.codes ? config.codes.filter((c) => view.codes.includes(c)) : parts;
+}
+
+export async function barChart(input: BarChartInput): Promise<string> {
+  const published = input.bars.filter((b) => b.shown.kind === 'value');
+  const hidden = input.bars.filter((b) => b.shown.kind === 'secret').map((b) => b.label);
+  const values = published.map((b) => ({
+    libelle: b.label,
+    valeur: b.shown.kind === 'value' ? b.shown.value : 0,
+    texte: b.shown.kind === 'value' ? formatNumber(b.shown.value, input.decimals) : '',
+  }));
+  const alt = m.chartAlt(input.title, values.map((v) => `${v.libelle} : ${v.texte}`));
+  const notes: string[] = [];
+  if (hidden.length > 0) notes.push(m.chartSuppressed(hidden));
+  let svg = '';
+  if (values.length === 0) notes.push(m.chartEmpty());
+  else svg = await vegaLiteToSvg(barSpec(values, input), input.id);
+  const note = notes.map((n) => `<p class="chart-note">${escapeHtml(n)}</p>`).join('');
+  const body = svg ? `<div class="chart-svg" role="img" aria-label="${escapeHtml(alt)}">${svg}</div>` : '';
+  return `<figure class="chart" id="${escapeHtml(input.id)}">${body}<figcaption>${escapeHtml(input.title)}</figcaption>${note}</figure>`;
+}
+
+function barSpec(values: { libelle: string; valeur: number; texte: string }[], input: BarChartInput): TopLevelSpec {
+  const y = { field: 'libelle', type: 'nominal' as const, sort: null, title: null, axis: { labelLimit: 220 } };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 360,
+    height: { step: 22 },
+    background: 'white',
+    config: { aria: false, font: FONT, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11 } },
+    data: { values },
+    layer: [
+      {
+        mark: { type: 'bar', color: BAR_COLOUR },
+        encoding: { y, x: { field: 'valeur', type: 'quantitative', title: input.unit ?? null, axis: { format: ',~r', tickCount: 4 } } },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 3, fontSize: 11, color: '#222' },
+        encoding: { y, x: { field: 'valeur', type: 'quantitative' }, text: { field: 'texte' } },
+      },
+    ],
+  };
+}

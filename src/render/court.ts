@@ -1,0 +1,71 @@
+/**
+ * `reports/<year>/cours-appel/<code>.html`: one page per court of appeal, its departments beside the
+ * court's total and France. Waiting lists and waiting days come first (what a judge needs to place a
+ * measure), then the other espaces de rencontre tables, family mediation, and the territories.
+ *
+ * @example
+ *   const html = await courtPage(publication, 'CA-LYON', { generatedAt: null });
+ */
+import type { Publication, PublicationTable } from '../model/publication.ts';
+import { FRANCE } from '../model/geography.ts';
+import { barChart } from './charts.ts';
+import { escapeHtml } from './format.ts';
+import { htmlTable } from './html-table.ts';
+import { renderMessages as m } from './messages.ts';
+import { methodologySection } from './methodology.ts';
+import { htmlPage } from './page.ts';
+import { tableView } from './view.ts';
+
+const WAITING = 'er-attente';
+
+/** Display rank of a table on a court page: waiting first, then rencontre, mediation, crossed. */
+function rank(t: PublicationTable): number {
+  if (t.meta.id === WAITING) return 0;
+  return { rencontre: 1, mediation: 2, croise: 3 }[t.meta.survey] ?? 4;
+}
+
+export async function courtPage(publication: Publication, court: string, options: { generatedAt: string | null }): Promise<string> {
+  const geography = publication.geography;
+  const name = geography.labels[court] ?? court;
+  const departments = geography.departments.filter((d) => d.court === court);
+  const geo = [...departments.map((d) => d.code), court, FRANCE];
+  const tables = [...publication.tables].sort((a, b) => rank(a) - rank(b) || a.meta.number - b.meta.number);
+  const blocks: string[] = [];
+  let heading = -1;
+  const headings = [m.sections.waiting, m.sections.rencontre, m.sections.mediation, m.sections.croise, m.sections.other];
+  for (const table of tables) {
+    const r = rank(table);
+    if (r !== heading) {
+      if (heading >= 0) blocks.push('</section>');
+      blocks.push(`<section id="section-${r}"><h2${r === 0 ? ' class="first"' : ''}>${escapeHtml(headings[r])}</h2>`);
+      heading = r;
+    }
+    const view = tableView(table);
+    if (table.meta.id === WAITING) {
+      for (const code of view.codes) {
+        blocks.push(
+          await barChart({
+            id: `graphique-${table.meta.id}-${code}`,
+            title: `${view.label(code)} – ${name}`,
+            decimals: table.decimals,
+            bars: geo.map((g) => ({ label: view.geoLabel(g), shown: view.shown(g, code) })),
+          }),
+        );
+      }
+    }
+    blocks.push(htmlTable(view, geo));
+  }
+  if (heading >= 0) blocks.push('</section>');
+  const body = [
+    '<header>',
+    `<h1>${escapeHtml(m.courtTitle(name, publication.year))}</h1>`,
+    `<p class="subtitle">${escapeHtml(m.courtIntro(departments.map((d) => `${d.name} (${d.code})`)))}</p>`,
+    options.generatedAt ? `<p class="generated">${escapeHtml(m.generatedAt(options.generatedAt))}</p>` : '',
+    '</header>',
+    '<main>',
+    ...blocks,
+    methodologySection(publication, m.sections.methodology),
+    '</main>',
+  ].join('\n');
+  return htmlPage({ title: m.courtTitle(name, publication.year), body });
+}

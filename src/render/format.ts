@@ -1,0 +1,33 @@
+/**
+ * French number formatting (`Intl.NumberFormat('fr-FR')`: U+202F between thousands, decimal comma)
+ * and the conventional signs for what is not shown.
+ *
+ * @example
+ *   formatShown({ kind: 'value', value: 23807 }, 0); // "23 807" (narrow no-break space)
+ *   formatShown({ kind: 'secret' }, 0); // "s"
+ */
+import { signs } from './messages.ts';
+import type { Shown } from './view.ts';
+
+const formatters = new Map<number, Intl.NumberFormat>();
+
+export function formatNumber(value: number, decimals: number): string {
+  let f = formatters.get(decimals);
+  if (!f) {
+    f = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    formatters.set(decimals, f);
+  }
+  // "-0" is not a figure a reader should see
+  return f.format(value === 0 ? 0 : value);
+}
+
+export function formatShown(shown: Shown, decimals: number): string {
+  if (shown.kind === 'secret') return signs.secret;
+  if (shown.kind === 'missing') return signs.missing;
+  return formatNumber(shown.value, decimals);
+}
+
+/** Escapes text for HTML element content and double-quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}

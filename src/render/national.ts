@@ -1,0 +1,133 @@
+/**
+ * `reports/<year>/index.html`, the national report: key figures, family mediation, espaces de
+ * rencontre, the territories (rates and white zones, with maps of departments), the evolution over
+ * the years present, and the methodology and secrecy section. Every table of the publication
+ * appears, in its survey's section, by its number; tables show the regions and France.
+ *
+ * @example
+ *   const html = await nationalReport(publication, { generatedAt: null });
+ */
+import type { Publication, PublicationTable, TableSurvey } from '../model/publication.ts';
+import { barChart, chartCodes } from './charts.ts';
+import { escapeHtml, formatShown } from './format.ts';
+import { htmlTable } from './html-table.ts';
+import { choropleth } from './map.ts';
+import { evolutionSeries, keyFigureLabels, renderMessages as m } from './messages.ts';
+import { methodologySection } from './methodology.ts';
+import { htmlPage } from './page.ts';
+import { tableView, type Shown, type TableView } from './view.ts';
+import { FRANCE } from '../model/geography.ts';
+
+/** Indicators of `croise-taux` drawn as maps of departments. */
+export const MAP_CODES: Readonly<Record<string, readonly string[]>> = { 'croise-taux': ['mediations_100k', 'enfants_er_100k'] };
+/** Tables shown in the evolution section rather than in their survey's section. */
+const EVOLUTION_TABLES = new Set(['croise-evolution']);
+
+export async function nationalReport(publication: Publication, options: { generatedAt: string | null }): Promise<string> {
+  const geo = [...publication.geography.regions.map((r) => r.code), FRANCE];
+  const tables = [...publication.tables].sort((a, b) => a.meta.number - b.meta.number);
+  const survey = async (s: TableSurvey) => {
+    const parts: string[] = [];
+    for (const t of tables.filter((x) => x.meta.survey === s && !EVOLUTION_TABLES.has(x.meta.id))) parts.push(await tableBlock(t, geo, publication));
+    return parts.join('\n');
+  };
+  const sections = [
+    { id: 'chiffres-cles', title: m.sections.keyFigures, body: keyFigures(publication) },
+    { id: 'mediation', title: m.sections.mediation, body: await survey('mediation') },
+    { id: 'rencontre', title: m.sections.rencontre, body: await survey('rencontre') },
+    { id: 'territoires', title: m.sections.croise, body: await survey('croise') },
+    { id: 'evolution', title: m.sections.evolution, body: await evolution(publication, tables, geo) },
+  ];
+  const nav = `<nav aria-label="Sommaire"><ol>${[...sections, { id: 'methodologie', title: m.sections.methodology }]
+    .map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`)
+    .join('')}</ol></nav>`;
+  const body = [
+    '<header>',
+    `<h1>${escapeHtml(m.nationalTitle(publication.year))}</h1>`,
+    `<p class="subtitle">${escapeHtml(m.nationalSubtitle())}</p>`,
+    options.generatedAt ? `<p class="generated">${escapeHtml(m.generatedAt(options.generatedAt))}</p>` : '',
+    '</header>',
+    nav,
+    '<main>',
+    ...sections.map((s, i) => `<section id="${s.id}"><h2${i === 0 ? ' class="first"' : ''}>${escapeHtml(s.title)}</h2>\n${s.body}\n</section>`),
+    methodologySection(publication, m.sections.methodology),
+    '</main>',
+  ].join('\n');
+  return htmlPage({ title: m.nationalTitle(publication.year), body });
+}
+
+function keyFigures(publication: Publication): string {
+  const items = keyFigureLabels.flatMap((k) => {
+    const table = publication.tables.find((t) => t.meta.id === k.table);
+    if (!table) return [];
+    const view = tableView(table);
+    if (!view.codes.includes(k.code)) return [];
+    const shown = view.shown(FRANCE, k.code);
+    return [`<li><span class="value">${escapeHtml(formatShown(shown, table.decimals))}</span>${escapeHtml(k.label)}</li>`];
+  });
+  return `<ul class="key">${items.join('')}</ul>`;
+}
+
+/** One table: its chart(s) (France, by part; maps for rates), then the table by region. */
+async function tableBlock(table: PublicationTable, geo: readonly string[], publication: Publication): Promise<string> {
+  const view = tableView(table);
+  const parts: string[] = [];
+  for (const code of MAP_CODES[table.meta.id] ?? []) {
+    if (!view.codes.includes(code)) continue;
+    parts.push(
+      choropleth({
+        id: `carte-${table.meta.id}-${code}`,
+        title: m.map.title(view.label(code), publication.year),
+        decimals: table.decimals,
+        departments: publication.geography.departments.map((d) => ({ code: d.code, name: d.name, shown: view.shown(d.code, code) })),
+      }),
+    );
+  }
+  const codes = chartCodes(view);
+  if (codes.length > 0) {
+    parts.push(
+      await barChart({
+        id: `graphique-${table.meta.id}`,
+        title: `${table.meta.title} – ${view.geoLabel(FRANCE)}`,
+        decimals: table.decimals,
+        unit: table.meta.unit,
+        bars: codes.map((c) => ({ label: view.label(c), shown: view.shown(FRANCE, c) })),
+      }),
+    );
+  }
+  parts.push(htmlTable(view, geo));
+  return parts.join('\n');
+}
+
+async function evolution(publication: Publication, tables: readonly PublicationTable[], geo: readonly string[]): Promise<string> {
+  const years = [...publication.history.map((h) => ({ year: h.year, tables: h.tables })), { year: publication.year, tables: publication.tables }];
+  const parts: string[] = [];
+  if (years.length < 2) parts.push(`<p>${escapeHtml(m.evolutionNone())}</p>`);
+  else {
+    for (const series of evolutionSeries) {
+      const bars = years.map((y) => ({ label: String(y.year), shown: shownIn(y.tables, series.table, series.code) }));
+      if (bars.every((b) => b.shown.kind === 'missing')) continue;
+      parts.push(
+        await barChart({
+          id: `evolution-${series.table}-${series.code}`,
+          title: `${series.label} – ${m.evolutionChart(years[0].year, publication.year)}`,
+          decimals: decimalsIn(tables, series.table),
+          bars: bars.filter((b) => b.shown.kind !== 'missing'),
+        }),
+      );
+    }
+  }
+  for (const t of tables.filter((x) => EVOLUTION_TABLES.has(x.meta.id))) parts.push(await tableBlock(t, geo, publication));
+  return parts.join('\n');
+}
+
+function shownIn(tables: readonly PublicationTable[], id: string, code: string): Shown {
+  const table = tables.find((t) => t.meta.id === id);
+  if (!table) return { kind: 'missing' };
+  const view: TableView = tableView(table);
+  return view.shown(FRANCE, code);
+}
+
+function decimalsIn(tables: readonly PublicationTable[], id: string): number {
+  return tables.find((t) => t.meta.id === id)?.decimals ?? 0;
+}

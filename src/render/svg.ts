@@ -1,0 +1,40 @@
+/**
+ * Server-side vega rendering to inline SVG, made safe and stable for a self-contained page:
+ * ids are renumbered per chart (vega numbers clip paths with a process-wide counter), invisible
+ * text (overlapping axis labels vega hides with opacity 0) is dropped, and anything that is not a
+ * drawn mark — scripts, foreign objects, event handlers, external links, comments — is refused.
+ *
+ * @example
+ *   const svg = await vegaLiteToSvg(spec, 'chart-3'); // '<svg …>…</svg>'
+ */
+import * as vega from 'vega';
+import * as vl from 'vega-lite';
+
+// vega's View accepts a locale *specification* and builds the formatters itself; its typings only
+// declare the built formatters, hence the cast.
+const FRENCH = {
+  number: { decimal: ',', thousands: '\u202f', grouping: [3], currency: ['', '\u00a0€'] },
+} as unknown as vega.LocaleFormatters;
+
+export async function vegaLiteToSvg(spec: vl.TopLevelSpec, idPrefix: string): Promise<string> {
+  const compiled = vl.compile(spec).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', locale: FRENCH });
+  try {
+    return cleanSvg(await view.toSVG(), idPrefix);
+  } finally {
+    view.finalize();
+  }
+}
+
+const FORBIDDEN = [/<script/i, /<foreignObject/i, /\son[a-z]+\s*=/i, /(?:href|src)\s*=\s*"(?!#)/i, /<!--/, /data:/i, /<image/i];
+
+/** Renumbers ids, drops invisible text, and throws when the SVG holds anything but drawing. */
+export function cleanSvg(svg: string, idPrefix: string): string {
+  const ids = new Map<string, string>();
+  for (const match of svg.matchAll(/\sid="([^"]+)"/g)) if (!ids.has(match[1])) ids.set(match[1], `${idPrefix}-${ids.size + 1}`);
+  let out = svg.replace(/<text[^>]*\sopacity="0"[^>]*>[^<]*<\/text>/g, '');
+  out = out.replace(/(\sid="|url\(#|href="#)([^")]+)/g, (all, lead: string, id: string) => (ids.has(id) ? `${lead}${ids.get(id)}` : all));
+  out = out.replace(/^<\?xml[^>]*>\s*/, '');
+  for (const pattern of FORBIDDEN) if (pattern.test(out)) throw new Error(`SVG refusé (${pattern.source}) pour ${idPrefix}`);
+  return out;
+}
