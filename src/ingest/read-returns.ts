@@ -35,9 +35,10 @@ export function listYears(inputDir: string): number[] {
 /** Pure: one file's bytes → `RawReturn`. */
 export async function readReturnBytes(survey: SurveyId, folderYear: number, path: string, bytes: Uint8Array): Promise<RawReturn> {
   const base = { survey, folderYear, path, sha256: createHash('sha256').update(bytes).digest('hex') };
-  if (bytes.length === 0) return { ...base, format: 'inconnu', encoding: 'inconnu', sheets: [], problem: m.empty(path) };
   const isZip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
-  if (/\.xlsx$/i.test(path) || isZip) {
+  const format = /\.xlsx$/i.test(path) || isZip ? 'xlsx' : TEXT_EXTENSIONS.test(path) ? 'csv' : 'inconnu';
+  if (bytes.length === 0) return { ...base, format, encoding: 'inconnu', sheets: [], problem: m.empty(path) };
+  if (format === 'xlsx') {
     try {
       const sheets = await readXlsx(bytes);
       return { ...base, format: 'xlsx', encoding: 'xlsx', sheets };
@@ -45,7 +46,7 @@ export async function readReturnBytes(survey: SurveyId, folderYear: number, path
       return { ...base, format: 'xlsx', encoding: 'inconnu', sheets: [], problem: m.badXlsx(path) };
     }
   }
-  if (!TEXT_EXTENSIONS.test(path)) return { ...base, format: 'inconnu', encoding: 'inconnu', sheets: [], problem: m.unsupportedFormat(path) };
+  if (format === 'inconnu') return { ...base, format: 'inconnu', encoding: 'inconnu', sheets: [], problem: m.unsupportedFormat(path) };
   const decoded = decodeText(bytes);
   if ('binary' in decoded) return { ...base, format: 'csv', encoding: 'inconnu', sheets: [], problem: m.binary(path) };
   if (decoded.text.trim() === '') return { ...base, format: 'csv', encoding: decoded.encoding, sheets: [], problem: m.empty(path) };
