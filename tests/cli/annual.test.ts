@@ -1,0 +1,56 @@
+import { jest } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseAnnualArgs, runAnnual } from '../../src/cli/annual.ts';
+import { annualMessages as m } from '../../src/ingest/messages.ts';
+
+describe('parseAnnualArgs', () => {
+  it('has the documented defaults', () => {
+    const parsed = parseAnnualArgs([]);
+    expect(parsed).toMatchObject({ quiet: false, options: { input: 'data-raw', out: 'data-out', reports: 'reports', strict: false, years: undefined } });
+  });
+  it('reads every option', () => {
+    const parsed = parseAnnualArgs(['--year', '2024', '--input', 'x', '--out', 'o', '--reports', 'r', '--strict', '--quiet']);
+    expect(parsed).toMatchObject({ quiet: true, options: { input: 'x', out: 'o', reports: 'r', strict: true, years: [2024] } });
+  });
+  it.each([
+    [['--year', '24'], m.badYear('24')],
+    [['--year'], m.missingValue('--year')],
+    [['--out', '--strict'], m.missingValue('--out')],
+    [['--verbose'], m.unknownOption('--verbose')],
+  ])('%j → %s', (argv, error) => {
+    expect(parseAnnualArgs(argv)).toEqual({ error });
+  });
+});
+
+describe('runAnnual: problems become French messages and exit codes, never a stack trace', () => {
+  let dir: string;
+  let written: string[];
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mfer-cli-'));
+    written = [];
+    jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('bad arguments: 2 and the usage', async () => {
+    expect(await runAnnual(['--year', 'deux-mille'])).toBe(2);
+    expect(written.join('')).toContain(m.badYear('deux-mille'));
+  });
+  it('a missing input folder: 1', async () => {
+    const input = join(dir, 'absent');
+    expect(await runAnnual(['--input', input])).toBe(1);
+    expect(written.join('')).toBe(`${m.missingInput(input)}\n`);
+  });
+  it('an input folder without any year: 1', async () => {
+    expect(await runAnnual(['--input', dir])).toBe(1);
+    expect(written.join('')).toBe(`${m.noYear(dir)}\n`);
+  });
+});
