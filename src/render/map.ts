@@ -83,7 +83,7 @@ export function choropleth(input: ChoroplethInput): string {
     { colour: NO_DATA, text: m.map.noData },
   ];
   const legend = legendItems
-    .map((item, i) => `<g><rect x="470" y="${440 + i * 18}" width="14" height="12" fill="${item.colour}" stroke="#555555" stroke-width="0.5"/><text x="490" y="${450 + i * 18}" font-size="11">${escapeHtml(item.text)}</text></g>`)
+    .map((item, i) => `<g><rect x="-150" y="${450 + i * 18}" width="14" height="12" fill="${item.colour}" stroke="#555555" stroke-width="0.5"/><text x="-130" y="${460 + i * 18}" font-size="11">${escapeHtml(item.text)}</text></g>`)
     .join('\n');
   const width = 613 + 160 + 90;
   const svg = [
@@ -91,7 +91,7 @@ export function choropleth(input: ChoroplethInput): string {
     `<defs><pattern id="${hatch}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#4d4d4d" stroke-width="2"/></pattern></defs>`,
     `<g>${paths}</g>`,
     `<g>${insets}</g>`,
-    `<g><text x="470" y="430" font-size="12" font-weight="bold">${escapeHtml(m.map.legend)}</text>${legend}</g>`,
+    `<g><text x="-150" y="440" font-size="12" font-weight="bold">${escapeHtml(m.map.legend)}</text>${legend}</g>`,
     '</svg>',
   ].join('\n');
   return `<figure class="chart map" id="${escapeHtml(input.id)}"><div class="chart-svg" role="img" aria-label="${escapeHtml(m.map.alt(input.title))}">${svg}</div><figcaption>${escapeHtml(input.title)}</figcaption><p class="credit">${escapeHtml(m.map.credit)}</p></figure>`;

@@ -35,6 +35,8 @@ export const renderMessages = {
   levelNational: () => 'France et régions',
   levelCourt: () => "départements du ressort, cour d'appel et France",
   territory: 'Territoire',
+  /** "Tableau 3 – Médiations … en 2024" → "Graphique 3 – Médiations … en 2024 – France" */
+  chartTitle: (tableTitle: string, territory: string) => `${tableTitle.replace(/^Tableau(\s)/, 'Graphique$1')} – ${territory}`,
   chartAlt: (title: string, shown: readonly string[]) =>
     `Graphique : ${title}. Valeurs représentées : ${shown.length > 0 ? shown.join(' ; ') : 'aucune (toutes sous secret)'}.`,
   chartSuppressed: (labels: readonly string[]) =>

@@ -88,7 +88,7 @@ async function tableBlock(table: PublicationTable, geo: readonly string[], publi
     parts.push(
       await barChart({
         id: `graphique-${table.meta.id}`,
-        title: `${table.meta.title} – ${view.geoLabel(FRANCE)}`,
+        title: m.chartTitle(table.meta.title, view.geoLabel(FRANCE)),
         decimals: table.decimals,
         unit: table.meta.unit,
         bars: codes.map((c) => ({ label: view.label(c), shown: view.shown(FRANCE, c) })),
