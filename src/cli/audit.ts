@@ -1,5 +1,46 @@
-/** `mfer audit` — placeholder until the stage lands. */
-export async function runAudit(_argv: string[]): Promise<number> {
-  process.stderr.write('mfer audit : pas encore disponible.\n');
-  return 2;
+/**
+ * `mfer audit --spec SPEC.json --input CONTRIB.csv --cells CELLS.csv` — checks a cells file against
+ * the contributions: every cell present with its true value, every unsafe cell suppressed, and for
+ * every primary cell the attacker's LP interval (requirements A and B).
+ * Exit codes: 0 all checks pass, 1 a check fails (listed on stderr), 2 bad input.
+ */
+import { audit, parseCells, parseContributions, parseSpec } from '../protect/index.ts';
+import * as msg from '../protect/messages.ts';
+import type { AuditFailure } from '../protect/types.ts';
+import { readText, required } from './protect.ts';
+
+/** One French line per failed check. */
+export function describeFailure(f: AuditFailure): string {
+  switch (f.check) {
+    case 'value':
+      return msg.auditWrongValue(f.codes, f.expected ?? NaN, f.value);
+    case 'missing':
+      return msg.auditMissingCell(f.codes);
+    case 'status':
+      return msg.auditNotSuppressed(f.codes);
+    case 'A':
+      return msg.auditInterval(f.codes, f.value, f.lo ?? -Infinity, f.hi ?? Infinity, f.requiredLo ?? 0, f.requiredHi ?? 0);
+    case 'B':
+      return msg.auditExact(f.codes, f.value);
+  }
+}
+
+export async function runAudit(argv: string[]): Promise<number> {
+  try {
+    const [specPath, inputPath, cellsPath] = required('audit', argv, ['--spec', '--input', '--cells']);
+    const spec = parseSpec(readText(specPath));
+    const { contributions } = parseContributions(readText(inputPath), spec, inputPath);
+    const cells = parseCells(readText(cellsPath), spec, cellsPath);
+    const report = await audit(spec, contributions, cells);
+    if (report.ok) {
+      process.stdout.write(`${msg.auditPassed(report.checked)}\n`);
+      return 0;
+    }
+    for (const f of report.failures) process.stderr.write(`${describeFailure(f)}\n`);
+    process.stderr.write(`${msg.auditFailed(report.failures.length)}\n`);
+    return 1;
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    return 2;
+  }
 }

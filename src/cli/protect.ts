@@ -1,5 +1,56 @@
-/** `mfer protect` — placeholder until the stage lands. */
-export async function runProtect(_argv: string[]): Promise<number> {
-  process.stderr.write('mfer protect : pas encore disponible.\n');
-  return 2;
+/**
+ * `mfer protect --spec SPEC.json --input CONTRIB.csv --out CELLS.csv` — τ-ARGUS-like batch mode:
+ * reads the spec and the contributions, protects the full cube, writes the cells with their status.
+ * Exit codes: 0 done, 2 bad input (a French message on stderr, never a stack trace).
+ */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { formatCells, parseContributions, parseSpec, protect } from '../protect/index.ts';
+import { cliCannotRead, cliCannotWrite, cliMissingOption, protectDone } from '../protect/messages.ts';
+
+export function option(argv: readonly string[], name: string): string | undefined {
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
+}
+
+/** Reads a UTF-8 file or throws the French message naming it. */
+export function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(cliCannotRead(path));
+  }
+}
+
+/** Required options, or the message naming the first one missing. */
+export function required(command: string, argv: readonly string[], names: readonly string[]): string[] {
+  return names.map((name) => {
+    const value = option(argv, name);
+    if (value === undefined || value.startsWith('--')) throw new Error(cliMissingOption(command, name));
+    return value;
+  });
+}
+
+export async function runProtect(argv: string[]): Promise<number> {
+  let files: string[];
+  let text: string;
+  try {
+    files = required('protect', argv, ['--spec', '--input', '--out']);
+    const [specPath, inputPath] = files;
+    const spec = parseSpec(readText(specPath));
+    const { contributions } = parseContributions(readText(inputPath), spec, inputPath);
+    const table = await protect(spec, contributions);
+    text = formatCells(table, spec);
+    const out = files[2];
+    try {
+      writeFileSync(`${out}.tmp`, text);
+      renameSync(`${out}.tmp`, out);
+    } catch {
+      throw new Error(cliCannotWrite(out));
+    }
+    process.stderr.write(`${protectDone(out, table.stats.cells, table.stats.primary, table.stats.secondary)}\n`);
+    return 0;
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    return 2;
+  }
 }

@@ -35,19 +35,20 @@ export async function auditLinked(
       table.dims.forEach((d, j) => (full[d] = cube.dims[d].index.get(cell.codes[j]) ?? -1));
       const c = index.get(full.join('\u0001'));
       if (c === undefined) {
-        if (cell.value !== 0) failures.push({ table: table.id, codes: cell.codes, value: cell.value, check: 'value' });
+        if (cell.value !== 0) failures.push({ table: table.id, codes: cell.codes, value: cell.value, check: 'value', expected: 0 });
         continue;
       }
       listed[c] = true;
       if (Math.abs(cell.value - cube.cells[c].value) > 1e-9 * Math.max(1, Math.abs(cell.value))) {
-        failures.push({ table: table.id, codes: cell.codes, value: cell.value, check: 'value' });
+        failures.push({ table: table.id, codes: cell.codes, value: cell.value, check: 'value', expected: cube.cells[c].value });
       }
       if (cell.status !== 's') suppressed[c] = true;
     }
   });
   const tableOf = (c: number) => cube.cells[c].tables[0];
   cube.cells.forEach((cell, c) => {
-    if (!listed[c] || (primary[c] && !suppressed[c])) failures.push({ table: cube.tables[tableOf(c)].id, codes: codesOf(c, tableOf(c)), value: cell.value, check: 'status' });
+    const check = !listed[c] ? 'missing' : primary[c] && !suppressed[c] ? 'status' : undefined;
+    if (check) failures.push({ table: cube.tables[tableOf(c)].id, codes: codesOf(c, tableOf(c)), value: cell.value, check });
   });
   const targets = cube.cells.flatMap((_, c) => (primary[c] && suppressed[c] ? [targetOf(cube, c, spec)] : []));
   const known = zerosKnown(cube, suppressed);

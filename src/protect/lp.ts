@@ -59,7 +59,8 @@ export class LpModel {
       rowUpper: Float64Array.from(rows.upper, (v) => (v === Infinity ? h.infinity : v)),
       matrix: { format: 'csr', numRows, numCols: problem.numCols, starts: Int32Array.from(rows.starts), indices: Int32Array.from(rows.indices), values: Float64Array.from(rows.values) },
     });
-    model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex' });
+    // after an objective change the basis stays primal feasible: primal simplex warm-starts from it
+    model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex', simplex_strategy: 4 });
     return new LpModel(h, model, problem.numCols);
   }
 

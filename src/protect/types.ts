@@ -89,7 +89,10 @@ export interface AuditFailure {
   table: string;
   codes: readonly Code[];
   value: number;
-  check: 'A' | 'B' | 'status' | 'value';
+  /** A, B: requirement failed; status: an unsafe cell is published; value: wrong value; missing: cell absent */
+  check: 'A' | 'B' | 'status' | 'value' | 'missing';
+  /** true value (check `value`) */
+  expected?: number;
   /** attacker's interval found by the LP (A, B) */
   lo?: number;
   hi?: number;

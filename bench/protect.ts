@@ -1,0 +1,117 @@
+/**
+ * Benchmarks of the protection engine on seeded generated tables (never run by `make test`):
+ * departments × 10 categories, 3 500 leaves × 10, 35 000 leaves × 10, the leaves rolling up to
+ * departments, then to regions and, separately, to courts of appeal. Each case runs in a child
+ * process, which reports its own peak resident memory (`VmHWM` of `/proc/self/status`) — the
+ * engine's work is synchronous, so in-process sampling would miss the peak.
+ * The time covers `protect()` entirely, including its final LP audit of every primary cell
+ * (requirements A and B), which is complete, not sampled.
+ *
+ *   node_modules/.bin/tsx bench/protect.ts            # prints the table
+ *   node_modules/.bin/tsx bench/protect.ts --case 3500  # one case, JSON on stdout
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { protect } from '../src/protect/index.ts';
+import type { Contribution, DimensionSpec, ProtectSpec } from '../src/protect/types.ts';
+import { createRng } from '../src/sample/prng.ts';
+
+export interface BenchRow {
+  name: string;
+  seconds: number;
+  peakMB: number;
+  cells: number;
+  primary: number;
+  secondary: number;
+  note?: string;
+}
+
+const CASES: Record<string, { name: string; leaves: number; target: number }> = {
+  '101': { name: 'départements × 10 catégories', leaves: 101, target: 0.5 },
+  '3500': { name: '3 500 feuilles × 10 catégories', leaves: 3500, target: 5 },
+  '35000': { name: '35 000 feuilles × 10 catégories', leaves: 35000, target: 60 },
+};
+
+/**
+ * A seeded table: 101 departments in 18 regions and, independently, 34 courts (non-nested);
+ * `leaves` > 101 adds a level of leaves below the departments. Each leaf has one to three
+ * structures, each reporting a count in some of the 10 categories.
+ */
+export function generateCase(leaves: number, seed = 2024): { spec: ProtectSpec; contributions: Contribution[] } {
+  const rng = createRng(seed);
+  const deps = Array.from({ length: 101 }, (_, d) => `D${String(d).padStart(3, '0')}`);
+  const region: Record<string, string> = {};
+  const court: Record<string, string> = {};
+  deps.forEach((d, i) => {
+    region[d] = `R${String(Math.floor((i * 18) / 101)).padStart(2, '0')}`;
+    court[d] = `CA${String((i * 7 + Math.floor(i / 13)) % 34).padStart(2, '0')}`;
+    region[region[d]] = 'FR';
+    court[court[d]] = 'FR';
+  });
+  const leafCodes = leaves === 101 ? deps : Array.from({ length: leaves }, (_, k) => `L${k}`);
+  if (leaves !== 101) {
+    leafCodes.forEach((l, k) => {
+      region[l] = deps[k % 101];
+      court[l] = deps[k % 101];
+    });
+  }
+  const geo: DimensionSpec = { name: 'geo', total: 'FR', hierarchies: { region, court } };
+  const cats = Array.from({ length: 10 }, (_, k) => `C${k}`);
+  const cat: DimensionSpec = { name: 'cat', total: 'ENS', hierarchies: { cat: Object.fromEntries(cats.map((c) => [c, 'ENS'])) } };
+  const contributions: Contribution[] = [];
+  const perLeaf = leaves === 101 ? [2, 5] : [1, 3];
+  const density = leaves === 101 ? 0.8 : 0.3;
+  leafCodes.forEach((leaf) => {
+    const structures = rng.int(perLeaf[0], perLeaf[1]);
+    for (let s = 0; s < structures; s++) {
+      for (const c of cats) {
+        if (!rng.chance(density)) continue;
+        contributions.push({ codes: [leaf, c], contributor: `${leaf}-S${s}`, value: Math.max(1, Math.round(rng.lognormal(6, 0.9))) });
+      }
+    }
+  });
+  return { spec: { dimensions: [geo, cat], contributor: 'structure', value: 'n', rules: { minValue: 4, protectionPercent: 10 } }, contributions };
+}
+
+async function runCase(id: string): Promise<Omit<BenchRow, 'name' | 'peakMB'>> {
+  const { spec, contributions } = generateCase(CASES[id].leaves);
+  const start = performance.now();
+  const table = await protect(spec, contributions);
+  const seconds = (performance.now() - start) / 1000;
+  return { seconds, cells: table.stats.cells, primary: table.stats.primary, secondary: table.stats.secondary, note: `${table.stats.auditRounds} tour(s) d'audit LP` };
+}
+
+function peakMB(): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+export async function benchProtect(cases: readonly string[] = Object.keys(CASES)): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const tsx = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
+  for (const id of cases) {
+    const child = spawnSync(tsx, [join(import.meta.dirname, 'protect.ts'), '--case', id], { encoding: 'utf8', timeout: 30 * 60 * 1000 });
+    const { name, target } = CASES[id];
+    try {
+      const out = JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as Omit<BenchRow, 'name'>;
+      rows.push({ name, ...out, note: `${out.note ?? ''} ; objectif < ${target} s`.replace(/^ ; /, '') });
+    } catch {
+      rows.push({ name, seconds: NaN, peakMB: NaN, cells: 0, primary: 0, secondary: 0, note: `échec ou dépassement (${child.signal ?? child.status}) ; objectif < ${target} s` });
+    }
+  }
+  return rows;
+}
+
+const at = process.argv.indexOf('--case');
+if (at >= 0) {
+  const row = await runCase(process.argv[at + 1]);
+  process.stdout.write(`${JSON.stringify({ ...row, peakMB: peakMB() })}\n`);
+} else if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  const rows = await benchProtect(process.argv.slice(2).length ? process.argv.slice(2) : undefined);
+  for (const r of rows) {
+    process.stdout.write(
+      `${r.name.padEnd(34)} ${r.seconds.toFixed(2).padStart(8)} s ${r.peakMB.toFixed(0).padStart(6)} Mo  ${r.cells} cellules, ${r.primary} primaires, ${r.secondary} secondaires  ${r.note ?? ''}\n`,
+    );
+  }
+}
