@@ -24,8 +24,9 @@ export interface AnnualOptions {
 }
 
 export interface AnnualResult {
+  /** the published years */
   years: readonly number[];
-  /** one per year, oldest first: what the indicators stage reads (with the year before for evolutions) */
+  /** one per year read, oldest first: the published years and the year before each (for evolutions) */
   history: readonly HarmonizedYear[];
   validated: readonly ValidatedYear[];
   files: readonly OutputFile[];

@@ -7,7 +7,8 @@
  *                                                          └──────────── publishRun (atomic) ──▶ data-out/, reports/
  *
  * Years are processed oldest first and every `HarmonizedYear` is kept (`history`), because the
- * indicators of a year need the year before (evolutions). Nothing is written before the end: every
+ * indicators of a year need the year before (evolutions): with `--year 2024`, 2023 is read too (when
+ * present) for `history`, but only 2024 is published. Nothing is written before the end: every
  * stage returns `OutputFile`s and `publishRun` swaps them in at once.
  *
  * @example
@@ -35,19 +36,21 @@ export async function annual(options: AnnualOptions): Promise<AnnualResult> {
   const sources = { reference: options.reference ?? join(options.input, 'reference'), dictionaries: options.dictionaries ?? 'pipelines/config/surveys' };
   const geography = loadGeography(sources.reference);
   const dictionaries = loadDictionaries(sources.dictionaries);
-  const years = options.years ?? listYears(options.input);
+  const available = listYears(options.input);
+  const years = options.years ?? available;
   const context = { tool: toolVersion(), parameters: { input: options.input, years, strict: options.strict ?? false }, sources, sourceDateEpoch: options.sourceDateEpoch };
 
   const history: HarmonizedYear[] = [];
   const validatedYears: ValidatedYear[] = [];
   const files: OutputFile[] = [];
-  for (const year of years) {
+  for (const year of withPreviousYears(years, available)) {
     const returns = await readReturns(options.input, year);
     const validated = validate(returns, dictionaries, geography);
     const harmonized = harmonize(validated, geography);
     const ingested = ingestFiles(validated, harmonized, context);
     runSummary(returns, validated, harmonized).forEach((line) => log(line));
     history.push(harmonized);
+    if (!years.includes(year)) continue; // read only for the evolutions of the year after
     validatedYears.push(validated);
     files.push(...ingested);
   }
@@ -56,6 +59,13 @@ export async function annual(options: AnnualOptions): Promise<AnnualResult> {
   if (years.length > 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years, files });
 
   return { years, history, validated: validatedYears, files, exitCode: exitCode(validatedYears, options.strict ?? false) };
+}
+
+/** The years to publish and, for their evolutions, the year before each when present; oldest first. */
+function withPreviousYears(years: readonly number[], available: readonly number[]): number[] {
+  const read = new Set(years);
+  for (const year of years) if (available.includes(year - 1)) read.add(year - 1);
+  return [...read].sort((a, b) => a - b);
 }
 
 /** Non-zero only when nothing could be processed, or with `--strict` when anything was rejected. */

@@ -59,11 +59,15 @@ describe('annual (ingest stages)', () => {
     expect(lines).toContain(progress.harmonized(2023, 1, 1));
   });
 
-  it('only the requested year', async () => {
+  it('only the requested year is published; the year before is read for the evolutions', async () => {
     await twoYears();
     const result = await annual(options({ years: [2024] }));
-    expect(result.history.map((h) => h.year)).toEqual([2024]);
+    expect(result.years).toEqual([2024]);
+    expect(result.history.map((h) => h.year)).toEqual([2023, 2024]);
+    expect(result.validated.map((v) => v.year)).toEqual([2024]);
     expect(readdirSync(join(dir, 'out'))).toEqual(['2024']);
+    const first = await annual(options({ years: [2023] }));
+    expect(first.history.map((h) => h.year)).toEqual([2023]);
   });
 
   it('exit code: 3 with --strict when a row was rejected, 0 without', async () => {
