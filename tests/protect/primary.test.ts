@@ -1,0 +1,48 @@
+import { dominance, minFrequency, minValue, pPercent, primaryFlags, protectionMargin, type CellFacts } from '../../src/protect/primary.ts';
+
+/** Named cells: who contributes what. */
+const cell = (...contributions: number[]): CellFacts => {
+  const top = [...contributions].sort((a, b) => b - a);
+  return { value: top.reduce((s, v) => s + v, 0), contributors: contributions.length, top };
+};
+const twoServices = cell(10, 10);
+const threeServices = cell(4, 4, 4);
+const dominantContributor = cell(90, 5, 5);
+const closeSecond = cell(50, 45, 2);
+const spreadOut = cell(30, 30, 30, 10);
+const smallCount = cell(1, 1, 1);
+const zeroFromOne = cell(0);
+
+describe('primary rules', () => {
+  it('minFrequency: fewer than k distinct contributors, but at least one', () => {
+    expect(minFrequency([twoServices, threeServices, zeroFromOne, { value: 0, contributors: 0, top: [] }], 3)).toEqual([true, false, true, false]);
+  });
+
+  it('minValue: value > 0 and below the threshold', () => {
+    expect(minValue([smallCount, threeServices, zeroFromOne], 5)).toEqual([true, false, false]);
+  });
+
+  it('dominance (n, k): the n largest exceed k % of the value', () => {
+    expect(dominance([dominantContributor, spreadOut, closeSecond], { n: 1, k: 85 })).toEqual([true, false, false]);
+    expect(dominance([dominantContributor, spreadOut, closeSecond], { n: 2, k: 85 })).toEqual([true, false, true]);
+    // exactly at k % is not "exceed"
+    expect(dominance([cell(85, 15)], { n: 1, k: 85 })).toEqual([false]);
+  });
+
+  it('p %: value − largest − second < p % of the largest', () => {
+    // closeSecond: 97 − 50 − 45 = 2 < 5 (10 % of 50); spreadOut: 100 − 60 = 40 ≥ 3
+    expect(pPercent([closeSecond, spreadOut, cell(7)], 10)).toEqual([true, false, true]);
+  });
+
+  it('combines the rules present by OR, and none when the set is empty', () => {
+    const cells = [twoServices, smallCount, dominantContributor, spreadOut];
+    expect(primaryFlags(cells, { minFrequency: 3, minValue: 5, dominance: { n: 1, k: 85 } })).toEqual([true, true, true, false]);
+    expect(primaryFlags(cells, {})).toEqual([false, false, false, false]);
+  });
+
+  it('protection margin: protectionPercent of the value, at least 1', () => {
+    expect(protectionMargin(200, { protectionPercent: 10 })).toBe(20);
+    expect(protectionMargin(3, { protectionPercent: 10 })).toBe(1);
+    expect(protectionMargin(3, {})).toBe(1);
+  });
+});
