@@ -21,6 +21,8 @@ import { ingestFiles } from '../src/harmonize/ingest-files.ts';
 import { loadDictionaries } from '../src/ingest/dictionaries.ts';
 import { loadGeography } from '../src/ingest/geography.ts';
 import { listYears, readReturns } from '../src/ingest/read-returns.ts';
+import { publishYears } from '../src/indicators/publish-years.ts';
+import { loadPublicationConfig } from '../src/ingest/publication-config.ts';
 import { publishRun } from '../src/io/publish-run.ts';
 import { toolVersion } from '../src/io/tool-version.ts';
 import type { HarmonizedYear } from '../src/model/harmonized.ts';
@@ -54,11 +56,13 @@ export async function annual(options: AnnualOptions): Promise<AnnualResult> {
     validatedYears.push(validated);
     files.push(...ingested);
   }
-  // stage: publish (issue 4) — inserted by the indicators engineer
+  const published = await publishYears(history, loadPublicationConfig('pipelines/config'), years); // src/indicators: protected tables, audit trail
+  published.failures.forEach((failure) => log(failure));
+  files.push(...published.files);
   // stage: render (issue 5) — inserted by the renderers engineer
-  if (years.length > 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years, files });
+  if (years.length > 0 && published.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years, files });
 
-  return { years, history, validated: validatedYears, files, exitCode: exitCode(validatedYears, options.strict ?? false) };
+  return { years, history, validated: validatedYears, files, exitCode: published.failures.length > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
 }
 
 /** The years to publish and, for their evolutions, the year before each when present; oldest first. */

@@ -20,14 +20,22 @@ export interface PublishedYears {
   failures: string[];
 }
 
-export async function publishYears(history: readonly HarmonizedYear[], config: PublicationConfig): Promise<PublishedYears> {
+/**
+ * `only`: the years whose publication is wanted (default: every year of `history`); a year of
+ * `history` outside `only` is still protected, to give the next year its evolutions, but yields no
+ * file, no failure and no publication.
+ */
+export async function publishYears(history: readonly HarmonizedYear[], config: PublicationConfig, only?: readonly number[]): Promise<PublishedYears> {
+  const all: Publication[] = [];
   const publications: Publication[] = [];
   const files: OutputFile[] = [];
   const failures: string[] = [];
   const years = [...history].sort((a, b) => a.year - b.year);
   for (const [i, year] of years.entries()) {
-    const previous = i > 0 && years[i - 1].year === year.year - 1 ? publications[i - 1] : null;
+    const previous = i > 0 && years[i - 1].year === year.year - 1 ? all[i - 1] : null;
     const result = await publish(year, previous, config);
+    all.push(result.publication);
+    if (only !== undefined && !only.includes(year.year)) continue;
     publications.push(result.publication);
     files.push(...result.files);
     failures.push(...result.failures.map((f) => `${year.year} : ${f}`));
