@@ -28,6 +28,9 @@ export function numberFormat(decimals: number): string {
   return decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
 }
 
+/** Evolutions carry their sign: "+3,2", "-1,5" */
+export const EVOLUTION_FORMAT = '+#,##0.0;-#,##0.0;0.0';
+
 export async function departmentWorkbook(publication: Publication, code: string, options: { generatedAt: string | null }): Promise<Uint8Array> {
   const geography = publication.geography;
   const department = geography.departments.find((d) => d.code === code);
@@ -83,6 +86,7 @@ type Value = number | string;
 interface Out {
   value: Value;
   decimals: number;
+  format?: string;
 }
 
 /** Evolution in % of the department, only when both years are published (else "s", or "nd"). */
@@ -90,7 +94,7 @@ function evolutionCell(now: Shown, before: Shown): Out {
   if (now.kind === 'missing' || before.kind === 'missing') return { value: signs.missing, decimals: 1 };
   if (now.kind === 'secret' || before.kind === 'secret') return { value: signs.secret, decimals: 1 };
   if (before.value === 0) return { value: signs.missing, decimals: 1 };
-  return { value: Math.round(((now.value / before.value - 1) * 100) * 10) / 10, decimals: 1 };
+  return { value: Math.round((now.value / before.value - 1) * 1000) / 10, decimals: 1, format: EVOLUTION_FORMAT };
 }
 
 function sheet(workbook: ExcelJS.Workbook, name: string, title: string, headers: readonly string[]): ExcelJS.Worksheet {
@@ -122,7 +126,7 @@ function block(ws: ExcelJS.Worksheet, view: TableView, codes: readonly string[],
     const row = ws.addRow([view.label(code), ...outs.map((o) => o.value)]);
     outs.forEach((o, i) => {
       const cell = row.getCell(i + 2);
-      if (typeof o.value === 'number') cell.numFmt = numberFormat(o.decimals);
+      if (typeof o.value === 'number') cell.numFmt = o.format ?? numberFormat(o.decimals);
       else cell.alignment = { horizontal: 'right' };
     });
   }
