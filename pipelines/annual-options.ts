@@ -1,5 +1,6 @@
 /** Options, result and progress lines of the annual pipeline (kept apart so `annual.ts` stays a table of contents). */
 import type { YearReturns } from '../src/ingest/types.ts';
+import type { RunLog } from '../src/io/run-log.ts';
 import type { HarmonizedYear } from '../src/model/harmonized.ts';
 import type { OutputFile } from '../src/model/output.ts';
 import { progress } from '../src/validate/messages.ts';
@@ -45,4 +46,33 @@ export function runSummary(returns: YearReturns, validated: ValidatedYear, harmo
     progress.validated(returns.year, sum('rows_read'), sum('rows_accepted'), sum('rows_rejected')),
     progress.harmonized(returns.year, harmonized.mediation.length, harmonized.rencontre.length),
   ];
+}
+
+/** Counts recorded in `run.log` for each ingest stage. */
+export const readCounts = (returns: YearReturns) => ({ fichiers: returns.returns.length });
+export const validateCounts = (validated: ValidatedYear) => ({
+  lignes_lues: validated.inputs.reduce((sum, input) => sum + input.rows_read, 0),
+  acceptees: validated.mediation.rows.length + validated.rencontre.rows.length,
+  rejetees: validated.inputs.reduce((sum, input) => sum + input.rows_rejected, 0),
+  lignes_de_rejet: validated.rejects.length,
+});
+export const harmonizeCounts = (harmonized: HarmonizedYear) => ({ mediation: harmonized.mediation.length, rencontre: harmonized.rencontre.length });
+
+/** Warnings of a year for `run.log`: folder notices and files that could not be read. */
+export function warningsOf(validated: ValidatedYear): string[] {
+  return [...validated.notices, ...validated.inputs.flatMap((input) => (input.problem !== null ? [input.problem] : []))];
+}
+
+/** `<year>/run.log` for each published year (timings only when asked: they are not byte-stable). */
+export function runLogFiles(
+  runLogs: ReadonlyMap<number, RunLog>,
+  context: { tool: { version: string }; parameters: { input: string; years: readonly number[]; strict: boolean } },
+  timings: boolean,
+): OutputFile[] {
+  const parameters = { input: context.parameters.input, years: context.parameters.years.join(', '), strict: context.parameters.strict };
+  return [...runLogs].map(([year, runLog]) => ({
+    root: 'data-out' as const,
+    path: `${year}/run.log`,
+    content: runLog.render({ year, version: context.tool.version, parameters, timings }),
+  }));
 }

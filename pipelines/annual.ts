@@ -24,12 +24,13 @@ import { listYears, readReturns } from '../src/ingest/read-returns.ts';
 import { publishYears } from '../src/indicators/publish-years.ts';
 import { loadPublicationConfig } from '../src/ingest/publication-config.ts';
 import { publishRun } from '../src/io/publish-run.ts';
+import { createRunLog, timingsRequested, type RunLog } from '../src/io/run-log.ts';
 import { toolVersion } from '../src/io/tool-version.ts';
 import type { HarmonizedYear } from '../src/model/harmonized.ts';
 import type { OutputFile } from '../src/model/output.ts';
 import { validate } from '../src/validate/validate.ts';
 import type { ValidatedYear } from '../src/validate/types.ts';
-import { runSummary, type AnnualOptions, type AnnualResult } from './annual-options.ts';
+import { harmonizeCounts, readCounts, runLogFiles, runSummary, validateCounts, warningsOf, type AnnualOptions, type AnnualResult } from './annual-options.ts';
 
 export type { AnnualOptions, AnnualResult } from './annual-options.ts';
 
@@ -45,14 +46,18 @@ export async function annual(options: AnnualOptions): Promise<AnnualResult> {
   const history: HarmonizedYear[] = [];
   const validatedYears: ValidatedYear[] = [];
   const files: OutputFile[] = [];
+  const runLogs = new Map<number, RunLog>();
   for (const year of withPreviousYears(years, available)) {
-    const returns = await readReturns(options.input, year);
-    const validated = validate(returns, dictionaries, geography);
-    const harmonized = harmonize(validated, geography);
+    const runLog = createRunLog();
+    const returns = await runLog.stage('lecture', () => readReturns(options.input, year), readCounts);
+    const validated = await runLog.stage('validation', () => validate(returns, dictionaries, geography), validateCounts);
+    const harmonized = await runLog.stage('harmonisation', () => harmonize(validated, geography), harmonizeCounts);
     const ingested = ingestFiles(validated, harmonized, context);
     runSummary(returns, validated, harmonized).forEach((line) => log(line));
     history.push(harmonized);
     if (!years.includes(year)) continue; // read only for the evolutions of the year after
+    warningsOf(validated).forEach((warning) => runLog.warn(warning));
+    runLogs.set(year, runLog);
     validatedYears.push(validated);
     files.push(...ingested);
   }
@@ -60,6 +65,7 @@ export async function annual(options: AnnualOptions): Promise<AnnualResult> {
   published.failures.forEach((failure) => log(failure));
   files.push(...published.files);
   // stage: render (issue 5) — inserted by the renderers engineer
+  files.push(...runLogFiles(runLogs, context, timingsRequested()));
   if (years.length > 0 && published.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years, files });
 
   return { years, history, validated: validatedYears, files, exitCode: published.failures.length > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
