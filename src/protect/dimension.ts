@@ -8,7 +8,7 @@ import type { Code, DimensionSpec } from './types.ts';
 export interface DimensionIndex {
   name: string;
   total: Code;
-  /** total first, then intermediate codes, then leaves, each in order of first appearance */
+  /** total first, then intermediate codes (hierarchy by hierarchy), then leaves, each sorted */
   codes: Code[];
   index: Map<Code, number>;
   isLeaf: boolean[];
@@ -35,9 +35,12 @@ export function indexDimension(spec: DimensionSpec): DimensionIndex {
   }
   const isParent = new Set<Code>();
   for (const set of parents.values()) for (const p of set) isParent.add(p);
-  const leaves = seen.filter((c) => !isParent.has(c) && c !== spec.total);
-  const middle = seen.filter((c) => isParent.has(c) && c !== spec.total);
-  const codes = [spec.total, ...middle, ...leaves];
+  // JSON objects list integer-like keys ("26") before others ("01"): sort, so the order is the codes'
+  const byCode = (a: Code, b: Code) => (a < b ? -1 : a > b ? 1 : 0);
+  const leaves = seen.filter((c) => !isParent.has(c) && c !== spec.total).sort(byCode);
+  const middle = Object.values(spec.hierarchies).flatMap((h) => [...new Set(Object.values(h))].filter((c) => c !== spec.total).sort(byCode));
+  const middleOnce = [...new Set(middle)];
+  const codes = [spec.total, ...middleOnce, ...leaves];
   // a dimension without any hierarchy entry has only its total, which is then its single leaf
   const index = new Map(codes.map((c, i) => [c, i]));
   const isLeaf = codes.map((c) => !isParent.has(c) && (c !== spec.total || codes.length === 1));

@@ -1,0 +1,64 @@
+import { jest } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAudit } from '../../src/cli/audit.ts';
+import { runProtect } from '../../src/cli/protect.ts';
+import * as msg from '../../src/protect/messages.ts';
+
+const spec = {
+  dimensions: [
+    { name: 'geo', total: 'FR', hierarchies: { region: { '01': 'R84', '03': 'R84', '26': 'R84', R84: 'FR' }, ca: { '01': 'CA-LYON', '03': 'CA-RIOM', '26': 'CA-GRENOBLE', 'CA-LYON': 'FR', 'CA-RIOM': 'FR', 'CA-GRENOBLE': 'FR' } } },
+    { name: 'origine', total: 'ENS', hierarchies: { origine: { JAF: 'ENS', JE: 'ENS' } } },
+  ],
+  contributor: 'structure',
+  value: 'enfants',
+  rules: { minValue: 5, minFrequency: 2, protectionPercent: 10 },
+};
+const contrib = ['geo,origine,structure,enfants', '01,JAF,S1,40', '01,JAF,S2,30', '01,JE,S1,3', '03,JAF,S3,25', '03,JAF,S4,20', '03,JE,S3,12', '03,JE,S4,8', '26,JAF,S5,33', '26,JAF,S6,14', '26,JE,S5,6', '26,JE,S6,7'].join('\n');
+
+describe('mfer protect / mfer audit', () => {
+  let dir: string;
+  let err = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mfer-protect-'));
+    writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
+    writeFileSync(join(dir, 'contrib.csv'), contrib);
+    err = '';
+    jest.spyOn(process.stderr, 'write').mockImplementation(((chunk: string) => ((err += chunk), true)) as never);
+    jest.spyOn(process.stdout, 'write').mockImplementation((() => true) as never);
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const args = (...extra: string[]) => ['--spec', join(dir, 'spec.json'), '--input', join(dir, 'contrib.csv'), ...extra];
+
+  it('protects, then the audit passes (exit 0)', async () => {
+    expect(await runProtect(args('--out', join(dir, 'cells.csv')))).toBe(0);
+    const cells = readFileSync(join(dir, 'cells.csv'), 'utf8');
+    expect(cells.split('\n')[0]).toBe('geo,origine,value,contributors,status');
+    expect(cells).toContain('01,JE,3,1,u');
+    expect(await runAudit(args('--cells', join(dir, 'cells.csv')))).toBe(0);
+  });
+
+  it('exits 1 when a check fails (a primary cell published)', async () => {
+    await runProtect(args('--out', join(dir, 'cells.csv')));
+    const opened = readFileSync(join(dir, 'cells.csv'), 'utf8').replace(/,[ux]\n/g, ',s\n');
+    writeFileSync(join(dir, 'open.csv'), opened);
+    expect(await runAudit(args('--cells', join(dir, 'open.csv')))).toBe(1);
+    expect(err).toContain(msg.auditNotSuppressed(['01', 'JE']));
+  });
+
+  it('exits 2 with a French message, no stack trace, on bad input', async () => {
+    expect(await runProtect(['--spec', join(dir, 'spec.json'), '--input', join(dir, 'contrib.csv')])).toBe(2);
+    expect(err).toContain(msg.cliMissingOption('protect', '--out'));
+    err = '';
+    writeFileSync(join(dir, 'contrib.csv'), contrib.replace('03,JE,S3,12', '99,JE,S3,12'));
+    expect(await runProtect(args('--out', join(dir, 'cells.csv')))).toBe(2);
+    expect(err).toBe(`${msg.csvUnknownCode(join(dir, 'contrib.csv'), 7, 'geo', '99')}\n`);
+    err = '';
+    expect(await runAudit(['--spec', join(dir, 'absent.json'), '--input', 'x', '--cells', 'y'])).toBe(2);
+    expect(err).toBe(`${msg.cliCannotRead(join(dir, 'absent.json'))}\n`);
+  });
+});

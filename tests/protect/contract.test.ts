@@ -1,0 +1,64 @@
+import { formatCells, parseCells, parseContributions, parseSpec, protect } from '../../src/protect/index.ts';
+import * as msg from '../../src/protect/messages.ts';
+
+/** The SPEC.json of the issue. */
+export const issueSpec = {
+  dimensions: [
+    { name: 'geo', total: 'FR', hierarchies: { region: { '01': 'R84', R84: 'FR' }, ca: { '01': 'CA-LYON', 'CA-LYON': 'FR' } } },
+    { name: 'origine', total: 'ENS', hierarchies: { origine: { JAF: 'ENS', JE: 'ENS' } } },
+  ],
+  contributor: 'structure',
+  value: 'enfants',
+  rules: { minValue: 5, minFrequency: 3, dominance: { n: 1, k: 85 }, pPercent: 10, protectionPercent: 10 },
+};
+const specText = JSON.stringify(issueSpec);
+
+describe('SPEC.json', () => {
+  it('parses the example of the issue', () => {
+    const spec = parseSpec(specText);
+    expect(spec.dimensions.map((d) => d.name)).toEqual(['geo', 'origine']);
+    expect(spec.rules).toEqual(issueSpec.rules);
+    expect(spec.value).toBe('enfants');
+  });
+
+  it('names the problem in French', () => {
+    expect(() => parseSpec('{')).toThrow(/^Spécification : le fichier n'est pas un JSON valide/);
+    expect(() => parseSpec(JSON.stringify({ ...issueSpec, contributor: 3 }))).toThrow(msg.specField('contributor', 'un nom de colonne'));
+    const badRule = { ...issueSpec, rules: { minValue: -1 } };
+    expect(() => parseSpec(JSON.stringify(badRule))).toThrow(msg.specField('rules.minValue', 'un nombre positif ou nul'));
+    const noTotal = { ...issueSpec, dimensions: [{ ...issueSpec.dimensions[0], hierarchies: { region: { '01': 'R84', R84: 'X' } } }] };
+    expect(() => parseSpec(JSON.stringify(noTotal))).toThrow(msg.specCycle('geo', 'region', '01'));
+    const otherLeaves = { ...issueSpec, dimensions: [{ ...issueSpec.dimensions[0], hierarchies: { region: { '01': 'R84', R84: 'FR' }, ca: { '02': 'CA-LYON', 'CA-LYON': 'FR' } } }] };
+    expect(() => parseSpec(JSON.stringify(otherLeaves))).toThrow(msg.specLeavesDiffer('geo', 'ca', '01'));
+  });
+});
+
+describe('CONTRIB.csv and CELLS.csv', () => {
+  const spec = parseSpec(specText);
+
+  it('reads contributions; a missing value column means each row counts 1', () => {
+    const csv = 'geo,origine,structure,enfants\n01,JAF,S1,4\n01,JE,S2,2.5\n';
+    expect(parseContributions(csv, spec).contributions).toEqual([
+      { codes: ['01', 'JAF'], contributor: 'S1', value: 4 },
+      { codes: ['01', 'JE'], contributor: 'S2', value: 2.5 },
+    ]);
+    const { value: _v, ...counting } = spec;
+    expect(parseContributions('geo,origine,structure\n01,JAF,S1\n', counting).contributions[0].value).toBe(1);
+  });
+
+  it('reports file, row and column', () => {
+    expect(() => parseContributions('geo,origine,structure\n01,JAF,S1\n', spec)).toThrow(msg.csvMissingColumn('CONTRIB.csv', 'enfants'));
+    expect(() => parseContributions('geo,origine,structure,enfants\n01,JAF,S1,4\nR84,JAF,S1,4\n', spec)).toThrow(msg.csvUnknownCode('CONTRIB.csv', 3, 'geo', 'R84'));
+    expect(() => parseContributions('geo,origine,structure,enfants\n01,JAF,S1,beaucoup\n', spec, 'in.csv')).toThrow(msg.csvBadNumber('in.csv', 2, 'enfants', 'beaucoup'));
+    expect(() => parseContributions('geo,origine,structure,enfants\n01,JAF,,4\n', spec)).toThrow(msg.csvEmptyContributor('CONTRIB.csv', 2, 'structure'));
+    expect(() => parseCells('geo,origine,value,contributors,status\nFR,ENS,3,1,p\n', spec)).toThrow(msg.csvBadStatus('CELLS.csv', 2, 'p'));
+  });
+
+  it('writes and reads back the cells of a protected table', async () => {
+    const { contributions } = parseContributions('geo,origine,structure,enfants\n01,JAF,S1,40\n01,JAF,S2,30\n01,JAF,S3,35\n01,JE,S4,2\n', spec);
+    const table = await protect(spec, contributions);
+    const text = formatCells(table, spec);
+    expect(text.split('\n')[0]).toBe('geo,origine,value,contributors,status');
+    expect(parseCells(text, spec)).toEqual(table.cells.map((c) => ({ ...c, codes: [...c.codes] })));
+  });
+});
