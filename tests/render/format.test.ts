@@ -1,0 +1,20 @@
+import { escapeHtml, formatNumber, formatShown } from '../../src/render/format.ts';
+import { signs } from '../../src/render/messages.ts';
+
+describe('French formatting', () => {
+  it('uses the narrow no-break space between thousands and a decimal comma', () => {
+    expect(formatNumber(23807, 0)).toBe('23\u202f807');
+    expect(formatNumber(1234.56, 1)).toBe('1\u202f234,6');
+    expect(formatNumber(-0, 1)).toBe('0,0');
+  });
+
+  it('prints the conventional signs for what is not shown', () => {
+    expect(formatShown({ kind: 'secret' }, 0)).toBe(signs.secret);
+    expect(formatShown({ kind: 'missing' }, 0)).toBe(signs.missing);
+    expect(formatShown({ kind: 'value', value: 5 }, 2)).toBe('5,00');
+  });
+
+  it('escapes markup in text and attributes', () => {
+    expect(escapeHtml(`<a href="x">l'été & co</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;l&#39;été &amp; co&lt;/a&gt;');
+  });
+});

@@ -1,0 +1,46 @@
+import { render } from '../../src/render/index.ts';
+import { renderMessages as m } from '../../src/render/messages.ts';
+import { fixturePublication, fullGeography, smallGeography } from './fixtures.ts';
+
+describe('render', () => {
+  it('writes the national report only, for a year that is not the latest', async () => {
+    const files = await render(fixturePublication(smallGeography, { year: 2023, history: false }), { latest: false, generatedAt: null });
+    expect(files.map((f) => `${f.root}/${f.path}`)).toEqual(['reports/2023/index.html']);
+  });
+
+  it('writes 34 court pages and 101 workbooks for the latest year of the real geography', async () => {
+    const geography = fullGeography();
+    const publication = fixturePublication(geography, { history: false });
+    const files = await render(publication, { latest: true, generatedAt: null });
+    const courts = files.filter((f) => f.path.startsWith('2024/cours-appel/')).map((f) => f.path);
+    const workbooks = files.filter((f) => f.path.startsWith('2024/departements/')).map((f) => f.path);
+    expect(courts.length).toBe(34);
+    expect(courts).toContain('2024/cours-appel/CA-LYON.html');
+    expect(workbooks.length).toBe(101);
+    expect(workbooks).toEqual(expect.arrayContaining(['2024/departements/2A.xlsx', '2024/departements/976.xlsx']));
+    expect(files.every((f) => f.root === 'reports')).toBe(true);
+  });
+
+  it('gives the same bytes twice and prints a date only when given one', async () => {
+    const publication = fixturePublication(smallGeography);
+    const a = await render(publication, { latest: true, generatedAt: null });
+    const b = await render(publication, { latest: true, generatedAt: null });
+    expect(b.map((f) => Buffer.from(f.content).toString('base64'))).toEqual(a.map((f) => Buffer.from(f.content).toString('base64')));
+    const html = (f: typeof a) => f.find((x) => x.path.endsWith('index.html'))!.content as string;
+    expect(html(a)).not.toContain(m.generatedAt('').slice(0, 8));
+    const dated = await render(publication, { latest: false, generatedAt: '27/11/2026' });
+    expect(html(dated)).toContain(m.generatedAt('27/11/2026'));
+  });
+
+  it('does not modify the publication', async () => {
+    const publication = fixturePublication(smallGeography);
+    const before = JSON.stringify(publication);
+    await render(publication, { latest: true, generatedAt: null });
+    expect(JSON.stringify(publication)).toBe(before);
+  });
+
+  it('renders a table it has no configuration for', async () => {
+    const files = await render(fixturePublication(smallGeography), { latest: false, generatedAt: null });
+    expect(files[0].content).toContain('id="t-test-ajout"');
+  });
+});

@@ -1,0 +1,43 @@
+import { escapeHtml } from '../../src/render/format.ts';
+import { choropleth, classBreaks, NO_DATA, OVERSEAS, PALETTE } from '../../src/render/map.ts';
+import { renderMessages as m } from '../../src/render/messages.ts';
+import { fullGeography } from './fixtures.ts';
+
+const geography = fullGeography();
+
+describe('classBreaks', () => {
+  it('gives up to five ascending quantile bounds ending at the maximum', () => {
+    const values = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(classBreaks(values)).toEqual([20, 40, 60, 80, 100]);
+    expect(classBreaks([3, 3, 3])).toEqual([3]);
+    expect(classBreaks([])).toEqual([]);
+  });
+});
+
+describe('choropleth', () => {
+  const departments = geography.departments.map((d, i) => ({
+    code: d.code,
+    name: d.name,
+    shown: d.code === '2A' ? ({ kind: 'secret' } as const) : d.code === '976' ? ({ kind: 'missing' } as const) : ({ kind: 'value', value: i } as const),
+  }));
+  const html = choropleth({ id: 'carte', title: 'Taux', decimals: 1, departments });
+
+  it('draws every department once, the overseas ones as labelled insets, each with a title', () => {
+    const titles = [...html.matchAll(/<title>([^<]*)<\/title>/g)].map((x) => x[1].replace(/&#39;/g, "'"));
+    expect(titles.length).toBe(101);
+    for (const d of geography.departments) expect(titles.some((t) => t.startsWith(`${d.name} (${d.code}) :`))).toBe(true);
+    for (const code of OVERSEAS) expect(html).toContain(`>${escapeHtml(geography.departments.find((d) => d.code === code)!.name)}</text>`);
+  });
+
+  it('hatches a secret department, greys one without data, and says so in the legend', () => {
+    expect(html).toMatch(/<path d="[^"]*" fill="url\(#carte-hatch\)"[^>]*><title>Corse-du-Sud \(2A\) : s<\/title>/);
+    expect(html).toMatch(new RegExp(`<rect [^>]*fill="${NO_DATA}"[^>]*><title>Mayotte \\(976\\) : nd</title>`));
+    expect(html).toContain(m.map.secret);
+    expect(html).toContain(m.map.noData);
+    for (const colour of PALETTE) expect(html).toContain(`fill="${colour}"`);
+  });
+
+  it('credits the outlines (CC-BY-4.0)', () => {
+    expect(html).toContain('CC-BY-4.0');
+  });
+});

@@ -1,0 +1,54 @@
+import { barChart } from '../../src/render/charts.ts';
+import { renderMessages as m } from '../../src/render/messages.ts';
+import { cleanSvg } from '../../src/render/svg.ts';
+
+describe('cleanSvg', () => {
+  it('renumbers ids and their references per chart', () => {
+    const svg = '<svg><defs><clipPath id="clip7"><rect/></clipPath></defs><g clip-path="url(#clip7)"></g></svg>';
+    expect(cleanSvg(svg, 'c')).toBe('<svg><defs><clipPath id="c-1"><rect/></clipPath></defs><g clip-path="url(#c-1)"></g></svg>');
+  });
+
+  it('drops invisible text', () => {
+    expect(cleanSvg('<svg><text opacity="0">12</text><text opacity="1">34</text></svg>', 'c')).toBe('<svg><text opacity="1">34</text></svg>');
+  });
+
+  it.each([
+    '<svg><script>alert(1)</script></svg>',
+    '<svg><foreignObject></foreignObject></svg>',
+    '<svg><rect onclick="x()"/></svg>',
+    '<svg><image href="http://example.org/x.png"/></svg>',
+    '<svg><!-- 987654 --></svg>',
+  ])('refuses anything but drawing: %s', (svg) => {
+    expect(() => cleanSvg(svg, 'c')).toThrow();
+  });
+});
+
+describe('barChart', () => {
+  const bars = [
+    { label: 'Accord écrit', shown: { kind: 'value' as const, value: 6512 } },
+    { label: 'Accord oral', shown: { kind: 'secret' as const } },
+    { label: 'Sans accord', shown: { kind: 'value' as const, value: 3571 } },
+  ];
+
+  it('draws published bars only and names the suppressed ones under the chart', async () => {
+    const html = await barChart({ id: 'g-1', title: 'Issue', decimals: 0, bars });
+    const svg = html.match(/<svg[\s\S]*<\/svg>/)![0];
+    expect(svg).toContain('>Accord écrit<');
+    expect(svg).toContain('>6\u202f512<');
+    expect(svg).not.toContain('Accord oral');
+    expect(html).toContain(m.chartSuppressed(['Accord oral']));
+    expect(svg).not.toMatch(/<script|<foreignObject/);
+  });
+
+  it('is the same string twice (ids do not depend on how many charts came before)', async () => {
+    const a = await barChart({ id: 'g-1', title: 'Issue', decimals: 0, bars });
+    await barChart({ id: 'g-2', title: 'Autre', decimals: 0, bars });
+    expect(await barChart({ id: 'g-1', title: 'Issue', decimals: 0, bars })).toBe(a);
+  });
+
+  it('says so when nothing can be drawn', async () => {
+    const html = await barChart({ id: 'g-3', title: 'Tout masqué', decimals: 0, bars: [{ label: 'A', shown: { kind: 'secret' } }] });
+    expect(html).not.toContain('<svg');
+    expect(html).toContain(m.chartEmpty());
+  });
+});

@@ -1,0 +1,42 @@
+import { tableView, partCodes } from '../../src/render/view.ts';
+import { fixturePublication, smallGeography } from './fixtures.ts';
+
+const publication = fixturePublication(smallGeography);
+const byId = (id: string) => publication.tables.find((t) => t.meta.id === id)!;
+
+describe('tableView', () => {
+  it('shows a published cell with its value and a suppressed one without it', () => {
+    const table = byId('med-terminees-issue');
+    const view = tableView(table);
+    let secrets = 0;
+    for (const cell of table.table.cells) {
+      const shown = view.shown(cell.codes[0], cell.codes[1]);
+      if (cell.status === 's') expect(shown).toEqual({ kind: 'value', value: cell.value });
+      else {
+        expect(shown).toEqual({ kind: 'secret' });
+        expect(Object.values(shown)).not.toContain(cell.value);
+        secrets++;
+      }
+    }
+    expect(secrets).toBeGreaterThan(0);
+  });
+
+  it('orders codes as the publication says, total last and excluded from the parts', () => {
+    const view = tableView(byId('med-terminees-cadre'));
+    expect(view.codes).toEqual(['conventionnelle', 'judiciaire', 'ENS']);
+    expect(view.total).toBe('ENS');
+    expect(partCodes(view)).toEqual(['conventionnelle', 'judiciaire']);
+    expect(tableView(byId('med-activite')).total).toBeNull();
+  });
+
+  it('reports an absent cell as missing, not as zero or secret', () => {
+    expect(tableView(byId('er-attente')).shown('75', 'familles_attente')).toEqual({ kind: 'missing' });
+  });
+
+  it('labels codes and territories from the publication, falling back to the code', () => {
+    const view = tableView(byId('er-mesures-nature'));
+    expect(view.label('ENS')).toBe(byId('er-mesures-nature').labels.nature.ENS);
+    expect(view.geoLabel('69')).toBe('Rhône');
+    expect(view.label('inconnu')).toBe('inconnu');
+  });
+});
