@@ -23,6 +23,9 @@ export const publishMessages = {
   derivedLeak: (id: string, codes: string) =>
     `Tableau « ${id} » : la cellule ${codes} est publiée alors qu'une cellule dont elle dérive est masquée.`,
   lectureUnavailable: () => 'la cellule de lecture est couverte par le secret statistique.',
+  /** line under a published table: how much the secrecy hid */
+  suppressedShare: (suppressed: number, cells: number, share: string) =>
+    `Secret statistique : ${suppressed} cellule(s) masquée(s) sur ${cells} (${share}).`,
 };
 
 export const signs = {

@@ -15,7 +15,7 @@ import type { Geography } from '../model/geography.ts';
 import type { PublicationTable } from '../model/publication.ts';
 import type { Cell } from '../protect/types.ts';
 import { geoLevel, geoLevelLabels } from './geo.ts';
-import { signs } from './messages.ts';
+import { publishMessages, signs } from './messages.ts';
 
 export function cellKey(codes: readonly string[]): string {
   return codes.join('\u0000');
@@ -51,6 +51,13 @@ function isDerived(t: PublicationTable, display: CodeDisplay, code: string): boo
   return t.meta.survey === 'croise' || (display.derived?.has(code) ?? false);
 }
 
+const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+function suppressedLine(t: PublicationTable): string {
+  const { cells, primary, secondary, shareSuppressed } = t.protection;
+  return publishMessages.suppressedShare(primary + secondary, cells, percent.format(shareSuppressed));
+}
+
 export function tableCsv(t: PublicationTable, geography: Geography, geoCodes: readonly string[], display: CodeDisplay = {}): string {
   const [, dim] = t.table.dimensions;
   const codes = t.order[dim] ?? [];
@@ -70,7 +77,7 @@ export function tableCsv(t: PublicationTable, geography: Geography, geoCodes: re
   const headers = ['Niveau', 'Code', 'Territoire', ...codes.map((c) => dimLabels[c] ?? c)];
   const body = toCsv(rows, columns, { sep: ';', decimalComma: true, bom: false, headers });
   const above = line(t.meta.title) + line(t.meta.unit) + '\r\n';
-  const below = ['\r\n', line(`Lecture : ${t.meta.lecture}`), line(`Champ : ${t.meta.champ}`), line(`Source : ${t.meta.source}`), line(`Note : ${t.meta.note}`)];
+  const below = ['\r\n', line(`Lecture : ${t.meta.lecture}`), line(`Champ : ${t.meta.champ}`), line(`Source : ${t.meta.source}`), line(`Note : ${t.meta.note}`), line(suppressedLine(t))];
   return '\ufeff' + above + body + below.join('');
 }
 

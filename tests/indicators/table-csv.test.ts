@@ -4,7 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { geoOrder } from '../../src/indicators/geo.ts';
-import { signs } from '../../src/indicators/messages.ts';
+import { publishMessages, signs } from '../../src/indicators/messages.ts';
 import { longCsv, tableCsv } from '../../src/indicators/table-csv.ts';
 import type { PublicationTable } from '../../src/model/publication.ts';
 import { sealProtected } from '../../src/protect/protected-table.ts';
@@ -47,9 +47,10 @@ describe('tableCsv (for people)', () => {
     expect(lines.filter((l) => l.startsWith('Département;')).length).toBe(4);
   });
 
-  it('ends with Lecture, Champ, Source and Note', () => {
-    const tail = lines.filter((l) => l !== '').slice(-4);
-    expect(tail.map((l) => l.split(' : ')[0])).toEqual(['Lecture', 'Champ', 'Source', 'Note']);
+  it('ends with Lecture, Champ, Source, Note and the count of suppressed cells', () => {
+    const tail = lines.filter((l) => l !== '').slice(-5);
+    expect(tail.slice(0, 4).map((l) => l.split(' : ')[0])).toEqual(['Lecture', 'Champ', 'Source', 'Note']);
+    expect(tail[4]).toBe(publishMessages.suppressedShare(2, 4, '50,0\u00a0%'));
   });
 
   it('never writes a suppressed true value', () => {
