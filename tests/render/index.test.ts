@@ -1,6 +1,6 @@
 import { render } from '../../src/render/index.ts';
 import { renderMessages as m } from '../../src/render/messages.ts';
-import { fixturePublication, fullGeography, smallGeography } from './fixtures.ts';
+import { fixturePublication, smallGeography } from './fixtures.ts';
 
 describe('render', () => {
   it('writes the national report only, for a year that is not the latest', async () => {
@@ -8,16 +8,16 @@ describe('render', () => {
     expect(files.map((f) => `${f.root}/${f.path}`)).toEqual(['reports/2023/index.html']);
   });
 
-  it('writes 34 court pages and 101 workbooks for the latest year of the real geography', async () => {
-    const geography = fullGeography();
-    const publication = fixturePublication(geography, { history: false });
-    const files = await render(publication, { latest: true, generatedAt: null });
-    const courts = files.filter((f) => f.path.startsWith('2024/cours-appel/')).map((f) => f.path);
-    const workbooks = files.filter((f) => f.path.startsWith('2024/departements/')).map((f) => f.path);
-    expect(courts.length).toBe(34);
-    expect(courts).toContain('2024/cours-appel/CA-LYON.html');
-    expect(workbooks.length).toBe(101);
-    expect(workbooks).toEqual(expect.arrayContaining(['2024/departements/2A.xlsx', '2024/departements/976.xlsx']));
+  it('writes one court page per court with departments and one workbook per department when latest', async () => {
+    const files = await render(fixturePublication(smallGeography), { latest: true, generatedAt: null });
+    expect(files.map((f) => f.path)).toEqual([
+      '2024/index.html',
+      '2024/cours-appel/CA-BASTIA.html',
+      '2024/cours-appel/CA-LYON.html',
+      '2024/departements/01.xlsx',
+      '2024/departements/69.xlsx',
+      '2024/departements/2A.xlsx',
+    ]);
     expect(files.every((f) => f.root === 'reports')).toBe(true);
   });
 

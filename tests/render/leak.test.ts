@@ -33,7 +33,11 @@ describe('sentinel', () => {
     expect(suppressed.length).toBeGreaterThan(100);
     expect(suppressed.every((c) => c.value === SENTINEL)).toBe(true);
     const files = [...(await render(publication, { latest: true, generatedAt: null }))];
-    expect(files.length).toBe(1 + 34 + 101);
+    // the real geography: 34 courts of appeal have departments (not Nouméa, not Papeete), 101 departments
+    const paths = files.map((f) => f.path);
+    expect(paths.filter((p) => p.startsWith('2024/cours-appel/')).length).toBe(34);
+    expect(paths.filter((p) => p.startsWith('2024/departements/')).length).toBe(101);
+    expect(paths).toEqual(expect.arrayContaining(['2024/index.html', '2024/cours-appel/CA-LYON.html', '2024/departements/2A.xlsx', '2024/departements/976.xlsx']));
     const digits = String(SENTINEL);
     // 987654, 987 654 (any space), 987.654, 987,654 — and as a sum's part is not the concern here
     const pattern = new RegExp(`${digits.slice(0, 3)}[\\s\\u00a0\\u202f.,]?${digits.slice(3)}`);
