@@ -48,9 +48,9 @@ beforeAll(async () => {
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 describe('mfer annual end to end', () => {
-  it('writes clean data, rejects and manifest for every year', () => {
+  it('writes clean data, rejects, manifest and run log for every year', () => {
     for (const year of YEARS) {
-      for (const file of ['clean/mediation.csv', 'clean/rencontre.csv', 'rejects.csv', 'manifest.json']) {
+      for (const file of ['clean/mediation.csv', 'clean/rencontre.csv', 'rejects.csv', 'manifest.json', 'run.log']) {
         expect(Object.keys(snapA.out)).toContain(`${year}/${file}`);
       }
     }
