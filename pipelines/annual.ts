@@ -24,6 +24,7 @@ import { listYears, readReturns } from '../src/ingest/read-returns.ts';
 import { publishYears } from '../src/indicators/publish-years.ts';
 import { loadPublicationConfig } from '../src/ingest/publication-config.ts';
 import { publishRun } from '../src/io/publish-run.ts';
+import { generatedAt, renderYears } from '../src/render/index.ts';
 import { createRunLog, timingsRequested, type RunLog } from '../src/io/run-log.ts';
 import { toolVersion } from '../src/io/tool-version.ts';
 import type { HarmonizedYear } from '../src/model/harmonized.ts';
@@ -64,7 +65,7 @@ export async function annual(options: AnnualOptions): Promise<AnnualResult> {
   const published = await publishYears(history, loadPublicationConfig('pipelines/config'), years); // src/indicators: protected tables, audit trail
   published.failures.forEach((failure) => log(failure));
   files.push(...published.files);
-  // stage: render (issue 5) — inserted by the renderers engineer
+  files.push(...(await renderYears(published.publications, generatedAt(options.sourceDateEpoch)))); // src/render: national report, court pages, workbooks
   files.push(...runLogFiles(runLogs, context, timingsRequested()));
   if (years.length > 0 && published.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years, files });
 

@@ -9,7 +9,7 @@
 import type { Publication, PublicationTable } from '../model/publication.ts';
 import { FRANCE } from '../model/geography.ts';
 import { barChart } from './charts.ts';
-import { escapeHtml } from './format.ts';
+import { displayDate, escapeHtml } from './format.ts';
 import { htmlTable } from './html-table.ts';
 import { renderMessages as m } from './messages.ts';
 import { methodologySection } from './methodology.ts';
@@ -60,7 +60,7 @@ export async function courtPage(publication: Publication, court: string, options
     '<header>',
     `<h1>${escapeHtml(m.courtTitle(name, publication.year))}</h1>`,
     `<p class="subtitle">${escapeHtml(m.courtIntro(departments.map((d) => `${d.name} (${d.code})`)))}</p>`,
-    options.generatedAt ? `<p class="generated">${escapeHtml(m.generatedAt(options.generatedAt))}</p>` : '',
+    options.generatedAt ? `<p class="generated">${escapeHtml(m.generatedAt(displayDate(options.generatedAt)))}</p>` : '',
     '</header>',
     '<main>',
     ...blocks,

@@ -31,3 +31,10 @@ export function formatShown(shown: Shown, decimals: number): string {
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
+
+const LONG_DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "2026-11-27" → "27 novembre 2026"; any other text is printed as given. */
+export function displayDate(date: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.test(date) && !Number.isNaN(Date.parse(date)) ? LONG_DATE.format(new Date(date)) : date;
+}

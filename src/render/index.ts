@@ -18,6 +18,25 @@ import { courtPage } from './court.ts';
 import { nationalReport } from './national.ts';
 import { departmentWorkbook } from './workbook.ts';
 
+/**
+ * Every publication of a run, oldest first: the national report for each, the court pages and the
+ * workbooks for the latest only.
+ *
+ * @example
+ *   const files = await renderYears(published.publications, generatedAt(undefined)); // no date printed
+ */
+export async function renderYears(publications: readonly Publication[], generatedAt: string | null): Promise<OutputFile[]> {
+  const latest = Math.max(...publications.map((p) => p.year));
+  const files: OutputFile[] = [];
+  for (const publication of publications) files.push(...(await render(publication, { latest: publication.year === latest, generatedAt })));
+  return files;
+}
+
+/** The date printed in the reports: the day of `SOURCE_DATE_EPOCH` (seconds) as "2026-11-27", or none. */
+export function generatedAt(sourceDateEpoch: number | undefined): string | null {
+  return sourceDateEpoch === undefined ? null : new Date(sourceDateEpoch * 1000).toISOString().slice(0, 10);
+}
+
 export interface RenderOptions {
   latest: boolean;
   generatedAt: string | null;

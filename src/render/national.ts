@@ -9,7 +9,7 @@
  */
 import type { Publication, PublicationTable, TableSurvey } from '../model/publication.ts';
 import { barChart, chartCodes } from './charts.ts';
-import { escapeHtml, formatShown } from './format.ts';
+import { displayDate, escapeHtml, formatShown } from './format.ts';
 import { htmlTable } from './html-table.ts';
 import { choropleth } from './map.ts';
 import { evolutionSeries, keyFigureLabels, renderMessages as m } from './messages.ts';
@@ -45,7 +45,7 @@ export async function nationalReport(publication: Publication, options: { genera
     '<header>',
     `<h1>${escapeHtml(m.nationalTitle(publication.year))}</h1>`,
     `<p class="subtitle">${escapeHtml(m.nationalSubtitle())}</p>`,
-    options.generatedAt ? `<p class="generated">${escapeHtml(m.generatedAt(options.generatedAt))}</p>` : '',
+    options.generatedAt ? `<p class="generated">${escapeHtml(m.generatedAt(displayDate(options.generatedAt)))}</p>` : '',
     '</header>',
     nav,
     '<main>',

@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import type { Publication, PublicationTable, TableSurvey } from '../model/publication.ts';
 import { FRANCE } from '../model/geography.ts';
 import { fixZipTimestamps } from '../sample/zip.ts';
+import { displayDate } from './format.ts';
 import { signs, renderMessages as m } from './messages.ts';
 import { tableView, type Shown, type TableView } from './view.ts';
 
@@ -156,7 +157,7 @@ function methodologySheet(workbook: ExcelJS.Workbook, publication: Publication, 
   const t = m.methodology;
   const ws = sheet(workbook, SHEET.methodology, m.sections.methodology, [m.workbook.methodologyHeader(), ...t.countsHeaders.slice(1)]);
   for (const line of [t.intro(), ...t.rules(), t.sMeaning(), t.law(), ...m.workbook.sources()]) text(ws, line, false).alignment = { wrapText: true, vertical: 'top' };
-  if (generatedAt) text(ws, m.workbook.date(generatedAt), false);
+  if (generatedAt) text(ws, m.workbook.date(displayDate(generatedAt)), false);
   ws.addRow([]);
   text(ws, t.countsCaption(publication.year), false).font = { bold: true };
   ws.addRow([...t.countsHeaders]).font = { bold: true };

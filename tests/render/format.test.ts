@@ -1,4 +1,4 @@
-import { escapeHtml, formatNumber, formatShown } from '../../src/render/format.ts';
+import { displayDate, escapeHtml, formatNumber, formatShown } from '../../src/render/format.ts';
 import { signs } from '../../src/render/messages.ts';
 
 describe('French formatting', () => {
@@ -16,5 +16,12 @@ describe('French formatting', () => {
 
   it('escapes markup in text and attributes', () => {
     expect(escapeHtml(`<a href="x">l'été & co</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;l&#39;été &amp; co&lt;/a&gt;');
+  });
+});
+
+describe('displayDate', () => {
+  it('writes an ISO day in French and leaves other text alone', () => {
+    expect(displayDate('2026-11-27')).toBe('27 novembre 2026');
+    expect(displayDate('fin novembre')).toBe('fin novembre');
   });
 });

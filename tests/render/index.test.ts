@@ -1,4 +1,4 @@
-import { render } from '../../src/render/index.ts';
+import { generatedAt, render, renderYears } from '../../src/render/index.ts';
 import { renderMessages as m } from '../../src/render/messages.ts';
 import { fixturePublication, smallGeography } from './fixtures.ts';
 
@@ -42,5 +42,22 @@ describe('render', () => {
   it('renders a table it has no configuration for', async () => {
     const files = await render(fixturePublication(smallGeography), { latest: false, generatedAt: null });
     expect(files[0].content).toContain('id="t-test-ajout"');
+  });
+});
+
+describe('renderYears', () => {
+  it('writes every year\'s national report and the court pages and workbooks of the latest only', async () => {
+    const files = await renderYears(
+      [fixturePublication(smallGeography, { year: 2023, history: false }), fixturePublication(smallGeography, { year: 2024 })],
+      null,
+    );
+    const paths = files.map((f) => f.path);
+    expect(paths.filter((p) => p.startsWith('2023/'))).toEqual(['2023/index.html']);
+    expect(paths.filter((p) => p.startsWith('2024/')).length).toBe(1 + 2 + 3);
+  });
+
+  it('takes the printed date from SOURCE_DATE_EPOCH only', () => {
+    expect(generatedAt(undefined)).toBeNull();
+    expect(generatedAt(Date.UTC(2026, 10, 27, 12) / 1000)).toBe('2026-11-27');
   });
 });

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { FRANCE } from '../../src/model/geography.ts';
 import type { Publication, PublicationTable } from '../../src/model/publication.ts';
 import { renderMessages as m, signs } from '../../src/render/messages.ts';
+import { displayDate } from '../../src/render/format.ts';
 import { departmentWorkbook, numberFormat } from '../../src/render/workbook.ts';
 import { fixturePublication, fullGeography, smallGeography } from './fixtures.ts';
 import { unzipText } from './unzip.ts';
@@ -148,7 +149,7 @@ describe('department workbooks', () => {
     expect(undated).toEqual(expect.arrayContaining(m.methodology.rules()));
     expect(undated.some((t) => t.startsWith(m.workbook.date('').slice(0, 10)))).toBe(false);
     const dated = await texts(await departmentWorkbook(small, '01', { generatedAt: '2026-03-01' }));
-    expect(dated).toContain(m.workbook.date('2026-03-01'));
+    expect(dated).toContain(m.workbook.date(displayDate('2026-03-01')));
   });
 
   it('are byte-identical from one run to the next', async () => {
