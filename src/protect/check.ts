@@ -6,6 +6,7 @@
  */
 import type { Cube } from './cube.ts';
 import { closeAttack, openAttack, split, type AttackModel, type Bounds } from './attacker.ts';
+import { solverFailed } from './messages.ts';
 
 export interface Target {
   cell: number;
@@ -25,10 +26,28 @@ export interface Failure {
 const EPS = 1e-6;
 
 /** Targets that fail requirement A or B under the given suppression pattern. */
-export async function failingTargets(cube: Cube, suppressed: readonly boolean[], truth: Float64Array, targets: readonly Target[], bounds: Bounds): Promise<Failure[]> {
+export interface CheckOptions {
+  /**
+   * true (audit): every failure is confirmed by an exact solve and reported with the attacker's
+   * bound. false (protect loop): targets a batch cannot prove are returned unproven (bound NaN) —
+   * the repair LP settles them, more cheaply than an exact solve on the whole component.
+   */
+  exact: boolean;
+  /** A: directions already proven ("cell:hi", "cell:lo"), skipped */
+  proven?: ReadonlySet<string>;
+}
+
+export async function failingTargets(
+  cube: Cube,
+  suppressed: readonly boolean[],
+  truth: Float64Array,
+  targets: readonly Target[],
+  bounds: Bounds,
+  options: CheckOptions = { exact: true },
+): Promise<Failure[]> {
   const model = await openAttack(cube, suppressed, truth, bounds);
   try {
-    return bounds === 'A' ? checkA(cube, model, targets) : checkB(cube, model, targets);
+    return bounds === 'A' ? checkA(cube, model, targets, options) : checkB(cube, model, targets, options.exact);
   } finally {
     closeAttack(model);
   }
@@ -50,7 +69,13 @@ function prepare(cube: Cube, model: AttackModel, targets: readonly Target[], goa
  * Pushes every pending target in one direction; returns those whose optimum misses `reached`,
  * with that optimum.
  */
-function push(model: AttackModel, pending: Prepared[], maximize: boolean, reached: (p: Prepared, sum: number) => boolean): { p: Prepared; bound: number }[] {
+function push(
+  model: AttackModel,
+  pending: Prepared[],
+  maximize: boolean | 'alternate',
+  reached: (p: Prepared, sum: number) => boolean,
+  exact: boolean,
+): { p: Prepared; bound: number }[] {
   const failed: { p: Prepared; bound: number }[] = [];
   const byComp = new Map<number, Prepared[]>();
   for (const p of pending) {
@@ -71,18 +96,26 @@ function push(model: AttackModel, pending: Prepared[], maximize: boolean, reache
     while (open.length > 0) {
       const before = open.length;
       const cost = new Map<number, number>();
-      for (const p of open) for (const j of p.cols) cost.set(j, (cost.get(j) ?? 0) + 1);
-      const batch = open.length > 1 ? lp.solve(cost, maximize) : undefined;
+      // 'alternate' (requirement B: any move proves) pushes half the targets up, half down
+      open.forEach((p, k) => {
+        const sign = maximize === 'alternate' && k % 2 === 1 ? -1 : 1;
+        for (const j of p.cols) cost.set(j, (cost.get(j) ?? 0) + sign);
+      });
+      const batch = open.length > 1 || !exact ? lp.solve(cost, maximize !== false) : undefined;
       if (batch?.status === 'optimal') evaluate(batch.x);
       if (open.length < before) continue;
+      if (!exact) {
+        for (const p of open) failed.push({ p, bound: NaN });
+        break;
+      }
       // the batch proved nothing: settle the first target exactly
       const [first, ...rest] = open;
-      const own = lp.solve(new Map(first.cols.map((j) => [j, 1])), maximize);
+      const own = lp.solve(new Map(first.cols.map((j) => [j, 1])), maximize !== false);
       if (own.status === 'unbounded') {
         open = rest;
         continue;
       }
-      if (own.status !== 'optimal') throw new Error('LP');
+      if (own.status !== 'optimal') throw new Error(solverFailed(own.status));
       const bound = first.known + own.objective;
       if (!reached(first, bound)) {
         failed.push({ p: first, bound });
@@ -95,9 +128,10 @@ function push(model: AttackModel, pending: Prepared[], maximize: boolean, reache
   return failed;
 }
 
-function checkA(cube: Cube, model: AttackModel, targets: readonly Target[]): Failure[] {
-  const hi = push(model, prepare(cube, model, targets, (t) => t.needHi), true, (p, s) => s >= p.goal - EPS * Math.max(1, p.goal));
-  const lo = push(model, prepare(cube, model, targets, (t) => t.needLo), false, (p, s) => s <= p.goal + EPS * Math.max(1, p.goal));
+function checkA(cube: Cube, model: AttackModel, targets: readonly Target[], options: CheckOptions): Failure[] {
+  const open = (dir: string) => targets.filter((t) => !options.proven?.has(`${t.cell}:${dir}`));
+  const hi = push(model, prepare(cube, model, open('hi'), (t) => t.needHi), true, (p, s) => s >= p.goal - EPS * Math.max(1, p.goal), options.exact);
+  const lo = push(model, prepare(cube, model, open('lo'), (t) => t.needLo), false, (p, s) => s <= p.goal + EPS * Math.max(1, p.goal), options.exact);
   return [
     ...hi.map(({ p, bound }) => ({ cell: p.cell, check: 'A' as const, direction: 'hi' as const, bound })),
     ...lo.map(({ p, bound }) => ({ cell: p.cell, check: 'A' as const, direction: 'lo' as const, bound })),
@@ -105,10 +139,12 @@ function checkA(cube: Cube, model: AttackModel, targets: readonly Target[]): Fai
 }
 
 /** B: a target passes as soon as one feasible point gives it a value other than its own. */
-function checkB(cube: Cube, model: AttackModel, targets: readonly Target[]): Failure[] {
+function checkB(cube: Cube, model: AttackModel, targets: readonly Target[], exact: boolean): Failure[] {
   const prepared = prepare(cube, model, targets, (t) => cube.cells[t.cell].value);
   const tol = (p: Prepared) => EPS * Math.max(1, p.goal);
-  const notUp = push(model, prepared, true, (p, s) => s > p.goal + tol(p));
-  const notDown = push(model, notUp.map((f) => f.p), false, (p, s) => s < p.goal - tol(p));
+  const moved = (p: Prepared, s: number) => Math.abs(s - p.goal) > tol(p);
+  const stuck = push(model, prepared, 'alternate', moved, false).map((f) => f.p);
+  const notUp = push(model, stuck, true, (p, s) => s > p.goal + tol(p), exact);
+  const notDown = push(model, notUp.map((f) => f.p), false, (p, s) => s < p.goal - tol(p), exact);
   return notDown.map(({ p, bound }) => ({ cell: p.cell, check: 'B' as const, direction: 'hi' as const, bound }));
 }

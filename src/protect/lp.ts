@@ -45,7 +45,8 @@ export class LpModel {
     this.cost = new Float64Array(numCols);
   }
 
-  static async open(problem: LpProblem): Promise<LpModel> {
+  /** `once`: the model is solved a single time (default solver settings suit it better) */
+  static async open(problem: LpProblem, once = false): Promise<LpModel> {
     const h = await highs();
     const { rows } = problem;
     const numRows = rows.lower.length;
@@ -59,8 +60,9 @@ export class LpModel {
       rowUpper: Float64Array.from(rows.upper, (v) => (v === Infinity ? h.infinity : v)),
       matrix: { format: 'csr', numRows, numCols: problem.numCols, starts: Int32Array.from(rows.starts), indices: Int32Array.from(rows.indices), values: Float64Array.from(rows.values) },
     });
+    if (once) model.options.set({ output_flag: false });
     // after an objective change the basis stays primal feasible: primal simplex warm-starts from it
-    model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex', simplex_strategy: 4 });
+    else model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex', simplex_strategy: 4 });
     return new LpModel(h, model, problem.numCols);
   }
 

@@ -25,6 +25,8 @@ export interface ProtectOptions {
   maxRounds?: number;
   /** cells with more inner cells than this do not widen a repair's neighbourhood */
   repairLimit?: number;
+  /** called after each phase with its wall time in seconds (benchmarks) */
+  onPhase?: (phase: string, seconds: number) => void;
 }
 
 /** Publication priority: zeros first, then large values, then large aggregates. */
@@ -41,8 +43,10 @@ export function candidateOrder(cube: Cube, primary: readonly boolean[]): number[
 }
 
 export async function protectLinked(spec: LinkedSpec, contributions: Readonly<Record<string, readonly Contribution[]>>, options: ProtectOptions = {}): Promise<LinkedResult> {
+  const lap = stopwatch(options.onPhase);
   const { cube, primary, truth } = await prepare(spec, contributions);
-  const { suppressed, rounds } = await suppress(cube, primary, truth, spec, options);
+  lap('cube');
+  const { suppressed, rounds } = await suppress(cube, primary, truth, spec, options, lap);
   const stats: ProtectStats = {
     cells: cube.cells.length,
     primary: primary.filter(Boolean).length,
@@ -65,7 +69,23 @@ export async function protect(spec: ProtectSpec, contributions: readonly Contrib
   return (await protectLinked(linkedOf(spec), { [SINGLE]: contributions }, options)).tables[SINGLE];
 }
 
-async function suppress(cube: Cube, primary: boolean[], truth: Float64Array, spec: LinkedSpec, options: ProtectOptions): Promise<{ suppressed: boolean[]; rounds: number }> {
+function stopwatch(report?: (phase: string, seconds: number) => void): (phase: string) => void {
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    report?.(phase, (now - last) / 1000);
+    last = now;
+  };
+}
+
+async function suppress(
+  cube: Cube,
+  primary: boolean[],
+  truth: Float64Array,
+  spec: LinkedSpec,
+  options: ProtectOptions,
+  lap: (phase: string) => void,
+): Promise<{ suppressed: boolean[]; rounds: number }> {
   const order = candidateOrder(cube, primary);
   // a row whose own cell is published early is a poor pivot (it would be eliminated soon, with fill-in)
   const rank = new Float64Array(cube.innerCount).fill(Number.MAX_SAFE_INTEGER);
@@ -82,6 +102,7 @@ async function suppress(cube: Cube, primary: boolean[], truth: Float64Array, spe
     order,
     (row) => rank[row],
   );
+  lap('gauss');
   const groups = identicalGroups(cube);
   const targets = cube.cells.flatMap((_, c) => (primary[c] ? [targetOf(cube, c, spec)] : []));
   if (targets.length === 0) return { suppressed, rounds: 0 };
@@ -91,15 +112,22 @@ async function suppress(cube: Cube, primary: boolean[], truth: Float64Array, spe
     truth,
     cellsOf: cellsOfInner(cube),
     weight: Float64Array.from(cube.cells, (c) => (c.value === 0 ? 1e6 : 1 + c.value)),
-    limit: options.repairLimit ?? 400,
+    limit: options.repairLimit ?? 150,
   };
   const maxRounds = options.maxRounds ?? 40;
+  // an A direction proven once stays proven: the attacker's point that proves it stays feasible
+  // when more cells are suppressed
+  const proven = new Set<string>();
   let rounds = 0;
   while (rounds < maxRounds) {
     rounds++;
     equalize(groups, suppressed);
-    const failing: Failure[] = await failingTargets(cube, suppressed, truth, targets, 'A');
-    if (failing.length === 0 && zerosKnown(cube, suppressed)) failing.push(...(await failingTargets(cube, suppressed, truth, targets, 'B')));
+    const failing: Failure[] = await failingTargets(cube, suppressed, truth, targets, 'A', { exact: false, proven });
+    lap(`audit A ${rounds} (${failing.length})`);
+    if (failing.length === 0 && zerosKnown(cube, suppressed)) {
+      failing.push(...(await failingTargets(cube, suppressed, truth, targets, 'B', { exact: false })));
+      lap(`audit B ${rounds} (${failing.length})`);
+    }
     if (failing.length === 0) break;
     const moves: Move[] = [];
     for (const f of failing) {
@@ -108,18 +136,22 @@ async function suppress(cube: Cube, primary: boolean[], truth: Float64Array, spe
       if (f.check === 'A') {
         const shift = f.direction === 'hi' ? t.needHi - v : t.needLo - v;
         const members = cube.cells[f.cell].members;
-        const proven = moves.some((m) => {
-          let s = 0;
-          for (const i of members) s += m.get(i) ?? 0;
-          return shift > 0 ? s >= shift - 1e-7 : s <= shift + 1e-7;
-        });
-        if (proven) continue;
-        const move = await widen(ctx, suppressed, f.cell, shift, false);
-        if (move) moves.push(move);
+        const reaches = (m: Move) => {
+          let sum = 0;
+          for (const i of members) sum += m.get(i) ?? 0;
+          return shift > 0 ? sum >= shift - 1e-7 : sum <= shift + 1e-7;
+        };
+        if (!moves.some(reaches)) {
+          const move = await widen(ctx, suppressed, f.cell, shift, false);
+          if (!move) continue;
+          moves.push(move);
+        }
+        proven.add(`${f.cell}:${f.direction}`);
       } else if (!(await widen(ctx, suppressed, f.cell, 1, true))) {
         await widen(ctx, suppressed, f.cell, -1, true);
       }
     }
+    lap(`repair ${rounds}`);
   }
   equalize(groups, suppressed);
   return { suppressed, rounds };

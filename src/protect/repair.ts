@@ -85,7 +85,7 @@ export async function widen(ctx: RepairContext, suppressed: boolean[], target: n
       addRow(entries, 1 - cube.cells[c].value, inf);
     }
   }
-  const lp = await LpModel.open({ numCols: colLower.length, colLower: Float64Array.from(colLower), colUpper: Float64Array.from(colUpper), rows });
+  const lp = await LpModel.open({ numCols: colLower.length, colLower: Float64Array.from(colLower), colUpper: Float64Array.from(colUpper), rows }, true);
   try {
     const out = lp.solve(cost, false);
     if (out.status !== 'optimal') return undefined;
