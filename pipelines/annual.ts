@@ -63,7 +63,7 @@ export async function annual(options: AnnualOptions): Promise<AnnualResult> {
     files.push(...ingested);
   }
   const published = await publishYears(history, loadPublicationConfig('pipelines/config'), years); // src/indicators: protected tables, audit trail
-  published.failures.forEach((failure) => log(failure));
+  published.lines.forEach((line) => log(line));
   files.push(...published.files);
   files.push(...(await renderYears(published.publications, generatedAt(options.sourceDateEpoch)))); // src/render: national report, court pages, workbooks
   files.push(...runLogFiles(runLogs, context, timingsRequested()));

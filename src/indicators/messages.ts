@@ -28,6 +28,12 @@ export const publishMessages = {
     `Secret statistique : ${suppressed} cellule(s) masquée(s) sur ${cells} (${share}).`,
 };
 
+export const progressMessages = {
+  published: (year: number, tables: number, suppressed: number, cells: number, failed: number) =>
+    `${year} · publication : ${tables} tableau(x), ${suppressed} cellule(s) masquée(s) sur ${cells}, ` +
+    (failed === 0 ? 'tous les audits du secret réussis' : `${failed} audit(s) du secret en échec`),
+};
+
 export const signs = {
   /** secret statistique */
   secret: 's',

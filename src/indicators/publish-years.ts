@@ -10,6 +10,7 @@ import type { HarmonizedYear } from '../model/harmonized.ts';
 import type { OutputFile } from '../model/output.ts';
 import type { Publication } from '../model/publication.ts';
 import type { PublicationConfig } from './config.ts';
+import { progressMessages } from './messages.ts';
 import { publish } from './publish.ts';
 
 export interface PublishedYears {
@@ -18,6 +19,8 @@ export interface PublishedYears {
   files: OutputFile[];
   /** French messages, one per table (or group of linked tables) whose audit failed */
   failures: string[];
+  /** progress lines for the run log: one per published year, then the failures */
+  lines: string[];
 }
 
 /**
@@ -30,6 +33,7 @@ export async function publishYears(history: readonly HarmonizedYear[], config: P
   const publications: Publication[] = [];
   const files: OutputFile[] = [];
   const failures: string[] = [];
+  const lines: string[] = [];
   const years = [...history].sort((a, b) => a.year - b.year);
   for (const [i, year] of years.entries()) {
     const previous = i > 0 && years[i - 1].year === year.year - 1 ? all[i - 1] : null;
@@ -39,6 +43,9 @@ export async function publishYears(history: readonly HarmonizedYear[], config: P
     publications.push(result.publication);
     files.push(...result.files);
     failures.push(...result.failures.map((f) => `${year.year} : ${f}`));
+    const tables = result.publication.tables;
+    const count = (f: (p: (typeof tables)[number]['protection']) => number) => tables.reduce((sum, t) => sum + f(t.protection), 0);
+    lines.push(progressMessages.published(year.year, tables.length, count((p) => p.primary + p.secondary), count((p) => p.cells), result.failures.length));
   }
-  return { publications, files, failures };
+  return { publications, files, failures, lines: [...lines, ...failures] };
 }
