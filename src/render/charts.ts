@@ -69,7 +69,7 @@ export async function barChart(input: BarChartInput): Promise<string> {
   else svg = await vegaLiteToSvg(barSpec(values, input), input.id);
   const note = notes.map((n) => `<p class="chart-note">${escapeHtml(n)}</p>`).join('');
   const body = svg ? `<div class="chart-svg" role="img" aria-label="${escapeHtml(alt)}">${svg}</div>` : '';
-  return `<figure class="chart" id="${escapeHtml(input.id)}">${body}<figcaption>${escapeHtml(input.title)}</figcaption>${note}</figure>`;
+  return `<figure class="chart" id="${escapeHtml(input.id)}">${body}<figcaption><span class="chart-title">${escapeHtml(input.title)}</span>${note}</figcaption></figure>`;
 }
 
 function barSpec(values: { libelle: string; valeur: number; texte: string }[], input: BarChartInput): TopLevelSpec {

@@ -94,7 +94,7 @@ export function choropleth(input: ChoroplethInput): string {
     `<g><text x="-150" y="440" font-size="12" font-weight="bold">${escapeHtml(m.map.legend)}</text>${legend}</g>`,
     '</svg>',
   ].join('\n');
-  return `<figure class="chart map" id="${escapeHtml(input.id)}"><div class="chart-svg" role="img" aria-label="${escapeHtml(m.map.alt(input.title))}">${svg}</div><figcaption>${escapeHtml(input.title)}</figcaption><p class="credit">${escapeHtml(m.map.credit)}</p></figure>`;
+  return `<figure class="chart map" id="${escapeHtml(input.id)}"><div class="chart-svg" role="img" aria-label="${escapeHtml(m.map.alt(input.title))}">${svg}</div><figcaption><span class="chart-title">${escapeHtml(input.title)}</span><p class="credit">${escapeHtml(m.map.credit)}</p></figcaption></figure>`;
 }
 
 /** The smallest shown value above a class bound, so class labels do not overlap ("de 3,1 à …"). */

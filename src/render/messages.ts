@@ -53,6 +53,8 @@ export const renderMessages = {
     alt: (indicator: string) =>
       `Carte des départements : ${indicator}. Les valeurs sont données dans le tableau associé ; hachures : secret statistique, gris : pas de donnée.`,
   },
+  whiteZones: (indicator: string, names: readonly string[]) =>
+    `${indicator} : ${names.length > 0 ? names.join(', ') : 'aucun département'} (départements dont l’indicateur est publié).`,
   evolutionChart: (year0: number, year1: number) => `Évolution des principaux indicateurs en France, de ${year0} à ${year1}`,
   evolutionNone: () => 'Une seule année est disponible : pas d’évolution à présenter.',
   methodology: {

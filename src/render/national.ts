@@ -20,6 +20,8 @@ import { FRANCE } from '../model/geography.ts';
 
 /** Indicators of `croise-taux` drawn as maps of departments. */
 export const MAP_CODES: Readonly<Record<string, readonly string[]>> = { 'croise-taux': ['mediations_100k', 'enfants_er_100k'] };
+/** 0/1 flags of departments listed by name under their table (white zones) */
+export const FLAG_CODES: Readonly<Record<string, readonly string[]>> = { 'croise-couverture': ['sans_mediation', 'sans_er', 'sans_aucun'] };
 /** Tables shown in the evolution section rather than in their survey's section. */
 const EVOLUTION_TABLES = new Set(['croise-evolution']);
 
@@ -96,7 +98,16 @@ async function tableBlock(table: PublicationTable, geo: readonly string[], publi
     );
   }
   parts.push(htmlTable(view, geo));
+  const flags = (FLAG_CODES[table.meta.id] ?? []).filter((c) => view.codes.includes(c));
+  for (const code of flags) {
+    const names = publication.geography.departments.filter((d) => isOne(view.shown(d.code, code))).map((d) => d.name);
+    parts.push(`<p class="white-zones">${escapeHtml(m.whiteZones(view.label(code), names))}</p>`);
+  }
   return parts.join('\n');
+}
+
+function isOne(shown: Shown): boolean {
+  return shown.kind === 'value' && shown.value === 1;
 }
 
 async function evolution(publication: Publication, tables: readonly PublicationTable[], geo: readonly string[]): Promise<string> {

@@ -26,7 +26,7 @@ td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-n
 td.sign { color: #555; }
 .notes p, .chart-note, .credit { font-size: 0.8rem; margin: 0.15rem 0; color: #333; }
 .chart svg { max-width: 100%; height: auto; }
-.chart figcaption { font-weight: bold; font-size: 0.9rem; }
+.chart .chart-title { display: block; font-weight: bold; font-size: 0.9rem; }
 .key { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 0.6rem; padding: 0; list-style: none; }
 .key li { border: 1px solid #bbb; border-left: 4px solid #1f5f8b; padding: 0.4rem 0.6rem; }
 .key .value { display: block; font-size: 1.3rem; font-weight: bold; }

@@ -122,7 +122,10 @@ export function fixtureTable(geography: Geography, spec: Spec, year: number, num
   const codes = spec.total ? [...spec.codes, 'ENS'] : spec.codes;
   const scale = spec.decimals > 0 ? 10 ** spec.decimals : 1;
   const cells: Cell[] = [];
-  const leafValue = (dep: string, code: string) => (hash(`${year}|${spec.id}|${dep}|${code}`) % 4000) + 5;
+  const h = (dep: string, code: string) => hash(`${year}|${spec.id}|${dep}|${code}`);
+  // coverage flags are 0/1 per department (1 department; white zones in about one in three)
+  const leafValue = (dep: string, code: string) =>
+    spec.id === 'croise-couverture' ? (code === 'departements' ? 1 : h(dep, code) % 3 === 0 ? 1 : 0) : (h(dep, code) % 4000) + 5;
   const areas: [string, string[], 'area' | 'fr'][] = [
     ...geography.regions.map((r) => [r.code, geography.departments.filter((d) => d.region === r.code).map((d) => d.code), 'area'] as [string, string[], 'area']),
     ...geography.courts.map((c) => [c.code, geography.departments.filter((d) => d.court === c.code).map((d) => d.code), 'area'] as [string, string[], 'area']),

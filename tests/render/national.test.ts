@@ -1,0 +1,67 @@
+import { FRANCE } from '../../src/model/geography.ts';
+import { formatShown } from '../../src/render/format.ts';
+import { escapeHtml } from '../../src/render/format.ts';
+import { keyFigureLabels, renderMessages as m } from '../../src/render/messages.ts';
+import { nationalReport } from '../../src/render/national.ts';
+import { tableView } from '../../src/render/view.ts';
+import { fixturePublication, smallGeography } from './fixtures.ts';
+
+const publication = fixturePublication(smallGeography);
+const byId = (id: string) => publication.tables.find((t) => t.meta.id === id)!;
+let html: string;
+
+beforeAll(async () => {
+  html = await nationalReport(publication, { generatedAt: null });
+});
+
+describe('national report', () => {
+  it('is French, self-contained and script-free', () => {
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="fr">/);
+    expect(html).not.toMatch(/<script|<link|<iframe|@import|url\((?!#)/i);
+    expect(html).not.toMatch(/(?:src|href)="(?!#)/);
+    expect(html).toContain("Content-Security-Policy");
+  });
+
+  it('has its sections in order, the methodology last', () => {
+    const order = [m.sections.keyFigures, m.sections.mediation, m.sections.rencontre, m.sections.croise, m.sections.evolution, m.sections.methodology].map((t) =>
+      html.indexOf(`>${escapeHtml(t)}</h2>`),
+    );
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('shows every table of the publication, in number order within its section', () => {
+    for (const t of publication.tables) expect(html).toContain(`id="t-${t.meta.id}"`);
+    const mediation = publication.tables.filter((t) => t.meta.survey === 'mediation').map((t) => html.indexOf(`id="t-${t.meta.id}"`));
+    expect([...mediation].sort((a, b) => a - b)).toEqual(mediation);
+  });
+
+  it('gives the key figures of France as published, "s" otherwise', () => {
+    for (const k of keyFigureLabels) {
+      const table = byId(k.table);
+      const shown = formatShown(tableView(table).shown(FRANCE, k.code), table.decimals);
+      expect(html).toContain(`<li><span class="value">${shown}</span>${escapeHtml(k.label)}</li>`);
+    }
+  });
+
+  it('lists the white zones whose flag is published, never a secret one', () => {
+    const table = byId('croise-couverture');
+    const view = tableView(table);
+    for (const code of ['sans_mediation', 'sans_er', 'sans_aucun']) {
+      const listed = smallGeography.departments.filter((d) => {
+        const cell = table.table.cells.find((c) => c.codes[0] === d.code && c.codes[1] === code)!;
+        return cell.status === 's' && cell.value === 1;
+      });
+      expect(html).toContain(escapeHtml(m.whiteZones(view.label(code), listed.map((d) => d.name))));
+    }
+  });
+
+  it('draws the rates as maps with the CC-BY credit', () => {
+    expect(html).toContain('id="carte-croise-taux-mediations_100k"');
+    expect(html).toContain(escapeHtml(m.map.credit));
+  });
+
+  it('says how to re-audit a table', () => {
+    expect(html).toContain(escapeHtml(m.methodology.reauditCommand(2024, publication.tables[0].meta.id)));
+  });
+});
