@@ -1,26 +1,45 @@
 /**
  * Golden cases of the ingest stages: `tests/golden/ingest/<case>/input/` (a raw data folder, returns
  * only; the shipped reference geography is used) and `expected/` (the ingest part of the `data-out`
- * tree: clean data, rejects, manifest — later stages have their own goldens). A mismatch
- * writes the actual tree to `tests/golden/ingest/<case>-changed/` for diffing; after checking the
- * differences by eye, replace `expected/` with it.
+ * tree: clean data, rejects, manifest — later stages have their own goldens). The stages run as the
+ * pipeline runs them (read → validate → harmonize → ingest files), without the slower later stages.
+ * A mismatch writes the actual files to `tests/golden/ingest/<case>-changed/` for diffing; after
+ * checking the differences by eye, replace `expected/` with it.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { annual } from '../../../pipelines/annual.ts';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { harmonize } from '../../../src/harmonize/harmonize.ts';
+import { ingestFiles } from '../../../src/harmonize/ingest-files.ts';
+import { listYears, readReturns } from '../../../src/ingest/read-returns.ts';
+import { toolVersion } from '../../../src/io/tool-version.ts';
+import { validate } from '../../../src/validate/validate.ts';
+import { dictionaries, geography } from '../../validate/fixtures.ts';
 
 const HERE = 'tests/golden/ingest';
-const INGEST_OUTPUT = /^\d{4}[/\\](clean[/\\]|rejects\.csv$|manifest\.json$)/;
 const cases = readdirSync(HERE).filter((name) => !name.endsWith('-changed') && statSync(join(HERE, name)).isDirectory());
 
-/** Every file below `root`, as sorted relative paths. */
+/** Every file below `root`, as sorted `/`-separated relative paths. */
 function files(root: string, dir = root): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(root, path) : [relative(root, path)];
+    return statSync(path).isDirectory() ? files(root, path) : [relative(root, path).split(sep).join('/')];
   }).sort();
+}
+
+async function ingest(input: string): Promise<Map<string, Buffer>> {
+  const years = listYears(input);
+  const context = {
+    tool: toolVersion(),
+    parameters: { input, years, strict: false },
+    sources: { reference: 'data-raw/reference', dictionaries: 'pipelines/config/surveys' },
+  };
+  const out = new Map<string, Buffer>();
+  for (const year of years) {
+    const validated = validate(await readReturns(input, year), dictionaries, geography);
+    for (const file of ingestFiles(validated, harmonize(validated, geography), context)) out.set(file.path, Buffer.from(file.content));
+  }
+  return out;
 }
 
 describe('golden ingest cases', () => {
@@ -29,19 +48,17 @@ describe('golden ingest cases', () => {
   });
 
   it.each(cases)('%s', async (name) => {
-    const work = mkdtempSync(join(tmpdir(), 'mfer-golden-'));
-    try {
-      await annual({ input: join(HERE, name, 'input'), out: join(work, 'out'), reports: join(work, 'reports'), reference: 'data-raw/reference' });
-      const expectedDir = join(HERE, name, 'expected');
-      const actual = files(join(work, 'out')).filter((path) => INGEST_OUTPUT.test(path));
-      const changed = actual.join('\n') !== files(expectedDir).join('\n')
-        || actual.some((path) => !readFileSync(join(work, 'out', path)).equals(readFileSync(join(expectedDir, path))));
-      const changedDir = join(HERE, `${name}-changed`);
-      rmSync(changedDir, { recursive: true, force: true });
-      for (const path of changed ? actual : []) cpSync(join(work, 'out', path), join(changedDir, path));
-      expect(changed ? `differs: see ${changedDir}` : 'same').toBe('same');
-    } finally {
-      rmSync(work, { recursive: true, force: true });
+    const actual = await ingest(join(HERE, name, 'input').split(sep).join('/'));
+    const expectedDir = join(HERE, name, 'expected');
+    const paths = [...actual.keys()].sort();
+    const changed = paths.join('\n') !== files(expectedDir).join('\n')
+      || paths.some((path) => !(actual.get(path) as Buffer).equals(readFileSync(join(expectedDir, path))));
+    const changedDir = join(HERE, `${name}-changed`);
+    rmSync(changedDir, { recursive: true, force: true });
+    for (const path of changed ? paths : []) {
+      mkdirSync(dirname(join(changedDir, path)), { recursive: true });
+      writeFileSync(join(changedDir, path), actual.get(path) as Buffer);
     }
+    expect(changed ? `differs: see ${changedDir}` : 'same').toBe('same');
   });
 });
