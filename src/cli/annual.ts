@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { annual, type AnnualOptions } from '../../pipelines/annual.ts';
 import { LockBusyError, withLock } from '../io/lock.ts';
+import { recoverRoots } from '../io/publish-run.ts';
 import { listYears } from '../ingest/read-returns.ts';
 import { annualMessages as m } from '../ingest/messages.ts';
 import { usage } from './usage.ts';
@@ -81,7 +82,14 @@ export async function runAnnual(argv: string[]): Promise<number> {
   }
   try {
     // one run at a time per output folder (issue 6): a second run stops at once, naming the first's pid
-    const result = await withLock(options.out, () => annual({ ...options, log: say }), say);
+    const result = await withLock(
+      options.out,
+      async () => {
+        recoverRoots({ 'data-out': options.out, reports: options.reports }, say); // undo a swap a killed run left half-done
+        return annual({ ...options, log: say });
+      },
+      say,
+    );
     const rejects = result.validated.reduce((sum, v) => sum + v.rejects.length, 0);
     if (result.exitCode === 1) process.stderr.write(`${m.nothingAccepted()}\n`);
     else if (result.exitCode === 3) process.stderr.write(`${m.strictRejects(rejects)}\n`);

@@ -63,6 +63,11 @@ export function recoverInterruptedSwaps(root: string, onRecover: (message: strin
   }
 }
 
+/** `recoverInterruptedSwaps` on both roots: what a run does first, under its lock. */
+export function recoverRoots(roots: Roots, onRecover: (message: string) => void = () => {}): void {
+  for (const name of ROOT_NAMES) recoverInterruptedSwaps(roots[name], onRecover);
+}
+
 function checkPaths(files: readonly OutputFile[], years: readonly number[]): void {
   const allowed = new Set(years.map(String));
   const seen = new Set<string>();
@@ -82,7 +87,7 @@ export async function publishRun(opts: PublishOptions): Promise<void> {
   const { roots, years, files } = opts;
   const onRecover = opts.onRecover ?? ((m: string) => void process.stderr.write(`${m}\n`));
   checkPaths(files, years);
-  for (const name of ROOT_NAMES) recoverInterruptedSwaps(roots[name], onRecover);
+  recoverRoots(roots, onRecover);
 
   const tmps = new Map<(typeof ROOT_NAMES)[number], string>();
   try {

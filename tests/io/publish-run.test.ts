@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OutputFile } from '../../src/model/output.ts';
-import { asideName, publishRun, recoverInterruptedSwaps, tmpDirsBeside } from '../../src/io/publish-run.ts';
+import { asideName, publishRun, recoverInterruptedSwaps, recoverRoots, tmpDirsBeside } from '../../src/io/publish-run.ts';
 import { swapRecovered } from '../../src/io/run-messages.ts';
 
 let base: string;
@@ -89,6 +89,16 @@ describe('recovery from an interrupted swap', () => {
     recoverInterruptedSwaps(roots['data-out'], (m) => heard.push(m));
     expect(read(roots['data-out'], '2024', 'rejects.csv')).toBe('old 2024');
     expect(heard).toEqual([swapRecovered(join(roots['data-out'], '2024'))]);
+  });
+
+  it('recovers both roots at the start of a run', async () => {
+    await previousRun();
+    const { renameSync } = await import('node:fs');
+    renameSync(join(roots['data-out'], '2023'), join(roots['data-out'], asideName(2023)));
+    renameSync(join(roots.reports, '2024'), join(roots.reports, asideName(2024)));
+    recoverRoots(roots);
+    expect(read(roots['data-out'], '2023', 'rejects.csv')).toBe('old 2023');
+    expect(read(roots.reports, '2024', 'rapport.html')).toBe('old report');
   });
 
   it('removes a set-aside copy left beside a year already swapped in, and dead runs’ temporary directories', async () => {
