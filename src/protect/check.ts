@@ -33,8 +33,11 @@ export interface CheckOptions {
    * the repair LP settles them, more cheaply than an exact solve on the whole component.
    */
   exact: boolean;
-  /** A: directions already proven ("cell:hi", "cell:lo"), skipped */
-  proven?: ReadonlySet<string>;
+  /**
+   * A: directions already proven ("cell:hi", "cell:lo"): skipped, and every direction proven here
+   * is added (a point that proves A stays feasible when more cells are suppressed)
+   */
+  proven?: Set<string>;
 }
 
 export async function failingTargets(
@@ -75,6 +78,7 @@ function push(
   maximize: boolean | 'alternate',
   reached: (p: Prepared, sum: number) => boolean,
   exact: boolean,
+  onProven?: (p: Prepared) => void,
 ): { p: Prepared; bound: number }[] {
   const failed: { p: Prepared; bound: number }[] = [];
   const byComp = new Map<number, Prepared[]>();
@@ -91,7 +95,11 @@ function push(
     const lp = model.components[comp].model;
     let open = list;
     const evaluate = (x: Float64Array) => {
-      open = open.filter((p) => !reached(p, p.known + p.cols.reduce((s, j) => s + x[j], 0)));
+      open = open.filter((p) => {
+        const ok = reached(p, p.known + p.cols.reduce((s, j) => s + x[j], 0));
+        if (ok) onProven?.(p);
+        return !ok;
+      });
     };
     while (open.length > 0) {
       const before = open.length;
@@ -112,6 +120,7 @@ function push(
       const [first, ...rest] = open;
       const own = lp.solve(new Map(first.cols.map((j) => [j, 1])), maximize !== false);
       if (own.status === 'unbounded') {
+        onProven?.(first);
         open = rest;
         continue;
       }
@@ -120,7 +129,7 @@ function push(
       if (!reached(first, bound)) {
         failed.push({ p: first, bound });
         open = rest;
-      }
+      } else onProven?.(first);
       evaluate(own.x);
       open = open.filter((p) => p !== first);
     }
@@ -130,8 +139,9 @@ function push(
 
 function checkA(cube: Cube, model: AttackModel, targets: readonly Target[], options: CheckOptions): Failure[] {
   const open = (dir: string) => targets.filter((t) => !options.proven?.has(`${t.cell}:${dir}`));
-  const hi = push(model, prepare(cube, model, open('hi'), (t) => t.needHi), true, (p, s) => s >= p.goal - EPS * Math.max(1, p.goal), options.exact);
-  const lo = push(model, prepare(cube, model, open('lo'), (t) => t.needLo), false, (p, s) => s <= p.goal + EPS * Math.max(1, p.goal), options.exact);
+  const proven = (dir: string) => (p: Prepared) => options.proven?.add(`${p.cell}:${dir}`);
+  const hi = push(model, prepare(cube, model, open('hi'), (t) => t.needHi), true, (p, s) => s >= p.goal - EPS * Math.max(1, p.goal), options.exact, proven('hi'));
+  const lo = push(model, prepare(cube, model, open('lo'), (t) => t.needLo), false, (p, s) => s <= p.goal + EPS * Math.max(1, p.goal), options.exact, proven('lo'));
   return [
     ...hi.map(({ p, bound }) => ({ cell: p.cell, check: 'A' as const, direction: 'hi' as const, bound })),
     ...lo.map(({ p, bound }) => ({ cell: p.cell, check: 'A' as const, direction: 'lo' as const, bound })),

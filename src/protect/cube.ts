@@ -8,7 +8,7 @@
  *   cube.cells[0].members; // inner cells adding up to the grand total
  */
 import { indexDimension, type DimensionIndex } from './dimension.ts';
-import { inconsistentSharedCell, specUnknownDimension, csvUnknownCode } from './messages.ts';
+import { csvUnknownCode, inconsistentSharedCell, specField, specUnknownDimension } from './messages.ts';
 import type { Contribution, LinkedSpec } from './types.ts';
 
 export interface CubeCell {
@@ -32,14 +32,31 @@ export interface Cube {
   innerCount: number;
 }
 
-const key = (codes: readonly number[]) => codes.join(',');
-
-/** Cartesian product of small lists of code indices. */
-function product(lists: number[][]): number[][] {
-  let out: number[][] = [[]];
-  for (const list of lists) out = out.flatMap((prefix) => list.map((x) => [...prefix, x]));
-  return out;
+/**
+ * Every cell of the full cross product gets one integer key (mixed radix over the dimensions'
+ * code counts), so the maps below never build strings.
+ */
+interface Keys {
+  stride: number[];
+  count: number[];
 }
+
+function decode(keys: Keys, key: number): number[] {
+  return keys.stride.map((s, d) => Math.floor(key / s) % keys.count[d]);
+}
+
+/** Calls `visit` with the key of every combination of ancestors of `leaves` over `dims`, from `base`. */
+function eachAncestor(dims: DimensionIndex[], keys: Keys, tableDims: readonly number[], leafOf: (d: number) => number, base: number, visit: (key: number) => void): void {
+  const walk = (j: number, key: number) => {
+    if (j === tableDims.length) return visit(key);
+    const d = tableDims[j];
+    for (const a of dims[d].ancestors[leafOf(d)]) walk(j + 1, key + (a - totalIndex) * keys.stride[d]);
+  };
+  walk(0, base);
+}
+
+/** The total of every dimension is its code 0 (see `indexDimension`). */
+const totalIndex = 0;
 
 export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<string, readonly Contribution[]>>, topCount = 2): Cube {
   const dims = spec.dimensions.map(indexDimension);
@@ -52,40 +69,45 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
       return i;
     }),
   }));
-  const totals = dims.map((d) => d.index.get(d.total)!);
+  const count = dims.map((d) => d.codes.length);
+  const stride = count.map((_, d) => count.slice(d + 1).reduce((p, c) => p * c, 1));
+  if (stride[0] * count[0] > Number.MAX_SAFE_INTEGER) throw new Error(specField('dimensions', 'un cube de moins de 2⁵³ cellules'));
+  const keys: Keys = { stride, count };
+  // the grand total is key 0: every dimension at its total (code 0)
 
-  const cellIndex = new Map<string, number>();
+  const cellIndex = new Map<number, number>();
   const cells: CubeCell[] = [];
-  const leafSets: Set<string>[] = [];
+  const leafSets: Set<number>[] = [];
+  const contributorId = new Map<string, number>();
   tables.forEach((table, t) => {
     // contributor totals per leaf cell of this table, then per published cell
-    const leafCells = new Map<string, { codes: number[]; by: Map<string, number> }>();
+    const leafCells = new Map<number, Map<number, number>>();
     for (const c of contributions[table.id] ?? []) {
-      const codes = table.dims.map((d, j) => {
+      let k = 0;
+      table.dims.forEach((d, j) => {
         const i = dims[d].index.get(c.codes[j]);
         if (i === undefined || !dims[d].isLeaf[i]) throw new Error(csvUnknownCode(table.id, 0, dims[d].name, c.codes[j] ?? ''));
-        return i;
+        k += i * stride[d];
       });
-      const k = key(codes);
-      let leaf = leafCells.get(k);
-      if (!leaf) leafCells.set(k, (leaf = { codes, by: new Map() }));
-      leaf.by.set(c.contributor, (leaf.by.get(c.contributor) ?? 0) + c.value);
+      let by = leafCells.get(k);
+      if (!by) leafCells.set(k, (by = new Map()));
+      let who = contributorId.get(c.contributor);
+      if (who === undefined) contributorId.set(c.contributor, (who = contributorId.size));
+      by.set(who, (by.get(who) ?? 0) + c.value);
     }
     leafSets.push(new Set(leafCells.keys()));
-    const local = new Map<string, { codes: number[]; by: Map<string, number> }>();
-    for (const leaf of leafCells.values()) {
-      for (const combo of product(table.dims.map((d, j) => dims[d].ancestors[leaf.codes[j]]))) {
-        const full = [...totals];
-        table.dims.forEach((d, j) => (full[d] = combo[j]));
-        const k = key(full);
+    const local = new Map<number, Map<number, number>>();
+    for (const [leafKey, by] of leafCells) {
+      const leafCodes = decode(keys, leafKey);
+      eachAncestor(dims, keys, table.dims, (d) => leafCodes[d], 0, (k) => {
         let agg = local.get(k);
-        if (!agg) local.set(k, (agg = { codes: full, by: new Map() }));
-        for (const [who, v] of leaf.by) agg.by.set(who, (agg.by.get(who) ?? 0) + v);
-      }
+        if (!agg) local.set(k, (agg = new Map()));
+        for (const [who, v] of by) agg.set(who, (agg.get(who) ?? 0) + v);
+      });
     }
-    for (const [k, agg] of local) {
-      const values = [...agg.by.values()].sort((a, b) => b - a);
-      const value = values.reduce((s, v) => s + v, 0);
+    for (const [k, by] of local) {
+      const values = [...by.values()].sort((a, b) => b - a);
+      const value = values.reduce((sum, v) => sum + v, 0);
       const existing = cellIndex.get(k);
       if (existing !== undefined) {
         const cell = cells[existing];
@@ -96,35 +118,38 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
         continue;
       }
       cellIndex.set(k, cells.length);
-      cells.push({ codes: agg.codes, value, contributors: agg.by.size, top: values.slice(0, topCount), tables: [t], members: new Int32Array(0) });
+      cells.push({ codes: decode(keys, k), value, contributors: by.size, top: values.slice(0, topCount), tables: [t], members: new Int32Array(0) });
     }
   });
 
   // inner cells: extend partial leaf tuples one dimension at a time, keeping only those every
   // table already fully covered still sees with a contributor
-  let partial: number[][] = [[]];
+  let partial: number[] = [0];
   dims.forEach((dim, d) => {
     const leaves = dim.codes.map((_, i) => i).filter((i) => dim.isLeaf[i]);
-    partial = partial.flatMap((p) => leaves.map((l) => [...p, l]));
-    tables.forEach((table, t) => {
-      if (!table.dims.includes(d) || table.dims.some((x) => x > d)) return;
-      partial = partial.filter((p) => leafSets[t].has(key(table.dims.map((x) => p[x]))));
-    });
+    const next: number[] = [];
+    const checks = tables.flatMap((table, t) => (table.dims.includes(d) && table.dims.every((x) => x <= d) ? [{ table, t }] : []));
+    for (const p of partial) {
+      for (const l of leaves) {
+        const k = p + l * stride[d];
+        if (checks.every(({ table, t }) => leafSets[t].has(table.dims.reduce((sum, x) => sum + (Math.floor(k / stride[x]) % count[x]) * stride[x], 0)))) next.push(k);
+      }
+    }
+    partial = next;
   });
   const inner = partial;
 
   const members: number[][] = cells.map(() => []);
   const last = new Int32Array(cells.length).fill(-1);
-  inner.forEach((leaves, i) => {
+  inner.forEach((innerKey, i) => {
+    const leaves = decode(keys, innerKey);
     for (const table of tables) {
-      for (const combo of product(table.dims.map((d) => dims[d].ancestors[leaves[d]]))) {
-        const full = [...totals];
-        table.dims.forEach((d, j) => (full[d] = combo[j]));
-        const c = cellIndex.get(key(full));
-        if (c === undefined || last[c] === i) continue;
+      eachAncestor(dims, keys, table.dims, (d) => leaves[d], 0, (k) => {
+        const c = cellIndex.get(k);
+        if (c === undefined || last[c] === i) return;
         last[c] = i;
         members[c].push(i);
-      }
+      });
     }
   });
   cells.forEach((cell, c) => (cell.members = Int32Array.from(members[c])));
