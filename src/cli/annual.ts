@@ -10,12 +10,18 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { annual, type AnnualOptions } from '../../pipelines/annual.ts';
 import { LockBusyError, withLock } from '../io/lock.ts';
 import { recoverRoots } from '../io/publish-run.ts';
 import { listYears } from '../ingest/read-returns.ts';
 import { annualMessages as m } from '../ingest/messages.ts';
 import { usage } from './usage.ts';
+
+/** A shipped folder: relative to the working directory when run from the repository, else beside this module. */
+function shipped(path: string): string {
+  return existsSync(path) ? path : fileURLToPath(new URL(`../../${path}`, import.meta.url));
+}
 
 const VALUE_OPTIONS = ['--year', '--input', '--out', '--reports'] as const;
 
@@ -48,8 +54,9 @@ export function parseAnnualArgs(argv: readonly string[]): Parsed {
       reports: values['--reports'] ?? 'reports',
       years: year !== undefined ? [Number(year)] : undefined,
       strict,
-      // returns kept elsewhere than data-raw still use the shipped reference
-      reference: existsSync(join(input, 'reference')) ? join(input, 'reference') : join('data-raw', 'reference'),
+      // returns kept elsewhere than data-raw still use the shipped reference and dictionaries
+      reference: existsSync(join(input, 'reference')) ? join(input, 'reference') : shipped('data-raw/reference'),
+      dictionaries: shipped('pipelines/config/surveys'),
       sourceDateEpoch: epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
     },
   };
