@@ -1,0 +1,42 @@
+/**
+ * The crossed tables of the publication (croise-*): rates and shares, evolutions on the previous year
+ * (derived from protected cells, secrecy inherited) and coverage (public counts of departments).
+ *
+ * @example
+ *   const built = await buildCrossed(ctx, catalogue.find((t) => t.id === 'croise-taux'));
+ */
+import type { PublicationTable } from '../model/publication.ts';
+import { derive, inheritanceViolations, type DerivedCell } from '../protect/derive.ts';
+import type { ProtectedTable } from '../protect/protected-table.ts';
+import { buildMeasures, type Built, type Context } from './build-cubes.ts';
+import type { TableConfig } from './config.ts';
+import { coverageContributions, evolutionCells, rateCells } from './crossed.ts';
+import { GEO } from './geo.ts';
+import { publishMessages as m, recipeMessages } from './messages.ts';
+
+function lookupIn(tables: ReadonlyMap<string, Built> | readonly PublicationTable[]) {
+  return (id: string): ProtectedTable | undefined =>
+    tables instanceof Map ? tables.get(id)?.table : (tables as readonly PublicationTable[]).find((p) => p.meta.id === id)?.table;
+}
+
+function buildDerived(ctx: Context, t: TableConfig, cells: DerivedCell[]): Built {
+  const table = derive([GEO, t.dimension.name], cells);
+  const leaks = inheritanceViolations(table, cells);
+  return { config: t, table, cubes: [], verdict: { ok: leaks.length === 0, detail: leaks.map((c) => m.derivedLeak(t.id, c)).join(' ') } };
+}
+
+/** The crossed tables; null when the table cannot exist this year (evolution in the first year). */
+export async function buildCrossed(ctx: Context, t: TableConfig): Promise<Built | null> {
+  const codes = t.dimension.codes.map((c) => c.code);
+  if (t.id === 'croise-taux') return buildDerived(ctx, t, rateCells(lookupIn(ctx.built), ctx.year.geography, codes, ctx.geoCodes));
+  if (t.id === 'croise-evolution') {
+    if (!ctx.previous) return null;
+    return buildDerived(ctx, t, evolutionCells(lookupIn(ctx.built), lookupIn(ctx.previous.tables), codes, ctx.geoCodes));
+  }
+  if (t.id === 'croise-couverture') {
+    const flags = coverageContributions(ctx.year.geography, ctx.units.mediation, ctx.units.rencontre);
+    for (const code of codes) if (!Object.hasOwn(flags, code)) throw new Error(recipeMessages.unknownCode(t.id, code));
+    return buildMeasures(ctx, t, [], flags);
+  }
+  throw new Error(recipeMessages.unknownDerived(t.id));
+}

@@ -1,0 +1,153 @@
+/**
+ * The protected tables built from survey rows: cube tables (alone or linked, so that cells shared by
+ * several tables have one status and cannot be recovered by combining them) and tables of separate
+ * indicators (one geo-only cube each, with its own rule set; medians derived from the rows).
+ *
+ * @example
+ *   const built = await buildCube(ctx, catalogue.find((t) => t.id === 'med-financement'));
+ *   built.table.cells; // geo × financeur, statuses set by the engine
+ */
+import type { HarmonizedYear } from '../model/harmonized.ts';
+import type { Publication } from '../model/publication.ts';
+import { derive, inheritanceViolations, stack, type DerivedCell } from '../protect/derive.ts';
+import type { ProtectedTable } from '../protect/protected-table.ts';
+import type { Contribution, DimensionSpec, ProtectSpec } from '../protect/types.ts';
+import type { PublicationConfig, TableConfig } from './config.ts';
+import { CONTRIBUTOR, cubeContributions, measureContributions, numberField, type Unit } from './contributions.ts';
+import type { Engine, LinkedTables, Verdict } from './engine.ts';
+import { geoMembers, GEO } from './geo.ts';
+import { publishMessages as m } from './messages.ts';
+
+/** One protected cube written to the audit trail. */
+export interface AuditedCube {
+  folder: string;
+  spec: ProtectSpec;
+  contributions: readonly Contribution[];
+  table: ProtectedTable;
+  verdict: Verdict;
+}
+
+/** A table of the publication once protected, with its audit trail and verdict. */
+export interface Built {
+  config: TableConfig;
+  table: ProtectedTable;
+  cubes: AuditedCube[];
+  verdict: Verdict;
+}
+
+/** What every builder of one year's publication reads (and `built`, which it fills). */
+export interface Context {
+  engine: Engine;
+  year: HarmonizedYear;
+  config: PublicationConfig;
+  geo: DimensionSpec;
+  geoCodes: string[];
+  units: { mediation: Unit[]; rencontre: Unit[] };
+  previous: Publication | null;
+  built: Map<string, Built>;
+}
+
+export function secondDimension(t: TableConfig): DimensionSpec {
+  const total = t.dimension.total ?? 'ENS';
+  return { name: t.dimension.name, total, hierarchies: { [t.dimension.name]: Object.fromEntries(t.dimension.codes.map((c) => [c.code, total])) } };
+}
+
+export function surveyOf(t: TableConfig): 'mediation' | 'rencontre' {
+  return t.survey === 'rencontre' ? 'rencontre' : 'mediation';
+}
+
+export function cubeSpec(ctx: Context, t: TableConfig): ProtectSpec {
+  return {
+    dimensions: [ctx.geo, secondDimension(t)],
+    contributor: CONTRIBUTOR[surveyOf(t)],
+    value: t.measure ?? 'valeur',
+    rules: ctx.config.protect.ruleSets[t.ruleSet ?? ''],
+  };
+}
+
+export function combine(verdicts: readonly Verdict[]): Verdict {
+  const failed = verdicts.filter((v) => !v.ok);
+  return { ok: failed.length === 0, detail: failed.map((v) => v.detail).join(' ; ') };
+}
+
+export const folderOf = (ctx: Context, id: string) => `${ctx.year.year}/audit/${id}`;
+
+/** Cube tables without a link: protected and audited alone. */
+export async function buildCube(ctx: Context, t: TableConfig): Promise<Built> {
+  const spec = cubeSpec(ctx, t);
+  const contributions = cubeContributions(t, ctx.units[surveyOf(t)]);
+  const table = await ctx.engine.protect(spec, contributions);
+  const verdict = await ctx.engine.audit(spec, contributions, table.cells);
+  return { config: t, table, verdict, cubes: [{ folder: folderOf(ctx, t.id), spec, contributions, table, verdict }] };
+}
+
+/**
+ * Tables sharing cells (same `link`): protected jointly so that a shared cell has one status
+ * everywhere; each table is also audited alone (its audit folder is checkable on its own) and the
+ * group is audited jointly.
+ */
+export async function buildLinked(ctx: Context, group: readonly TableConfig[]): Promise<{ built: Built[]; joint: Verdict }> {
+  const specs = group.map((t) => cubeSpec(ctx, t));
+  const contributions = Object.fromEntries(group.map((t) => [t.id, cubeContributions(t, ctx.units[surveyOf(t)])]));
+  const linked: LinkedTables = {
+    dimensions: [ctx.geo, ...specs.map((s) => s.dimensions[1])],
+    tables: group.map((t) => ({ id: t.id, dimensions: [GEO, t.dimension.name] })),
+    contributor: specs[0].contributor,
+    rules: specs[0].rules,
+  };
+  const tables = await ctx.engine.protectLinked(linked, contributions);
+  const built: Built[] = [];
+  for (const [i, t] of group.entries()) {
+    const table = tables[t.id];
+    const verdict = await ctx.engine.audit(specs[i], contributions[t.id], table.cells);
+    built.push({ config: t, table, verdict, cubes: [{ folder: folderOf(ctx, t.id), spec: specs[i], contributions: contributions[t.id], table, verdict }] });
+  }
+  const cells = Object.fromEntries(group.map((t) => [t.id, tables[t.id].cells]));
+  const joint = await ctx.engine.auditLinked(linked, contributions, cells);
+  return { built, joint };
+}
+
+export function medianCells(ctx: Context, field: string, units: readonly Unit[]): DerivedCell[] {
+  const members = geoMembers(ctx.year.geography);
+  const byDepartment = new Map<string, number[]>();
+  for (const unit of units) {
+    const value = numberField(unit, field);
+    if (value === null) continue;
+    byDepartment.set(unit.departement, [...(byDepartment.get(unit.departement) ?? []), value]);
+  }
+  return ctx.geoCodes.map((geo) => ({
+    codes: [geo],
+    median: (members.get(geo) ?? []).flatMap((dep) => byDepartment.get(dep) ?? []),
+    minCount: ctx.config.protect.medianMinStructures,
+  }));
+}
+
+/** Geo-only cubes, one per indicator with its own rule set, stacked; medians derived from rows. */
+export async function buildMeasures(ctx: Context, t: TableConfig, units: readonly Unit[], contributions?: Record<string, Contribution[]>): Promise<Built> {
+  const parts: { code: string; table: ProtectedTable }[] = [];
+  const cubes: AuditedCube[] = [];
+  const checks: Verdict[] = [];
+  for (const code of t.dimension.codes) {
+    if (code.aggregate === 'median') {
+      const cells = medianCells(ctx, code.field ?? code.code, units);
+      const table = derive([GEO], cells);
+      const leaks = inheritanceViolations(table, cells);
+      checks.push({ ok: leaks.length === 0, detail: leaks.map((c) => m.derivedLeak(t.id, c)).join(' ') });
+      parts.push({ code: code.code, table });
+      continue;
+    }
+    const spec: ProtectSpec = {
+      dimensions: [ctx.geo],
+      contributor: contributions ? 'departement' : CONTRIBUTOR[surveyOf(t)],
+      value: code.code,
+      rules: ctx.config.protect.ruleSets[code.ruleSet ?? 'public'] ?? {},
+    };
+    const rows = contributions ? contributions[code.code] : measureContributions(code, units);
+    const table = await ctx.engine.protect(spec, rows);
+    const verdict = await ctx.engine.audit(spec, rows, table.cells);
+    checks.push(verdict);
+    cubes.push({ folder: `${folderOf(ctx, t.id)}/${code.code}`, spec, contributions: rows, table, verdict });
+    parts.push({ code: code.code, table });
+  }
+  return { config: t, table: stack(t.dimension.name, parts), cubes, verdict: combine(checks) };
+}
