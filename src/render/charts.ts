@@ -73,7 +73,7 @@ export async function barChart(input: BarChartInput): Promise<string> {
 }
 
 function barSpec(values: { libelle: string; valeur: number; texte: string }[], input: BarChartInput): TopLevelSpec {
-  const y = { field: 'libelle', type: 'nominal' as const, sort: null, title: null, axis: { labelLimit: 220 } };
+  const y = { field: 'libelle', type: 'nominal' as const, sort: null, title: null, axis: { labelLimit: 420 } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 360,

@@ -17,6 +17,8 @@ import { htmlPage } from './page.ts';
 import { tableView } from './view.ts';
 
 const WAITING = 'er-attente';
+/** Indicators that are not sums (a median): charted beside the court and France; counts chart the departments only */
+const COMPARED_WITH_FRANCE = new Set(['delai_median_jours']);
 
 /** Display rank of a table on a court page: waiting first, then rencontre, mediation, crossed. */
 function rank(t: PublicationTable): number {
@@ -48,7 +50,7 @@ export async function courtPage(publication: Publication, court: string, options
             id: `graphique-${table.meta.id}-${code}`,
             title: `${view.label(code)} – ${name}`,
             decimals: table.decimals,
-            bars: geo.map((g) => ({ label: view.geoLabel(g), shown: view.shown(g, code) })),
+            bars: (COMPARED_WITH_FRANCE.has(code) ? geo : departments.map((d) => d.code)).map((g) => ({ label: view.geoLabel(g), shown: view.shown(g, code) })),
           }),
         );
       }

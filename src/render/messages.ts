@@ -55,7 +55,7 @@ export const renderMessages = {
   },
   whiteZones: (indicator: string, names: readonly string[]) =>
     `${indicator} : ${names.length > 0 ? names.join(', ') : 'aucun département'} (départements dont l’indicateur est publié).`,
-  evolutionChart: (year0: number, year1: number) => `Évolution des principaux indicateurs en France, de ${year0} à ${year1}`,
+  evolutionChart: (series: string, year0: number, year1: number) => `${series} en France, de ${year0} à ${year1}`,
   evolutionNone: () => 'Une seule année est disponible : pas d’évolution à présenter.',
   methodology: {
     intro: () =>

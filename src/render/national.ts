@@ -121,7 +121,7 @@ async function evolution(publication: Publication, tables: readonly PublicationT
       parts.push(
         await barChart({
           id: `evolution-${series.table}-${series.code}`,
-          title: `${series.label} – ${m.evolutionChart(years[0].year, publication.year)}`,
+          title: m.evolutionChart(series.label, years[0].year, publication.year),
           decimals: decimalsIn(tables, series.table),
           bars: bars.filter((b) => b.shown.kind !== 'missing'),
         }),
