@@ -33,6 +33,8 @@ export interface Built {
   table: ProtectedTable;
   cubes: AuditedCube[];
   verdict: Verdict;
+  /** linked tables: the verdict of the group's joint audit */
+  joint?: Verdict;
 }
 
 /** What every builder of one year's publication reads (and `built`, which it fills). */

@@ -60,7 +60,7 @@ export async function publishWith(engine: Engine, year: HarmonizedYear, previous
     } else if (t.link !== undefined) {
       const group = config.tables.filter((o) => o.link === t.link);
       const { built, joint } = await buildLinked(ctx, group);
-      for (const b of built) ctx.built.set(b.config.id, b);
+      for (const b of built) ctx.built.set(b.config.id, { ...b, joint });
       group.forEach((g) => done.add(g.id));
       linkedVerdicts.push({ link: t.link, tables: group.map((g) => g.id), verdict: joint });
       if (!joint.ok) failures.push(m.linkedAuditFailed(t.link, joint.detail));
@@ -84,7 +84,7 @@ export async function publishWith(engine: Engine, year: HarmonizedYear, previous
   for (const t of config.tables) {
     const b = ctx.built.get(t.id);
     if (!b) continue;
-    const p = publicationTable(t, b.table, year.geography, year.year, b.verdict.ok);
+    const p = publicationTable(t, b.table, year.geography, year.year, b.verdict.ok && (b.joint?.ok ?? true));
     tables.push(p);
     if (!b.verdict.ok) failures.push(m.auditFailed(t.id, b.verdict.detail));
     files.push(

@@ -81,7 +81,10 @@ describe('publish', () => {
         publishMessages.linkedAuditFailed('er-mesures', 'D2'),
       ]),
     );
-    expect(result.publication.tables.find((t) => t.meta.id === 'er-mesures-fin')?.protection.audit).toBe('echec');
+    const verdict = (id: string) => result.publication.tables.find((t) => t.meta.id === id)?.protection.audit;
+    expect(verdict('er-mesures-fin')).toBe('echec');
+    expect(verdict('med-terminees-duree')).toBe('echec');
+    expect(verdict('med-financement')).toBe('ok');
   });
 
   it('gives the same files whatever the order of the rows (metamorphic)', async () => {
