@@ -17,19 +17,40 @@ type Vec = Map<number, number>;
 
 const EPS = 1e-9;
 
+/**
+ * row → ids of the stored vectors holding that row. Deletions are lazy: a list may keep stale or
+ * repeated ids, filtered out (and compacted) against the vectors themselves when read.
+ */
 class RowIndex {
-  private readonly map = new Map<number, Set<number>>();
+  private readonly lists = new Map<number, number[]>();
+  private readonly stamp: number[] = [];
+  private clock = 0;
+  constructor(private readonly vector: (id: number) => Vec | undefined) {}
   add(row: number, id: number) {
-    let s = this.map.get(row);
-    if (!s) this.map.set(row, (s = new Set()));
-    s.add(id);
+    const list = this.lists.get(row);
+    if (list) list.push(id);
+    else this.lists.set(row, [id]);
   }
-  remove(row: number, id: number) {
-    this.map.get(row)?.delete(id);
+  remove(_row: number, _id: number) {
+    // lazy: see ids()
+  }
+  /** an upper bound of the number of vectors holding the row */
+  size(row: number): number {
+    return this.lists.get(row)?.length ?? 0;
   }
   ids(row: number): number[] {
-    const s = this.map.get(row);
-    return s ? [...s] : [];
+    const list = this.lists.get(row);
+    if (!list) return [];
+    const tick = ++this.clock;
+    const out: number[] = [];
+    for (const id of list) {
+      if (this.stamp[id] === tick || !this.vector(id)?.has(row)) continue;
+      this.stamp[id] = tick;
+      out.push(id);
+    }
+    if (out.length === 0) this.lists.delete(row);
+    else this.lists.set(row, out.slice());
+    return out;
   }
 }
 
@@ -57,9 +78,9 @@ function axpy(target: Vec, factor: number, source: Vec, index: RowIndex, id: num
 export function gaussSuppress(members: readonly Int32Array[], primary: readonly boolean[], order: readonly number[], pivotRank: (row: number) => number): boolean[] {
   const suppressed = primary.slice();
   const basis = new Map<number, Vec>(); // pivot row → vector (1 at the pivot)
-  const basisIndex = new RowIndex(); // non-pivot row → pivots of basis vectors holding it
+  const basisIndex = new RowIndex((q) => basis.get(q)); // non-pivot row → pivots of basis vectors holding it
   const residual: Vec[] = [];
-  const primaryIndex = new RowIndex();
+  const primaryIndex = new RowIndex((p) => residual[p]);
   members.forEach((m, c) => {
     if (!primary[c]) return;
     const id = residual.length;
@@ -87,11 +108,16 @@ export function gaussSuppress(members: readonly Int32Array[], primary: readonly 
       }
     }
     if (v.size === 0) continue; // already derivable: publishing it reveals nothing new
+    // pivot: the row whose elimination touches the fewest stored vectors (least fill-in), then
+    // the row least likely to be published on its own later
     let pivot = -1;
+    let bestFill = Infinity;
     let best = -Infinity;
     for (const row of v.keys()) {
+      const fill = basisIndex.size(row) + primaryIndex.size(row);
       const rank = pivotRank(row);
-      if (rank > best || (rank === best && row < pivot)) {
+      if (fill < bestFill || (fill === bestFill && (rank > best || (rank === best && row < pivot)))) {
+        bestFill = fill;
         best = rank;
         pivot = row;
       }
