@@ -77,6 +77,8 @@ function one(cell: DerivedCell): Cell | null {
     const status: CellStatus = cell.median.length < cell.minCount ? 'u' : 's';
     return { codes: [...cell.codes], value: median(cell.median), contributors: cell.median.length, status };
   }
+  // a computed cell without inputs would brand an arbitrary number as published: refuse it
+  if (cell.inputs.length === 0) throw new Error(`derive: the cell ${cell.codes.join(' × ')} has no protected input (programming error)`);
   const inputs = cell.inputs.map((ref) => cellAt(ref.table, ref.codes));
   const value = cell.compute(inputs.map((c) => c.value));
   if (value === null || !Number.isFinite(value)) return null;

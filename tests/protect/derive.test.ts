@@ -75,6 +75,10 @@ describe('derive', () => {
     expect(cellAt(t, ['D2'])).toMatchObject({ value: 20, status: 's', contributors: 3 });
   });
 
+  it('refuses a computed cell without protected inputs (it could brand any number as published)', () => {
+    expect(() => derive(['geo'], [{ codes: ['D1'], inputs: [], compute: () => 42 }])).toThrow(/D1/);
+  });
+
   it('finds no violation in a derived table and flags a tampered one', () => {
     expect(inheritanceViolations(table, recipes)).toEqual([]);
     const tampered = sealProtected(table.dimensions, table.cells.map((c) => ({ ...c, status: 's' as const })));
