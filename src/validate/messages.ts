@@ -24,6 +24,9 @@ export const reasons = {
   fileProblem: (message: string) => message,
   noHeaderFile: (path: string) =>
     `fichier « ${path} » : aucune ligne d'en-tête reconnue (les colonnes ne correspondent pas au dictionnaire de l'enquête) ; aucune ligne n'est acceptée`,
+  wrongSurvey: (path: string, survey: string, folder: string) =>
+    `fichier « ${path} » : ses colonnes sont celles de l'enquête ${survey}, il est rangé dans le dossier ${folder} ; déplacez-le puis relancez (aucune ligne n'est acceptée)`,
+  wrongSurveyRow: (survey: string) => `ligne non lue : réponse à l'enquête ${survey} rangée dans le mauvais dossier`,
   noHeaderRow: () => "ligne non lue : aucune ligne d'en-tête reconnue dans le fichier",
   editRuleValue: (left: number, right: number) => `${fr(left)} ≠ ${fr(right)}`,
   atLeastValue: (left: number, right: number) => `${fr(left)} < ${fr(right)}`,

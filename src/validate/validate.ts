@@ -70,7 +70,7 @@ interface SurveyResult {
 }
 
 function validateSurvey(
-  year: number, raws: readonly RawReturn[], dictionary: Dictionary, departments: ReadonlySet<string>, seenFiles: Map<string, string>,
+  year: number, raws: readonly RawReturn[], dictionary: Dictionary, other: Dictionary, departments: ReadonlySet<string>, seenFiles: Map<string, string>,
 ): SurveyResult {
   const schema = rowSchema(dictionary, departments);
   const fields = Object.entries(dictionary.fields);
@@ -89,16 +89,21 @@ function validateSurvey(
     if (raw.sha256 !== '' && original === undefined) seenFiles.set(raw.sha256, raw.path);
     const header = findHeader(raw.sheets, dictionary);
     if (header === undefined) {
-      report.problem = reasons.noHeaderFile(raw.path);
+      // not a return of this survey: every non-blank data row is rejected (below the other survey's header if it is one)
+      const misplaced = findHeader(raw.sheets, other);
+      report.problem = misplaced ? reasons.wrongSurvey(raw.path, other.survey, dictionary.survey) : reasons.noHeaderFile(raw.path);
       rejects.push({ file: raw.path, row: null, column: '', value: '', reason: report.problem });
-      for (const sheet of raw.sheets) {
+      const rowReason = original ? reasons.duplicateFile(original) : misplaced ? reasons.wrongSurveyRow(other.survey) : reasons.noHeaderRow();
+      raw.sheets.forEach((sheet, s) => {
+        if (misplaced && s !== misplaced.sheet) return;
         sheet.rows.forEach((cells, index) => {
+          if (misplaced && index <= misplaced.row) return;
           if (isBlank(cells)) return void report.rows_blank++;
           report.rows_read++;
           report.rows_rejected++;
-          rejects.push({ file: raw.path, row: index + 1, column: '', value: shown(cells[0]), reason: original ? reasons.duplicateFile(original) : reasons.noHeaderRow() });
+          rejects.push({ file: raw.path, row: index + 1, column: '', value: shown(cells[0]), reason: rowReason });
         });
-      }
+      });
       continue;
     }
     const sheet = raw.sheets[header.sheet];
@@ -184,7 +189,8 @@ export function validate(input: YearReturns, dictionaries: Dictionaries, geograp
   const results = {} as Record<SurveyId, SurveyResult>;
   for (const survey of SURVEYS) {
     const raws = input.returns.filter((raw) => raw.survey === survey);
-    results[survey] = validateSurvey(input.year, raws, dictionaryFor(dictionaries, survey, input.year), departments, seenFiles);
+    const other = dictionaryFor(dictionaries, survey === 'mediation' ? 'rencontre' : 'mediation', input.year);
+    results[survey] = validateSurvey(input.year, raws, dictionaryFor(dictionaries, survey, input.year), other, departments, seenFiles);
   }
   return {
     year: input.year,

@@ -137,6 +137,12 @@ describe('validate: every defect becomes a reject with its reason, no row is los
     expect(v.rejects.filter((r) => r.row === null)).toHaveLength(1);
   });
 
+  it('a return of the other survey in the wrong folder is named as such', async () => {
+    const path = 'returns/2024/mediation/ca-bastia.csv';
+    const v = run([await rawReturn(path, cp1252(frenchCsv(asTable('rencontre', [ajaccioStructure()]))))]);
+    expect(v.inputs[0]).toMatchObject({ rows_read: 1, rows_rejected: 1, problem: reasons.wrongSurvey(path, 'rencontre', 'mediation') });
+  });
+
   it('an unreadable file is recorded with its message and no row', async () => {
     const v = run([await rawReturn('returns/2024/mediation/vide.csv', new Uint8Array())]);
     expect(v.inputs[0]).toMatchObject({ rows_read: 0, rows_accepted: 0, rows_rejected: 0 });
