@@ -37,6 +37,7 @@ export type Outcome = { status: 'optimal'; objective: number; x: Float64Array } 
 /** A model kept in memory: `solve` changes the objective (and sense) and re-runs. */
 export class LpModel {
   private cost: Float64Array;
+  private runs = 0;
   private constructor(
     private readonly h: Highs,
     private readonly model: Model,
@@ -61,8 +62,9 @@ export class LpModel {
       matrix: { format: 'csr', numRows, numCols: problem.numCols, starts: Int32Array.from(rows.starts), indices: Int32Array.from(rows.indices), values: Float64Array.from(rows.values) },
     });
     if (once) model.options.set({ output_flag: false });
-    // after an objective change the basis stays primal feasible: primal simplex warm-starts from it
-    else model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex', simplex_strategy: 4 });
+    // first solve from scratch: presolve and dual simplex; after that an objective change keeps the
+    // basis primal feasible, and primal simplex without presolve warm-starts from it (see solve)
+    else model.options.set({ output_flag: false, presolve: 'on', solver: 'simplex', simplex_strategy: 1 });
     return new LpModel(h, model, problem.numCols);
   }
 
@@ -73,6 +75,7 @@ export class LpModel {
     this.model.changeColsCost({ kind: 'range', from: 0, to: this.numCols - 1 }, next);
     this.cost = next;
     this.model.changeObjectiveSense(maximize ? this.h.constants.objectiveSense.maximize : this.h.constants.objectiveSense.minimize);
+    if (this.runs++ === 1) this.model.options.set({ presolve: 'off', simplex_strategy: 4 });
     this.model.run();
     const status = this.model.getModelStatus();
     const codes = this.h.constants.modelStatus;
