@@ -20,13 +20,10 @@ export const geographyMessages = {
 };
 
 export const fileMessages = {
-  missingFolder: (path: string) => `Dossier des réponses introuvable : « ${path} ». Rien à traiter.`,
-  noYear: (path: string) => `Aucune année trouvée sous « ${path} » (dossiers attendus : returns/<année>/mediation, returns/<année>/rencontre).`,
   missingSurveyFolder: (path: string) => `Dossier absent : « ${path} » ; aucune réponse lue pour cette enquête.`,
   unreadable: (path: string, why: string) => `Fichier illisible « ${path} » : ${why}.`,
   empty: (path: string) => `Fichier vide « ${path} » : aucune ligne à lire.`,
   unsupportedFormat: (path: string) => `Format non pris en charge pour « ${path} » (attendus : .csv, .txt, .xlsx).`,
-  utf16: (path: string) => `Fichier « ${path} » encodé en UTF-16 : enregistrez-le en UTF-8 ou en CSV Windows (point-virgule) puis relancez.`,
   binary: (path: string) => `Fichier « ${path} » : contenu binaire, ce n'est pas un fichier CSV lisible.`,
 
   badXlsx: (path: string) => `Classeur « ${path} » illisible (fichier XLSX endommagé ou protégé).`,
