@@ -84,6 +84,9 @@ export const renderMessages = {
     title: (department: string, year: number) => `${department} – médiation familiale et espaces de rencontre en ${year}`,
     indicator: 'Indicateur',
     evolution: (year: number, previous: number) => `Évolution ${previous}-${year} du département (en %)`,
+    section: { mediation: 'Médiation familiale', rencontre: 'Espaces de rencontre', croise: 'Territoires : taux, couverture, évolutions' } as Record<string, string>,
+    /** "Tableau 3 – Médiations … selon l'issue, par territoire, en 2024" → "Médiations … selon l'issue" */
+    summaryLabel: (title: string) => title.replace(/^Tableau\s+\d+\s*[–-]\s*/, '').replace(/,?\s*par territoire,?\s*en\s+\d{4}\s*$/, ''),
     summaryNote: () =>
       'Évolution : calculée seulement quand les valeurs des deux années sont publiées ; « s » sinon, « nd » sans année précédente.',
     date: (date: string) => `Date de production : ${date}.`,

@@ -53,13 +53,24 @@ export async function departmentWorkbook(publication: Publication, code: string,
   const evolutionHeader = m.workbook.evolution(publication.year, previous?.year ?? publication.year - 1);
 
   const summary = sheet(workbook, SHEET.summary, m.workbook.title(department.name, publication.year), [...headers, evolutionHeader]);
-  for (const table of tables) {
-    const view = tableView(table);
-    const codes = view.total ? [view.total] : view.codes;
-    const before = previous?.tables.find((t) => t.meta.id === table.meta.id);
-    const beforeView = before ? tableView(before) : null;
-    block(summary, view, codes, geo, (c) => [evolutionCell(view.shown(code, c), beforeView ? beforeView.shown(code, c) : { kind: 'missing' })]);
+  for (const survey of SUMMARY_SECTIONS) {
+    const inSection = tables.filter((t) => t.meta.survey === survey);
+    if (inSection.length === 0) continue;
+    summary.addRow([]);
+    text(summary, m.workbook.section[survey], false).font = { bold: true };
+    for (const table of inSection) {
+      const view = tableView(table);
+      const before = previous?.tables.find((t) => t.meta.id === table.meta.id);
+      const beforeView = before ? tableView(before) : null;
+      for (const c of summaryCodes(view)) {
+        const label = view.total ? m.workbook.summaryLabel(table.meta.title) : view.label(c);
+        valueRow(summary, label, [...geo.map((g) => shownOut(view.shown(g, c), table.decimals)), evolutionCell(view.shown(code, c), beforeView ? beforeView.shown(code, c) : { kind: 'missing' })]);
+      }
+    }
   }
+  summary.addRow([]);
+  for (const source of [...new Set(tables.map((t) => t.meta.source))]) text(summary, `${m.source} : ${source}`, true);
+  text(summary, `${m.note} : ${m.methodology.sMeaning()}`, true);
   text(summary, m.workbook.summaryNote(), true);
 
   const detail: [string, TableSurvey][] = [
@@ -70,13 +81,21 @@ export async function departmentWorkbook(publication: Publication, code: string,
     const ws = sheet(workbook, name, m.workbook.title(department.name, publication.year), headers);
     for (const table of tables.filter((t) => t.meta.survey === survey)) {
       const view = tableView(table);
-      block(ws, view, view.codes, geo, () => []);
+      block(ws, view, view.codes, geo);
     }
   }
   methodologySheet(workbook, publication, options.generatedAt);
 
   const buffer = await workbook.xlsx.writeBuffer();
   return fixZipTimestamps(new Uint8Array(buffer as ArrayBuffer));
+}
+
+/** Sections of the summary sheet, in order */
+const SUMMARY_SECTIONS: readonly TableSurvey[] = ['mediation', 'rencontre', 'croise'];
+
+/** The lines of a table in the summary: its total, or each of its indicators. */
+export function summaryCodes(view: TableView): readonly string[] {
+  return view.total ? [view.total] : view.codes;
 }
 
 function previousYear(publication: Publication): { year: number; tables: readonly PublicationTable[] } | null {
@@ -117,20 +136,12 @@ function sheet(workbook: ExcelJS.Workbook, name: string, title: string, headers:
 }
 
 /** One table: title, unit, a row per code, then Lecture / Champ / Source / Note. */
-function block(ws: ExcelJS.Worksheet, view: TableView, codes: readonly string[], geo: readonly string[], extra: (code: string) => Out[]): void {
+function block(ws: ExcelJS.Worksheet, view: TableView, codes: readonly string[], geo: readonly string[]): void {
   const { meta, decimals } = view.table;
   ws.addRow([]);
   text(ws, meta.title, false).font = { bold: true };
   text(ws, meta.unit, false).font = { italic: true };
-  for (const code of codes) {
-    const outs: Out[] = [...geo.map((g) => shownOut(view.shown(g, code), decimals)), ...extra(code)];
-    const row = ws.addRow([view.label(code), ...outs.map((o) => o.value)]);
-    outs.forEach((o, i) => {
-      const cell = row.getCell(i + 2);
-      if (typeof o.value === 'number') cell.numFmt = o.format ?? numberFormat(o.decimals);
-      else cell.alignment = { horizontal: 'right' };
-    });
-  }
+  for (const code of codes) valueRow(ws, view.label(code), geo.map((g) => shownOut(view.shown(g, code), decimals)));
   for (const [label, line] of [
     [m.lecture, meta.lecture],
     [m.champ, meta.champ],
@@ -139,6 +150,16 @@ function block(ws: ExcelJS.Worksheet, view: TableView, codes: readonly string[],
   ]) {
     if (line) text(ws, `${label} : ${line}`, true);
   }
+}
+
+/** A label and its figures: numbers with a French format, signs ("s", "nd") as right-aligned text. */
+function valueRow(ws: ExcelJS.Worksheet, label: string, outs: readonly Out[]): void {
+  const row = ws.addRow([label, ...outs.map((o) => o.value)]);
+  outs.forEach((o, i) => {
+    const cell = row.getCell(i + 2);
+    if (typeof o.value === 'number') cell.numFmt = o.format ?? numberFormat(o.decimals);
+    else cell.alignment = { horizontal: 'right' };
+  });
 }
 
 function shownOut(shown: Shown, decimals: number): Out {

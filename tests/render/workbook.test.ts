@@ -9,7 +9,7 @@ import { FRANCE } from '../../src/model/geography.ts';
 import type { Publication, PublicationTable } from '../../src/model/publication.ts';
 import { renderMessages as m, signs } from '../../src/render/messages.ts';
 import { displayDate } from '../../src/render/format.ts';
-import { departmentWorkbook, numberFormat } from '../../src/render/workbook.ts';
+import { departmentWorkbook, EVOLUTION_FORMAT, numberFormat } from '../../src/render/workbook.ts';
 import { fixturePublication, fullGeography, smallGeography } from './fixtures.ts';
 import { unzipText } from './unzip.ts';
 
@@ -97,33 +97,52 @@ describe('department workbooks', () => {
     }
   });
 
-  it('give the evolution only when both years are published', async () => {
+  it('sum up each table on one line (its total, or each indicator), with the evolution only when both years are published', async () => {
     const { code, bytes } = books[0];
+    const department = publication.geography.departments.find((d) => d.code === code)!;
+    const geo = [department.code, department.region, department.court, FRANCE];
     const ws = (await read(bytes)).getWorksheet(m.workbook.sheets.summary)!;
     const previous = publication.history[0];
     let numbers = 0;
     let secrets = 0;
-    for (const table of publication.tables) {
-      const before = previous.tables.find((t) => t.meta.id === table.meta.id);
-      const titleRow = findRow(ws, table.meta.title);
-      const dim = table.table.dimensions[1];
-      const codes = table.order[dim].includes('ENS') ? ['ENS'] : table.order[dim];
-      codes.forEach((c, k) => {
-        const cell = ws.getRow(titleRow + 2 + k).getCell(6);
-        const now = cellOf(table, code, c)!;
-        const then = before ? cellOf(before, code, c) : undefined;
-        if (!then) expect(cell.value).toBe(signs.missing);
-        else if (now.status !== 's' || then.status !== 's') {
-          expect(cell.value).toBe(signs.secret);
-          secrets++;
-        } else {
-          expect(cell.value).toBeCloseTo((now.value / then.value - 1) * 100, 1);
-          numbers++;
+    for (const survey of ['mediation', 'rencontre', 'croise'] as const) {
+      let at = findRow(ws, m.workbook.section[survey]) + 1;
+      for (const table of publication.tables.filter((t) => t.meta.survey === survey)) {
+        const before = previous.tables.find((t) => t.meta.id === table.meta.id);
+        const dim = table.table.dimensions[1];
+        const hasTotal = table.order[dim].includes('ENS');
+        for (const c of hasTotal ? ['ENS'] : table.order[dim]) {
+          const row = ws.getRow(at++);
+          expect(row.getCell(1).value).toBe(hasTotal ? m.workbook.summaryLabel(table.meta.title) : table.labels[dim][c]);
+          geo.forEach((g, j) => {
+            const truth = cellOf(table, g, c)!;
+            expect(row.getCell(2 + j).value).toBe(truth.status === 's' ? truth.value : signs.secret);
+          });
+          const cell = row.getCell(6);
+          const now = cellOf(table, code, c)!;
+          const then = before ? cellOf(before, code, c) : undefined;
+          if (!then) expect(cell.value).toBe(signs.missing);
+          else if (now.status !== 's' || then.status !== 's') {
+            expect(cell.value).toBe(signs.secret);
+            secrets++;
+          } else {
+            expect(cell.value).toBeCloseTo((now.value / then.value - 1) * 100, 1);
+            expect(cell.numFmt).toBe(EVOLUTION_FORMAT);
+            numbers++;
+          }
         }
-      });
+      }
     }
     expect(numbers).toBeGreaterThan(0);
     expect(secrets).toBeGreaterThan(0);
+    const sources = [...new Set(publication.tables.map((t) => t.meta.source))];
+    for (const source of sources) findRow(ws, `${m.source} : ${source}`);
+  });
+
+  it('turn a table title into a summary label', () => {
+    expect(m.workbook.summaryLabel("Tableau 2 – Médiations familiales terminées selon l'issue, par territoire, en 2024")).toBe(
+      "Médiations familiales terminées selon l'issue",
+    );
   });
 
   it('write a label starting with "=" as a plain string, never a formula', async () => {
