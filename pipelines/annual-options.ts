@@ -41,7 +41,7 @@ export function runSummary(returns: YearReturns, validated: ValidatedYear, harmo
   const sum = (key: 'rows_read' | 'rows_accepted' | 'rows_rejected') => validated.inputs.reduce((total, input) => total + input[key], 0);
   return [
     progress.read(returns.year, returns.returns.length, unreadable),
-    ...returns.notices.map(progress.notice),
+    ...validated.notices.map(progress.notice),
     ...validated.inputs.filter((input) => input.problem !== null).map((input) => progress.notice(input.problem as string)),
     progress.validated(returns.year, sum('rows_read'), sum('rows_accepted'), sum('rows_rejected')),
     progress.harmonized(returns.year, harmonized.mediation.length, harmonized.rencontre.length),

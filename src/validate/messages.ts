@@ -27,6 +27,8 @@ export const reasons = {
   wrongSurvey: (path: string, survey: string, folder: string) =>
     `fichier « ${path} » : ses colonnes sont celles de l'enquête ${survey}, il est rangé dans le dossier ${folder} ; déplacez-le puis relancez (aucune ligne n'est acceptée)`,
   wrongSurveyRow: (survey: string) => `ligne non lue : réponse à l'enquête ${survey} rangée dans le mauvais dossier`,
+  otherDictionary: (survey: string, year: number, used: number) =>
+    `pas de dictionnaire ${year} pour l'enquête ${survey} : celui de ${used} est utilisé (en-têtes, modalités et bornes)`,
   noHeaderRow: () => "ligne non lue : aucune ligne d'en-tête reconnue dans le fichier",
   editRuleValue: (left: number, right: number) => `${fr(left)} ≠ ${fr(right)}`,
   atLeastValue: (left: number, right: number) => `${fr(left)} < ${fr(right)}`,

@@ -187,10 +187,13 @@ export function validate(input: YearReturns, dictionaries: Dictionaries, geograp
   const departments = new Set(geography.departments.map((d) => d.code));
   const seenFiles = new Map<string, string>();
   const results = {} as Record<SurveyId, SurveyResult>;
+  const notices = [...input.notices];
   for (const survey of SURVEYS) {
     const raws = input.returns.filter((raw) => raw.survey === survey);
+    const dictionary = dictionaryFor(dictionaries, survey, input.year);
+    if (dictionary.year !== input.year) notices.push(reasons.otherDictionary(survey, input.year, dictionary.year));
     const other = dictionaryFor(dictionaries, survey === 'mediation' ? 'rencontre' : 'mediation', input.year);
-    results[survey] = validateSurvey(input.year, raws, dictionaryFor(dictionaries, survey, input.year), other, departments, seenFiles);
+    results[survey] = validateSurvey(input.year, raws, dictionary, other, departments, seenFiles);
   }
   return {
     year: input.year,
@@ -198,6 +201,6 @@ export function validate(input: YearReturns, dictionaries: Dictionaries, geograp
     rencontre: { survey: 'rencontre', rows: typed<RencontreRow>(results.rencontre.rows) },
     rejects: [...results.mediation.rejects, ...results.rencontre.rejects],
     inputs: [...results.mediation.reports, ...results.rencontre.reports],
-    notices: input.notices,
+    notices,
   };
 }

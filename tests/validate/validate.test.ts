@@ -151,6 +151,15 @@ describe('validate: every defect becomes a reject with its reason, no row is los
   });
 });
 
+describe('validate: a year without its own dictionary', () => {
+  it('uses the closest earlier one and says so', async () => {
+    const rows = [ainService({ annee: 2031 })];
+    const v = run([await rawReturn('returns/2031/mediation/a.csv', cp1252(frenchCsv(asTable('mediation', rows, 2025))), 'mediation', 2031)], 2031);
+    expect(v.mediation.rows).toHaveLength(1);
+    expect(v.notices).toEqual([reasons.otherDictionary('mediation', 2031, 2025), reasons.otherDictionary('rencontre', 2031, 2025)]);
+  });
+});
+
 describe('validate: hostile content stays data', () => {
   it('__proto__ and constructor headers are ignored without touching prototypes', async () => {
     const table = asTable('mediation', [ainService()]);
