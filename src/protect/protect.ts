@@ -112,7 +112,7 @@ async function suppress(
     truth,
     cellsOf: cellsOfInner(cube),
     weight: Float64Array.from(cube.cells, (c) => (c.value === 0 ? 1e6 : 1 + c.value)),
-    limit: options.repairLimit ?? 150,
+    limit: options.repairLimit ?? 120,
   };
   const maxRounds = options.maxRounds ?? 40;
   // an A direction proven once stays proven: the attacker's point that proves it stays feasible

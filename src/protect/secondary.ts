@@ -31,9 +31,6 @@ class RowIndex {
     if (list) list.push(id);
     else this.lists.set(row, [id]);
   }
-  remove(_row: number, _id: number) {
-    // lazy: see ids()
-  }
   /** an upper bound of the number of vectors holding the row */
   size(row: number): number {
     return this.lists.get(row)?.length ?? 0;
@@ -60,7 +57,7 @@ function axpy(target: Vec, factor: number, source: Vec, index: RowIndex, id: num
     if (row === skipRow) continue;
     const next = (target.get(row) ?? 0) + factor * v;
     if (Math.abs(next) < EPS) {
-      if (target.delete(row)) index.remove(row, id);
+      target.delete(row); // the index forgets it lazily
     } else {
       if (!target.has(row)) index.add(row, id);
       target.set(row, next);
@@ -141,14 +138,12 @@ export function gaussSuppress(members: readonly Int32Array[], primary: readonly 
       const res = residual[p];
       const a = res.get(pivot)!;
       res.delete(pivot);
-      primaryIndex.remove(pivot, p);
       axpy(res, -a, v, primaryIndex, p, pivot);
     }
     for (const q of basisIndex.ids(pivot)) {
       const b = basis.get(q)!;
       const a = b.get(pivot)!;
       b.delete(pivot);
-      basisIndex.remove(pivot, q);
       axpy(b, -a, v, basisIndex, q, pivot);
     }
     basis.set(pivot, v);
