@@ -1,4 +1,4 @@
-import { audit, protect, protectLinked } from '../../src/protect/index.ts';
+import { audit, auditLinked, protect, protectLinked } from '../../src/protect/index.ts';
 import type { Contribution, ProtectSpec, RuleSet } from '../../src/protect/types.ts';
 import { createRng } from '../../src/sample/prng.ts';
 import { flat, key, oneContributorPerCell, pattern, twoHierarchiesGeo, twoWay } from './fixtures.ts';
@@ -88,6 +88,11 @@ describe('protect', () => {
     expect(statusOf(result.tables.cadre.cells, 'd1 jud')).toBe('u');
     expect(statusOf(result.tables.issue.cells, 'd3 ok')).toBe('u');
     expect(result.stats.cells).toBe(result.tables.cadre.cells.length + result.tables.issue.cells.length - 4);
+    const cells = { cadre: result.tables.cadre.cells, issue: result.tables.issue.cells };
+    expect((await auditLinked(spec, contributions, cells)).failures).toEqual([]);
+    // publishing the secondary cells of one table lets the other table give a primary cell away
+    const opened = { ...cells, issue: cells.issue.map((c) => (c.status === 'x' ? { ...c, status: 's' as const } : c)) };
+    expect((await auditLinked(spec, contributions, opened)).ok).toBe(false);
   });
 });
 
