@@ -5,13 +5,13 @@
 import { harmonize } from '../../src/harmonize/harmonize.ts';
 import { ingestFiles } from '../../src/harmonize/ingest-files.ts';
 import type { RawReturn } from '../../src/ingest/types.ts';
-import type { MediationRow } from '../../src/model/rows.ts';
+import { MANAGER_TYPES, type MediationRow } from '../../src/model/rows.ts';
 import { validate } from '../../src/validate/validate.ts';
 import { ainService, asTable, cp1252, dictionaries, frenchCsv, geography, rawReturn, utf8Bom, xlsxOf } from '../validate/fixtures.ts';
 
 const DEPARTMENTS = ['01', '2A', '13', '59', '75', '971', '976', '69'];
 const services: MediationRow[] = DEPARTMENTS.flatMap((departement, d) =>
-  [1, 2].map((n) => ainService({ departement, service_id: `MF-${departement}-00${n}`, etp_mediateurs: 0.75 + d / 4 + n / 100, seances: 100 + 7 * d + n })),
+  [1, 2].map((n) => ainService({ departement, service_id: `MF-${departement}-00${n}`, gestionnaire: MANAGER_TYPES[(d + n) % 4], etp_mediateurs: 0.75 + d / 4 + n / 100, seances: 100 + 7 * d + n })),
 );
 
 function cleanMediation(returns: RawReturn[]): string {
@@ -53,6 +53,17 @@ describe('the clean output does not depend on how the returns arrive', () => {
     const commaCsv = [table.headers, ...table.rows].map((row) => row.map((v) => (v === null ? '' : String(v))).map((v) => (v.includes(',') ? `"${v}"` : v)).join(',')).join('\n');
     expect(cleanMediation([await rawReturn('returns/2024/mediation/u.csv', utf8Bom(frenchCsv(table)))])).toBe(await reference());
     expect(cleanMediation([await rawReturn('returns/2024/mediation/c.csv', utf8Bom(commaCsv))])).toBe(await reference());
+  });
+
+  it('codes written as their labels, departments as people type them', async () => {
+    const table = asTable('mediation', services);
+    const g = table.headers.indexOf('Type de gestionnaire');
+    const d = table.headers.indexOf('Département');
+    const label = (code: string) => ({ association: 'Association', caf: 'CAF', collectivite: 'Commune', autre: 'Autre' })[code] ?? code;
+    const typed = (code: string) => (/^0\d$/.test(code) ? code.slice(1) : code.toLowerCase());
+    const relabelled = { ...table, rows: table.rows.map((row) => row.map((v, j) => (j === g ? label(String(v)) : j === d ? typed(String(v)) : v))) };
+    expect(relabelled.rows.map((row) => row[d])).toContain('2a');
+    expect(cleanMediation([await rawReturn('returns/2024/mediation/l.csv', cp1252(frenchCsv(relabelled)))])).toBe(await reference());
   });
 
   it('renamed headers (known variants, other case, no accents)', async () => {
