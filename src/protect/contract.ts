@@ -32,24 +32,33 @@ function parseDimension(raw: unknown, at: string): DimensionSpec {
   return dim;
 }
 
-/** Each hierarchy reaches the total from every code; leaves are shared; other codes are not. */
+/**
+ * Each hierarchy reaches the total from every code, and all hierarchies have the same leaves. A
+ * code other than a leaf may appear in several hierarchies (a department under both regions and
+ * courts, above communes) only if it covers the same leaves in each: a code means one set.
+ */
 function checkHierarchies(dim: DimensionSpec): void {
-  const owner = new Map<string, string>();
+  const covers = new Map<string, { hierarchy: string; leaves: string }>();
   const leavesOf = new Map<string, Set<string>>();
   for (const [h, map] of Object.entries(dim.hierarchies)) {
     const parents = new Set(Object.values(map));
     const leaves = new Set(Object.keys(map).filter((c) => !parents.has(c)));
     leavesOf.set(h, leaves);
+    const below = new Map<string, string[]>();
     for (const code of Object.keys(map)) {
       let x = code;
       for (let steps = 0; x !== dim.total; steps++) {
         if (steps > Object.keys(map).length || map[x] === undefined) throw new Error(msg.specCycle(dim.name, h, code));
         x = map[x];
+        if (leaves.has(code)) below.set(x, [...(below.get(x) ?? []), code]);
       }
-      if (leaves.has(code)) continue;
-      const seen = owner.get(code);
-      if (seen !== undefined && seen !== h) throw new Error(msg.specDuplicateCode(dim.name, code));
-      owner.set(code, h);
+    }
+    for (const [code, list] of below) {
+      if (code === dim.total) continue;
+      const key = list.sort().join('\u0001');
+      const seen = covers.get(code);
+      if (seen !== undefined && seen.leaves !== key) throw new Error(msg.specDuplicateCode(dim.name, code));
+      covers.set(code, { hierarchy: h, leaves: key });
     }
   }
   const all = [...leavesOf.entries()];
@@ -57,7 +66,7 @@ function checkHierarchies(dim: DimensionSpec): void {
     for (const leaf of leaves) {
       const missing = all.find(([, other]) => !other.has(leaf));
       if (missing) throw new Error(msg.specLeavesDiffer(dim.name, missing[0], leaf));
-      if (owner.has(leaf)) throw new Error(msg.specDuplicateCode(dim.name, leaf));
+      if (covers.has(leaf)) throw new Error(msg.specDuplicateCode(dim.name, leaf));
     }
   }
 }

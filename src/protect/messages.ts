@@ -3,7 +3,7 @@
 export const specNotJson = (detail: string) => `Spécification : le fichier n'est pas un JSON valide (${detail}).`;
 export const specField = (path: string, expected: string) => `Spécification : le champ « ${path} » doit être ${expected}.`;
 export const specDuplicateCode = (dimension: string, code: string) =>
-  `Spécification : le code « ${code} » apparaît deux fois dans la dimension « ${dimension} » (les codes doivent être uniques d'une hiérarchie à l'autre, sauf les feuilles).`;
+  `Spécification : le code « ${code} » de la dimension « ${dimension} » ne recouvre pas les mêmes feuilles partout où il apparaît (un code désigne un seul ensemble de feuilles).`;
 export const specCycle = (dimension: string, hierarchy: string, code: string) =>
   `Spécification : la hiérarchie « ${hierarchy} » de la dimension « ${dimension} » ne remonte pas jusqu'au total depuis le code « ${code} ».`;
 export const specLeavesDiffer = (dimension: string, hierarchy: string, code: string) =>

@@ -30,6 +30,15 @@ describe('SPEC.json', () => {
     expect(() => parseSpec(JSON.stringify(noTotal))).toThrow(msg.specCycle('geo', 'region', '01'));
     const otherLeaves = { ...issueSpec, dimensions: [{ ...issueSpec.dimensions[0], hierarchies: { region: { '01': 'R84', R84: 'FR' }, ca: { '02': 'CA-LYON', 'CA-LYON': 'FR' } } }] };
     expect(() => parseSpec(JSON.stringify(otherLeaves))).toThrow(msg.specLeavesDiffer('geo', 'ca', '01'));
+    // one code, two different sets of leaves
+    const ambiguous = { ...issueSpec, dimensions: [{ name: 'geo', total: 'FR', hierarchies: { region: { a: 'X', b: 'X', X: 'FR' }, ca: { a: 'X', b: 'Y', X: 'FR', Y: 'FR' } } }] };
+    expect(() => parseSpec(JSON.stringify(ambiguous))).toThrow(msg.specDuplicateCode('geo', 'X'));
+  });
+
+  it('accepts a department under communes in both hierarchies (same leaves each time)', () => {
+    const communes = { c1: 'D1', c2: 'D1', c3: 'D2' };
+    const nested = { ...issueSpec, dimensions: [{ name: 'geo', total: 'FR', hierarchies: { region: { ...communes, D1: 'R1', D2: 'R1', R1: 'FR' }, ca: { ...communes, D1: 'CA1', D2: 'CA2', CA1: 'FR', CA2: 'FR' } } }] };
+    expect(parseSpec(JSON.stringify(nested)).dimensions[0].name).toBe('geo');
   });
 });
 
