@@ -44,7 +44,7 @@ function tree(root: string): Record<string, string> {
  * runs the pipeline as few times as it can and checks several things on each run.
  */
 describe('annual (ingest stages)', () => {
-  it('processes every year oldest first, writes clean data, rejects and a reconciled manifest; twice the same bytes; input untouched', async () => {
+  it('processes every year oldest first, writes clean data, rejects and a reconciled manifest; input untouched', async () => {
     await twoYears();
     const input = tree(join(dir, 'in'));
     const lines: string[] = [];
@@ -62,10 +62,9 @@ describe('annual (ingest stages)', () => {
     expect(manifest.totals).toMatchObject({ rows_read: 4, rows_accepted: 3, rows_rejected: 1 });
     expect(lines).toContain(progress.validated(2024, 4, 3, 1));
     expect(lines).toContain(progress.harmonized(2023, 1, 1));
-
-    await annual(options());
-    expect(tree(join(dir, 'out'))).toEqual(first);
     expect(tree(join(dir, 'in'))).toEqual(input);
+    // byte-stability: the golden cases (tests/golden/ingest) compare with bytes written by an earlier run,
+    // and tests/e2e runs the whole pipeline twice
   });
 
   it('--year publishes that year only, reads the year before for the evolutions; --strict exits 3 on a reject', async () => {
