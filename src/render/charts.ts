@@ -17,6 +17,8 @@ import { partCodes, type Shown, type TableView } from './view.ts';
 export interface Bar {
   label: string;
   shown: Shown;
+  /** when it differs from the chart's */
+  decimals?: number;
 }
 
 export interface BarChartInput {
@@ -59,7 +61,7 @@ export async function barChart(input: BarChartInput): Promise<string> {
   const values = published.map((b) => ({
     libelle: b.label,
     valeur: b.shown.kind === 'value' ? b.shown.value : 0,
-    texte: b.shown.kind === 'value' ? formatNumber(b.shown.value, input.decimals) : '',
+    texte: b.shown.kind === 'value' ? formatNumber(b.shown.value, b.decimals ?? input.decimals) : '',
   }));
   const alt = m.chartAlt(input.title, values.map((v) => `${v.libelle} : ${v.texte}`));
   const notes: string[] = [];

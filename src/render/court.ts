@@ -49,7 +49,7 @@ export async function courtPage(publication: Publication, court: string, options
           await barChart({
             id: `graphique-${table.meta.id}-${code}`,
             title: `${view.label(code)} – ${name}`,
-            decimals: table.decimals,
+            decimals: view.decimals(code),
             bars: (COMPARED_WITH_FRANCE.has(code) ? geo : departments.map((d) => d.code)).map((g) => ({ label: view.geoLabel(g), shown: view.shown(g, code) })),
           }),
         );

@@ -11,7 +11,7 @@ import { renderMessages as m } from './messages.ts';
 import type { TableView } from './view.ts';
 
 export function htmlTable(view: TableView, geos: readonly string[], idPrefix = 't'): string {
-  const { meta, decimals } = view.table;
+  const { meta } = view.table;
   const head = view.codes.map((c) => `<th scope="col">${escapeHtml(view.label(c))}</th>`).join('');
   const rows = geos
     .map((geo) => {
@@ -19,7 +19,7 @@ export function htmlTable(view: TableView, geos: readonly string[], idPrefix = '
         .map((c) => {
           const shown = view.shown(geo, c);
           const cls = shown.kind === 'value' ? 'num' : 'num sign';
-          return `<td class="${cls}">${escapeHtml(formatShown(shown, decimals))}</td>`;
+          return `<td class="${cls}">${escapeHtml(formatShown(shown, view.decimals(c)))}</td>`;
         })
         .join('');
       return `<tr><th scope="row">${escapeHtml(view.geoLabel(geo))}</th>${cells}</tr>`;

@@ -6,8 +6,10 @@
 export const signs = {
   /** secret statistique: the only thing a reader sees of a suppressed cell */
   secret: 's',
-  /** non disponible: the cell is absent from the table (no return, or no previous year) */
+  /** non disponible: no previous year to compare with */
   missing: 'nd',
+  /** sans objet: a derived figure or a median that could not be computed */
+  notApplicable: '///',
 };
 
 export const renderMessages = {

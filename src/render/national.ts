@@ -65,7 +65,7 @@ function keyFigures(publication: Publication): string {
     const view = tableView(table);
     if (!view.codes.includes(k.code)) return [];
     const shown = view.shown(FRANCE, k.code);
-    return [`<li><span class="value">${escapeHtml(formatShown(shown, table.decimals))}</span>${escapeHtml(k.label)}</li>`];
+    return [`<li><span class="value">${escapeHtml(formatShown(shown, view.decimals(k.code)))}</span>${escapeHtml(k.label)}</li>`];
   });
   return `<ul class="key">${items.join('')}</ul>`;
 }
@@ -80,7 +80,7 @@ async function tableBlock(table: PublicationTable, geo: readonly string[], publi
       choropleth({
         id: `carte-${table.meta.id}-${code}`,
         title: m.map.title(view.label(code), publication.year),
-        decimals: table.decimals,
+        decimals: view.decimals(code),
         departments: publication.geography.departments.map((d) => ({ code: d.code, name: d.name, shown: view.shown(d.code, code) })),
       }),
     );
@@ -93,7 +93,7 @@ async function tableBlock(table: PublicationTable, geo: readonly string[], publi
         title: m.chartTitle(table.meta.title, view.geoLabel(FRANCE)),
         decimals: table.decimals,
         unit: table.meta.unit,
-        bars: codes.map((c) => ({ label: view.label(c), shown: view.shown(FRANCE, c) })),
+        bars: codes.map((c) => ({ label: view.label(c), shown: view.shown(FRANCE, c), decimals: view.decimals(c) })),
       }),
     );
   }
@@ -122,7 +122,7 @@ async function evolution(publication: Publication, tables: readonly PublicationT
         await barChart({
           id: `evolution-${series.table}-${series.code}`,
           title: m.evolutionChart(series.label, years[0].year, publication.year),
-          decimals: decimalsIn(tables, series.table),
+          decimals: decimalsIn(tables, series.table, series.code),
           bars: bars.filter((b) => b.shown.kind !== 'missing'),
         }),
       );
@@ -139,6 +139,7 @@ function shownIn(tables: readonly PublicationTable[], id: string, code: string):
   return view.shown(FRANCE, code);
 }
 
-function decimalsIn(tables: readonly PublicationTable[], id: string): number {
-  return tables.find((t) => t.meta.id === id)?.decimals ?? 0;
+function decimalsIn(tables: readonly PublicationTable[], id: string, code: string): number {
+  const table = tables.find((t) => t.meta.id === id);
+  return table ? tableView(table).decimals(code) : 0;
 }

@@ -6,9 +6,12 @@
  * @example
  *   const view = tableView(publication.tables[0]);
  *   view.shown('FR', 'ENS'); // { kind: 'value', value: 23807 } or { kind: 'secret' }
+ *   view.shown('976', 'ENS'); // no cell in a count: { kind: 'value', value: 0 }
  */
 import type { PublicationTable } from '../model/publication.ts';
+import { codeDecimals, missingIsNotApplicable } from './display.ts';
 
+/** `missing`: no cell where none could be computed (derived figures, medians) — shown `///` */
 export type Shown = { kind: 'value'; value: number } | { kind: 'secret' } | { kind: 'missing' };
 
 export interface TableView {
@@ -20,6 +23,8 @@ export interface TableView {
   readonly label: (code: string) => string;
   readonly geoLabel: (code: string) => string;
   readonly shown: (geo: string, code: string) => Shown;
+  /** decimals to show for a code */
+  readonly decimals: (code: string) => number;
   /** the total code of the second dimension when the table has one ("ENS") */
   readonly total: string | null;
 }
@@ -63,7 +68,9 @@ function buildView(table: PublicationTable): TableView {
     codes,
     label: (code) => (code === '' ? table.meta.unit : (labels[code] ?? code)),
     geoLabel: (code) => geoLabels[code] ?? code,
-    shown: (geo, code) => cells.get(`${geo}\u0001${code}`) ?? { kind: 'missing' },
+    // a count with no contributor is a published zero; a derived figure or a median is not applicable
+    shown: (geo, code) => cells.get(`${geo}\u0001${code}`) ?? (missingIsNotApplicable(table, code) ? { kind: 'missing' } : { kind: 'value', value: 0 }),
+    decimals: (code) => codeDecimals(table, code),
     total: codes.includes(TOTAL) ? TOTAL : null,
   };
 }

@@ -64,7 +64,7 @@ export async function departmentWorkbook(publication: Publication, code: string,
       const beforeView = before ? tableView(before) : null;
       for (const c of summaryCodes(view)) {
         const label = view.total ? m.workbook.summaryLabel(table.meta.title) : view.label(c);
-        valueRow(summary, label, [...geo.map((g) => shownOut(view.shown(g, c), table.decimals)), evolutionCell(view.shown(code, c), beforeView ? beforeView.shown(code, c) : { kind: 'missing' })]);
+        valueRow(summary, label, [...geo.map((g) => shownOut(view.shown(g, c), view.decimals(c))), evolutionCell(view.shown(code, c), beforeView ? beforeView.shown(code, c) : { kind: 'missing' })]);
       }
     }
   }
@@ -137,11 +137,11 @@ function sheet(workbook: ExcelJS.Workbook, name: string, title: string, headers:
 
 /** One table: title, unit, a row per code, then Lecture / Champ / Source / Note. */
 function block(ws: ExcelJS.Worksheet, view: TableView, codes: readonly string[], geo: readonly string[]): void {
-  const { meta, decimals } = view.table;
+  const { meta } = view.table;
   ws.addRow([]);
   text(ws, meta.title, false).font = { bold: true };
   text(ws, meta.unit, false).font = { italic: true };
-  for (const code of codes) valueRow(ws, view.label(code), geo.map((g) => shownOut(view.shown(g, code), decimals)));
+  for (const code of codes) valueRow(ws, view.label(code), geo.map((g) => shownOut(view.shown(g, code), view.decimals(code))));
   for (const [label, line] of [
     [m.lecture, meta.lecture],
     [m.champ, meta.champ],
@@ -163,8 +163,15 @@ function valueRow(ws: ExcelJS.Worksheet, label: string, outs: readonly Out[]): v
 }
 
 function shownOut(shown: Shown, decimals: number): Out {
-  if (shown.kind === 'value') return { value: shown.value, decimals };
-  return { value: shown.kind === 'secret' ? signs.secret : signs.missing, decimals };
+  // the value as the CSV tables give it: rounded to the decimals shown
+  if (shown.kind === 'value') return { value: round(shown.value, decimals), decimals };
+  return { value: shown.kind === 'secret' ? signs.secret : signs.notApplicable, decimals };
+}
+
+function round(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const r = Math.round(value * f) / f;
+  return Object.is(r, -0) ? 0 : r;
 }
 
 /** A text line in column A (strings are always written as plain strings: never a formula). */

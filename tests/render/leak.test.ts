@@ -10,6 +10,7 @@
 import type { OutputFile } from '../../src/model/output.ts';
 import type { PublicationTable } from '../../src/model/publication.ts';
 import { FRANCE } from '../../src/model/geography.ts';
+import { codeDecimals } from '../../src/render/display.ts';
 import { formatNumber } from '../../src/render/format.ts';
 import { render } from '../../src/render/index.ts';
 import { signs } from '../../src/render/messages.ts';
@@ -72,7 +73,7 @@ describe('suppressed cells in place', () => {
         expect(row).toBeDefined();
         table.order[dim].forEach((code, k) => {
           const cell = secret(table, geo, code);
-          if (cell.status === 's') expect(row[k]).toBe(formatNumber(cell.value, table.decimals));
+          if (cell.status === 's') expect(row[k]).toBe(formatNumber(cell.value, codeDecimals(table, code)));
           else {
             expect(row[k]).toBe(signs.secret);
             count++;
@@ -99,7 +100,7 @@ describe('suppressed cells in place', () => {
         if (cell.status === 's') continue;
         const name = table.labels[dim][code];
         expect(svg).not.toContain(`>${name}<`);
-        expect(svg).not.toContain(`>${formatNumber(cell.value, table.decimals)}<`);
+        expect(svg).not.toContain(`>${formatNumber(cell.value, codeDecimals(table, code))}<`);
         expect(unescape(label)).not.toContain(`${name} :`);
         hiddenBars++;
       }

@@ -1,6 +1,6 @@
 import { escapeHtml } from '../../src/render/format.ts';
 import { choropleth, classBreaks, NO_DATA, OVERSEAS, PALETTE } from '../../src/render/map.ts';
-import { renderMessages as m } from '../../src/render/messages.ts';
+import { renderMessages as m, signs } from '../../src/render/messages.ts';
 import { fullGeography } from './fixtures.ts';
 
 const geography = fullGeography();
@@ -31,7 +31,7 @@ describe('choropleth', () => {
 
   it('hatches a secret department, greys one without data, and says so in the legend', () => {
     expect(html).toMatch(/<path d="[^"]*" fill="url\(#carte-hatch\)"[^>]*><title>Corse-du-Sud \(2A\) : s<\/title>/);
-    expect(html).toMatch(new RegExp(`<rect [^>]*fill="${NO_DATA}"[^>]*><title>Mayotte \\(976\\) : nd</title>`));
+    expect(html).toMatch(new RegExp(`<rect [^>]*fill="${NO_DATA}"[^>]*><title>Mayotte \\(976\\) : ${signs.notApplicable}</title>`));
     expect(html).toContain(m.map.secret);
     expect(html).toContain(m.map.noData);
     for (const colour of PALETTE) expect(html).toContain(`fill="${colour}"`);

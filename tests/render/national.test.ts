@@ -39,7 +39,7 @@ describe('national report', () => {
   it('gives the key figures of France as published, "s" otherwise', () => {
     for (const k of keyFigureLabels) {
       const table = byId(k.table);
-      const shown = formatShown(tableView(table).shown(FRANCE, k.code), table.decimals);
+      const shown = formatShown(tableView(table).shown(FRANCE, k.code), tableView(table).decimals(k.code));
       expect(html).toContain(`<li><span class="value">${shown}</span>${escapeHtml(k.label)}</li>`);
     }
   });

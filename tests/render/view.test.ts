@@ -29,8 +29,16 @@ describe('tableView', () => {
     expect(tableView(byId('med-activite')).total).toBeNull();
   });
 
-  it('reports an absent cell as missing, not as zero or secret', () => {
-    expect(tableView(byId('er-attente')).shown('75', 'familles_attente')).toEqual({ kind: 'missing' });
+  it('reads an absent count as a published zero, an absent median or derived figure as not applicable', () => {
+    expect(tableView(byId('er-attente')).shown('75', 'familles_attente')).toEqual({ kind: 'value', value: 0 });
+    expect(tableView(byId('er-attente')).shown('75', 'delai_median_jours')).toEqual({ kind: 'missing' });
+    expect(tableView(byId('croise-taux')).shown('75', 'mediations_100k')).toEqual({ kind: 'missing' });
+  });
+
+  it('gives a code its own decimals where the catalogue does (ETP)', () => {
+    const view = tableView(byId('med-moyens'));
+    expect(view.decimals('etp_mediateurs')).toBe(1);
+    expect(view.decimals('services')).toBe(0);
   });
 
   it('labels codes and territories from the publication, falling back to the code', () => {

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { FRANCE } from '../../src/model/geography.ts';
 import type { Publication, PublicationTable } from '../../src/model/publication.ts';
 import { renderMessages as m, signs } from '../../src/render/messages.ts';
+import { codeDecimals } from '../../src/render/display.ts';
 import { displayDate } from '../../src/render/format.ts';
 import { departmentWorkbook, EVOLUTION_FORMAT, numberFormat } from '../../src/render/workbook.ts';
 import { fixturePublication, fullGeography, smallGeography } from './fixtures.ts';
@@ -84,8 +85,8 @@ describe('department workbooks', () => {
             const truth = cellOf(table, g, c)!;
             const cell = row.getCell(2 + j);
             if (truth.status === 's') {
-              expect(cell.value).toBe(truth.value);
-              expect(cell.numFmt).toBe(numberFormat(table.decimals));
+              expect(cell.value).toBeCloseTo(truth.value, codeDecimals(table, c));
+              expect(cell.numFmt).toBe(numberFormat(codeDecimals(table, c)));
             } else expect(cell.value).toBe(signs.secret);
             checked++;
           });
