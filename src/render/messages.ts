@@ -40,7 +40,7 @@ export const renderMessages = {
   /** "Tableau 3 – Médiations … en 2024" → "Graphique 3 – Médiations … en 2024 – France" */
   chartTitle: (tableTitle: string, territory: string) => `${tableTitle.replace(/^Tableau(\s)/, 'Graphique$1')} – ${territory}`,
   chartAlt: (title: string, shown: readonly string[]) =>
-    `Graphique : ${title}. Valeurs représentées : ${shown.length > 0 ? shown.join(' ; ') : 'aucune (toutes sous secret)'}.`,
+    `${title}. Valeurs représentées : ${shown.length > 0 ? shown.join(' ; ') : 'aucune (toutes sous secret)'}.`,
   chartSuppressed: (labels: readonly string[]) =>
     `Barres absentes (secret statistique, « s ») : ${labels.join(', ')}.`,
   chartEmpty: () => 'Aucune valeur publiable pour ce graphique.',

@@ -28,6 +28,17 @@ export async function vegaLiteToSvg(spec: vl.TopLevelSpec, idPrefix: string): Pr
 
 const FORBIDDEN = [/<script/i, /<foreignObject/i, /\son[a-z]+\s*=/i, /(?:href|src)\s*=\s*"(?!#)/i, /<!--/, /data:/i, /<image/i];
 
+/** What a drawing of marks is made of; anything else is refused rather than passed on to the page. */
+const ELEMENTS = new Set(['svg', 'g', 'path', 'rect', 'line', 'text', 'tspan', 'circle', 'defs', 'clipPath']);
+const ATTRIBUTES = new Set([
+  'xmlns', 'xmlns:xlink', 'version', 'class', 'width', 'height', 'viewBox', 'id', 'clip-path', 'transform', 'd',
+  'x', 'y', 'x1', 'x2', 'y1', 'y2', 'dx', 'dy', 'cx', 'cy', 'r', 'rx', 'ry',
+  'fill', 'fill-opacity', 'fill-rule', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-dashoffset',
+  'stroke-linecap', 'stroke-linejoin', 'stroke-miterlimit', 'opacity', 'display', 'pointer-events', 'shape-rendering', 'paint-order',
+  'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline', 'letter-spacing',
+  'role', 'aria-hidden', 'aria-label', 'aria-roledescription',
+]);
+
 /** Renumbers ids, drops invisible text, and throws when the SVG holds anything but drawing. */
 export function cleanSvg(svg: string, idPrefix: string): string {
   const ids = new Map<string, string>();
@@ -36,5 +47,7 @@ export function cleanSvg(svg: string, idPrefix: string): string {
   out = out.replace(/(\sid="|url\(#|href="#)([^")]+)/g, (all, lead: string, id: string) => (ids.has(id) ? `${lead}${ids.get(id)}` : all));
   out = out.replace(/^<\?xml[^>]*>\s*/, '');
   for (const pattern of FORBIDDEN) if (pattern.test(out)) throw new Error(`SVG refusé (${pattern.source}) pour ${idPrefix}`);
+  for (const [, name] of out.matchAll(/<([A-Za-z][\w:-]*)/g)) if (!ELEMENTS.has(name)) throw new Error(`SVG refusé (élément ${name}) pour ${idPrefix}`);
+  for (const [, name] of out.matchAll(/\s([A-Za-z][\w:-]*)="/g)) if (!ATTRIBUTES.has(name)) throw new Error(`SVG refusé (attribut ${name}) pour ${idPrefix}`);
   return out;
 }

@@ -18,6 +18,9 @@ describe('cleanSvg', () => {
     '<svg><rect onclick="x()"/></svg>',
     '<svg><image href="http://example.org/x.png"/></svg>',
     '<svg><!-- 987654 --></svg>',
+    '<svg><rect data-value="987654"/></svg>',
+    '<svg><metadata>987654</metadata></svg>',
+    '<svg><style>rect { fill: red }</style></svg>',
   ])('refuses anything but drawing: %s', (svg) => {
     expect(() => cleanSvg(svg, 'c')).toThrow();
   });
