@@ -67,7 +67,7 @@ export async function auditLinked(
   }
   const intervals: AuditReport['intervals'] = [];
   const hidden = suppressed.filter(Boolean).length;
-  if (hidden <= (options.intervalsUpTo ?? 2000)) {
+  if (hidden <= (options.intervalsUpTo ?? 500)) {
     const model = await openAttack(cube, suppressed, truth, 'A');
     try {
       cube.cells.forEach((cell, c) => {
