@@ -78,10 +78,15 @@ async function runCase(id: string): Promise<Omit<BenchRow, 'name' | 'peakMB'>> {
   const { spec, contributions } = generateCase(CASES[id].leaves);
   const start = performance.now();
   const phases: string[] = [];
-  const table = await protect(spec, contributions, { onPhase: (phase, s) => phases.push(`${phase} ${s.toFixed(1)} s`) });
-  if (process.env.MFER_BENCH_PHASES) process.stderr.write(`${phases.join(' ; ')}\n`);
+  const table = await protect(spec, contributions, {
+    onPhase: (phase, s) => {
+      phases.push(`${phase} ${s.toFixed(1)} s`);
+      if (process.env.MFER_BENCH_PHASES) process.stderr.write(`${phase} ${s.toFixed(1)} s\n`);
+    },
+  });
   const seconds = (performance.now() - start) / 1000;
-  return { seconds, cells: table.stats.cells, primary: table.stats.primary, secondary: table.stats.secondary, note: `${table.stats.auditRounds} tour(s) d'audit LP` };
+  const note = `${table.stats.auditRounds} tour(s) d'audit LP ; ${phases.join(', ')}`;
+  return { seconds, cells: table.stats.cells, primary: table.stats.primary, secondary: table.stats.secondary, note };
 }
 
 function peakMB(): number {
