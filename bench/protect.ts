@@ -98,13 +98,16 @@ export async function benchProtect(cases: readonly string[] = Object.keys(CASES)
   const rows: BenchRow[] = [];
   const tsx = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
   for (const id of cases) {
-    const child = spawnSync(tsx, [join(import.meta.dirname, 'protect.ts'), '--case', id], { encoding: 'utf8', timeout: 30 * 60 * 1000 });
+    // a case that does not finish in time is reported as such (MFER_BENCH_PROTECT_MINUTES, default 10)
+    const minutes = Number(process.env.MFER_BENCH_PROTECT_MINUTES ?? 10);
+    const child = spawnSync(tsx, [join(import.meta.dirname, 'protect.ts'), '--case', id], { encoding: 'utf8', timeout: minutes * 60 * 1000 });
     const { name, target } = CASES[id];
     try {
       const out = JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as Omit<BenchRow, 'name'>;
       rows.push({ name, ...out, note: `${out.note ?? ''} ; objectif < ${target} s`.replace(/^ ; /, '') });
     } catch {
-      rows.push({ name, seconds: NaN, peakMB: NaN, cells: 0, primary: 0, secondary: 0, note: `échec ou dépassement (${child.signal ?? child.status}) ; objectif < ${target} s` });
+      const why = child.signal === 'SIGTERM' ? `non terminé en ${minutes} min` : `échec (${child.signal ?? child.status})`;
+      rows.push({ name, seconds: NaN, peakMB: NaN, cells: 0, primary: 0, secondary: 0, note: `${why} ; objectif < ${target} s` });
     }
   }
   return rows;
