@@ -1,3 +1,5 @@
+import { sealProtected } from '../../src/protect/protected-table.ts';
+import { render } from '../../src/render/index.ts';
 import { tableView, partCodes } from '../../src/render/view.ts';
 import { fixturePublication, smallGeography } from './fixtures.ts';
 
@@ -46,5 +48,34 @@ describe('tableView', () => {
     expect(view.label('ENS')).toBe(byId('er-mesures-nature').labels.nature.ENS);
     expect(view.geoLabel('69')).toBe('Rhône');
     expect(view.label('inconnu')).toBe('inconnu');
+  });
+});
+
+describe('a table over territories only', () => {
+  const base = byId('er-violences');
+  const geoOnly = {
+    ...base,
+    meta: { ...base.meta, id: 'test-geo-seul' },
+    table: sealProtected(['geo'], [
+      { codes: ['FR'], value: 42, contributors: 9, status: 's' },
+      { codes: ['01'], value: 3, contributors: 1, status: 'u' },
+    ]),
+    order: {},
+  };
+
+  it('has one unnamed column labelled by its unit', () => {
+    const view = tableView(geoOnly);
+    expect(view.dimension).toBeNull();
+    expect(view.codes).toEqual(['']);
+    expect(view.label('')).toBe(base.meta.unit);
+    expect(view.shown('FR', '')).toEqual({ kind: 'value', value: 42 });
+    expect(view.shown('01', '')).toEqual({ kind: 'secret' });
+  });
+
+  it('renders in the report and the workbooks', async () => {
+    const publication = { ...fixturePublication(smallGeography), tables: [geoOnly] };
+    const files = await render(publication, { latest: true, generatedAt: null });
+    expect(files[0].content).toContain('id="t-test-geo-seul"');
+    expect(files.length).toBe(1 + 2 + 3);
   });
 });
