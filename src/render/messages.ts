@@ -75,7 +75,7 @@ export const renderMessages = {
     countsHeaders: ['Tableau', 'Cellules', 'Secret primaire', 'Secret secondaire', 'Part masquée', 'Audit'],
     audit: { ok: 'conforme', echec: 'échec' } as Record<'ok' | 'echec', string>,
     reaudit: () =>
-      'Chaque tableau peut être ré-audité de façon indépendante à partir de sa piste d’audit (dossier data-out/<année>/audit/<tableau>/, ou audit/<tableau>/<indicateur>/ pour un tableau d’indicateurs sans total), par exemple :',
+      'Chaque tableau peut être ré-audité de façon indépendante par le producteur ou le comité du secret, à partir de sa piste d’audit, qui n’est pas diffusée (dossier data-out/<année>/audit/<tableau>/, ou audit/<tableau>/<indicateur>/ pour un tableau d’indicateurs sans total), par exemple :',
     reauditCommand: (year: number, id: string) =>
       `npx mfer audit --spec data-out/${year}/audit/${id}/spec.json --input data-out/${year}/audit/${id}/contrib.csv --cells data-out/${year}/audit/${id}/cells.csv`,
     law: () =>
