@@ -3,7 +3,8 @@
  * - `mfer annual` on the shipped sample (three years), in a child process: wall time, peak memory;
  * - the same on a sample scaled ×10 (≈ 2 700 services, 2 300 structures), generated into a
  *   temporary folder with `mfer sample --scale 10`;
- * - the protection engine's own rows (`benchProtect()` from `bench/protect.ts`, when present).
+ * - the protection engine's own rows (`benchProtect()` from `bench/protect.ts`, when present), printed
+ *   as a second table after the end-to-end one (`--sans-protection` skips them).
  * Targets (issue 6): < 15 s and < 1 GB for the sample, < 60 s ×10, on a 2-core machine.
  */
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -54,9 +55,10 @@ async function annualRow(name: string, size: string, input: string, scratch: str
   };
 }
 
-async function main(): Promise<void> {
+async function main(argv: readonly string[]): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'mfer-bench-'));
   const rows: BenchRow[] = [];
+  const machine = describeMachine();
   try {
     rows.push(await annualRow('mfer annual, échantillon livré (3 ans)', '≈ 500 réponses / an', join(root, 'data-raw'), join(scratch, 'x1'), 15));
 
@@ -68,15 +70,17 @@ async function main(): Promise<void> {
     if (gen.exitCode === 0) {
       rows.push(await annualRow('mfer annual, échantillon ×10 (3 ans)', '≈ 5 000 réponses / an', raw10, join(scratch, 'x10'), 60));
     }
-
-    if (existsSync(join(import.meta.dirname, 'protect.ts'))) {
-      const { benchProtect } = (await import('./protect.ts' as string)) as { benchProtect: () => Promise<ProtectBenchRow[]> };
-      rows.push(...(await benchProtect()).map(fromProtect));
-    }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  process.stdout.write(formatBenchTable(rows, describeMachine()));
+  // the end-to-end figures first: the protection benchmarks can take minutes
+  process.stdout.write(formatBenchTable(rows, machine));
+
+  if (!argv.includes('--sans-protection') && existsSync(join(import.meta.dirname, 'protect.ts'))) {
+    const { benchProtect } = (await import('./protect.ts' as string)) as { benchProtect: () => Promise<ProtectBenchRow[]> };
+    const protect = (await benchProtect()).map(fromProtect);
+    process.stdout.write(`\n${formatBenchTable(protect, machine)}`);
+  }
 }
 
-await main();
+await main(process.argv.slice(2));
