@@ -5,7 +5,7 @@
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { formatCells, parseContributions, parseSpec, protect } from '../protect/index.ts';
-import { cliCannotRead, cliCannotWrite, cliMissingOption, protectDone } from '../protect/messages.ts';
+import { cliCannotRead, cliCannotWrite, cliMissingOption, protectDone, protectNotProven } from '../protect/messages.ts';
 
 export function option(argv: readonly string[], name: string): string | undefined {
   const at = argv.indexOf(name);
@@ -48,6 +48,7 @@ export async function runProtect(argv: string[]): Promise<number> {
       throw new Error(cliCannotWrite(out));
     }
     process.stderr.write(`${protectDone(out, table.stats.cells, table.stats.primary, table.stats.secondary)}\n`);
+    if (!table.stats.proven) process.stderr.write(`${protectNotProven(table.stats.auditRounds)}\n`);
     return 0;
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);

@@ -30,6 +30,8 @@ export const cliCannotRead = (path: string) => `Impossible de lire le fichier «
 export const cliCannotWrite = (path: string) => `Impossible d'écrire le fichier « ${path} ».`;
 export const protectDone = (out: string, cells: number, primary: number, secondary: number) =>
   `mfer protect : ${cells} cellules écrites dans ${out} (${primary} sous secret primaire, ${secondary} sous secret secondaire).`;
+export const protectNotProven = (rounds: number) =>
+  `mfer protect : attention, après ${rounds} tours la protection n'est pas entièrement prouvée ; lancez mfer audit avant toute diffusion.`;
 export const auditPassed = (checked: number) => `mfer audit : les ${checked} cellules sous secret primaire sont protégées (exigences A et B).`;
 export const auditFailed = (failures: number) => `mfer audit : ${failures} vérification(s) en échec.`;
 

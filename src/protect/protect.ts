@@ -46,12 +46,13 @@ export async function protectLinked(spec: LinkedSpec, contributions: Readonly<Re
   const lap = stopwatch(options.onPhase);
   const { cube, primary, truth } = await prepare(spec, contributions);
   lap('cube');
-  const { suppressed, rounds } = await suppress(cube, primary, truth, spec, options, lap);
+  const { suppressed, rounds, proven } = await suppress(cube, primary, truth, spec, options, lap);
   const stats: ProtectStats = {
     cells: cube.cells.length,
     primary: primary.filter(Boolean).length,
     secondary: suppressed.filter((s, c) => s && !primary[c]).length,
     auditRounds: rounds,
+    proven,
   };
   const tables: Record<string, ProtectedTableWithStats> = {};
   cube.tables.forEach((table, t) => {
@@ -59,7 +60,7 @@ export async function protectLinked(spec: LinkedSpec, contributions: Readonly<Re
     tables[table.id] = sealProtectedWithStats(
       spec.tables[t].dimensions,
       cells,
-      { cells: cells.length, primary: cells.filter((c) => c.status === 'u').length, secondary: cells.filter((c) => c.status === 'x').length, auditRounds: rounds },
+      { cells: cells.length, primary: cells.filter((c) => c.status === 'u').length, secondary: cells.filter((c) => c.status === 'x').length, auditRounds: rounds, proven },
     );
   });
   return { tables, stats };
@@ -85,7 +86,7 @@ async function suppress(
   spec: LinkedSpec,
   options: ProtectOptions,
   lap: (phase: string) => void,
-): Promise<{ suppressed: boolean[]; rounds: number }> {
+): Promise<{ suppressed: boolean[]; rounds: number; proven: boolean }> {
   const order = candidateOrder(cube, primary);
   // a row whose own cell is published early is a poor pivot (it would be eliminated soon, with fill-in)
   const rank = new Float64Array(cube.innerCount).fill(Number.MAX_SAFE_INTEGER);
@@ -105,7 +106,7 @@ async function suppress(
   lap('gauss');
   const groups = identicalGroups(cube);
   const targets = cube.cells.flatMap((_, c) => (primary[c] ? [targetOf(cube, c, spec)] : []));
-  if (targets.length === 0) return { suppressed, rounds: 0 };
+  if (targets.length === 0) return { suppressed, rounds: 0, proven: true };
 
   const ctx: RepairContext = {
     cube,
@@ -119,6 +120,7 @@ async function suppress(
   // when more cells are suppressed
   const proven = new Set<string>();
   let rounds = 0;
+  let done = false;
   while (rounds < maxRounds) {
     rounds++;
     equalize(groups, suppressed);
@@ -128,7 +130,10 @@ async function suppress(
       failing.push(...(await failingTargets(cube, suppressed, truth, targets, 'B', { exact: false })));
       lap(`audit B ${rounds} (${failing.length})`);
     }
-    if (failing.length === 0) break;
+    if (failing.length === 0) {
+      done = true;
+      break;
+    }
     const moves: Move[] = [];
     for (const f of failing) {
       const t = targetOf(cube, f.cell, spec);
@@ -154,5 +159,5 @@ async function suppress(
     lap(`repair ${rounds}`);
   }
   equalize(groups, suppressed);
-  return { suppressed, rounds };
+  return { suppressed, rounds, proven: done };
 }

@@ -82,6 +82,8 @@ export interface ProtectStats {
   secondary: number;
   /** LP audit rounds run by the suppression loop */
   auditRounds: number;
+  /** the last round proved requirements A and B for every primary cell (false only if the round cap was hit) */
+  proven: boolean;
 }
 
 /** One failed check of the audit, on one primary (`u`) cell. */

@@ -15,7 +15,7 @@ describe('protect', () => {
     expect(table.cells.map(key)).toEqual(['T T', 'T c1', 'T c2', 'r1 T', 'r1 c1', 'r1 c2', 'r2 T', 'r2 c1', 'r2 c2', 'r3 T', 'r3 c1', 'r3 c2']);
     expect(table.cells.find((c) => key(c) === 'T T')).toMatchObject({ value: 19, contributors: 6, status: 's' });
     expect(statusOf(table.cells, 'r2 c1')).toBe('u');
-    expect(table.stats).toMatchObject({ cells: 12, primary: 1 });
+    expect(table.stats).toMatchObject({ cells: 12, primary: 1, proven: true });
     expect(table.stats.secondary).toBe(table.cells.filter((c) => c.status === 'x').length);
     expect(await oracleFailures(spec, table.cells)).toEqual([]);
   });
