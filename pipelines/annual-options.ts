@@ -18,6 +18,8 @@ export interface AnnualOptions {
   reference?: string;
   /** survey dictionaries folder (default `pipelines/config/surveys`) */
   dictionaries?: string;
+  /** folder of `tables.json` and `protect.json` (default `pipelines/config`) */
+  publication?: string;
   /** SOURCE_DATE_EPOCH, the only date an output may carry */
   sourceDateEpoch?: number;
   /** receives one progress line per stage and year (the CLI writes them on stderr unless --quiet) */
@@ -46,6 +48,13 @@ export function runSummary(returns: YearReturns, validated: ValidatedYear, harmo
     progress.validated(returns.year, sum('rows_read'), sum('rows_accepted'), sum('rows_rejected')),
     progress.harmonized(returns.year, harmonized.mediation.length, harmonized.rencontre.length),
   ];
+}
+
+/** One progress line per year for the render stage: how many pages and workbooks it wrote. */
+export function renderSummary(reports: readonly OutputFile[]): string[] {
+  const years = [...new Set(reports.map((file) => Number(file.path.split('/')[0])))].sort((a, b) => a - b);
+  const count = (year: number, folder: string) => reports.filter((file) => file.path.startsWith(`${year}/${folder}`)).length;
+  return years.map((year) => progress.rendered(year, count(year, 'index.html'), count(year, 'cours-appel/'), count(year, 'departements/')));
 }
 
 /** Counts recorded in `run.log` for each ingest stage. */

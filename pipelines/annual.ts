@@ -31,13 +31,13 @@ import type { HarmonizedYear } from '../src/model/harmonized.ts';
 import type { OutputFile } from '../src/model/output.ts';
 import { validate } from '../src/validate/validate.ts';
 import type { ValidatedYear } from '../src/validate/types.ts';
-import { harmonizeCounts, readCounts, runLogFiles, runSummary, validateCounts, warningsOf, type AnnualOptions, type AnnualResult } from './annual-options.ts';
+import { harmonizeCounts, readCounts, renderSummary, runLogFiles, runSummary, validateCounts, warningsOf, type AnnualOptions, type AnnualResult } from './annual-options.ts';
 
 export type { AnnualOptions, AnnualResult } from './annual-options.ts';
 
 export async function annual(options: AnnualOptions): Promise<AnnualResult> {
   const log = options.log ?? (() => {});
-  const sources = { reference: options.reference ?? join(options.input, 'reference'), dictionaries: options.dictionaries ?? 'pipelines/config/surveys' };
+  const sources = { reference: options.reference ?? join(options.input, 'reference'), dictionaries: options.dictionaries ?? 'pipelines/config/surveys', publication: options.publication ?? 'pipelines/config' };
   const geography = loadGeography(sources.reference);
   const dictionaries = loadDictionaries(sources.dictionaries);
   const available = listYears(options.input);
@@ -62,10 +62,12 @@ export async function annual(options: AnnualOptions): Promise<AnnualResult> {
     validatedYears.push(validated);
     files.push(...ingested);
   }
-  const published = await publishYears(history, loadPublicationConfig('pipelines/config'), years); // src/indicators: protected tables, audit trail
+  const published = await publishYears(history, loadPublicationConfig(sources.publication), years); // src/indicators: protected tables, audit trail
   published.lines.forEach((line) => log(line));
   files.push(...published.files);
-  files.push(...(await renderYears(published.publications, generatedAt(options.sourceDateEpoch)))); // src/render: national report, court pages, workbooks
+  const reports = await renderYears(published.publications, generatedAt(options.sourceDateEpoch)); // src/render: national report, court pages, workbooks
+  renderSummary(reports).forEach((line) => log(line));
+  files.push(...reports);
   files.push(...runLogFiles(runLogs, context, timingsRequested()));
   if (years.length > 0 && published.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years, files });
 

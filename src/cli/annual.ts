@@ -57,6 +57,7 @@ export function parseAnnualArgs(argv: readonly string[]): Parsed {
       // returns kept elsewhere than data-raw still use the shipped reference and dictionaries
       reference: existsSync(join(input, 'reference')) ? join(input, 'reference') : shipped('data-raw/reference'),
       dictionaries: shipped('pipelines/config/surveys'),
+      publication: shipped('pipelines/config'),
       sourceDateEpoch: epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
     },
   };

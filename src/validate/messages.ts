@@ -42,5 +42,7 @@ export const progress = {
     `${year} · validation : ${read} ligne(s) lue(s), ${accepted} acceptée(s), ${rejected} rejetée(s)`,
   harmonized: (year: number, mediation: number, rencontre: number) =>
     `${year} · harmonisation : ${mediation} service(s) de médiation, ${rencontre} espace(s) de rencontre`,
+  rendered: (year: number, reports: number, courts: number, workbooks: number) =>
+    `${year} · rendu : ${reports} rapport(s) national(aux), ${courts} page(s) de cour d'appel, ${workbooks} classeur(s) départemental(aux)`,
   notice: (message: string) => `  ${message}`,
 };
