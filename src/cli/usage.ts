@@ -1,11 +1,13 @@
 /** Usage texts, in French, one per command (and the general one). */
+import { DEFAULT_SEED } from '../sample/generate.ts';
+
 const general = `mfer — statistiques annuelles de la médiation familiale et des espaces de rencontre
 
 Usage :
   npx mfer annual  [--year AAAA] [--input data-raw] [--out data-out] [--reports reports] [--strict] [--quiet]
   npx mfer protect --spec SPEC.json --input CONTRIB.csv --out CELLS.csv
   npx mfer audit   --spec SPEC.json --input CONTRIB.csv --cells CELLS.csv
-  npx mfer sample  [--out data-raw] [--seed N]
+  npx mfer sample  [--out data-raw] [--seed N] [--scale K] [--no-defects] [--quiet]
   npx mfer --help
 
 Commandes :
@@ -24,12 +26,32 @@ const perCommand: Record<string, string> = {
   --input DOSSIER   dossier des données brutes (défaut : data-raw)
   --out DOSSIER     dossier des tables produites (défaut : data-out)
   --reports DOSSIER dossier des rapports (défaut : reports)
-  --strict          code de sortie non nul si une ligne a été rejetée
+  --strict          code de sortie 3 si rejects.csv n'est pas vide (une ligne ou un fichier rejeté)
   --quiet           pas de ligne de progression sur la sortie d'erreur
+
+Codes de sortie :
+  0  terminé
+  1  rien n'a pu être traité (aucune ligne acceptée, référentiel ou dictionnaires illisibles)
+  2  arguments invalides
+  3  --strict et au moins un rejet (ligne ou fichier) dans rejects.csv
+  4  une autre exécution détient le verrou du dossier --out
+  5  un audit du secret statistique a échoué
 `,
   protect: `Usage : npx mfer protect --spec SPEC.json --input CONTRIB.csv --out CELLS.csv\n`,
   audit: `Usage : npx mfer audit --spec SPEC.json --input CONTRIB.csv --cells CELLS.csv\n  Code de sortie 1 si une vérification échoue.\n`,
-  sample: `Usage : npx mfer sample [--out data-raw] [--seed N]\n`,
+  sample: `Usage : npx mfer sample [--out data-raw] [--seed N] [--scale K] [--no-defects] [--quiet]
+
+  --out DOSSIER            dossier de l'échantillon (défaut : data-raw) ; son sous-dossier returns/
+                           (réponses, DEFECTS.md, defects.json) est remplacé
+  --seed N                 graine entière du générateur (défaut : ${DEFAULT_SEED})
+  --scale K                multiplie le nombre de services et de structures par K (nombre > 0, défaut : 1)
+  --no-defects             ne plante aucun défaut (réponses toutes valides)
+  --quiet                  pas de ligne de bilan sur la sortie d'erreur
+  --departements FICHIER   référentiel des départements (défaut : data-raw/reference/departements.csv)
+  --dictionnaires DOSSIER  dictionnaires d'enquête (défaut : pipelines/config/surveys)
+
+Codes de sortie : 0 terminé ; 1 entrée introuvable ou illisible ; 2 arguments invalides.
+`,
 };
 
 export function usage(command?: string): string {
