@@ -61,7 +61,7 @@ export class LpModel {
       rowUpper: Float64Array.from(rows.upper, (v) => (v === Infinity ? h.infinity : v)),
       matrix: { format: 'csr', numRows, numCols: problem.numCols, starts: Int32Array.from(rows.starts), indices: Int32Array.from(rows.indices), values: Float64Array.from(rows.values) },
     });
-    if (once) model.options.set({ output_flag: false });
+    if (once) model.options.set({ output_flag: false, presolve: 'off' }); // measured: presolve costs more than it saves on these small models
     // first solve from scratch: presolve and dual simplex; after that an objective change keeps the
     // basis primal feasible, and primal simplex without presolve warm-starts from it (see solve)
     else model.options.set({ output_flag: false, presolve: 'on', solver: 'simplex', simplex_strategy: 1 });
