@@ -24,6 +24,7 @@ export const fileMessages = {
   unreadable: (path: string, why: string) => `Fichier illisible « ${path} » : ${why}.`,
   empty: (path: string) => `Fichier vide « ${path} » : aucune ligne à lire.`,
   unsupportedFormat: (path: string) => `Format non pris en charge pour « ${path} » (attendus : .csv, .txt, .tsv, .xlsx) : enregistrez-le en .xlsx ou en .csv puis relancez.`,
+  bomButWindows1252: (path: string) => `Fichier « ${path} » : BOM UTF-8 mais contenu Windows-1252 : lu en Windows-1252.`,
   binary: (path: string) => `Fichier « ${path} » : contenu binaire, ce n'est pas un fichier CSV lisible.`,
   badXlsx: (path: string) => `Classeur « ${path} » illisible (fichier XLSX endommagé ou protégé).`,
   noDictionary: (path: string) => `Dictionnaire d'enquête introuvable ou invalide : « ${path} ».`,

@@ -1,7 +1,8 @@
 /**
  * Reads every return of one year: `<input>/returns/<year>/{mediation,rencontre}/*`, files in name
  * order. Each file becomes a `RawReturn` (grids of cells, its hash and encoding); a file that cannot
- * be read still becomes one, with a French `problem` naming it, so that the manifest records it.
+ * be read still becomes one, with a French `problem` naming it, so that the manifest records it; a
+ * file read with a `notice` (an odd encoding) adds it to the year's notices.
  * User data never raises: only a programming error would.
  *
  * @example
@@ -52,7 +53,8 @@ export async function readReturnBytes(survey: SurveyId, folderYear: number, path
   if (decoded.text.trim() === '') return { ...base, format: 'csv', encoding: decoded.encoding, sheets: [], problem: m.empty(path) };
   try {
     const { delimiter, rows } = parseCsvText(decoded.text);
-    return { ...base, format: 'csv', encoding: decoded.encoding, delimiter, sheets: [{ name: '', rows }] };
+    const notice = decoded.bomMismatch ? { notice: m.bomButWindows1252(path) } : {};
+    return { ...base, format: 'csv', encoding: decoded.encoding, delimiter, sheets: [{ name: '', rows }], ...notice };
   } catch (error) {
     return { ...base, format: 'csv', encoding: decoded.encoding, sheets: [], problem: m.unreadable(path, (error as Error).message) };
   }
@@ -79,7 +81,9 @@ export async function readReturns(inputDir: string, year: number): Promise<YearR
         returns.push({ survey, folderYear: year, path, sha256: '', format: 'inconnu', encoding: 'inconnu', sheets: [], problem: m.unreadable(path, (error as NodeJS.ErrnoException).code ?? 'erreur de lecture') });
         continue;
       }
-      returns.push(await readReturnBytes(survey, year, path, bytes));
+      const raw = await readReturnBytes(survey, year, path, bytes);
+      if (raw.notice !== undefined) notices.push(raw.notice);
+      returns.push(raw);
     }
   }
   return { year, returns, notices };

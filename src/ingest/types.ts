@@ -28,11 +28,13 @@ export interface RawReturn {
   sheets: readonly Sheet[];
   /** set when nothing could be read from the file (French message naming it) */
   problem?: string;
+  /** set when the file was read but something about it deserves a word (French message naming it) */
+  notice?: string;
 }
 
 export interface YearReturns {
   year: number;
   returns: readonly RawReturn[];
-  /** French messages about the year's folders (a survey folder missing, …) */
+  /** French messages about the year's folders and files (a survey folder missing, an odd encoding, …) */
   notices: readonly string[];
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { fileMessages as m } from '../../src/ingest/messages.ts';
 import { listYears, readReturnBytes, readReturns } from '../../src/ingest/read-returns.ts';
 
@@ -49,6 +50,18 @@ describe('readReturns', () => {
     const year = await readReturns(dir, 2024);
     expect(year.returns.map((r) => r.path)).toEqual(['returns/2024/mediation/a.csv', 'returns/2024/mediation/b.csv']);
     expect(year.notices).toEqual([m.missingSurveyFolder('returns/2024/rencontre')]);
+  });
+
+  it('reads a Windows-1252 file carrying a UTF-8 BOM as Windows-1252, and says so in the year\'s notices', async () => {
+    mkdirSync(join(dir, 'returns', '2024', 'mediation'), { recursive: true });
+    mkdirSync(join(dir, 'returns', '2024', 'rencontre'), { recursive: true });
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode('Année;Département\r\n2024;Saône-et-Loire\r\n', 'win1252')]);
+    writeFileSync(join(dir, 'returns', '2024', 'mediation', 'bom.csv'), bytes);
+    const year = await readReturns(dir, 2024);
+    const path = 'returns/2024/mediation/bom.csv';
+    expect(year.returns[0]).toMatchObject({ path, encoding: 'windows-1252', notice: m.bomButWindows1252(path), sheets: [{ rows: [['Année', 'Département'], ['2024', 'Saône-et-Loire']] }] });
+    expect(year.returns[0].problem).toBeUndefined();
+    expect(year.notices).toEqual([m.bomButWindows1252(path)]);
   });
 
   it('finds no year in a folder without returns', () => {
