@@ -29,6 +29,12 @@ export const reasons = {
   wrongSurveyRow: (survey: string) => `ligne non lue : réponse à l'enquête ${survey} rangée dans le mauvais dossier`,
   otherDictionary: (survey: string, year: number, used: number) =>
     `pas de dictionnaire ${year} pour l'enquête ${survey} : celui de ${used} est utilisé (en-têtes, modalités et bornes)`,
+  noDataRows: (path: string, headerRow: number) =>
+    `fichier « ${path} » : en-tête reconnu (ligne ${headerRow}) mais aucune ligne de données en dessous ; aucune réponse lue`,
+  tooManyFields: (fields: number, expected: number) =>
+    `ligne avec ${fields} champs au lieu de ${expected} : valeur(s) hors de toute colonne (séparateur en trop dans un texte ?), ligne écartée`,
+  beyondHeader: (first: number, last: number) => (first === last ? `colonne ${first} (sans en-tête)` : `colonnes ${first} à ${last} (sans en-tête)`),
+  missingInShortRow: (fields: number, expected: number) => `valeur manquante (ligne de ${fields} champs au lieu de ${expected})`,
   noHeaderRow: () => "ligne non lue : aucune ligne d'en-tête reconnue dans le fichier",
   editRuleValue: (left: number, right: number) => `${fr(left)} ≠ ${fr(right)}`,
   atLeastValue: (left: number, right: number) => `${fr(left)} < ${fr(right)}`,

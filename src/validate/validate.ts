@@ -3,10 +3,15 @@
  * table and one report per file. No row is lost: every non-blank row after the header is either
  * accepted or rejected with at least one French reason (`rows_read = rows_accepted + rows_rejected`).
  *
- * Order of checks for a row: columns present, zod schema from the dictionary (types, bounds, codes,
- * known department), year of the folder, edit rules; then, over all files of the survey, duplicates:
- * a file identical to one already read is rejected as a whole, and a key seen twice keeps the first
- * valid occurrence (files in name order, rows in file order) and rejects the others.
+ * A CSV row with values beyond the header's last column is rejected (a stray separator shifts a row
+ * silently); empty trailing cells (Excel's trailing separators) are not values. A row shorter than the
+ * header reads its missing cells as empty. A file whose header has no data row under it is refused.
+ *
+ * Order of checks for a row: values beyond the header (CSV), columns present, zod schema from the
+ * dictionary (types, bounds, codes, known department), year of the folder, edit rules; then, over
+ * all files of the survey, duplicates: a file identical to one already read is rejected as a whole,
+ * and a key seen twice keeps the first valid occurrence (files in name order, rows in file order) and
+ * rejects the others.
  *
  * @example
  *   const validated = validate(await readReturns('data-raw', 2024), dictionaries, geography);
@@ -32,6 +37,13 @@ function shown(cell: Cell | undefined): string {
 }
 
 const isBlank = (cells: readonly Cell[]) => cells.every((cell) => String(cell).trim() === '');
+
+/** How many cells up to the last non-blank one (trailing empty cells do not count). */
+function filledLength(cells: readonly Cell[]): number {
+  let n = cells.length;
+  while (n > 0 && String(cells[n - 1]).trim() === '') n--;
+  return n;
+}
 
 function decimalMark(raw: RawReturn, sheet: Sheet, from: number): ',' | '.' {
   if (raw.delimiter === ',') return '.';
@@ -116,6 +128,9 @@ function validateSurvey(
       return at === undefined ? field : header.labels[at] || field;
     };
     const missing = fields.filter(([field, spec]) => !spec.optional && !header.columns.has(field)).map(([field]) => field);
+    // CSV only: the header's width, up to its last named column (trailing separators are not columns)
+    const width = filledLength(header.labels);
+    const isCsv = raw.format === 'csv';
     for (let r = header.row + 1; r < sheet.rows.length; r++) {
       const cells = sheet.rows[r];
       const rowNumber = r + 1;
@@ -132,6 +147,11 @@ function validateSurvey(
       };
       if (original !== undefined) problem('', '', reasons.duplicateFile(original));
       else {
+        const filled = filledLength(cells);
+        if (isCsv && filled > width) {
+          const extra = cells.slice(width, filled).map(String).join(raw.delimiter ?? ';');
+          problem(reasons.beyondHeader(width + 1, filled), shown(extra), reasons.tooManyFields(filled, width));
+        }
         for (const field of missing) problem(field, '', reasons.missingColumn(field, dictionary.fields[field].headers));
         const values: Record<string, unknown> = {};
         for (const [field, spec] of fields) values[field] = coerceCell(spec, cellOf(field), decimal);
@@ -139,7 +159,9 @@ function validateSurvey(
         if (!parsed.success) {
           for (const issue of parsed.error.issues) {
             const field = String(issue.path[0] ?? '');
-            if (!missing.includes(field)) problem(label(field), shown(cellOf(field)), issue.message);
+            if (missing.includes(field)) continue;
+            const beyondRow = isCsv && (header.columns.get(field) ?? 0) >= cells.length && issue.message === reasons.missingValue();
+            problem(label(field), shown(cellOf(field)), beyondRow ? reasons.missingInShortRow(cells.length, width) : issue.message);
           }
         } else if (missing.length === 0) {
           if (parsed.data.annee !== year) problem(label('annee'), shown(cellOf('annee')), reasons.otherYear(String(parsed.data.annee), year));
@@ -151,6 +173,11 @@ function validateSurvey(
         report.rows_rejected++;
         rejects.push(...problems);
       }
+    }
+    if (report.rows_read === 0) {
+      // a header and nothing under it: said like an empty file, so that the return is not taken as received
+      report.problem = reasons.noDataRows(raw.path, header.row + 1);
+      rejects.push({ file: raw.path, row: null, column: '', value: '', reason: report.problem });
     }
   }
 

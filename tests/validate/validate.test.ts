@@ -3,7 +3,7 @@ import { dictionaryFor } from '../../src/validate/dictionary.ts';
 import { reasons } from '../../src/validate/messages.ts';
 import type { ValidatedYear } from '../../src/validate/types.ts';
 import { validate } from '../../src/validate/validate.ts';
-import { ainService, ainServices, ajaccioStructure, asTable, cp1252, dictionaries, frenchCsv, geography, rawReturn, utf8Bom, type Table } from './fixtures.ts';
+import { ainService, ainServices, ajaccioStructure, asTable, cp1252, dictionaries, frenchCsv, geography, rawReturn, utf8Bom, xlsxOf, type Table } from './fixtures.ts';
 
 const run = (returns: RawReturn[], year = 2024): ValidatedYear => validate({ year, returns, notices: [] }, dictionaries, geography);
 const medCsv = (table: Table, name = 'caf-01-ain.csv') => rawReturn(`returns/2024/mediation/${name}`, cp1252(frenchCsv(table)));
@@ -148,6 +148,78 @@ describe('validate: every defect becomes a reject with its reason, no row is los
     expect(v.inputs[0]).toMatchObject({ rows_read: 0, rows_accepted: 0, rows_rejected: 0 });
     expect(v.inputs[0].problem).not.toBeNull();
     expect(v.rejects).toEqual([{ file: 'returns/2024/mediation/vide.csv', row: null, column: '', value: '', reason: v.inputs[0].problem }]);
+  });
+});
+
+describe('validate: a header without data, rows wider or narrower than the header', () => {
+  const path = 'returns/2024/mediation/caf-01-ain.csv';
+  const fieldCount = asTable('mediation', [ainService()]).headers.length;
+
+  it('a header and nothing under it (blank lines aside) is refused with a message naming the file', async () => {
+    const header = frenchCsv(asTable('mediation', []));
+    for (const text of [header, `${header}\r\n;;\r\n`]) {
+      const v = run([await rawReturn(path, cp1252(text))]);
+      expect(v.inputs[0]).toMatchObject({ rows_read: 0, rows_accepted: 0, rows_rejected: 0, header_row: 1, problem: reasons.noDataRows(path, 1) });
+      expect(v.rejects).toEqual([{ file: path, row: null, column: '', value: '', reason: reasons.noDataRows(path, 1) }]);
+    }
+  });
+
+  it('a workbook whose header has no row under it is refused the same way', async () => {
+    const xlsxPath = 'returns/2024/mediation/caf-01-ain.xlsx';
+    const v = run([await rawReturn(xlsxPath, await xlsxOf(asTable('mediation', []), (sheet) => void sheet.addRow(['Questionnaire 2024'])))]);
+    expect(v.inputs[0]).toMatchObject({ rows_read: 0, header_row: 2, problem: reasons.noDataRows(xlsxPath, 2) });
+  });
+
+  it('a CSV row with values beyond the last column is rejected, naming the extra columns', async () => {
+    const table = asTable('mediation', ainServices(3));
+    const wide = { ...table, rows: table.rows.map((row, i) => (i === 1 ? [...row, 'x', '', 'y'] : row)) };
+    const v = run([await medCsv(wide)]);
+    expect(v.mediation.rows.map((r) => r.service_id)).toEqual(['MF-01-001', 'MF-01-003']);
+    expect(v.rejects).toEqual([
+      { file: path, row: 3, column: reasons.beyondHeader(fieldCount + 1, fieldCount + 3), value: 'x;;y', reason: reasons.tooManyFields(fieldCount + 3, fieldCount) },
+    ]);
+    expect(v.inputs[0]).toMatchObject({ rows_read: 3, rows_accepted: 2, rows_rejected: 1 });
+  });
+
+  it('empty trailing cells (Excel\'s trailing separators) are not extra values', async () => {
+    const table = asTable('mediation', ainServices(2));
+    const text = frenchCsv(table).replace(/\r\n/g, ';;;\r\n');
+    const v = run([await rawReturn(path, cp1252(text))]);
+    expect(v.rejects).toEqual([]);
+    expect(v.mediation.rows).toHaveLength(2);
+  });
+
+  it('a value under an empty header cell (a trailing separator in the header only) is extra', async () => {
+    const table = asTable('mediation', ainServices(2));
+    const v = run([await medCsv({ headers: [...table.headers, ''], rows: [table.rows[0], [...table.rows[1], 'note']] })]);
+    expect(v.rejects).toEqual([expect.objectContaining({ row: 3, value: 'note', reason: reasons.tooManyFields(fieldCount + 1, fieldCount) })]);
+  });
+
+  it('in a workbook, a cell to the right of the table (a note) is not read and does not reject the row', async () => {
+    const table = asTable('mediation', ainServices(2));
+    const bytes = await xlsxOf({ headers: table.headers, rows: [table.rows[0], [...table.rows[1], 'à vérifier']] });
+    const v = run([await rawReturn('returns/2024/mediation/caf-01-ain.xlsx', bytes)]);
+    expect(v.rejects).toEqual([]);
+    expect(v.mediation.rows).toHaveLength(2);
+  });
+
+  it('a CSV row shorter than the header: each missing required value is rejected, naming its column and the row length', async () => {
+    const table = asTable('mediation', ainServices(2));
+    const v = run([await medCsv({ ...table, rows: [table.rows[0], table.rows[1].slice(0, -2)] })]);
+    expect(v.rejects).toEqual(
+      table.headers.slice(-2).map((column) => ({ file: path, row: 3, column, value: '', reason: reasons.missingInShortRow(fieldCount - 2, fieldCount) })),
+    );
+    expect(v.inputs[0]).toMatchObject({ rows_read: 2, rows_accepted: 1, rows_rejected: 1 });
+  });
+
+  it('a CSV row shorter than the header by optional fields only reads them as not answered', async () => {
+    const table = asTable('rencontre', [ajaccioStructure({ structure_id: 'ER-2A-001' }), ajaccioStructure({ structure_id: 'ER-2A-002' })]);
+    const last = table.headers.indexOf(dictionaryFor(dictionaries, 'rencontre', 2024).fields.delai_attente_median_jours.headers[0]);
+    const move = <T,>(row: T[]) => [...row.filter((_, j) => j !== last), row[last]];
+    const reordered = { headers: move(table.headers), rows: [move(table.rows[0]), move(table.rows[1]).slice(0, -1)] };
+    const v = run([await rawReturn('returns/2024/rencontre/x.csv', cp1252(frenchCsv(reordered)), 'rencontre')]);
+    expect(v.rejects).toEqual([]);
+    expect(v.rencontre.rows.map((r) => r.delai_attente_median_jours)).toEqual([35, null]);
   });
 });
 
