@@ -101,17 +101,20 @@ function push(
         return !ok;
       });
     };
+    let stalls = 0;
     while (open.length > 0) {
       const before = open.length;
       const cost = new Map<number, number>();
-      // 'alternate' (requirement B: any move proves) pushes half the targets up, half down
+      // 'alternate' (requirement B: any move proves) pushes some targets up, the others down, with
+      // a different split after each batch that proves nothing
       open.forEach((p, k) => {
-        const sign = maximize === 'alternate' && k % 2 === 1 ? -1 : 1;
+        const sign = maximize === 'alternate' && ((k * 2654435761 + stalls * 40503) >>> 0) % 2 === 1 ? -1 : 1;
         for (const j of p.cols) cost.set(j, (cost.get(j) ?? 0) + sign);
       });
       const batch = open.length > 1 || !exact ? lp.solve(cost, maximize !== false) : undefined;
       if (batch?.status === 'optimal') evaluate(batch.x);
       if (open.length < before) continue;
+      if (maximize === 'alternate' && ++stalls < 4) continue;
       if (!exact) {
         for (const p of open) failed.push({ p, bound: NaN });
         break;
