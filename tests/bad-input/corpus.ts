@@ -4,21 +4,26 @@
  * 2024 built from `validService` rows with the 2024 dictionary's canonical headers, then damaged.
  *
  * Expected behaviours:
- * - `file`: the file cannot be read as a return: no row read, a French message naming the file;
- * - `rows`: rows are read; `accepted`/`rejected` counts, and for rejects the rows (header = row 1)
- *   and, where there is one, the field named in the reject;
- * - `either`: a reasonable tool may read it or refuse it whole (UTF-16, a BOM before Windows-1252
- *   bytes, a 200 000-character name…): no stack trace, the invariant, a message when refused.
+ * - `file`: the file cannot be read as a return: no row accepted (any row read is rejected), a
+ *   French message naming the file (`problem`: that very message, where the case pins it);
+ * - `rows`: rows are read; `accepted`/`rejected` counts, and for rejects the rows (header = row 1),
+ *   where there is one the field named in the reject, and where the case pins it the reason given.
+ * Every case may also pin the encoding recorded and the one notice about the file (none otherwise).
  */
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { fileMessages } from '../../src/ingest/messages.ts';
 import type { MediationRow } from '../../src/model/rows.ts';
 import { createRng } from '../../src/sample/prng.ts';
+import { reasons } from '../../src/validate/messages.ts';
 
-export type Expectation =
-  | { kind: 'file' }
-  | { kind: 'rows'; accepted: number; rejected: number; rejectedRows?: number[]; field?: string }
-  | { kind: 'either'; rows: number };
+/** Messages that depend on the file's path (`returns/2024/mediation/<file>`). */
+type Message = (path: string) => string;
+
+export type Expectation = ({ kind: 'file'; problem?: Message } | { kind: 'rows'; accepted: number; rejected: number; rejectedRows?: number[]; field?: string; reason?: Message }) & {
+  encoding?: string;
+  notice?: Message;
+};
 
 export interface DamagedCase {
   name: string;
@@ -113,9 +118,8 @@ async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Arr
 export const CORPUS: readonly DamagedCase[] = [
   { name: 'empty file', file: 'vide.csv', what: 'fichier de 0 octet', bytes: () => new Uint8Array(0), expect: { kind: 'file' } },
   { name: 'blank file', file: 'blanc.csv', what: 'seulement des espaces et des sauts de ligne', bytes: () => utf8Bom('  \r\n\r\n \n'), expect: { kind: 'file' } },
-  // requirement (issue 6): a message naming the file; the ingest currently records it in the manifest
-  // with 0 rows and no message — reported, accepted here as `either` until it says so
-  { name: 'header only', file: 'entete-seule.csv', what: 'en-tête sans aucune ligne', bytes: () => utf8Bom(csvText([])), expect: { kind: 'either', rows: 0 } },
+  { name: 'header only', file: 'entete-seule.csv', what: 'en-tête sans aucune ligne', bytes: () => utf8Bom(csvText([])), expect: { kind: 'file', problem: (path) => reasons.noDataRows(path, 1) } },
+  { name: 'header and blank lines only', file: 'entete-et-blancs.csv', what: 'en-tête suivi de lignes vides et de lignes de séparateurs', bytes: () => cp1252(csvText([{ raw: '' }, { raw: ';;;;' }, { raw: '' }])), expect: { kind: 'file', problem: (path) => reasons.noDataRows(path, 1) } },
   {
     name: 'binary garbage named .csv',
     file: 'binaire.csv',
@@ -142,15 +146,17 @@ export const CORPUS: readonly DamagedCase[] = [
     file: 'utf16.csv',
     what: 'UTF-16 LE avec BOM (export « Texte Unicode » d\'Excel)',
     bytes: () => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csvText(three()), 'utf16le')])),
-    expect: { kind: 'either', rows: 3 },
+    expect: { kind: 'rows', accepted: 3, rejected: 0, encoding: 'utf-16le' },
   },
-  { name: 'Windows-1252 without BOM', file: 'windows-1252.csv', what: 'accents en Windows-1252, sans BOM', bytes: () => cp1252(csvText([1, 2, 3].map((n) => validService(n, { service_nom: 'Médiation familiale – Rhône (Lyon, Villeurbanne) « Écoute »' })))), expect: { kind: 'rows', accepted: 3, rejected: 0 }, acceptedValues: { service_nom: 'Médiation familiale – Rhône (Lyon, Villeurbanne) « Écoute »' } },
+  { name: 'Windows-1252 without BOM', file: 'windows-1252.csv', what: 'accents en Windows-1252, sans BOM', bytes: () => cp1252(csvText([1, 2, 3].map((n) => validService(n, { service_nom: 'Médiation familiale – Rhône (Lyon, Villeurbanne) « Écoute »' })))), expect: { kind: 'rows', accepted: 3, rejected: 0, encoding: 'windows-1252' }, acceptedValues: { service_nom: 'Médiation familiale – Rhône (Lyon, Villeurbanne) « Écoute »' } },
   {
     name: 'BOM plus Windows-1252 bytes',
     file: 'bom-windows-1252.csv',
-    what: 'un BOM UTF-8 devant des octets Windows-1252',
-    bytes: () => new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(cp1252(csvText(three())))])),
-    expect: { kind: 'either', rows: 3 },
+    what: 'un BOM UTF-8 devant des octets Windows-1252 (accents, « € », « œ »)',
+    bytes: () => new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(cp1252(csvText([1, 2, 3].map((n) => validService(n, { service_nom: 'Cœur de Saône – médiation « Écoute » 5 €' })))))])),
+    // read as Windows-1252 without its BOM, and said so (issue 6: detection order BOM → UTF-8 → Windows-1252)
+    expect: { kind: 'rows', accepted: 3, rejected: 0, encoding: 'windows-1252', notice: fileMessages.bomButWindows1252 },
+    acceptedValues: { service_nom: 'Cœur de Saône – médiation « Écoute » 5 €' },
   },
   {
     name: 'mixed line endings and blank lines',
@@ -185,9 +191,22 @@ export const CORPUS: readonly DamagedCase[] = [
     expect: { kind: 'rows', accepted: 1, rejected: 3, rejectedRows: [2, 3, 4], field: 'departement' },
     acceptedValues: { departement: '01' },
   },
-  // a row longer than the header: cells under no header. Rejecting it would be safer (a shifted row
-  // loses data silently); the ingest currently keeps the row and ignores the extra cells — reported.
-  { name: 'row with too many fields', file: 'trop-de-champs.csv', what: 'une ligne avec deux champs de trop', bytes: () => utf8Bom(csvText([validService(1), [...cells(validService(2)), 'x', 'y'], validService(3)])), expect: { kind: 'either', rows: 3 } },
+  // a row longer than the header: values under no header are data that would be lost silently
+  {
+    name: 'row with too many fields',
+    file: 'trop-de-champs.csv',
+    what: 'une ligne avec deux champs de trop',
+    bytes: () => utf8Bom(csvText([validService(1), [...cells(validService(2)), 'x', 'y'], validService(3)])),
+    expect: { kind: 'rows', accepted: 2, rejected: 1, rejectedRows: [3], reason: () => reasons.tooManyFields(FIELDS.length + 2, FIELDS.length) },
+  },
+  // Excel writes a separator after the last column on every line: empty cells, not extra values
+  {
+    name: 'trailing separators',
+    file: 'separateurs-en-fin.csv',
+    what: '« ;; » au bout de chaque ligne, en-tête compris',
+    bytes: () => cp1252(csvText(three()).replace(/\r\n/g, ';;\r\n')),
+    expect: { kind: 'rows', accepted: 3, rejected: 0 },
+  },
   {
     name: 'row shifted by a stray delimiter',
     file: 'decale.csv',
@@ -195,14 +214,14 @@ export const CORPUS: readonly DamagedCase[] = [
     bytes: () => utf8Bom(csvText([validService(1), { raw: csvText([validService(2)]).split('\r\n')[1].replace('Médiation familiale du Rhône n° 2', 'Médiation; Rhône') }, validService(3)])),
     expect: { kind: 'rows', accepted: 2, rejected: 1, rejectedRows: [3] },
   },
-  { name: 'row with too few fields', file: 'pas-assez-de-champs.csv', what: 'une ligne à laquelle manquent les cinq dernières colonnes', bytes: () => utf8Bom(csvText([validService(1), cells(validService(2)).slice(0, -5), validService(3)])), expect: { kind: 'rows', accepted: 2, rejected: 1, rejectedRows: [3] } },
-  { name: '200 000-character field', file: 'champ-geant.csv', what: 'un nom de service de 200 000 caractères', bytes: () => utf8Bom(csvText([validService(1, { service_nom: 'A'.repeat(200_000) }), validService(2)])), expect: { kind: 'either', rows: 2 } },
+  { name: 'row with too few fields', file: 'pas-assez-de-champs.csv', what: 'une ligne à laquelle manquent les cinq dernières colonnes', bytes: () => utf8Bom(csvText([validService(1), cells(validService(2)).slice(0, -5), validService(3)])), expect: { kind: 'rows', accepted: 2, rejected: 1, rejectedRows: [3], field: 'fin_autre', reason: () => reasons.missingInShortRow(FIELDS.length - 5, FIELDS.length) } },
+  { name: '200 000-character field', file: 'champ-geant.csv', what: 'un nom de service de 200 000 caractères', bytes: () => utf8Bom(csvText([validService(1, { service_nom: 'A'.repeat(200_000) }), validService(2)])), expect: { kind: 'rows', accepted: 1, rejected: 1, rejectedRows: [2], field: 'service_nom' } },
   {
     name: '__proto__ and constructor as headers',
     file: 'proto.csv',
     what: 'colonnes supplémentaires « __proto__ », « constructor » et « prototype »',
     bytes: () => utf8Bom(csvText([[...cells(validService(1)), '{"pollue":1}', 'x', 'y']], { header: [...headerLine(), '__proto__', 'constructor', 'prototype'] })),
-    expect: { kind: 'either', rows: 1 },
+    expect: { kind: 'rows', accepted: 1, rejected: 0 },
   },
   {
     name: 'formula injection in names',
