@@ -34,8 +34,10 @@ export interface CheckOptions {
    */
   exact: boolean;
   /**
-   * A: directions already proven ("cell:hi", "cell:lo"): skipped, and every direction proven here
-   * is added (a point that proves A stays feasible when more cells are suppressed)
+   * Requirements already proven ("cell:hi", "cell:lo" for A, "cell:B"): skipped, and every one
+   * proven here is added. A proof is an attacker's point: every published cell at its value, every
+   * suppressed cell ≥ 0 (A) or ≥ 1 (B). Suppressing more cells keeps it a valid point — a newly
+   * suppressed cell keeps its true value, ≥ 1 when no zero is suppressed — so proofs are kept.
    */
   proven?: Set<string>;
 }
@@ -50,7 +52,7 @@ export async function failingTargets(
 ): Promise<Failure[]> {
   const model = await openAttack(cube, suppressed, truth, bounds);
   try {
-    return bounds === 'A' ? checkA(cube, model, targets, options) : checkB(cube, model, targets, options.exact);
+    return bounds === 'A' ? checkA(cube, model, targets, options) : checkB(cube, model, targets, options);
   } finally {
     closeAttack(model);
   }
@@ -152,12 +154,14 @@ function checkA(cube: Cube, model: AttackModel, targets: readonly Target[], opti
 }
 
 /** B: a target passes as soon as one feasible point gives it a value other than its own. */
-function checkB(cube: Cube, model: AttackModel, targets: readonly Target[], exact: boolean): Failure[] {
-  const prepared = prepare(cube, model, targets, (t) => cube.cells[t.cell].value);
+function checkB(cube: Cube, model: AttackModel, targets: readonly Target[], options: CheckOptions): Failure[] {
+  const open = targets.filter((t) => !options.proven?.has(`${t.cell}:B`));
+  const prepared = prepare(cube, model, open, (t) => cube.cells[t.cell].value);
   const tol = (p: Prepared) => EPS * Math.max(1, p.goal);
   const moved = (p: Prepared, s: number) => Math.abs(s - p.goal) > tol(p);
-  const stuck = push(model, prepared, 'alternate', moved, false).map((f) => f.p);
-  const notUp = push(model, stuck, true, (p, s) => s > p.goal + tol(p), exact);
-  const notDown = push(model, notUp.map((f) => f.p), false, (p, s) => s < p.goal - tol(p), exact);
+  const proven = (p: Prepared) => options.proven?.add(`${p.cell}:B`);
+  const stuck = push(model, prepared, 'alternate', moved, false, proven).map((f) => f.p);
+  const notUp = push(model, stuck, true, (p, s) => s > p.goal + tol(p), options.exact, proven);
+  const notDown = push(model, notUp.map((f) => f.p), false, (p, s) => s < p.goal - tol(p), options.exact, proven);
   return notDown.map(({ p, bound }) => ({ cell: p.cell, check: 'B' as const, direction: 'hi' as const, bound }));
 }

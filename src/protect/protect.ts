@@ -70,6 +70,12 @@ export async function protect(spec: ProtectSpec, contributions: readonly Contrib
   return (await protectLinked(linkedOf(spec), { [SINGLE]: contributions }, options)).tables[SINGLE];
 }
 
+function sumOver(move: Move, members: Int32Array): number {
+  let sum = 0;
+  for (const i of members) sum += move.get(i) ?? 0;
+  return sum;
+}
+
 function stopwatch(report?: (phase: string, seconds: number) => void): (phase: string) => void {
   let last = performance.now();
   return (phase) => {
@@ -116,8 +122,9 @@ async function suppress(
     limit: options.repairLimit ?? 120,
   };
   const maxRounds = options.maxRounds ?? 40;
-  // an A direction proven once stays proven: the attacker's point that proves it stays feasible
-  // when more cells are suppressed
+  // a requirement proven once stays proven: the attacker's point that proves it stays feasible
+  // when more cells are suppressed (see CheckOptions.proven); B proofs assume no zero is suppressed,
+  // and B is checked only then
   const proven = new Set<string>();
   let rounds = 0;
   let done = false;
@@ -127,7 +134,7 @@ async function suppress(
     const failing: Failure[] = await failingTargets(cube, suppressed, truth, targets, 'A', { exact: false, proven });
     lap(`audit A ${rounds} (${failing.length})`);
     if (failing.length === 0 && zerosKnown(cube, suppressed)) {
-      failing.push(...(await failingTargets(cube, suppressed, truth, targets, 'B', { exact: false })));
+      failing.push(...(await failingTargets(cube, suppressed, truth, targets, 'B', { exact: false, proven })));
       lap(`audit B ${rounds} (${failing.length})`);
     }
     if (failing.length === 0) {
@@ -142,8 +149,7 @@ async function suppress(
         const shift = f.direction === 'hi' ? t.needHi - v : t.needLo - v;
         const members = cube.cells[f.cell].members;
         const reaches = (m: Move) => {
-          let sum = 0;
-          for (const i of members) sum += m.get(i) ?? 0;
+          const sum = sumOver(m, members);
           return shift > 0 ? sum >= shift - 1e-7 : sum <= shift + 1e-7;
         };
         if (!moves.some(reaches)) {
@@ -152,8 +158,13 @@ async function suppress(
           moves.push(move);
         }
         proven.add(`${f.cell}:${f.direction}`);
-      } else if (!(await widen(ctx, suppressed, f.cell, 1, true))) {
-        await widen(ctx, suppressed, f.cell, -1, true);
+      } else {
+        const before = suppressed.slice();
+        const move = (await widen(ctx, suppressed, f.cell, 1, true)) ?? (await widen(ctx, suppressed, f.cell, -1, true));
+        // the move proves B for good if the cells it suppressed keep at least 1 in it
+        if (move && cube.cells.every((cell, c) => before[c] || !suppressed[c] || cell.value + sumOver(move, cell.members) >= 1 - 1e-7)) {
+          proven.add(`${f.cell}:B`);
+        }
       }
     }
     lap(`repair ${rounds}`);
