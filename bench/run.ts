@@ -7,22 +7,12 @@
  *   as a second table after the end-to-end one (`--sans-protection` skips them).
  * Targets (issue 6): < 15 s and < 1 GB for the sample, < 60 s ×10, on a 2-core machine.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatBenchTable, type BenchRow } from './bench-row.ts';
 import { describeMachine, measure } from './measure.ts';
-
-/** The row shape of the protection engine's `benchProtect()` (bench/protect.ts). */
-interface ProtectBenchRow {
-  name: string;
-  seconds: number;
-  peakMB: number;
-  cells: number;
-  primary: number;
-  secondary: number;
-  note?: string;
-}
+import type { BenchRow as ProtectBenchRow } from './protect.ts';
 
 function fromProtect(r: ProtectBenchRow): BenchRow {
   return {
@@ -76,8 +66,8 @@ async function main(argv: readonly string[]): Promise<void> {
   // the end-to-end figures first: the protection benchmarks can take minutes
   process.stdout.write(formatBenchTable(rows, machine));
 
-  if (!argv.includes('--sans-protection') && existsSync(join(import.meta.dirname, 'protect.ts'))) {
-    const { benchProtect } = (await import('./protect.ts' as string)) as { benchProtect: () => Promise<ProtectBenchRow[]> };
+  if (!argv.includes('--sans-protection')) {
+    const { benchProtect } = await import('./protect.ts'); // loaded only when asked: it imports the engine
     const protect = (await benchProtect()).map(fromProtect);
     process.stdout.write(`\n${formatBenchTable(protect, machine)}`);
   }
