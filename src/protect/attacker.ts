@@ -5,7 +5,8 @@
  * Unknowns are split into connected components; each component is one persistent HiGHS model.
  */
 import type { Cube } from './cube.ts';
-import { LpModel, infinity, type LpRows } from './lp.ts';
+import type { Highs } from 'highs';
+import { highs, LpModel, type LpRows } from './lp.ts';
 
 export type Bounds = 'A' | 'B';
 
@@ -50,6 +51,11 @@ function find(parent: Int32Array, x: number): number {
 
 /** Builds the attacker's models for a suppression pattern. Dispose with `closeAttack`. */
 export async function openAttack(cube: Cube, suppressed: readonly boolean[], truth: Float64Array, bounds: Bounds): Promise<AttackModel> {
+  return buildAttack(await highs(), cube, suppressed, truth, bounds);
+}
+
+/** `openAttack` with the HiGHS instance already loaded (synchronous). */
+export function buildAttack(h: Highs, cube: Cube, suppressed: readonly boolean[], truth: Float64Array, bounds: Bounds): AttackModel {
   const n = cube.innerCount;
   const knownInner = new Uint8Array(n);
   cube.cells.forEach((cell, c) => {
@@ -109,10 +115,10 @@ export async function openAttack(cube: Cube, suppressed: readonly boolean[], tru
     r.lower.push(lower);
     r.upper.push(upper);
   });
-  const inf = await infinity();
+  const inf = h.infinity;
   const components: Component[] = [];
   for (let k = 0; k < inners.length; k++) {
-    const model = await LpModel.open({ numCols: inners[k].length, colLower: lowerBound[k], colUpper: new Float64Array(inners[k].length).fill(inf), rows: rows[k] });
+    const model = LpModel.create(h, { numCols: inners[k].length, colLower: lowerBound[k], colUpper: new Float64Array(inners[k].length).fill(inf), rows: rows[k] });
     components.push({ inner: inners[k], model });
   }
   return { ...partial, components };

@@ -7,9 +7,10 @@
  *   const report = await audit(spec, contributions, table.cells);
  *   report.ok; // true after protect()
  */
-import { closeAttack, interval, openAttack } from './attacker.ts';
+import { buildAttack, closeAttack, interval } from './attacker.ts';
 import { failingTargets } from './check.ts';
 import { linkedOf, prepare, SINGLE, targetOf, zerosKnown } from './engine.ts';
+import { highs } from './lp.ts';
 import type { AuditFailure, AuditReport, Cell, Contribution, LinkedSpec, ProtectSpec } from './types.ts';
 
 export interface AuditOptions {
@@ -23,7 +24,7 @@ export async function auditLinked(
   cells: Readonly<Record<string, readonly Cell[]>>,
   options: AuditOptions = {},
 ): Promise<AuditReport> {
-  const { cube, primary, truth } = await prepare(spec, contributions);
+  const { cube, primary, truth } = await prepare(spec, contributions, 'pinned');
   const failures: AuditFailure[] = [];
   const suppressed = cube.cells.map(() => false);
   const listed = cube.cells.map(() => false);
@@ -65,10 +66,14 @@ export async function auditLinked(
       ...(f.check === 'A' ? { requiredLo: t.needLo, requiredHi: t.needHi } : {}),
     });
   }
-  const intervals: AuditReport['intervals'] = [];
+  // exact intervals cost two LPs per suppressed cell and only some callers read them (the
+  // publication stage needs the verdict alone): they are computed on first read
+  const h = await highs();
   const hidden = suppressed.filter(Boolean).length;
-  if (hidden <= (options.intervalsUpTo ?? 500)) {
-    const model = await openAttack(cube, suppressed, truth, 'A');
+  const listIntervals = (): AuditReport['intervals'] => {
+    const intervals: AuditReport['intervals'] = [];
+    if (hidden > (options.intervalsUpTo ?? 500)) return intervals;
+    const model = buildAttack(h, cube, suppressed, truth, 'A');
     try {
       cube.cells.forEach((cell, c) => {
         if (!suppressed[c]) return;
@@ -78,8 +83,18 @@ export async function auditLinked(
     } finally {
       closeAttack(model);
     }
-  }
-  return { ok: failures.length === 0, checked: targets.length, zerosKnown: known, failures, intervals };
+    return intervals;
+  };
+  let intervals: AuditReport['intervals'] | undefined;
+  return {
+    ok: failures.length === 0,
+    checked: targets.length,
+    zerosKnown: known,
+    failures,
+    get intervals() {
+      return (intervals ??= listIntervals());
+    },
+  };
 }
 
 export async function audit(spec: ProtectSpec, contributions: readonly Contribution[], cells: readonly Cell[], options: AuditOptions = {}): Promise<AuditReport> {

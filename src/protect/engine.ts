@@ -22,17 +22,21 @@ export interface Prepared {
   truth: Float64Array;
 }
 
-export async function prepare(spec: LinkedSpec, contributions: Readonly<Record<string, readonly Contribution[]>>): Promise<Prepared> {
+/**
+ * `truth`: 'inner' (protect) solves for every inner value, which the repair LPs start from;
+ * 'pinned' (audit) only sets the inner cells a published cell of one member pins — the attacker's
+ * model reads no other (see `split`), so the audit needs no LP for them. Without a primary cell
+ * nothing is repaired, so protect needs none either.
+ */
+export async function prepare(spec: LinkedSpec, contributions: Readonly<Record<string, readonly Contribution[]>>, truth: 'inner' | 'pinned' = 'inner'): Promise<Prepared> {
   const cube = buildCube(spec, contributions, topNeeded(spec.rules));
   const primary = primaryFlags(cube.cells, spec.rules);
-  return { cube, primary, truth: await innerTruth(cube) };
+  const solve = truth === 'inner' && primary.some(Boolean);
+  return { cube, primary, truth: solve ? await innerTruth(cube) : pinnedTruth(cube).truth };
 }
 
-/**
- * Inner values that add up to every published cell. Inner cells that are published cells are
- * simply their values; otherwise (linked tables) one LP finds a non-negative solution.
- */
-export async function innerTruth(cube: Cube): Promise<Float64Array> {
+/** Inner values set by published cells of one member, and which inner cells they are. */
+function pinnedTruth(cube: Cube): { truth: Float64Array; pinned: Uint8Array } {
   const truth = new Float64Array(cube.innerCount);
   const pinned = new Uint8Array(cube.innerCount);
   for (const cell of cube.cells) {
@@ -41,6 +45,15 @@ export async function innerTruth(cube: Cube): Promise<Float64Array> {
       pinned[cell.members[0]] = 1;
     }
   }
+  return { truth, pinned };
+}
+
+/**
+ * Inner values that add up to every published cell. Inner cells that are published cells are
+ * simply their values; otherwise (linked tables) one LP finds a non-negative solution.
+ */
+export async function innerTruth(cube: Cube): Promise<Float64Array> {
+  const { truth, pinned } = pinnedTruth(cube);
   if (pinned.every((p) => p === 1)) return truth;
   const model = await openAttack(cube, cube.cells.map(() => false), truth, 'A');
   try {

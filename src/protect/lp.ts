@@ -48,7 +48,11 @@ export class LpModel {
 
   /** `once`: the model is solved a single time (default solver settings suit it better) */
   static async open(problem: LpProblem, once = false): Promise<LpModel> {
-    const h = await highs();
+    return LpModel.create(await highs(), problem, once);
+  }
+
+  /** `open` with the instance already loaded (synchronous). */
+  static create(h: Highs, problem: LpProblem, once = false): LpModel {
     const { rows } = problem;
     const numRows = rows.lower.length;
     const model = h.createModel({

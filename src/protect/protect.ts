@@ -103,12 +103,8 @@ async function suppress(
   cube.cells.forEach((cell, c) => {
     if (primary[c] && cell.members.length === 1) rank[cell.members[0]] = -1;
   });
-  const suppressed = gaussSuppress(
-    cube.cells.map((c) => c.members),
-    primary,
-    order,
-    (row) => rank[row],
-  );
+  // without a primary cell there is nothing to hide: elimination would suppress nothing
+  const suppressed = primary.some(Boolean) ? gaussSuppress(cube.cells.map((c) => c.members), primary, order, (row) => rank[row]) : primary.slice();
   lap('gauss');
   const groups = identicalGroups(cube);
   const targets = cube.cells.flatMap((_, c) => (primary[c] ? [targetOf(cube, c, spec)] : []));

@@ -110,6 +110,6 @@ export interface AuditReport {
   /** true when requirement B applied (integer table, no suppressed zero) */
   zerosKnown: boolean;
   failures: AuditFailure[];
-  /** attacker's interval of every suppressed cell (`u` and `x`), in table order */
+  /** attacker's interval of every suppressed cell (`u` and `x`), in table order; computed on first read */
   intervals: { table: string; codes: readonly Code[]; value: number; status: CellStatus; lo: number; hi: number }[];
 }
