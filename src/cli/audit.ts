@@ -19,7 +19,7 @@ export function describeFailure(f: AuditFailure): string {
     case 'status':
       return msg.auditNotSuppressed(f.codes);
     case 'A':
-      return msg.auditInterval(f.codes, f.value, f.lo ?? -Infinity, f.hi ?? Infinity, f.requiredLo ?? 0, f.requiredHi ?? 0);
+      return msg.auditInterval(f.codes, f.value, f.lo, f.hi, f.requiredLo ?? 0, f.requiredHi ?? 0);
     case 'B':
       return msg.auditExact(f.codes, f.value);
   }

@@ -40,8 +40,9 @@ export const auditWrongValue = (codes: readonly string[], expected: number, foun
   `cellule ${codes.join(' × ')} : valeur ${found} alors que les contributions donnent ${expected}.`;
 export const auditNotSuppressed = (codes: readonly string[]) =>
   `cellule ${codes.join(' × ')} : une règle primaire l'exige sous secret, or elle est publiée.`;
-export const auditInterval = (codes: readonly string[], value: number, lo: number, hi: number, needLo: number, needHi: number) =>
-  `cellule ${codes.join(' × ')} (valeur ${value}) : l'attaquant l'encadre dans [${fmt(lo)} ; ${fmt(hi)}], il faudrait au plus ${fmt(needLo)} et au moins ${fmt(needHi)} (exigence A).`;
+/** `lo`/`hi` undefined: that side of the interval was not needed to prove the failure ("…"). */
+export const auditInterval = (codes: readonly string[], value: number, lo: number | undefined, hi: number | undefined, needLo: number, needHi: number) =>
+  `cellule ${codes.join(' × ')} (valeur ${value}) : l'attaquant l'encadre dans [${bound(lo)} ; ${bound(hi)}], il faudrait au plus ${fmt(needLo)} et au moins ${fmt(needHi)} (exigence A).`;
 export const auditExact = (codes: readonly string[], value: number) =>
   `cellule ${codes.join(' × ')} (valeur ${value}) : sachant que les cellules masquées valent au moins 1, l'attaquant la retrouve exactement (exigence B).`;
 export const inconsistentSharedCell = (codes: readonly string[]) =>
@@ -49,5 +50,10 @@ export const inconsistentSharedCell = (codes: readonly string[]) =>
 export const solverFailed = (status: string) => `Le solveur de programmation linéaire a échoué (statut ${status}).`;
 
 function fmt(x: number): string {
-  return Number.isFinite(x) ? String(Math.round(x * 1000) / 1000) : '∞';
+  if (Number.isFinite(x)) return String(Math.round(x * 1000) / 1000);
+  return x < 0 ? '−∞' : '+∞';
+}
+
+function bound(x: number | undefined): string {
+  return x === undefined ? '…' : fmt(x);
 }
