@@ -50,12 +50,13 @@ function find(parent: Int32Array, x: number): number {
 }
 
 /** Builds the attacker's models for a suppression pattern. Dispose with `closeAttack`. */
-export async function openAttack(cube: Cube, suppressed: readonly boolean[], truth: Float64Array, bounds: Bounds): Promise<AttackModel> {
-  return buildAttack(await highs(), cube, suppressed, truth, bounds);
+/** `presolve`: see `LpModel.open` (off when only the optimal values matter, not the vertex). */
+export async function openAttack(cube: Cube, suppressed: readonly boolean[], truth: Float64Array, bounds: Bounds, presolve = true): Promise<AttackModel> {
+  return buildAttack(await highs(), cube, suppressed, truth, bounds, presolve);
 }
 
 /** `openAttack` with the HiGHS instance already loaded (synchronous). */
-export function buildAttack(h: Highs, cube: Cube, suppressed: readonly boolean[], truth: Float64Array, bounds: Bounds): AttackModel {
+export function buildAttack(h: Highs, cube: Cube, suppressed: readonly boolean[], truth: Float64Array, bounds: Bounds, presolve = true): AttackModel {
   const n = cube.innerCount;
   const knownInner = new Uint8Array(n);
   cube.cells.forEach((cell, c) => {
@@ -118,7 +119,7 @@ export function buildAttack(h: Highs, cube: Cube, suppressed: readonly boolean[]
   const inf = h.infinity;
   const components: Component[] = [];
   for (let k = 0; k < inners.length; k++) {
-    const model = LpModel.create(h, { numCols: inners[k].length, colLower: lowerBound[k], colUpper: new Float64Array(inners[k].length).fill(inf), rows: rows[k] });
+    const model = LpModel.create(h, { numCols: inners[k].length, colLower: lowerBound[k], colUpper: new Float64Array(inners[k].length).fill(inf), rows: rows[k] }, false, presolve);
     components.push({ inner: inners[k], model });
   }
   return { ...partial, components };

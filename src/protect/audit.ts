@@ -73,7 +73,7 @@ export async function auditLinked(
   const listIntervals = (): AuditReport['intervals'] => {
     const intervals: AuditReport['intervals'] = [];
     if (hidden > (options.intervalsUpTo ?? 500)) return intervals;
-    const model = buildAttack(h, cube, suppressed, truth, 'A');
+    const model = buildAttack(h, cube, suppressed, truth, 'A', false);
     try {
       cube.cells.forEach((cell, c) => {
         if (!suppressed[c]) return;
