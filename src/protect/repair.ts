@@ -46,9 +46,16 @@ export async function widen(ctx: RepairContext, suppressed: boolean[], target: n
     }
   }
   const inner = [...hood].sort((a, b) => a - b);
-  const col = new Map(inner.map((i, k) => [i, k]));
-  const touching = new Set<number>();
-  for (const i of inner) for (const c of cellsOf[i]) touching.add(c);
+  // each touching cell's columns, ascending, from the neighbourhood's side: a large cell (a
+  // national total) is not scanned member by member for every repair
+  const colsOf = new Map<number, number[]>();
+  inner.forEach((i, k) => {
+    for (const c of cellsOf[i]) {
+      const list = colsOf.get(c);
+      if (list) list.push(k);
+      else colsOf.set(c, [k]);
+    }
+  });
 
   const inf = await infinity();
   const colLower: number[] = inner.map((i) => -truth[i]);
@@ -65,12 +72,8 @@ export async function widen(ctx: RepairContext, suppressed: boolean[], target: n
     rows.lower.push(lower);
     rows.upper.push(upper);
   };
-  for (const c of [...touching].sort((a, b) => a - b)) {
-    const entries: [number, number][] = [];
-    for (const i of cube.cells[c].members) {
-      const k = col.get(i);
-      if (k !== undefined) entries.push([k, 1]);
-    }
+  for (const [c, cols] of [...colsOf].sort(([a], [b]) => a - b)) {
+    const entries = cols.map((k): [number, number] => [k, 1]);
     if (c === target) {
       addRow(entries, shift > 0 ? shift : -inf, shift > 0 ? inf : shift);
     } else if (!suppressed[c]) {
