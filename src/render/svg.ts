@@ -17,13 +17,34 @@ const FRENCH = {
 } as unknown as vega.LocaleFormatters;
 
 export async function vegaLiteToSvg(spec: vl.TopLevelSpec, idPrefix: string): Promise<string> {
-  const compiled = vl.compile(spec).spec;
+  const compiled = compile(spec);
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', locale: FRENCH });
   try {
     return cleanSvg(await view.toSVG(), idPrefix);
   } finally {
     view.finalize();
   }
+}
+
+// Charts of a run share a few shapes and differ only by their inline data, which vega-lite copies
+// into the compiled spec untouched: each shape is compiled once and its data swapped in.
+const shapes = new Map<string, { spec: vega.Spec; at: number }>();
+
+function compile(spec: vl.TopLevelSpec): vega.Spec {
+  const data = (spec as { data?: unknown }).data;
+  const values = data !== null && typeof data === 'object' && Object.keys(data).length === 1 && Array.isArray((data as { values?: unknown }).values) ? (data as { values: unknown[] }).values : undefined;
+  if (values === undefined) return vl.compile(spec).spec;
+  const key = JSON.stringify({ ...spec, data: null });
+  let shape = shapes.get(key);
+  if (!shape) {
+    const compiled = vl.compile({ ...spec, data: { values: [] } } as vl.TopLevelSpec).spec;
+    const at = (compiled.data ?? []).findIndex((d) => 'values' in d && Array.isArray(d.values) && d.values.length === 0);
+    if (at < 0 || (compiled.data ?? []).filter((d) => 'values' in d).length !== 1) return vl.compile(spec).spec;
+    shapes.set(key, (shape = { spec: compiled, at }));
+  }
+  const out = structuredClone(shape.spec);
+  (out.data![shape.at] as { values: unknown[] }).values = structuredClone(values);
+  return out;
 }
 
 const FORBIDDEN = [/<script/i, /<foreignObject/i, /\son[a-z]+\s*=/i, /(?:href|src)\s*=\s*"(?!#)/i, /<!--/, /data:/i, /<image/i];
