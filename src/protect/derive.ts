@@ -103,8 +103,14 @@ export function derive(dimensions: readonly string[], cells: readonly DerivedCel
  */
 export function inheritanceViolations(table: ProtectedTable, cells: readonly DerivedCell[]): string[] {
   const offenders: string[] = [];
+  // the first cell at each codes, as a scan would find it
+  const byKey = new Map<string, Cell>();
+  for (const c of table.cells) {
+    const k = key(c.codes);
+    if (!byKey.has(k)) byKey.set(k, c);
+  }
   for (const cell of cells) {
-    const published = table.cells.find((c) => key(c.codes) === key(cell.codes));
+    const published = byKey.get(key(cell.codes));
     if (!published || published.status !== 's') continue;
     const leaks = isMedian(cell) ? cell.median.length < cell.minCount : cell.inputs.some((ref) => cellAt(ref.table, ref.codes).status !== 's');
     if (leaks) offenders.push(cell.codes.join(' × '));
