@@ -6,9 +6,9 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { loadGeography } from '../ingest/geography.ts';
 import type { Department } from '../model/geography.ts';
-import { DEFAULT_SEED, generateSample, slug, type SampleDictionary, type SampleSurvey } from '../sample/generate.ts';
+import { DEFAULT_SEED, generateSample, type SampleDictionary, type SampleSurvey } from '../sample/generate.ts';
 import { sampleBadArgument, sampleMissingInput, sampleWritten } from '../sample/messages.ts';
 
 /** Where the inputs are, relative to the repository root (overridable for tests and benchmarks). */
@@ -22,26 +22,14 @@ export const DEFAULT_SOURCES: SampleSources = {
   dictionaries: 'pipelines/config/surveys',
 };
 
-/** Reads the department reference: a CSV with code, name, court of appeal and population. */
+/**
+ * The departments of the reference geography whose `departements.csv` is `path` (its `region.csv` and
+ * `cour-appel.csv` sit beside it): the same checked loader as `mfer annual`, so the sample's region and
+ * court codes are the pipeline's.
+ */
 export function readDepartments(path: string): Department[] {
   if (!existsSync(path)) throw new Error(sampleMissingInput(path));
-  const text = readFileSync(path, 'utf8').replace(/^\ufeff/, '');
-  const delimiter = text.split('\n')[0].includes(';') ? ';' : ',';
-  const records = parse(text, { columns: true, delimiter, skip_empty_lines: true }) as Record<string, string>[];
-  const get = (r: Record<string, string>, ...names: string[]) => names.map((n) => r[n]).find((v) => v !== undefined) ?? '';
-  return records
-    .filter((r) => get(r, 'perimetre') === '' || get(r, 'perimetre') === 'departement')
-    .map((r) => {
-      const court = get(r, 'cour_appel', 'court', 'code_cour_appel');
-      const region = get(r, 'code_region', 'region');
-      return {
-        code: get(r, 'code_departement', 'code', 'departement'),
-        name: get(r, 'nom', 'name', 'nom_departement'),
-        region: region.startsWith('R') ? region : `R${region}`,
-        court: court.startsWith('CA-') ? court : `CA-${slug(court.replace(/^Cour d'appel d(e |')/i, '')).toUpperCase()}`,
-        population: Number(get(r, 'population_municipale', 'population')),
-      };
-    });
+  return [...loadGeography(dirname(path)).departments];
 }
 
 export function readDictionary(dir: string, survey: SampleSurvey, year: number): SampleDictionary {

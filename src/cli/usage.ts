@@ -47,7 +47,8 @@ Codes de sortie :
   --scale K                multiplie le nombre de services et de structures par K (nombre > 0, défaut : 1)
   --no-defects             ne plante aucun défaut (réponses toutes valides)
   --quiet                  pas de ligne de bilan sur la sortie d'erreur
-  --departements FICHIER   référentiel des départements (défaut : data-raw/reference/departements.csv)
+  --departements FICHIER   référentiel des départements, region.csv et cour-appel.csv à côté
+                           (défaut : data-raw/reference/departements.csv)
   --dictionnaires DOSSIER  dictionnaires d'enquête (défaut : pipelines/config/surveys)
 
 Codes de sortie : 0 terminé ; 1 entrée introuvable ou illisible ; 2 arguments invalides.
