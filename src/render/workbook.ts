@@ -14,7 +14,7 @@
 import ExcelJS from 'exceljs';
 import type { Publication, PublicationTable, TableSurvey } from '../model/publication.ts';
 import { FRANCE } from '../model/geography.ts';
-import { fixZipTimestamps } from '../sample/zip.ts';
+import { fixZipTimestamps } from '../common/zip.ts';
 import { displayDate } from './format.ts';
 import { signs, renderMessages as m } from './messages.ts';
 import { tableView, type Shown, type TableView } from './view.ts';

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { fixZipTimestamps } from './zip.ts';
+import { fixZipTimestamps } from '../common/zip.ts';
 
 export type ReturnFormat = 'csv-cp1252' | 'csv-utf8-bom' | 'csv-utf8-bom-comma' | 'xlsx';
 /** a number is formatted by the encoder; a string is written as typed (defects are strings) */
