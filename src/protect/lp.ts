@@ -29,6 +29,8 @@ export interface LpProblem {
   numCols: number;
   colLower: Float64Array;
   colUpper: Float64Array;
+  /** zero when absent */
+  colCost?: Float64Array;
   rows: LpRows;
 }
 
@@ -64,7 +66,7 @@ export class LpModel {
     const model = h.createModel({
       numCols: problem.numCols,
       numRows,
-      colCost: new Float64Array(problem.numCols),
+      colCost: problem.colCost ?? new Float64Array(problem.numCols),
       colLower: problem.colLower,
       colUpper: problem.colUpper,
       rowLower: Float64Array.from(rows.lower, (v) => (v === -Infinity ? -h.infinity : v)),
@@ -75,7 +77,9 @@ export class LpModel {
     // first solve from scratch: presolve and dual simplex; after that an objective change keeps the
     // basis primal feasible, and primal simplex without presolve warm-starts from it (see solve)
     else model.options.set({ output_flag: false, presolve: presolve ? 'on' : 'off', solver: 'simplex', simplex_strategy: 1 });
-    return new LpModel(h, model, problem.numCols);
+    const lp = new LpModel(h, model, problem.numCols);
+    if (problem.colCost) lp.cost = problem.colCost.slice();
+    return lp;
   }
 
   /** Optimises Σ cost·x (sparse cost given as column → coefficient). */
@@ -87,6 +91,38 @@ export class LpModel {
     this.model.changeObjectiveSense(maximize ? this.h.constants.objectiveSense.maximize : this.h.constants.objectiveSense.minimize);
     if (this.runs++ === 1) this.model.options.set({ presolve: 'off', simplex_strategy: 4 });
     this.model.run();
+    return this.outcome();
+  }
+
+  /** Changes one column's objective coefficient (for `minimize`). */
+  setCost(col: number, cost: number): void {
+    this.model.changeColCost(col, cost);
+    this.cost[col] = cost;
+  }
+
+  setColBounds(col: number, lower: number, upper: number): void {
+    this.model.changeColBounds(col, this.finite(lower), this.finite(upper));
+  }
+
+  setRowBounds(row: number, lower: number, upper: number): void {
+    this.model.changeRowBounds(row, this.finite(lower), this.finite(upper));
+  }
+
+  /**
+   * Minimises the objective as set by `setCost`, warm-starting from the last basis (a model
+   * opened with `once`: dual simplex, no presolve, which suits bound changes between solves).
+   */
+  minimize(): Outcome {
+    this.model.changeObjectiveSense(this.h.constants.objectiveSense.minimize);
+    this.model.run();
+    return this.outcome();
+  }
+
+  private finite(v: number): number {
+    return v === Infinity ? this.h.infinity : v === -Infinity ? -this.h.infinity : v;
+  }
+
+  private outcome(): Outcome {
     const status = this.model.getModelStatus();
     const codes = this.h.constants.modelStatus;
     if (status === codes.optimal) return { status: 'optimal', objective: this.model.getObjectiveValue(), x: this.model.getSolution().colValue };

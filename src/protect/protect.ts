@@ -10,7 +10,7 @@ import { failingTargets, type Failure } from './check.ts';
 import type { Cube } from './cube.ts';
 import { equalize, identicalGroups, linkedOf, prepare, SINGLE, tableCells, targetOf, zerosKnown } from './engine.ts';
 import { sealProtectedWithStats, type ProtectedTableWithStats } from './protected-table.ts';
-import { cellsOfInner, widen, type Move, type RepairContext } from './repair.ts';
+import { openRepair, type Move, type Repair, type RepairMode } from './repair.ts';
 import { gaussSuppress } from './secondary.ts';
 import type { Contribution, LinkedSpec, ProtectSpec, ProtectStats } from './types.ts';
 
@@ -23,7 +23,9 @@ export interface LinkedResult {
 export interface ProtectOptions {
   /** safety cap on audit-and-repair rounds (each round only adds suppressions) */
   maxRounds?: number;
-  /** cells with more inner cells than this do not widen a repair's neighbourhood */
+  /** how repairs are posed (see `src/protect/repair.ts`); by default chosen from the table's size */
+  repair?: RepairMode;
+  /** local repairs: cells with more inner cells than this do not widen a repair's neighbourhood */
   repairLimit?: number;
   /** called after each phase with its wall time in seconds (benchmarks) */
   onPhase?: (phase: string, seconds: number) => void;
@@ -110,13 +112,9 @@ async function suppress(
   const targets = cube.cells.flatMap((_, c) => (primary[c] ? [targetOf(cube, c, spec)] : []));
   if (targets.length === 0) return { suppressed, rounds: 0, proven: true };
 
-  const ctx: RepairContext = {
-    cube,
-    truth,
-    cellsOf: cellsOfInner(cube),
-    weight: Float64Array.from(cube.cells, (c) => (c.value === 0 ? 1e6 : 1 + c.value)),
-    limit: options.repairLimit ?? 120,
-  };
+  // opened at the first repair: a pattern the audit passes at once needs none
+  let repairer: Repair | undefined;
+  const weight = Float64Array.from(cube.cells, (c) => (c.value === 0 ? 1e6 : 1 + c.value));
   const maxRounds = options.maxRounds ?? 40;
   // a requirement proven once stays proven: the attacker's point that proves it stays feasible
   // when more cells are suppressed (see CheckOptions.proven); B proofs assume no zero is suppressed,
@@ -124,46 +122,52 @@ async function suppress(
   const proven = new Set<string>();
   let rounds = 0;
   let done = false;
-  while (rounds < maxRounds) {
-    rounds++;
-    equalize(groups, suppressed);
-    const failing: Failure[] = await failingTargets(cube, suppressed, truth, targets, 'A', { exact: false, proven });
-    lap(`audit A ${rounds} (${failing.length})`);
-    if (failing.length === 0 && zerosKnown(cube, suppressed)) {
-      failing.push(...(await failingTargets(cube, suppressed, truth, targets, 'B', { exact: false, proven })));
-      lap(`audit B ${rounds} (${failing.length})`);
-    }
-    if (failing.length === 0) {
-      done = true;
-      break;
-    }
-    const moves: Move[] = [];
-    for (const f of failing) {
-      const t = targetOf(cube, f.cell, spec);
-      const v = cube.cells[f.cell].value;
-      if (f.check === 'A') {
-        const shift = f.direction === 'hi' ? t.needHi - v : t.needLo - v;
-        const members = cube.cells[f.cell].members;
-        const reaches = (m: Move) => {
-          const sum = sumOver(m, members);
-          return shift > 0 ? sum >= shift - 1e-7 : sum <= shift + 1e-7;
-        };
-        if (!moves.some(reaches)) {
-          const move = await widen(ctx, suppressed, f.cell, shift, false);
-          if (!move) continue;
-          moves.push(move);
-        }
-        proven.add(`${f.cell}:${f.direction}`);
-      } else {
-        const before = suppressed.slice();
-        const move = (await widen(ctx, suppressed, f.cell, 1, true)) ?? (await widen(ctx, suppressed, f.cell, -1, true));
-        // the move proves B for good if the cells it suppressed keep at least 1 in it
-        if (move && cube.cells.every((cell, c) => before[c] || !suppressed[c] || cell.value + sumOver(move, cell.members) >= 1 - 1e-7)) {
-          proven.add(`${f.cell}:B`);
+  try {
+    while (rounds < maxRounds) {
+      rounds++;
+      equalize(groups, suppressed);
+      const failing: Failure[] = await failingTargets(cube, suppressed, truth, targets, 'A', { exact: false, proven });
+      lap(`audit A ${rounds} (${failing.length})`);
+      if (failing.length === 0 && zerosKnown(cube, suppressed)) {
+        failing.push(...(await failingTargets(cube, suppressed, truth, targets, 'B', { exact: false, proven })));
+        lap(`audit B ${rounds} (${failing.length})`);
+      }
+      if (failing.length === 0) {
+        done = true;
+        break;
+      }
+      const moves: Move[] = [];
+      for (const f of failing) {
+        const t = targetOf(cube, f.cell, spec);
+        const v = cube.cells[f.cell].value;
+        if (f.check === 'A') {
+          const shift = f.direction === 'hi' ? t.needHi - v : t.needLo - v;
+          const members = cube.cells[f.cell].members;
+          const reaches = (m: Move) => {
+            const sum = sumOver(m, members);
+            return shift > 0 ? sum >= shift - 1e-7 : sum <= shift + 1e-7;
+          };
+          if (!moves.some(reaches)) {
+            repairer ??= await openRepair(cube, truth, weight, options.repair, options.repairLimit);
+            const move = repairer.widen(suppressed, f.cell, shift, false);
+            if (!move) continue;
+            moves.push(move);
+          }
+          proven.add(`${f.cell}:${f.direction}`);
+        } else {
+          const before = suppressed.slice();
+          repairer ??= await openRepair(cube, truth, weight, options.repair, options.repairLimit);
+          const move = repairer.widen(suppressed, f.cell, 1, true) ?? repairer.widen(suppressed, f.cell, -1, true);
+          // the move proves B for good if the cells it suppressed keep at least 1 in it
+          if (move && cube.cells.every((cell, c) => before[c] || !suppressed[c] || cell.value + sumOver(move, cell.members) >= 1 - 1e-7)) {
+            proven.add(`${f.cell}:B`);
+          }
         }
       }
+      lap(`repair ${rounds}`);
     }
-    lap(`repair ${rounds}`);
+  } finally {
+    repairer?.dispose();
   }
   equalize(groups, suppressed);
   return { suppressed, rounds, proven: done };

@@ -126,11 +126,12 @@ const ruleSets: RuleSet[] = [
 ];
 
 describe('protect: properties on random small tables', () => {
-  it('leaves every primary cell protected (A and B, checked by an independent LP attacker)', async () => {
+  // both ways of posing the repair LP (the whole table, or each target's neighbourhood)
+  it.each(['table', 'local'] as const)('leaves every primary cell protected (A and B, checked by an independent LP attacker), %s repairs', async (repair) => {
     for (let seed = 1; seed <= 8; seed++) {
       for (const [r, rules] of ruleSets.entries()) {
         const { spec, contributions } = randomTable(seed * 10 + r, rules);
-        const table = await protect(spec, contributions);
+        const table = await protect(spec, contributions, { repair });
         const failures = await oracleFailures(spec, table.cells);
         expect({ seed, r, failures }).toEqual({ seed, r, failures: [] });
         // no published cell breaks a rule: every cell a rule flags is suppressed
