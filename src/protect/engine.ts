@@ -50,11 +50,14 @@ function pinnedTruth(cube: Cube): { truth: Float64Array; pinned: Uint8Array } {
 
 /**
  * Inner values that add up to every published cell. Inner cells that are published cells are
- * simply their values; otherwise (linked tables) one LP finds a non-negative solution.
+ * simply their values; otherwise (linked tables) iterative proportional fitting finds non-negative
+ * values, and one LP does when fitting does not converge (a solution only on the boundary).
  */
 export async function innerTruth(cube: Cube): Promise<Float64Array> {
   const { truth, pinned } = pinnedTruth(cube);
   if (pinned.every((p) => p === 1)) return truth;
+  const fitted = fitInner(cube, truth, pinned);
+  if (fitted) return fitted;
   const model = await openAttack(cube, cube.cells.map(() => false), truth, 'A');
   try {
     for (const comp of model.components) {
@@ -65,6 +68,35 @@ export async function innerTruth(cube: Cube): Promise<Float64Array> {
     closeAttack(model);
   }
   return truth;
+}
+
+/**
+ * Iterative proportional fitting: every inner cell not pinned starts at 1, then each cell in turn
+ * scales its unpinned inner cells so that they add up to its value. Returns undefined when some
+ * cell cannot be met that way or when 200 sweeps leave a relative error above 1e-10.
+ */
+export function fitInner(cube: Cube, pinnedValues: Float64Array, pinned: Uint8Array, maxSweeps = 200): Float64Array | undefined {
+  const x = Float64Array.from(pinnedValues, (v, i) => (pinned[i] ? v : 1));
+  const cells = cube.cells.filter((cell) => cell.members.some((i) => !pinned[i]));
+  for (let sweep = 0; sweep < maxSweeps; sweep++) {
+    let worst = 0;
+    for (const cell of cells) {
+      let fixed = 0;
+      let free = 0;
+      for (const i of cell.members) {
+        if (pinned[i]) fixed += x[i];
+        else free += x[i];
+      }
+      const want = cell.value - fixed;
+      worst = Math.max(worst, Math.abs(free - want) / Math.max(1, Math.abs(cell.value)));
+      if (want < 0 || (free <= 0 && want > 0)) return undefined;
+      if (free === want) continue;
+      const f = want / free;
+      for (const i of cell.members) if (!pinned[i]) x[i] *= f;
+    }
+    if (worst <= 1e-10) return x;
+  }
+  return undefined;
 }
 
 export function targetOf(cube: Cube, cell: number, spec: LinkedSpec): Target {
