@@ -1,0 +1,49 @@
+/**
+ * Writes one benchmark case of `bench/protect.ts` in the `mfer protect` contract format, then
+ * protects it with mfer, so that `compare.R` can run GaussSuppression on the same table with the
+ * same primary cells.
+ *
+ *   node_modules/.bin/tsx bench/gauss-reference/export.ts 3500 /tmp/gauss/3500
+ *
+ * Writes into the folder: SPEC.json, CONTRIB.csv, CELLS.csv (mfer's pattern) and MFER.json
+ * (mfer's time and counts). The case id is positional on purpose: `bench/protect.ts` runs a case
+ * as soon as it is imported with `--case` on the command line.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateCase } from '../protect.ts';
+import { formatCells, protect } from '../../src/protect/index.ts';
+import type { Contribution, ProtectSpec } from '../../src/protect/types.ts';
+
+const LEAVES: Record<string, number> = { '101': 101, '3500': 3500, '35000': 35000 };
+
+const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** Contributions → CONTRIB.csv text (one column per dimension, then contributor, then value). */
+export function formatContributions(spec: ProtectSpec, contributions: readonly Contribution[]): string {
+  const header = [...spec.dimensions.map((d) => d.name), spec.contributor, ...(spec.value ? [spec.value] : [])];
+  const lines = [header.map(quote).join(',')];
+  for (const c of contributions) lines.push([...c.codes, c.contributor, ...(spec.value ? [String(c.value)] : [])].map(quote).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  const [id, out] = process.argv.slice(2);
+  if (!(id in LEAVES) || !out) {
+    process.stderr.write(`usage: export.ts ${Object.keys(LEAVES).join('|')} OUTDIR\n`);
+    process.exit(2);
+  }
+  const { spec, contributions } = generateCase(LEAVES[id]);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'SPEC.json'), `${JSON.stringify(spec, null, 2)}\n`);
+  writeFileSync(join(out, 'CONTRIB.csv'), formatContributions(spec, contributions));
+  const start = performance.now();
+  const table = await protect(spec, contributions);
+  const seconds = (performance.now() - start) / 1000;
+  writeFileSync(join(out, 'CELLS.csv'), formatCells(table, spec));
+  const summary = { case: id, seconds: Number(seconds.toFixed(2)), ...table.stats };
+  writeFileSync(join(out, 'MFER.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+}
+
+await main();
