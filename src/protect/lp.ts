@@ -38,18 +38,16 @@ export type Outcome = { status: 'optimal'; objective: number; x: Float64Array } 
 
 /** A model kept in memory: `solve` changes the objective (and sense) and re-runs. */
 export class LpModel {
-  private cost: Float64Array;
   private runs = 0;
   private constructor(
     private readonly h: Highs,
     private readonly model: Model,
     readonly numCols: number,
-  ) {
-    this.cost = new Float64Array(numCols);
-  }
+  ) {}
 
   /**
-   * `once`: the model is solved a single time (default solver settings suit it better).
+   * `once`: the model is solved a single time, or re-solved only after bound changes through
+   * `minimize` (dual simplex without presolve suits both).
    * `presolve`: for a model solved many times, whether its first solve presolves. Off is faster
    * on the attacker's models (measured: the joint audit of linked tables 2.7 s → 1.2 s) but may
    * reach another optimal vertex; callers whose next step depends on the vertex (protect's
@@ -77,9 +75,7 @@ export class LpModel {
     // first solve from scratch: presolve and dual simplex; after that an objective change keeps the
     // basis primal feasible, and primal simplex without presolve warm-starts from it (see solve)
     else model.options.set({ output_flag: false, presolve: presolve ? 'on' : 'off', solver: 'simplex', simplex_strategy: 1 });
-    const lp = new LpModel(h, model, problem.numCols);
-    if (problem.colCost) lp.cost = problem.colCost.slice();
-    return lp;
+    return new LpModel(h, model, problem.numCols);
   }
 
   /** Optimises Σ cost·x (sparse cost given as column → coefficient). */
@@ -87,7 +83,6 @@ export class LpModel {
     const next = new Float64Array(this.numCols);
     for (const [j, c] of cost) next[j] = c;
     this.model.changeColsCost({ kind: 'range', from: 0, to: this.numCols - 1 }, next);
-    this.cost = next;
     this.model.changeObjectiveSense(maximize ? this.h.constants.objectiveSense.maximize : this.h.constants.objectiveSense.minimize);
     if (this.runs++ === 1) this.model.options.set({ presolve: 'off', simplex_strategy: 4 });
     this.model.run();
@@ -97,7 +92,6 @@ export class LpModel {
   /** Changes one column's objective coefficient (for `minimize`). */
   setCost(col: number, cost: number): void {
     this.model.changeColCost(col, cost);
-    this.cost[col] = cost;
   }
 
   setColBounds(col: number, lower: number, upper: number): void {
