@@ -114,6 +114,7 @@ async function suppress(
 
   // opened at the first repair: a pattern the audit passes at once needs none
   let repairer: Repair | undefined;
+  const repair = async () => (repairer ??= await openRepair(cube, truth, weight, options.repair, options.repairLimit));
   const weight = Float64Array.from(cube.cells, (c) => (c.value === 0 ? 1e6 : 1 + c.value));
   const maxRounds = options.maxRounds ?? 40;
   // a requirement proven once stays proven: the attacker's point that proves it stays feasible
@@ -148,16 +149,15 @@ async function suppress(
             return shift > 0 ? sum >= shift - 1e-7 : sum <= shift + 1e-7;
           };
           if (!moves.some(reaches)) {
-            repairer ??= await openRepair(cube, truth, weight, options.repair, options.repairLimit);
-            const move = repairer.widen(suppressed, f.cell, shift, false);
+            const move = (await repair()).widen(suppressed, f.cell, shift, false);
             if (!move) continue;
             moves.push(move);
           }
           proven.add(`${f.cell}:${f.direction}`);
         } else {
           const before = suppressed.slice();
-          repairer ??= await openRepair(cube, truth, weight, options.repair, options.repairLimit);
-          const move = repairer.widen(suppressed, f.cell, 1, true) ?? repairer.widen(suppressed, f.cell, -1, true);
+          const r = await repair();
+          const move = r.widen(suppressed, f.cell, 1, true) ?? r.widen(suppressed, f.cell, -1, true);
           // the move proves B for good if the cells it suppressed keep at least 1 in it
           if (move && cube.cells.every((cell, c) => before[c] || !suppressed[c] || cell.value + sumOver(move, cell.members) >= 1 - 1e-7)) {
             proven.add(`${f.cell}:B`);

@@ -72,7 +72,7 @@ class TableRepair implements Repair {
     for (let i = 0; i < n; i++) colUpper[2 * i + 1] = truth[i];
     const rows: LpRows = { starts: [0], indices: [], values: [], lower: [], upper: [] };
     cube.cells.forEach((cell, c) => {
-      for (const i of [...cell.members].sort((a, b) => a - b)) {
+      for (const i of cell.members) {
         rows.indices.push(2 * i, 2 * i + 1);
         rows.values.push(1, -1);
       }
