@@ -116,10 +116,9 @@ export function buildAttack(h: Highs, cube: Cube, suppressed: readonly boolean[]
     r.lower.push(lower);
     r.upper.push(upper);
   });
-  const inf = h.infinity;
   const components: Component[] = [];
   for (let k = 0; k < inners.length; k++) {
-    const model = LpModel.create(h, { numCols: inners[k].length, colLower: lowerBound[k], colUpper: new Float64Array(inners[k].length).fill(inf), rows: rows[k] }, false, presolve);
+    const model = LpModel.create(h, { numCols: inners[k].length, colLower: lowerBound[k], colUpper: new Float64Array(inners[k].length).fill(Infinity), rows: rows[k] }, false, presolve);
     components.push({ inner: inners[k], model });
   }
   return { ...partial, components };

@@ -36,6 +36,11 @@ export interface LpProblem {
 
 export type Outcome = { status: 'optimal'; objective: number; x: Float64Array } | { status: 'unbounded' } | { status: 'infeasible' };
 
+/** HiGHS takes a large finite number for an infinite bound. */
+function finite(h: Highs, v: number): number {
+  return v === Infinity ? h.infinity : v === -Infinity ? -h.infinity : v;
+}
+
 /** A model kept in memory: `solve` changes the objective (and sense) and re-runs. */
 export class LpModel {
   private runs = 0;
@@ -49,9 +54,9 @@ export class LpModel {
    * `once`: the model is solved a single time, or re-solved only after bound changes through
    * `minimize` (dual simplex without presolve suits both).
    * `presolve`: for a model solved many times, whether its first solve presolves. Off is faster
-   * on the attacker's models (measured: the joint audit of linked tables 2.7 s → 1.2 s) but may
-   * reach another optimal vertex; callers whose next step depends on the vertex (protect's
-   * batch proofs pick the repairs) keep it on so that the suppression pattern stays the same.
+   * on small attacker's models (measured: the joint audit of linked tables 2.7 s → 1.2 s), on on
+   * large ones (see `failingTargets`); either may reach another optimal vertex.
+   * Infinite bounds may be given as ±Infinity.
    */
   static async open(problem: LpProblem, once = false, presolve = true): Promise<LpModel> {
     return LpModel.create(await highs(), problem, once, presolve);
@@ -65,10 +70,10 @@ export class LpModel {
       numCols: problem.numCols,
       numRows,
       colCost: problem.colCost ?? new Float64Array(problem.numCols),
-      colLower: problem.colLower,
-      colUpper: problem.colUpper,
-      rowLower: Float64Array.from(rows.lower, (v) => (v === -Infinity ? -h.infinity : v)),
-      rowUpper: Float64Array.from(rows.upper, (v) => (v === Infinity ? h.infinity : v)),
+      colLower: problem.colLower.map((v) => finite(h, v)),
+      colUpper: problem.colUpper.map((v) => finite(h, v)),
+      rowLower: Float64Array.from(rows.lower, (v) => finite(h, v)),
+      rowUpper: Float64Array.from(rows.upper, (v) => finite(h, v)),
       matrix: { format: 'csr', numRows, numCols: problem.numCols, starts: Int32Array.from(rows.starts), indices: Int32Array.from(rows.indices), values: Float64Array.from(rows.values) },
     });
     if (once) model.options.set({ output_flag: false, presolve: 'off' }); // measured: presolve costs more than it saves on these small models
@@ -95,11 +100,11 @@ export class LpModel {
   }
 
   setColBounds(col: number, lower: number, upper: number): void {
-    this.model.changeColBounds(col, this.finite(lower), this.finite(upper));
+    this.model.changeColBounds(col, finite(this.h, lower), finite(this.h, upper));
   }
 
   setRowBounds(row: number, lower: number, upper: number): void {
-    this.model.changeRowBounds(row, this.finite(lower), this.finite(upper));
+    this.model.changeRowBounds(row, finite(this.h, lower), finite(this.h, upper));
   }
 
   /**
@@ -110,10 +115,6 @@ export class LpModel {
     this.model.changeObjectiveSense(this.h.constants.objectiveSense.minimize);
     this.model.run();
     return this.outcome();
-  }
-
-  private finite(v: number): number {
-    return v === Infinity ? this.h.infinity : v === -Infinity ? -this.h.infinity : v;
   }
 
   private outcome(): Outcome {
@@ -128,9 +129,4 @@ export class LpModel {
   dispose(): void {
     this.model.dispose();
   }
-}
-
-/** Highs column bounds use a large finite number for infinity. */
-export async function infinity(): Promise<number> {
-  return (await highs()).infinity;
 }

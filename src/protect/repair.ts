@@ -216,8 +216,7 @@ class LocalRepair implements Repair {
         addRow(entries, 1 - cube.cells[c].value, Infinity);
       }
     }
-    const bound = (v: number) => (v === Infinity ? this.h.infinity : v);
-    const lp = LpModel.create(this.h, { numCols: colLower.length, colLower: Float64Array.from(colLower), colUpper: Float64Array.from(colUpper, bound), rows }, true);
+    const lp = LpModel.create(this.h, { numCols: colLower.length, colLower: Float64Array.from(colLower), colUpper: Float64Array.from(colUpper), rows }, true);
     try {
       const out = lp.solve(cost, false);
       if (out.status !== 'optimal') return undefined;
