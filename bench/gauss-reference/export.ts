@@ -12,20 +12,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCase } from '../protect.ts';
-import { formatCells, protect } from '../../src/protect/index.ts';
-import type { Contribution, ProtectSpec } from '../../src/protect/types.ts';
+import { formatCells, formatContributions, protect } from '../../src/protect/index.ts';
 
 const LEAVES: Record<string, number> = { '101': 101, '3500': 3500, '35000': 35000 };
-
-const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-/** Contributions → CONTRIB.csv text (one column per dimension, then contributor, then value). */
-export function formatContributions(spec: ProtectSpec, contributions: readonly Contribution[]): string {
-  const header = [...spec.dimensions.map((d) => d.name), spec.contributor, ...(spec.value ? [spec.value] : [])];
-  const lines = [header.map(quote).join(',')];
-  for (const c of contributions) lines.push([...c.codes, c.contributor, ...(spec.value ? [String(c.value)] : [])].map(quote).join(','));
-  return `${lines.join('\n')}\n`;
-}
 
 async function main(): Promise<void> {
   const [id, out] = process.argv.slice(2);

@@ -11,19 +11,8 @@
  *   // three OutputFiles: …/spec.json, …/contrib.csv, …/cells.csv
  */
 import type { OutputFile } from '../model/output.ts';
+import { formatContributions } from '../protect/contract.ts';
 import type { Contribution, ProtectSpec } from '../protect/types.ts';
-
-function quote(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** CONTRIB.csv: comma-separated UTF-8, header = dimension names, contributor column, value column. */
-export function contributionsCsv(spec: ProtectSpec, contributions: readonly Contribution[]): string {
-  const value = spec.value ?? 'valeur';
-  const header = [...spec.dimensions.map((d) => d.name), spec.contributor, value].map(quote).join(',');
-  const rows = contributions.map((c) => [...c.codes, c.contributor, String(c.value)].map(quote).join(','));
-  return [header, ...rows].join('\n') + '\n';
-}
 
 export function specJson(spec: ProtectSpec): string {
   return JSON.stringify(spec, null, 2) + '\n';
@@ -32,7 +21,7 @@ export function specJson(spec: ProtectSpec): string {
 export function auditFiles(folder: string, spec: ProtectSpec, contributions: readonly Contribution[], cellsCsv: string): OutputFile[] {
   return [
     { root: 'data-out', path: `${folder}/spec.json`, content: specJson(spec) },
-    { root: 'data-out', path: `${folder}/contrib.csv`, content: contributionsCsv(spec, contributions) },
+    { root: 'data-out', path: `${folder}/contrib.csv`, content: formatContributions(spec, contributions) },
     { root: 'data-out', path: `${folder}/cells.csv`, content: cellsCsv },
   ];
 }

@@ -179,6 +179,14 @@ export function parseCells(csvText: string, spec: ProtectSpec, file = 'CELLS.csv
 
 const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
+/** Contributions → CONTRIB.csv text (header: dimension names, contributor, and the value column when the spec names one). */
+export function formatContributions(spec: ProtectSpec, contributions: readonly Contribution[]): string {
+  const value = spec.value;
+  const lines = [[...spec.dimensions.map((d) => d.name), spec.contributor, ...(value !== undefined ? [value] : [])].map(quote).join(',')];
+  for (const c of contributions) lines.push([...c.codes, c.contributor, ...(value !== undefined ? [String(c.value)] : [])].map(quote).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
 /** Cells → CELLS.csv text (header: dimension names, value, contributors, status). */
 export function formatCells(table: ProtectedTable | readonly Cell[], spec: ProtectSpec): string {
   const cells = 'cells' in table ? table.cells : (table as readonly Cell[]);

@@ -9,6 +9,6 @@
  */
 export { protect, protectLinked, type LinkedResult, type ProtectOptions } from './protect.ts';
 export { audit, auditLinked, type AuditOptions } from './audit.ts';
-export { parseSpec, parseContributions, parseCells, formatCells } from './contract.ts';
+export { parseSpec, parseContributions, parseCells, formatCells, formatContributions } from './contract.ts';
 export type { ProtectedTable, ProtectedTableWithStats } from './protected-table.ts';
 export type * from './types.ts';

@@ -1,4 +1,4 @@
-import { formatCells, parseCells, parseContributions, parseSpec, protect } from '../../src/protect/index.ts';
+import { formatCells, formatContributions, parseCells, parseContributions, parseSpec, protect } from '../../src/protect/index.ts';
 import * as msg from '../../src/protect/messages.ts';
 
 /** The SPEC.json of the issue. */
@@ -53,6 +53,20 @@ describe('CONTRIB.csv and CELLS.csv', () => {
     ]);
     const { value: _v, ...counting } = spec;
     expect(parseContributions('geo,origine,structure\n01,JAF,S1\n', counting).contributions[0].value).toBe(1);
+  });
+
+  it('writes contributions that read back the same, with or without a value column', () => {
+    const contributions = [
+      { codes: ['01', 'JAF'], contributor: 'S "1", Lyon', value: 4 },
+      { codes: ['01', 'JE'], contributor: 'S2', value: 2.5 },
+    ];
+    const text = formatContributions(spec, contributions);
+    expect(text.split('\n')[0]).toBe('geo,origine,structure,enfants');
+    expect(parseContributions(text, spec).contributions).toEqual(contributions);
+    const { value: _v, ...counting } = spec;
+    const ones = contributions.map((c) => ({ ...c, value: 1 }));
+    expect(formatContributions(counting, ones).split('\n')[0]).toBe('geo,origine,structure');
+    expect(parseContributions(formatContributions(counting, ones), counting).contributions).toEqual(ones);
   });
 
   it('reports file, row and column', () => {
