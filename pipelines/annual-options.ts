@@ -22,6 +22,11 @@ export interface AnnualOptions {
   publication?: string;
   /** SOURCE_DATE_EPOCH, the only date an output may carry */
   sourceDateEpoch?: number;
+  /**
+   * worker threads for the protection engine (`openPool`); 0, the default, protects in-process.
+   * Outputs are the same bytes either way.
+   */
+  workers?: number;
   /** receives one progress line per stage and year (the CLI writes them on stderr unless --quiet) */
   log?: (line: string) => void;
 }

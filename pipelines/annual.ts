@@ -21,7 +21,9 @@ import { ingestFiles } from '../src/harmonize/ingest-files.ts';
 import { loadDictionaries } from '../src/ingest/dictionaries.ts';
 import { loadGeography } from '../src/ingest/geography.ts';
 import { listYears, readReturns } from '../src/ingest/read-returns.ts';
+import { pooledEngine, protectionEngine, type Engine } from '../src/indicators/engine.ts';
 import { publishYears } from '../src/indicators/publish-years.ts';
+import { openPool } from '../src/protect/index.ts';
 import { loadPublicationConfig } from '../src/ingest/publication-config.ts';
 import { publishRun } from '../src/io/publish-run.ts';
 import { generatedAt, renderYears } from '../src/render/index.ts';
@@ -36,6 +38,16 @@ import { harmonizeCounts, readCounts, renderSummary, runLogFiles, runSummary, va
 export type { AnnualOptions, AnnualResult } from './annual-options.ts';
 
 export async function annual(options: AnnualOptions): Promise<AnnualResult> {
+  // started first, the workers load while the returns are read
+  const pool = (options.workers ?? 0) > 0 ? openPool(options.workers ?? 0) : undefined;
+  try {
+    return await run(options, pool ? pooledEngine(pool) : protectionEngine);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function run(options: AnnualOptions, engine: Engine): Promise<AnnualResult> {
   const log = options.log ?? (() => {});
   const sources = { reference: options.reference ?? join(options.input, 'reference'), dictionaries: options.dictionaries ?? 'pipelines/config/surveys', publication: options.publication ?? 'pipelines/config' };
   const geography = loadGeography(sources.reference);
@@ -62,7 +74,7 @@ export async function annual(options: AnnualOptions): Promise<AnnualResult> {
     validatedYears.push(validated);
     files.push(...ingested);
   }
-  const published = await publishYears(history, loadPublicationConfig(sources.publication), years); // src/indicators: protected tables, audit trail
+  const published = await publishYears(history, loadPublicationConfig(sources.publication), years, engine); // src/indicators: protected tables, audit trail
   published.lines.forEach((line) => log(line));
   files.push(...published.files);
   const reports = await renderYears(published.publications, generatedAt(options.sourceDateEpoch)); // src/render: national report, court pages, workbooks

@@ -9,6 +9,7 @@
  *   await runAnnual(['--year', '2024', '--quiet']); // 0
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annual, type AnnualOptions } from '../../pipelines/annual.ts';
@@ -58,9 +59,20 @@ export function parseAnnualArgs(argv: readonly string[]): Parsed {
       reference: existsSync(join(input, 'reference')) ? join(input, 'reference') : shipped('data-raw/reference'),
       dictionaries: shipped('pipelines/config/surveys'),
       publication: shipped('pipelines/config'),
+      workers: workerCount(),
       sourceDateEpoch: epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
     },
   };
+}
+
+/**
+ * Protection workers: MFER_WORKERS when set (0 protects in-process), otherwise one per core up to
+ * four — none on a single core, where a worker would only add its start-up.
+ */
+export function workerCount(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
+  const wanted = env.MFER_WORKERS;
+  if (wanted !== undefined && /^\d+$/.test(wanted)) return Number(wanted);
+  return cores >= 2 ? Math.min(cores, 4) : 0;
 }
 
 export async function runAnnual(argv: string[]): Promise<number> {

@@ -98,14 +98,17 @@ export async function buildLinked(ctx: Context, group: readonly TableConfig[]): 
     rules: specs[0].rules,
   };
   const tables = await ctx.engine.protectLinked(linked, contributions);
-  const built: Built[] = [];
-  for (const [i, t] of group.entries()) {
-    const table = tables[t.id];
-    const verdict = await ctx.engine.audit(specs[i], contributions[t.id], table.cells);
-    built.push({ config: t, table, verdict, cubes: [{ folder: folderOf(ctx, t.id), spec: specs[i], contributions: contributions[t.id], table, verdict }] });
-  }
   const cells = Object.fromEntries(group.map((t) => [t.id, tables[t.id].cells]));
-  const joint = await ctx.engine.auditLinked(linked, contributions, cells);
+  // the audits are independent: asked at once (an engine on worker threads runs them side by side)
+  const [joint, ...verdicts] = await Promise.all([
+    ctx.engine.auditLinked(linked, contributions, cells),
+    ...group.map((t, i) => ctx.engine.audit(specs[i], contributions[t.id], tables[t.id].cells)),
+  ]);
+  const built = group.map((t, i): Built => {
+    const table = tables[t.id];
+    const verdict = verdicts[i];
+    return { config: t, table, verdict, cubes: [{ folder: folderOf(ctx, t.id), spec: specs[i], contributions: contributions[t.id], table, verdict }] };
+  });
   return { built, joint };
 }
 
@@ -126,30 +129,29 @@ export function medianCells(ctx: Context, field: string, units: readonly Unit[])
 
 /** Geo-only cubes, one per indicator with its own rule set, stacked; medians derived from rows. */
 export async function buildMeasures(ctx: Context, t: TableConfig, units: readonly Unit[], contributions?: Record<string, Contribution[]>): Promise<Built> {
-  const parts: { code: string; table: ProtectedTable }[] = [];
-  const cubes: AuditedCube[] = [];
-  const checks: Verdict[] = [];
-  for (const code of t.dimension.codes) {
-    if (code.aggregate === 'median') {
-      const cells = medianCells(ctx, code.field ?? code.code, units);
-      const table = derive([GEO], cells);
-      const leaks = inheritanceViolations(table, cells);
-      checks.push({ ok: leaks.length === 0, detail: leaks.map((c) => m.derivedLeak(t.id, c)).join(' ') });
-      parts.push({ code: code.code, table });
-      continue;
-    }
-    const spec: ProtectSpec = {
-      dimensions: [ctx.geo],
-      contributor: contributions ? 'departement' : CONTRIBUTOR[surveyOf(t)],
-      value: code.code,
-      rules: ctx.config.protect.ruleSets[code.ruleSet ?? 'public'] ?? {},
-    };
-    const rows = contributions ? contributions[code.code] : measureContributions(code, units);
-    const table = await ctx.engine.protect(spec, rows);
-    const verdict = await ctx.engine.audit(spec, rows, table.cells);
-    checks.push(verdict);
-    cubes.push({ folder: `${folderOf(ctx, t.id)}/${code.code}`, spec, contributions: rows, table, verdict });
-    parts.push({ code: code.code, table });
-  }
+  // one cube per code, all asked at once (an engine on worker threads runs them side by side)
+  const results = await Promise.all(
+    t.dimension.codes.map(async (code): Promise<{ part: { code: string; table: ProtectedTable }; check: Verdict; cube?: AuditedCube }> => {
+      if (code.aggregate === 'median') {
+        const cells = medianCells(ctx, code.field ?? code.code, units);
+        const table = derive([GEO], cells);
+        const leaks = inheritanceViolations(table, cells);
+        return { part: { code: code.code, table }, check: { ok: leaks.length === 0, detail: leaks.map((c) => m.derivedLeak(t.id, c)).join(' ') } };
+      }
+      const spec: ProtectSpec = {
+        dimensions: [ctx.geo],
+        contributor: contributions ? 'departement' : CONTRIBUTOR[surveyOf(t)],
+        value: code.code,
+        rules: ctx.config.protect.ruleSets[code.ruleSet ?? 'public'] ?? {},
+      };
+      const rows = contributions ? contributions[code.code] : measureContributions(code, units);
+      const table = await ctx.engine.protect(spec, rows);
+      const verdict = await ctx.engine.audit(spec, rows, table.cells);
+      return { part: { code: code.code, table }, check: verdict, cube: { folder: `${folderOf(ctx, t.id)}/${code.code}`, spec, contributions: rows, table, verdict } };
+    }),
+  );
+  const parts = results.map((r) => r.part);
+  const checks = results.map((r) => r.check);
+  const cubes = results.flatMap((r) => (r.cube ? [r.cube] : []));
   return { config: t, table: stack(t.dimension.name, parts), cubes, verdict: combine(checks) };
 }

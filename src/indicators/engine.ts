@@ -34,13 +34,13 @@ export interface Engine {
 }
 
 /** First few failed checks of an audit report, in French. */
-function detail(report: AuditReport): string {
+function detail(report: Pick<AuditReport, 'failures'>): string {
   const shown = report.failures.slice(0, 5).map(auditMessages.failure);
   if (report.failures.length > shown.length) shown.push(auditMessages.more(report.failures.length - shown.length));
   return shown.join(' ; ');
 }
 
-const verdict = (report: AuditReport): Verdict => ({ ok: report.ok, detail: report.ok ? '' : detail(report) });
+const verdict = (report: Pick<AuditReport, 'ok' | 'failures'>): Verdict => ({ ok: report.ok, detail: report.ok ? '' : detail(report) });
 
 /** The real engine of src/protect/. */
 export const protectionEngine: Engine = {
@@ -50,3 +50,14 @@ export const protectionEngine: Engine = {
   auditLinked: async (spec, contributions, cells) => verdict(await protection.auditLinked(spec, contributions, cells)),
   formatCells: (table, spec) => protection.formatCells(table, spec),
 };
+
+/** The same engine on worker threads (`openPool`): independent tables are protected side by side. */
+export function pooledEngine(pool: protection.EnginePool): Engine {
+  return {
+    protect: (spec, contributions) => pool.protect(spec, contributions),
+    audit: async (spec, contributions, cells) => verdict(await pool.audit(spec, contributions, cells)),
+    protectLinked: async (spec, contributions) => (await pool.protectLinked(spec, contributions)).tables,
+    auditLinked: async (spec, contributions, cells) => verdict(await pool.auditLinked(spec, contributions, cells)),
+    formatCells: (table, spec) => protection.formatCells(table, spec),
+  };
+}

@@ -11,7 +11,8 @@ import type { OutputFile } from '../model/output.ts';
 import type { Publication } from '../model/publication.ts';
 import type { PublicationConfig } from './config.ts';
 import { progressMessages } from './messages.ts';
-import { publish } from './publish.ts';
+import { protectionEngine, type Engine } from './engine.ts';
+import { finishYear, protectYear } from './publish.ts';
 
 export interface PublishedYears {
   /** one per year, oldest first */
@@ -27,17 +28,20 @@ export interface PublishedYears {
  * `only`: the years whose publication is wanted (default: every year of `history`); a year of
  * `history` outside `only` is still protected, to give the next year its evolutions, but yields no
  * file, no failure and no publication.
+ * Every year's tables are protected at once (an engine on worker threads, `pooledEngine`, runs them
+ * side by side); the derived tables then follow year by year, each needing the year before.
  */
-export async function publishYears(history: readonly HarmonizedYear[], config: PublicationConfig, only?: readonly number[]): Promise<PublishedYears> {
+export async function publishYears(history: readonly HarmonizedYear[], config: PublicationConfig, only?: readonly number[], engine: Engine = protectionEngine): Promise<PublishedYears> {
   const all: Publication[] = [];
   const publications: Publication[] = [];
   const files: OutputFile[] = [];
   const failures: string[] = [];
   const lines: string[] = [];
   const years = [...history].sort((a, b) => a.year - b.year);
+  const protectedYears = await Promise.all(years.map((year) => protectYear(engine, year, config)));
   for (const [i, year] of years.entries()) {
     const previous = i > 0 && years[i - 1].year === year.year - 1 ? all[i - 1] : null;
-    const result = await publish(year, previous, config);
+    const result = await finishYear(protectedYears[i], previous);
     all.push(result.publication);
     if (only !== undefined && !only.includes(year.year)) continue;
     publications.push(result.publication);

@@ -17,7 +17,7 @@ import type { OutputFile } from '../model/output.ts';
 import type { Publication, PublicationTable } from '../model/publication.ts';
 import { auditFiles } from './audit-files.ts';
 import { buildCrossed } from './build-crossed.ts';
-import { buildCube, buildLinked, buildMeasures, surveyOf, type Context } from './build-cubes.ts';
+import { buildCube, buildLinked, buildMeasures, surveyOf, type Built, type Context } from './build-cubes.ts';
 import type { PublicationConfig, TableConfig } from './config.ts';
 import { unitsOf } from './contributions.ts';
 import { protectionEngine, type Engine, type Verdict } from './engine.ts';
@@ -40,6 +40,23 @@ export async function publish(year: HarmonizedYear, previous: Publication | null
 
 /** `publish` with an explicit protection engine (the real one, or a stand-in in unit tests). */
 export async function publishWith(engine: Engine, year: HarmonizedYear, previous: Publication | null, config: PublicationConfig): Promise<PublishResult> {
+  return finishYear(await protectYear(engine, year, config), previous);
+}
+
+/** One year's protected tables, before the derived ones (which may need the previous year). */
+export interface ProtectedYear {
+  ctx: Context;
+  config: PublicationConfig;
+  failures: string[];
+  linkedVerdicts: { link: string; tables: string[]; verdict: Verdict }[];
+}
+
+/**
+ * The cube, linked and measures tables of one year. Their protections are independent, so they are
+ * all asked of the engine at once: an engine on worker threads runs them side by side. Results are
+ * taken in catalogue order, whatever order they finish in.
+ */
+export async function protectYear(engine: Engine, year: HarmonizedYear, config: PublicationConfig): Promise<ProtectedYear> {
   const ctx: Context = {
     engine,
     year,
@@ -47,27 +64,46 @@ export async function publishWith(engine: Engine, year: HarmonizedYear, previous
     geo: geoDimension(year.geography),
     geoCodes: geoOrder(year.geography),
     units: { mediation: unitsOf(year, 'mediation'), rencontre: unitsOf(year, 'rencontre') },
-    previous,
+    previous: null,
     built: new Map(),
   };
-  const failures: string[] = [];
-  const linkedVerdicts: { link: string; tables: string[]; verdict: Verdict }[] = [];
+  const jobs: Promise<{ built: Built[]; link?: { link: string; tables: string[]; verdict: Verdict } }>[] = [];
   const done = new Set<string>();
   for (const t of config.tables) {
     if (done.has(t.id) || t.kind === 'derived') continue;
     if (t.kind === 'measures') {
-      ctx.built.set(t.id, await buildMeasures(ctx, t, ctx.units[surveyOf(t)]));
+      jobs.push(buildMeasures(ctx, t, ctx.units[surveyOf(t)]).then((b) => ({ built: [b] })));
     } else if (t.link !== undefined) {
-      const group = config.tables.filter((o) => o.link === t.link);
-      const { built, joint } = await buildLinked(ctx, group);
-      for (const b of built) ctx.built.set(b.config.id, { ...b, joint });
+      const link = t.link;
+      const group = config.tables.filter((o) => o.link === link);
       group.forEach((g) => done.add(g.id));
-      linkedVerdicts.push({ link: t.link, tables: group.map((g) => g.id), verdict: joint });
-      if (!joint.ok) failures.push(m.linkedAuditFailed(t.link, joint.detail));
+      jobs.push(
+        buildLinked(ctx, group).then(({ built, joint }) => ({
+          built: built.map((b) => ({ ...b, joint })),
+          link: { link, tables: group.map((g) => g.id), verdict: joint },
+        })),
+      );
     } else {
-      ctx.built.set(t.id, await buildCube(ctx, t));
+      jobs.push(buildCube(ctx, t).then((b) => ({ built: [b] })));
     }
   }
+  const failures: string[] = [];
+  const linkedVerdicts: ProtectedYear['linkedVerdicts'] = [];
+  for (const { built, link } of await Promise.all(jobs)) {
+    for (const b of built) ctx.built.set(b.config.id, b);
+    if (!link) continue;
+    linkedVerdicts.push(link);
+    if (!link.verdict.ok) failures.push(m.linkedAuditFailed(link.link, link.verdict.detail));
+  }
+  return { ctx, config, failures, linkedVerdicts };
+}
+
+/** The derived tables (evolutions on `previous`), the CSV files and the audit trail of a protected year. */
+export async function finishYear(protectedYear: ProtectedYear, previous: Publication | null): Promise<PublishResult> {
+  const { config, linkedVerdicts } = protectedYear;
+  const failures = [...protectedYear.failures];
+  const ctx: Context = { ...protectedYear.ctx, previous };
+  const { engine, year } = ctx;
   for (const t of config.tables) {
     if (t.kind !== 'derived') continue;
     const b = await buildCrossed(ctx, t);

@@ -118,7 +118,7 @@ export function buildAttack(h: Highs, cube: Cube, suppressed: readonly boolean[]
   });
   const components: Component[] = [];
   for (let k = 0; k < inners.length; k++) {
-    const model = LpModel.create(h, { numCols: inners[k].length, colLower: lowerBound[k], colUpper: new Float64Array(inners[k].length).fill(Infinity), rows: rows[k] }, false, presolve);
+    const model = LpModel.create(h, { numCols: inners[k].length, colLower: lowerBound[k], colUpper: new Float64Array(inners[k].length).fill(Infinity), rows: rows[k], start: Float64Array.from(inners[k], (i) => truth[i]) }, false, presolve);
     components.push({ inner: inners[k], model });
   }
   return { ...partial, components };

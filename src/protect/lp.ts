@@ -32,6 +32,12 @@ export interface LpProblem {
   /** zero when absent */
   colCost?: Float64Array;
   rows: LpRows;
+  /**
+   * A feasible point known in advance (the attacker's: the true inner values). HiGHS builds its
+   * first basis from it instead of from scratch: measured on the 6 984-column attacker's model of
+   * the linked tables of the shipped sample, first solve 469 ms → 104 ms.
+   */
+  start?: Float64Array;
 }
 
 export type Outcome = { status: 'optimal'; objective: number; x: Float64Array } | { status: 'unbounded' } | { status: 'infeasible' };
@@ -48,6 +54,7 @@ export class LpModel {
     private readonly h: Highs,
     private readonly model: Model,
     readonly numCols: number,
+    private start?: Float64Array,
   ) {}
 
   /**
@@ -80,7 +87,7 @@ export class LpModel {
     // first solve from scratch: presolve and dual simplex; after that an objective change keeps the
     // basis primal feasible, and primal simplex without presolve warm-starts from it (see solve)
     else model.options.set({ output_flag: false, presolve: presolve ? 'on' : 'off', solver: 'simplex', simplex_strategy: 1 });
-    return new LpModel(h, model, problem.numCols);
+    return new LpModel(h, model, problem.numCols, problem.start);
   }
 
   /** Optimises Σ cost·x (sparse cost given as column → coefficient). */
@@ -90,6 +97,9 @@ export class LpModel {
     this.model.changeColsCost({ kind: 'range', from: 0, to: this.numCols - 1 }, next);
     this.model.changeObjectiveSense(maximize ? this.h.constants.objectiveSense.maximize : this.h.constants.objectiveSense.minimize);
     if (this.runs++ === 1) this.model.options.set({ presolve: 'off', simplex_strategy: 4 });
+    // after the objective change, which would discard it
+    if (this.start) this.model.setSolution({ colValue: this.start });
+    this.start = undefined;
     this.model.run();
     return this.outcome();
   }

@@ -57,3 +57,6 @@ function fmt(x: number): string {
 function bound(x: number | undefined): string {
   return x === undefined ? '…' : fmt(x);
 }
+
+export const workerStopped = (code: number) => `Un worker de protection s'est arrêté en cours de calcul (code ${code}).`;
+export const workerClosed = () => 'Le pool de workers de protection est fermé.';

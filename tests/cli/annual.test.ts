@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseAnnualArgs, runAnnual } from '../../src/cli/annual.ts';
+import { parseAnnualArgs, runAnnual, workerCount } from '../../src/cli/annual.ts';
 import { annualMessages as m } from '../../src/ingest/messages.ts';
 
 describe('parseAnnualArgs', () => {
@@ -21,6 +21,17 @@ describe('parseAnnualArgs', () => {
     [['--verbose'], m.unknownOption('--verbose')],
   ])('%j → %s', (argv, error) => {
     expect(parseAnnualArgs(argv)).toEqual({ error });
+  });
+});
+
+describe('workerCount', () => {
+  it('takes MFER_WORKERS when it is a count, else one worker per core up to four, none on one core', () => {
+    expect(workerCount({ MFER_WORKERS: '0' }, 8)).toBe(0);
+    expect(workerCount({ MFER_WORKERS: '3' }, 1)).toBe(3);
+    expect(workerCount({ MFER_WORKERS: 'beaucoup' }, 2)).toBe(2);
+    expect(workerCount({}, 1)).toBe(0);
+    expect(workerCount({}, 2)).toBe(2);
+    expect(workerCount({}, 16)).toBe(4);
   });
 });
 

@@ -8,9 +8,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { loadPublicationConfig } from '../../src/ingest/publication-config.ts';
+import { pooledEngine } from '../../src/indicators/engine.ts';
 import { publishYears } from '../../src/indicators/publish-years.ts';
+import type { HarmonizedYear } from '../../src/model/harmonized.ts';
+import type { OutputFile } from '../../src/model/output.ts';
 import type { MediationRow, RencontreRow } from '../../src/model/rows.ts';
-import { audit, parseCells, parseContributions, parseSpec } from '../../src/protect/index.ts';
+import { audit, openPool, parseCells, parseContributions, parseSpec } from '../../src/protect/index.ts';
 import { harmonizedYear } from './fixtures.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -30,21 +33,35 @@ function tree(dir: string): Map<string, string> {
   return out;
 }
 
+const filesOf = (files: readonly OutputFile[]) => new Map(files.map((f) => [f.path, typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8')]));
+
 const cases = readdirSync(goldens).filter((name) => !name.endsWith('-changed') && existsSync(join(goldens, name, 'input')));
 
 describe.each(cases)('golden publication: %s', (name) => {
   let actual: Map<string, string>;
   let failures: string[];
+  let years: HarmonizedYear[];
 
   beforeAll(async () => {
     const input = join(goldens, name, 'input');
-    const years = readdirSync(input)
+    years = readdirSync(input)
       .filter((f) => f.endsWith('.json'))
       .map((f) => JSON.parse(readFileSync(join(input, f), 'utf8')) as { year: number; mediation: MediationRow[]; rencontre: RencontreRow[] })
       .map((y) => harmonizedYear(y.year, y.mediation, y.rencontre));
     const result = await publishYears(years, config);
     failures = result.failures;
-    actual = new Map(result.files.map((f) => [f.path, typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8')]));
+    actual = filesOf(result.files);
+  });
+
+  it('writes the same bytes with the engine on worker threads', async () => {
+    const pool = openPool(2);
+    try {
+      const result = await publishYears(years, config, undefined, pooledEngine(pool));
+      expect(result.failures).toEqual(failures);
+      expect(filesOf(result.files)).toEqual(actual);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('passes every audit', () => {

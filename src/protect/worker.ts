@@ -1,0 +1,37 @@
+/**
+ * A protection worker thread (started by `openPool`, see pool.ts): answers one request at a time
+ * with the engine's result. HiGHS is loaded at start, while the main thread is still reading.
+ */
+import { parentPort } from 'node:worker_threads';
+import { audit, auditLinked } from './audit.ts';
+import { highs } from './lp.ts';
+import { protect, protectLinked } from './protect.ts';
+import type { Request, Response } from './pool.ts';
+import type { AuditReport } from './types.ts';
+
+/** Only what a verdict needs: the report's `intervals` getter would cost two LPs per suppressed cell. */
+const verdictOf = (r: AuditReport) => ({ ok: r.ok, checked: r.checked, zerosKnown: r.zerosKnown, failures: r.failures });
+
+async function answer(request: Request): Promise<unknown> {
+  switch (request.op) {
+    case 'protect':
+      return protect(...request.args);
+    case 'protectLinked':
+      return protectLinked(...request.args);
+    case 'audit':
+      return verdictOf(await audit(...request.args));
+    case 'auditLinked':
+      return verdictOf(await auditLinked(...request.args));
+  }
+}
+
+const port = parentPort;
+if (port) {
+  await highs();
+  port.on('message', (request: Request) => {
+    answer(request).then(
+      (result) => port.postMessage({ id: request.id, result } satisfies Response),
+      (error: unknown) => port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies Response),
+    );
+  });
+}
