@@ -6,6 +6,7 @@
  */
 import type { Cube } from './cube.ts';
 import { closeAttack, openAttack, split, type AttackModel, type Bounds } from './attacker.ts';
+import { rectangles } from './certificates.ts';
 import { solverFailed } from './messages.ts';
 
 export interface Target {
@@ -58,13 +59,35 @@ export async function failingTargets(
   // batch points, which choose its repairs, may land on another vertex either way; the sample's
   // outputs came out byte-identical
   const presolve = cube.cells.length > PRESOLVE_ABOVE_CELLS;
+  const proven = options.proven ?? new Set<string>();
+  const open = certified(cube, suppressed, targets, bounds, proven);
+  if (open.length === 0) return [];
   const model = await openAttack(cube, suppressed, truth, bounds, presolve);
   try {
-    return bounds === 'A' ? checkA(cube, model, targets, options) : checkB(cube, model, targets, options);
+    return bounds === 'A' ? checkA(cube, model, open, { ...options, proven }) : checkB(cube, model, open, { ...options, proven });
   } finally {
     closeAttack(model);
   }
 }
+
+/**
+ * Proves what rectangles of suppressed inner cells prove (see certificates.ts), adding it to
+ * `proven`; returns the targets with a requirement left to prove by LP.
+ */
+function certified(cube: Cube, suppressed: readonly boolean[], targets: readonly Target[], bounds: Bounds, proven: Set<string>): Target[] {
+  const certify = rectangles(cube, suppressed);
+  return targets.filter((t) => {
+    const v = cube.cells[t.cell].value;
+    const prove = (requirement: string, ok: () => boolean) => proven.has(`${t.cell}:${requirement}`) || (ok() && proven.add(`${t.cell}:${requirement}`) !== undefined);
+    if (bounds === 'B') return !prove('B', () => certify(t.cell, B_MOVE, 'hi', 1) || certify(t.cell, B_MOVE, 'lo', 1));
+    const hi = prove('hi', () => certify(t.cell, t.needHi - v, 'hi', 0));
+    const lo = prove('lo', () => certify(t.cell, v - t.needLo, 'lo', 0));
+    return !(hi && lo);
+  });
+}
+
+/** How far a rectangle must move a cell to prove B (any move would; this one is far from rounding). */
+const B_MOVE = 0.5;
 
 interface Prepared {
   cell: number;

@@ -149,17 +149,16 @@ async function suppress(
             return shift > 0 ? sum >= shift - 1e-7 : sum <= shift + 1e-7;
           };
           if (!moves.some(reaches)) {
-            const move = (await repair()).widen(suppressed, f.cell, shift, false);
-            if (!move) continue;
-            moves.push(move);
+            const widened = (await repair()).widen(suppressed, f.cell, shift, false);
+            if (!widened) continue;
+            moves.push(widened.move);
           }
           proven.add(`${f.cell}:${f.direction}`);
         } else {
-          const before = suppressed.slice();
           const r = await repair();
-          const move = r.widen(suppressed, f.cell, 1, true) ?? r.widen(suppressed, f.cell, -1, true);
+          const widened = r.widen(suppressed, f.cell, 1, true) ?? r.widen(suppressed, f.cell, -1, true);
           // the move proves B for good if the cells it suppressed keep at least 1 in it
-          if (move && cube.cells.every((cell, c) => before[c] || !suppressed[c] || cell.value + sumOver(move, cell.members) >= 1 - 1e-7)) {
+          if (widened && widened.added.every((c) => cube.cells[c].value + sumOver(widened.move, cube.cells[c].members) >= 1 - 1e-7)) {
             proven.add(`${f.cell}:B`);
           }
         }

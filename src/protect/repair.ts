@@ -22,9 +22,15 @@ import { highs, LpModel, type LpRows } from './lp.ts';
 /** A feasible attacker's move (inner → change), kept to prove later targets without an LP. */
 export type Move = Map<number, number>;
 
+/** A repair's outcome: the attacker's move, and the cells it suppressed (ascending). */
+export interface Widened {
+  move: Move;
+  added: number[];
+}
+
 /** Widens targets one at a time; `dispose` frees the solver's memory. */
 export interface Repair {
-  widen(suppressed: boolean[], target: number, shift: number, floorOne: boolean): Move | undefined;
+  widen(suppressed: boolean[], target: number, shift: number, floorOne: boolean): Widened | undefined;
   dispose(): void;
 }
 
@@ -93,7 +99,7 @@ class TableRepair implements Repair {
    * least shift, < 0: down by at least −shift). `floorOne`: suppressed cells keep ≥ 1
    * (requirement B). Returns the attacker's move found, or undefined when none exists.
    */
-  widen(suppressed: boolean[], target: number, shift: number, floorOne: boolean): Move | undefined {
+  widen(suppressed: boolean[], target: number, shift: number, floorOne: boolean): Widened | undefined {
     this.sync(suppressed, floorOne);
     const n = this.cube.innerCount;
     const v = this.cube.cells[target].value;
@@ -107,15 +113,19 @@ class TableRepair implements Repair {
     try {
       const out = this.lp.minimize();
       if (out.status !== 'optimal') return undefined;
+      const added: number[] = [];
       this.cube.cells.forEach((_, c) => {
-        if (this.state[c] === PUBLISHED && out.x[2 * n + 2 * c] + out.x[2 * n + 2 * c + 1] > 1e-7) suppressed[c] = true;
+        if (this.state[c] === PUBLISHED && out.x[2 * n + 2 * c] + out.x[2 * n + 2 * c + 1] > 1e-7) {
+          suppressed[c] = true;
+          added.push(c);
+        }
       });
       const move: Move = new Map();
       for (let i = 0; i < n; i++) {
         const d = out.x[2 * i] - out.x[2 * i + 1];
         if (Math.abs(d) > 1e-9) move.set(i, d);
       }
-      return move;
+      return { move, added };
     } finally {
       this.apply(target, this.state[target]);
     }
@@ -165,7 +175,7 @@ class LocalRepair implements Repair {
     });
   }
 
-  widen(suppressed: boolean[], target: number, shift: number, floorOne: boolean): Move | undefined {
+  widen(suppressed: boolean[], target: number, shift: number, floorOne: boolean): Widened | undefined {
     const { cube, truth, cellsOf } = this;
     const hood = new Set<number>(cube.cells[target].members);
     for (const i of cube.cells[target].members) {
@@ -220,12 +230,18 @@ class LocalRepair implements Repair {
     try {
       const out = lp.solve(cost, false);
       if (out.status !== 'optimal') return undefined;
-      for (const [c, j] of slackOf) if (out.x[j] + out.x[j + 1] > 1e-7) suppressed[c] = true;
+      const added: number[] = [];
+      for (const [c, j] of slackOf) {
+        if (out.x[j] + out.x[j + 1] > 1e-7) {
+          suppressed[c] = true;
+          added.push(c);
+        }
+      }
       const move: Move = new Map();
       inner.forEach((i, k) => {
         if (Math.abs(out.x[k]) > 1e-9) move.set(i, out.x[k]);
       });
-      return move;
+      return { move, added };
     } finally {
       lp.dispose();
     }

@@ -1,0 +1,90 @@
+/**
+ * Proofs of requirements A and B without an LP, for primary cells that are inner cells: a rectangle
+ * of four suppressed inner cells (a, b), (a, b′), (a′, b), (a′, b′), where a and a′ are leaves with
+ * the same parents in every hierarchy of their dimension (two departments of the same region and the
+ * same court) and b, b′ the same in another dimension (two categories), every other code equal.
+ * Moving +t, −t, −t, +t around it changes no published cell: every aggregate holding one corner
+ * holds the corner beside it with the opposite sign. So the true values moved that way are a point
+ * the attacker cannot rule out, as long as no corner goes below its floor (0, or 1 for B).
+ * Several rectangles through the same cell add up, each corner's decrease counted against its value.
+ *
+ * A proof found here is the same kind of proof as an LP's point (see `CheckOptions.proven`); a
+ * requirement it cannot prove goes to the LP as before.
+ *
+ * @example
+ *   const certify = rectangles(cube, suppressed);
+ *   certify(cell, 2, 'hi', 0); // true: the cell can go up by 2 with every suppressed cell ≥ 0
+ */
+import type { Cube } from './cube.ts';
+
+/**
+ * `(cell, amount, direction, floor)`: whether some rectangles move `cell` by `amount` up ('hi') or
+ * down ('lo') keeping every corner ≥ `floor`. False for a cell that is not a suppressed inner cell.
+ */
+export type Certify = (cell: number, amount: number, direction: 'hi' | 'lo', floor: number) => boolean;
+
+const EPS = 1e-9;
+
+export function rectangles(cube: Cube, suppressed: readonly boolean[]): Certify {
+  const nd = cube.dims.length;
+  const count = cube.dims.map((d) => d.codes.length);
+  const stride = count.map((_, d) => count.slice(d + 1).reduce((p, c) => p * c, 1));
+  // sibling group of every leaf code: leaves with the same strict ancestors in every hierarchy
+  const group = cube.dims.map((dim) => {
+    const ids = new Map<string, number>();
+    return dim.codes.map((_, k) => {
+      if (!dim.isLeaf[k]) return -1;
+      const key = dim.ancestors[k].filter((a) => a !== k).join(',');
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      return id;
+    });
+  });
+  const keyOf = (codes: readonly number[]) => codes.reduce((s, c, d) => s + c * stride[d], 0);
+  // suppressed inner cells: by key, and by line (every code fixed but one dimension's sibling group)
+  const cellAt = new Map<number, number>();
+  const lines = Array.from({ length: nd }, () => new Map<number, number[]>());
+  const lineKey = (codes: readonly number[], d: number) => (keyOf(codes) - codes[d] * stride[d]) * (count[d] + 1) + group[d][codes[d]];
+  cube.cells.forEach((cell, c) => {
+    if (!suppressed[c] || cell.members.length !== 1 || cell.codes.some((k, d) => group[d][k] < 0)) return;
+    cellAt.set(keyOf(cell.codes), c);
+    for (let d = 0; d < nd; d++) {
+      const k = lineKey(cell.codes, d);
+      const list = lines[d].get(k);
+      if (list) list.push(c);
+      else lines[d].set(k, [c]);
+    }
+  });
+
+  return (target, amount, direction, floor) => {
+    const codes = cube.cells[target].codes;
+    const key = keyOf(codes);
+    if (cellAt.get(key) !== target) return false;
+    if (amount <= EPS) return true;
+    const used = new Map<number, number>(); // corner → decrease taken so far
+    const room = (c: number) => cube.cells[c].value - floor - (used.get(c) ?? 0);
+    let left = amount;
+    for (let d1 = 0; d1 < nd; d1++) {
+      for (let d2 = d1 + 1; d2 < nd; d2++) {
+        // (a′, b): same line as the target along d1; (a, b′): along d2
+        for (const across of lines[d1].get(lineKey(codes, d1)) ?? []) {
+          if (across === target) continue;
+          for (const along of lines[d2].get(lineKey(codes, d2)) ?? []) {
+            if (along === target) continue;
+            const opposite = cellAt.get(key + (cube.cells[across].codes[d1] - codes[d1]) * stride[d1] + (cube.cells[along].codes[d2] - codes[d2]) * stride[d2]);
+            if (opposite === undefined) continue;
+            // up: the two neighbours go down; down: the target and the opposite corner go down
+            const [f1, f2] = direction === 'hi' ? [across, along] : [target, opposite];
+            const t = Math.min(left, room(f1), room(f2));
+            if (t <= EPS) continue;
+            used.set(f1, (used.get(f1) ?? 0) + t);
+            used.set(f2, (used.get(f2) ?? 0) + t);
+            left -= t;
+            if (left <= EPS) return true;
+          }
+        }
+      }
+    }
+    return false;
+  };
+}
