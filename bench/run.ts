@@ -5,13 +5,14 @@
  *   temporary folder with `mfer sample --scale 10`;
  * - the protection engine's own rows (`benchProtect()` from `bench/protect.ts`, when present), printed
  *   as a second table after the end-to-end one (`--sans-protection` skips them).
- * Targets (issue 6): < 15 s and < 1 GB for the sample, < 60 s ×10, on a 2-core machine.
+ * Targets (issue 6): < 15 s and < 1 GB for the sample, < 60 s ×10, on a 2-core machine. The sample
+ * runs three times (MFER_BENCH_RUNS) and its row gives the median: see `annualRow`.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatBenchTable, type BenchRow } from './bench-row.ts';
-import { describeMachine, measure } from './measure.ts';
+import { describeMachine, measure, type Measured } from './measure.ts';
 import type { BenchRow as ProtectBenchRow } from './protect.ts';
 
 function fromProtect(r: ProtectBenchRow): BenchRow {
@@ -20,6 +21,7 @@ function fromProtect(r: ProtectBenchRow): BenchRow {
     size: `${r.cells} cellules (${r.primary} primaires, ${r.secondary} secondaires)`,
     seconds: r.seconds,
     peakMiB: r.peakMB,
+    ...(r.target !== undefined ? { target: `< ${String(r.target).replace('.', ',')} s`, ok: r.seconds < r.target } : {}),
     ...(r.note ? { note: r.note } : {}),
   };
 }
@@ -27,21 +29,36 @@ function fromProtect(r: ProtectBenchRow): BenchRow {
 const root = join(import.meta.dirname, '..');
 const mfer = join(root, 'bin', 'mfer.js');
 const GiB = 1024;
+/** runs of the shipped sample (MFER_BENCH_RUNS, default 3) */
+const RUNS = Math.max(1, Number(process.env.MFER_BENCH_RUNS ?? 3) || 3);
 
-/** `mfer annual` on `input`, into a scratch output folder, timed. */
-async function annualRow(name: string, size: string, input: string, scratch: string, maxSeconds: number): Promise<BenchRow> {
+/**
+ * `mfer annual` on `input`, into a scratch output folder, timed `runs` times: the row gives the
+ * median time and the largest peak, the note every time. On a shared virtual machine the same run
+ * varies by up to 40 % from one minute to the next (measured: 12.4 to 17.4 s), so one run says little.
+ */
+async function annualRow(name: string, size: string, input: string, scratch: string, maxSeconds: number, runs: number): Promise<BenchRow> {
   const out = join(scratch, 'data-out');
   const reports = join(scratch, 'reports');
-  const m = await measure(process.execPath, [mfer, 'annual', '--input', input, '--out', out, '--reports', reports, '--quiet'], { cwd: root });
-  const ok = m.exitCode === 0 && m.seconds < maxSeconds && (m.peakMiB ?? 0) < GiB;
+  const all: Measured[] = [];
+  for (let k = 0; k < runs; k++) {
+    const m = await measure(process.execPath, [mfer, 'annual', '--input', input, '--out', out, '--reports', reports, '--quiet'], { cwd: root });
+    all.push(m);
+    if (m.exitCode !== 0) break;
+  }
+  const failed = all.find((m) => m.exitCode !== 0);
+  const times = all.map((m) => m.seconds).sort((a, b) => a - b);
+  const seconds = times[Math.floor((times.length - 1) / 2)];
+  const peakMiB = Math.max(...all.map((m) => m.peakMiB ?? 0)) || undefined;
+  const spread = all.length > 1 ? `médiane de ${all.length} exécutions : ${all.map((m) => m.seconds.toFixed(1).replace('.', ',')).join(' ; ')} s` : undefined;
   return {
     name,
     size,
-    seconds: m.seconds,
-    peakMiB: m.peakMiB,
+    seconds,
+    peakMiB,
     target: `< ${maxSeconds} s et < 1 Go`,
-    ok,
-    ...(m.exitCode === 0 ? {} : { note: `code de sortie ${m.exitCode} : ${m.stderr.trim().split('\n').slice(-3).join(' / ')}` }),
+    ok: !failed && seconds < maxSeconds && (peakMiB ?? 0) < GiB,
+    ...(failed ? { note: `code de sortie ${failed.exitCode} : ${failed.stderr.trim().split('\n').slice(-3).join(' / ')}` } : spread ? { note: spread } : {}),
   };
 }
 
@@ -50,7 +67,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const rows: BenchRow[] = [];
   const machine = describeMachine();
   try {
-    rows.push(await annualRow('mfer annual, échantillon livré (3 ans)', '≈ 500 réponses / an', join(root, 'data-raw'), join(scratch, 'x1'), 15));
+    rows.push(await annualRow('mfer annual, échantillon livré (3 ans)', '≈ 500 réponses / an', join(root, 'data-raw'), join(scratch, 'x1'), 15, RUNS));
 
     // ×10: reference data copied, returns regenerated ten times larger (generation not timed in the run)
     const raw10 = join(scratch, 'raw-x10');
@@ -58,7 +75,7 @@ async function main(argv: readonly string[]): Promise<void> {
     const gen = await measure(process.execPath, [mfer, 'sample', '--out', raw10, '--scale', '10', '--quiet'], { cwd: root });
     rows.push({ name: 'mfer sample --scale 10 (génération)', size: '≈ 2 700 services, 2 300 structures / an', seconds: gen.seconds, peakMiB: gen.peakMiB });
     if (gen.exitCode === 0) {
-      rows.push(await annualRow('mfer annual, échantillon ×10 (3 ans)', '≈ 5 000 réponses / an', raw10, join(scratch, 'x10'), 60));
+      rows.push(await annualRow('mfer annual, échantillon ×10 (3 ans)', '≈ 5 000 réponses / an', raw10, join(scratch, 'x10'), 60, 1));
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });

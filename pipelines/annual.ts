@@ -8,7 +8,9 @@
  *
  * Years are processed oldest first and every `HarmonizedYear` is kept (`history`), because the
  * indicators of a year need the year before (evolutions): with `--year 2024`, 2023 is read too (when
- * present) for `history`, but only 2024 is published. Nothing is written before the end: every
+ * present) for `history`, but only 2024 is published. With protection workers (`workers`), a year's
+ * protection starts as soon as it is harmonized and a year is rendered as soon as it is published, so
+ * reading, protecting and rendering overlap; the outputs are the same bytes. Nothing is written before the end: every
  * stage returns `OutputFile`s and `publishRun` swaps them in at once.
  *
  * @example
@@ -22,11 +24,12 @@ import { loadDictionaries } from '../src/ingest/dictionaries.ts';
 import { loadGeography } from '../src/ingest/geography.ts';
 import { listYears, readReturns } from '../src/ingest/read-returns.ts';
 import { pooledEngine, protectionEngine, type Engine } from '../src/indicators/engine.ts';
-import { publishYears } from '../src/indicators/publish-years.ts';
+import { publishYears, startProtection } from '../src/indicators/publish-years.ts';
+import type { ProtectedYear } from '../src/indicators/publish.ts';
 import { openPool } from '../src/protect/index.ts';
 import { loadPublicationConfig } from '../src/ingest/publication-config.ts';
 import { publishRun } from '../src/io/publish-run.ts';
-import { generatedAt, renderYears } from '../src/render/index.ts';
+import { generatedAt, startRender } from '../src/render/index.ts';
 import { createRunLog, timingsRequested, type RunLog } from '../src/io/run-log.ts';
 import { toolVersion } from '../src/io/tool-version.ts';
 import type { HarmonizedYear } from '../src/model/harmonized.ts';
@@ -41,13 +44,14 @@ export async function annual(options: AnnualOptions): Promise<AnnualResult> {
   // started first, the workers load while the returns are read
   const pool = (options.workers ?? 0) > 0 ? openPool(options.workers ?? 0) : undefined;
   try {
-    return await run(options, pool ? pooledEngine(pool) : protectionEngine);
+    return await run(options, pool ? pooledEngine(pool) : protectionEngine, pool !== undefined);
   } finally {
     await pool?.close();
   }
 }
 
-async function run(options: AnnualOptions, engine: Engine): Promise<AnnualResult> {
+/** `early`: each year's protection starts once it is harmonized (workers protect while the next year is read). */
+async function run(options: AnnualOptions, engine: Engine, early: boolean): Promise<AnnualResult> {
   const log = options.log ?? (() => {});
   const sources = { reference: options.reference ?? join(options.input, 'reference'), dictionaries: options.dictionaries ?? 'pipelines/config/surveys', publication: options.publication ?? 'pipelines/config' };
   const geography = loadGeography(sources.reference);
@@ -60,6 +64,8 @@ async function run(options: AnnualOptions, engine: Engine): Promise<AnnualResult
   const validatedYears: ValidatedYear[] = [];
   const files: OutputFile[] = [];
   const runLogs = new Map<number, RunLog>();
+  const publication = loadPublicationConfig(sources.publication);
+  const started = new Map<number, Promise<ProtectedYear>>();
   for (const year of withPreviousYears(years, available)) {
     const runLog = createRunLog();
     const returns = await runLog.stage('lecture', () => readReturns(options.input, year), readCounts);
@@ -68,16 +74,20 @@ async function run(options: AnnualOptions, engine: Engine): Promise<AnnualResult
     const ingested = ingestFiles(validated, harmonized, context);
     runSummary(returns, validated, harmonized).forEach((line) => log(line));
     history.push(harmonized);
+    if (early) started.set(year, startProtection(engine, harmonized, publication));
     if (!years.includes(year)) continue; // read only for the evolutions of the year after
     warningsOf(validated).forEach((warning) => runLog.warn(warning));
     runLogs.set(year, runLog);
     validatedYears.push(validated);
     files.push(...ingested);
   }
-  const published = await publishYears(history, loadPublicationConfig(sources.publication), years, engine); // src/indicators: protected tables, audit trail
+  // each year is rendered as soon as it is published, while the workers protect the later ones
+  const rendering: Promise<OutputFile[]>[] = [];
+  const latest = Math.max(...years);
+  const published = await publishYears(history, publication, years, engine, started, (p) => rendering.push(startRender(p, latest, generatedAt(options.sourceDateEpoch)))); // src/indicators: protected tables, audit trail
   published.lines.forEach((line) => log(line));
   files.push(...published.files);
-  const reports = await renderYears(published.publications, generatedAt(options.sourceDateEpoch)); // src/render: national report, court pages, workbooks
+  const reports = (await Promise.all(rendering)).flat(); // src/render: national report, court pages, workbooks
   renderSummary(reports).forEach((line) => log(line));
   files.push(...reports);
   files.push(...runLogFiles(runLogs, context, timingsRequested()));

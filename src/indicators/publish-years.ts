@@ -12,7 +12,17 @@ import type { Publication } from '../model/publication.ts';
 import type { PublicationConfig } from './config.ts';
 import { progressMessages } from './messages.ts';
 import { protectionEngine, type Engine } from './engine.ts';
-import { finishYear, protectYear } from './publish.ts';
+import { finishYear, protectYear, type ProtectedYear } from './publish.ts';
+
+/**
+ * Begins protecting a year as soon as it is harmonized, so that an engine on worker threads works
+ * while the next years are still being read. A failure surfaces when `publishYears` awaits it.
+ */
+export function startProtection(engine: Engine, year: HarmonizedYear, config: PublicationConfig): Promise<ProtectedYear> {
+  const started = protectYear(engine, year, config);
+  started.catch(() => {}); // awaited later: not an unhandled rejection in the meantime
+  return started;
+}
 
 export interface PublishedYears {
   /** one per year, oldest first */
@@ -30,21 +40,32 @@ export interface PublishedYears {
  * file, no failure and no publication.
  * Every year's tables are protected at once (an engine on worker threads, `pooledEngine`, runs them
  * side by side); the derived tables then follow year by year, each needing the year before.
+ * `started`: protections the caller began earlier (`startProtection`), by year. `onPublished` gets
+ * each wanted year's publication as soon as it is complete, oldest first (the caller may render it
+ * while later years are still being protected).
  */
-export async function publishYears(history: readonly HarmonizedYear[], config: PublicationConfig, only?: readonly number[], engine: Engine = protectionEngine): Promise<PublishedYears> {
+export async function publishYears(
+  history: readonly HarmonizedYear[],
+  config: PublicationConfig,
+  only?: readonly number[],
+  engine: Engine = protectionEngine,
+  started: ReadonlyMap<number, Promise<ProtectedYear>> = new Map(),
+  onPublished?: (publication: Publication) => void,
+): Promise<PublishedYears> {
   const all: Publication[] = [];
   const publications: Publication[] = [];
   const files: OutputFile[] = [];
   const failures: string[] = [];
   const lines: string[] = [];
   const years = [...history].sort((a, b) => a.year - b.year);
-  const protectedYears = await Promise.all(years.map((year) => protectYear(engine, year, config)));
+  const protecting = years.map((year) => started.get(year.year) ?? startProtection(engine, year, config));
   for (const [i, year] of years.entries()) {
     const previous = i > 0 && years[i - 1].year === year.year - 1 ? all[i - 1] : null;
-    const result = await finishYear(protectedYears[i], previous);
+    const result = await finishYear(await protecting[i], previous);
     all.push(result.publication);
     if (only !== undefined && !only.includes(year.year)) continue;
     publications.push(result.publication);
+    onPublished?.(result.publication);
     files.push(...result.files);
     failures.push(...result.failures.map((f) => `${year.year} : ${f}`));
     const tables = result.publication.tables;

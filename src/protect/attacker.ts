@@ -118,10 +118,26 @@ export function buildAttack(h: Highs, cube: Cube, suppressed: readonly boolean[]
   });
   const components: Component[] = [];
   for (let k = 0; k < inners.length; k++) {
-    const model = LpModel.create(h, { numCols: inners[k].length, colLower: lowerBound[k], colUpper: new Float64Array(inners[k].length).fill(Infinity), rows: rows[k], start: Float64Array.from(inners[k], (i) => truth[i]) }, false, presolve);
+    const start = Float64Array.from(inners[k], (i) => truth[i]);
+    const problem = { numCols: inners[k].length, colLower: lowerBound[k], colUpper: new Float64Array(inners[k].length).fill(Infinity), rows: rows[k] };
+    // the audit of linked tables knows only the pinned inner values: no start then
+    const model = LpModel.create(h, feasible(problem, start) ? { ...problem, start } : problem, false, presolve);
     components.push({ inner: inners[k], model });
   }
   return { ...partial, components };
+}
+
+/** Whether `x` meets every bound and row of the problem (relative tolerance 1e-9). */
+function feasible(problem: { colLower: Float64Array; colUpper: Float64Array; rows: LpRows }, x: Float64Array): boolean {
+  const tol = (v: number) => 1e-9 * Math.max(1, Math.abs(v));
+  for (let j = 0; j < x.length; j++) if (x[j] < problem.colLower[j] - tol(x[j]) || x[j] > problem.colUpper[j] + tol(x[j])) return false;
+  const { starts, indices, values, lower, upper } = problem.rows;
+  for (let r = 0; r < lower.length; r++) {
+    let sum = 0;
+    for (let e = starts[r]; e < starts[r + 1]; e++) sum += values[e] * x[indices[e]];
+    if (sum < lower[r] - tol(sum) || sum > upper[r] + tol(sum)) return false;
+  }
+  return true;
 }
 
 export function closeAttack(model: AttackModel): void {

@@ -32,6 +32,16 @@ export async function renderYears(publications: readonly Publication[], generate
   return files;
 }
 
+/**
+ * `render` started at once for a year of the run, whose last year is `latest`: the caller collects
+ * the promises in year order. A failure surfaces when the promise is awaited.
+ */
+export function startRender(publication: Publication, latest: number, generatedAt: string | null): Promise<OutputFile[]> {
+  const started = render(publication, { latest: publication.year === latest, generatedAt });
+  started.catch(() => {}); // awaited later: not an unhandled rejection in the meantime
+  return started;
+}
+
 /** The date printed in the reports: the day of `SOURCE_DATE_EPOCH` (seconds) as "2026-11-27", or none. */
 export function generatedAt(sourceDateEpoch: number | undefined): string | null {
   return sourceDateEpoch === undefined ? null : new Date(sourceDateEpoch * 1000).toISOString().slice(0, 10);

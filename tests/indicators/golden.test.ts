@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join, relative, sep } from 'node:path';
 import { loadPublicationConfig } from '../../src/ingest/publication-config.ts';
 import { pooledEngine } from '../../src/indicators/engine.ts';
-import { publishYears } from '../../src/indicators/publish-years.ts';
+import { publishYears, startProtection } from '../../src/indicators/publish-years.ts';
 import type { HarmonizedYear } from '../../src/model/harmonized.ts';
 import type { OutputFile } from '../../src/model/output.ts';
 import type { MediationRow, RencontreRow } from '../../src/model/rows.ts';
@@ -53,10 +53,15 @@ describe.each(cases)('golden publication: %s', (name) => {
     actual = filesOf(result.files);
   });
 
-  it('writes the same bytes with the engine on worker threads', async () => {
+  it('writes the same bytes with the engine on worker threads, protections started early, years handed over in order', async () => {
     const pool = openPool(2);
     try {
-      const result = await publishYears(years, config, undefined, pooledEngine(pool));
+      const engine = pooledEngine(pool);
+      const started = new Map(years.slice(0, 1).map((y) => [y.year, startProtection(engine, y, config)]));
+      const handed: number[] = [];
+      const result = await publishYears(years, config, undefined, engine, started, (p) => handed.push(p.year));
+      expect(handed).toEqual(result.publications.map((p) => p.year));
+      expect(handed.length).toBe(years.length);
       expect(result.failures).toEqual(failures);
       expect(filesOf(result.files)).toEqual(actual);
     } finally {
