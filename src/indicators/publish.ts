@@ -10,7 +10,7 @@
  * `failures` names every table (or group of linked tables) whose audit failed: the run must then fail.
  *
  * @example
- *   const { publication, files, failures } = await publish(harmonized, previousPublication, config);
+ *   const { publication, files, failures } = await publishWith(protectionEngine, harmonized, previousPublication, config);
  */
 import type { HarmonizedYear } from '../model/harmonized.ts';
 import type { OutputFile } from '../model/output.ts';
@@ -20,7 +20,7 @@ import { buildCrossed } from './build-crossed.ts';
 import { buildCube, buildLinked, buildMeasures, surveyOf, type Built, type Context } from './build-cubes.ts';
 import type { PublicationConfig, TableConfig } from './config.ts';
 import { unitsOf } from './contributions.ts';
-import { protectionEngine, type Engine, type Verdict } from './engine.ts';
+import type { Engine, Verdict } from './engine.ts';
 import { geoDimension, geoOrder } from './geo.ts';
 import { publishMessages as m } from './messages.ts';
 import { publicationTable } from './publication-table.ts';
@@ -33,12 +33,7 @@ export interface PublishResult {
   failures: string[];
 }
 
-/** The publish stage with the protection engine of src/protect/. */
-export async function publish(year: HarmonizedYear, previous: Publication | null, config: PublicationConfig): Promise<PublishResult> {
-  return publishWith(protectionEngine, year, previous, config);
-}
-
-/** `publish` with an explicit protection engine (the real one, or a stand-in in unit tests). */
+/** One year's publish stage with a protection engine (the real one, or a stand-in in unit tests). */
 export async function publishWith(engine: Engine, year: HarmonizedYear, previous: Publication | null, config: PublicationConfig): Promise<PublishResult> {
   return finishYear(await protectYear(engine, year, config), previous);
 }

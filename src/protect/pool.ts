@@ -34,7 +34,6 @@ export type Response = { id: number; result: unknown } | { id: number; error: st
 type Job = { request: Request; resolve: (value: unknown) => void; reject: (error: Error) => void };
 
 export interface EnginePool {
-  readonly size: number;
   protect(spec: ProtectSpec, contributions: readonly Contribution[]): Promise<ProtectedTableWithStats>;
   protectLinked(spec: LinkedSpec, contributions: Contributions): Promise<LinkedResult>;
   audit(spec: ProtectSpec, contributions: readonly Contribution[], cells: readonly Cell[]): Promise<AuditVerdict>;
@@ -92,7 +91,6 @@ export function openPool(size: number): EnginePool {
     });
 
   return {
-    size: slots.length,
     protect: async (...args) => seal(await call<Sealable>({ op: 'protect', args })),
     protectLinked: async (...args) => {
       const linked = await call<LinkedResult>({ op: 'protectLinked', args });
