@@ -6,6 +6,7 @@
  *   const { publications, files, failures } = await publishYears(history, loadPublicationConfig('pipelines/config'));
  *   publications.at(-1)?.history.length; // number of earlier years
  */
+import { startedEarly } from '../common/early.ts';
 import type { HarmonizedYear } from '../model/harmonized.ts';
 import type { OutputFile } from '../model/output.ts';
 import type { Publication } from '../model/publication.ts';
@@ -19,9 +20,7 @@ import { finishYear, protectYear, type ProtectedYear } from './publish.ts';
  * while the next years are still being read. A failure surfaces when `publishYears` awaits it.
  */
 export function startProtection(engine: Engine, year: HarmonizedYear, config: PublicationConfig): Promise<ProtectedYear> {
-  const started = protectYear(engine, year, config);
-  started.catch(() => {}); // awaited later: not an unhandled rejection in the meantime
-  return started;
+  return startedEarly(protectYear(engine, year, config));
 }
 
 export interface PublishedYears {

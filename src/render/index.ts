@@ -12,6 +12,7 @@
  *   const files = await render(publication, { latest: true, generatedAt: null });
  *   files.map((f) => f.path); // ["2024/index.html", "2024/cours-appel/CA-AGEN.html", …, "2024/departements/976.xlsx"]
  */
+import { startedEarly } from '../common/early.ts';
 import type { OutputFile } from '../model/output.ts';
 import type { Publication } from '../model/publication.ts';
 import { courtPage } from './court.ts';
@@ -37,9 +38,7 @@ export async function renderYears(publications: readonly Publication[], generate
  * the promises in year order. A failure surfaces when the promise is awaited.
  */
 export function startRender(publication: Publication, latest: number, generatedAt: string | null): Promise<OutputFile[]> {
-  const started = render(publication, { latest: publication.year === latest, generatedAt });
-  started.catch(() => {}); // awaited later: not an unhandled rejection in the meantime
-  return started;
+  return startedEarly(render(publication, { latest: publication.year === latest, generatedAt }));
 }
 
 /** The date printed in the reports: the day of `SOURCE_DATE_EPOCH` (seconds) as "2026-11-27", or none. */
