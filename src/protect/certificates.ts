@@ -15,7 +15,7 @@
  *   const certify = rectangles(cube, suppressed);
  *   certify(cell, 2, 'hi', 0); // true: the cell can go up by 2 with every suppressed cell ≥ 0
  */
-import type { Cube } from './cube.ts';
+import { cubeKeys, keyOf, type Cube } from './cube.ts';
 
 /**
  * `(cell, amount, direction, floor)`: whether some rectangles move `cell` by `amount` up ('hi') or
@@ -27,8 +27,8 @@ const EPS = 1e-9;
 
 export function rectangles(cube: Cube, suppressed: readonly boolean[]): Certify {
   const nd = cube.dims.length;
-  const count = cube.dims.map((d) => d.codes.length);
-  const stride = count.map((_, d) => count.slice(d + 1).reduce((p, c) => p * c, 1));
+  const keys = cubeKeys(cube.dims);
+  const { stride } = keys;
   // sibling group of every leaf code: leaves with the same strict ancestors in every hierarchy
   const group = cube.dims.map((dim) => {
     const ids = new Map<string, number>();
@@ -40,14 +40,15 @@ export function rectangles(cube: Cube, suppressed: readonly boolean[]): Certify 
       return id;
     });
   });
-  const keyOf = (codes: readonly number[]) => codes.reduce((s, c, d) => s + c * stride[d], 0);
-  // suppressed inner cells: by key, and by line (every code fixed but one dimension's sibling group)
+  // suppressed inner cells: by key, and by line (every code fixed but one dimension's, which is
+  // replaced by its sibling group: a group number is below the dimension's code count, so the line
+  // key is a key of the same cube, never shared by two lines)
   const cellAt = new Map<number, number>();
   const lines = Array.from({ length: nd }, () => new Map<number, number[]>());
-  const lineKey = (codes: readonly number[], d: number) => (keyOf(codes) - codes[d] * stride[d]) * (count[d] + 1) + group[d][codes[d]];
+  const lineKey = (codes: readonly number[], d: number) => keyOf(keys, codes) + (group[d][codes[d]] - codes[d]) * stride[d];
   cube.cells.forEach((cell, c) => {
     if (!suppressed[c] || cell.members.length !== 1 || cell.codes.some((k, d) => group[d][k] < 0)) return;
-    cellAt.set(keyOf(cell.codes), c);
+    cellAt.set(keyOf(keys, cell.codes), c);
     for (let d = 0; d < nd; d++) {
       const k = lineKey(cell.codes, d);
       const list = lines[d].get(k);
@@ -58,7 +59,7 @@ export function rectangles(cube: Cube, suppressed: readonly boolean[]): Certify 
 
   return (target, amount, direction, floor) => {
     const codes = cube.cells[target].codes;
-    const key = keyOf(codes);
+    const key = keyOf(keys, codes);
     if (cellAt.get(key) !== target) return false;
     if (amount <= EPS) return true;
     const used = new Map<number, number>(); // corner → decrease taken so far

@@ -78,7 +78,13 @@ function certified(cube: Cube, suppressed: readonly boolean[], targets: readonly
   const certify = rectangles(cube, suppressed);
   return targets.filter((t) => {
     const v = cube.cells[t.cell].value;
-    const prove = (requirement: string, ok: () => boolean) => proven.has(`${t.cell}:${requirement}`) || (ok() && proven.add(`${t.cell}:${requirement}`) !== undefined);
+    const prove = (requirement: string, ok: () => boolean) => {
+      const key = `${t.cell}:${requirement}`;
+      if (proven.has(key)) return true;
+      if (!ok()) return false;
+      proven.add(key);
+      return true;
+    };
     if (bounds === 'B') return !prove('B', () => certify(t.cell, B_MOVE, 'hi', 1) || certify(t.cell, B_MOVE, 'lo', 1));
     const hi = prove('hi', () => certify(t.cell, t.needHi - v, 'hi', 0));
     const lo = prove('lo', () => certify(t.cell, v - t.needLo, 'lo', 0));

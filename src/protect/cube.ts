@@ -36,9 +36,24 @@ export interface Cube {
  * Every cell of the full cross product gets one integer key (mixed radix over the dimensions'
  * code counts), so the maps below never build strings.
  */
-interface Keys {
+export interface Keys {
   stride: number[];
   count: number[];
+}
+
+/** The keys of a cube over `dims`; throws when the cross product has 2⁵³ cells or more. */
+export function cubeKeys(dims: readonly DimensionIndex[]): Keys {
+  const count = dims.map((d) => d.codes.length);
+  const stride = count.map((_, d) => count.slice(d + 1).reduce((p, c) => p * c, 1));
+  if (stride[0] * count[0] > Number.MAX_SAFE_INTEGER) throw new Error(specField('dimensions', 'un cube de moins de 2⁵³ cellules'));
+  return { stride, count };
+}
+
+/** The key of one combination of code indices. */
+export function keyOf(keys: Keys, codes: readonly number[]): number {
+  let key = 0;
+  for (let d = 0; d < codes.length; d++) key += codes[d] * keys.stride[d];
+  return key;
 }
 
 function decode(keys: Keys, key: number): number[] {
@@ -69,10 +84,8 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
       return i;
     }),
   }));
-  const count = dims.map((d) => d.codes.length);
-  const stride = count.map((_, d) => count.slice(d + 1).reduce((p, c) => p * c, 1));
-  if (stride[0] * count[0] > Number.MAX_SAFE_INTEGER) throw new Error(specField('dimensions', 'un cube de moins de 2⁵³ cellules'));
-  const keys: Keys = { stride, count };
+  const keys = cubeKeys(dims);
+  const { stride, count } = keys;
   // the grand total is key 0: every dimension at its total (code 0)
 
   const cellIndex = new Map<number, number>();
