@@ -34,6 +34,7 @@ import { createRunLog, timingsRequested, type RunLog } from '../src/io/run-log.t
 import { toolVersion } from '../src/io/tool-version.ts';
 import type { HarmonizedYear } from '../src/model/harmonized.ts';
 import type { OutputFile } from '../src/model/output.ts';
+import type { Publication } from '../src/model/publication.ts';
 import { validate } from '../src/validate/validate.ts';
 import type { ValidatedYear } from '../src/validate/types.ts';
 import { harmonizeCounts, readCounts, renderSummary, runLogFiles, runSummary, validateCounts, warningsOf, type AnnualOptions, type AnnualResult } from './annual-options.ts';
@@ -84,7 +85,8 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean): Prom
   // each year is rendered as soon as it is published, while the workers protect the later ones
   const rendering: Promise<OutputFile[]>[] = [];
   const latest = Math.max(...years);
-  const published = await publishYears(history, publication, years, engine, started, (p) => rendering.push(startRender(p, latest, generatedAt(options.sourceDateEpoch)))); // src/indicators: protected tables, audit trail
+  const onPublished = (p: Publication) => rendering.push(startRender(p, latest, generatedAt(options.sourceDateEpoch)));
+  const published = await publishYears(history, publication, { only: years, engine, started, onPublished }); // src/indicators: protected tables, audit trail
   published.lines.forEach((line) => log(line));
   files.push(...published.files);
   const reports = (await Promise.all(rendering)).flat(); // src/render: national report, court pages, workbooks

@@ -33,24 +33,31 @@ export interface PublishedYears {
   lines: string[];
 }
 
+/** How `publishYears` runs; every field is optional. */
+export interface PublishOptions {
+  /**
+   * the years whose publication is wanted (default: every year of `history`); a year of `history`
+   * outside `only` is still protected, to give the next year its evolutions, but yields no file, no
+   * failure and no publication
+   */
+  only?: readonly number[];
+  /** the protection engine (default: in-process; `pooledEngine` runs tables side by side) */
+  engine?: Engine;
+  /** protections the caller began earlier (`startProtection`), by year */
+  started?: ReadonlyMap<number, Promise<ProtectedYear>>;
+  /**
+   * gets each wanted year's publication as soon as it is complete, oldest first (the caller may
+   * render it while later years are still being protected)
+   */
+  onPublished?: (publication: Publication) => void;
+}
+
 /**
- * `only`: the years whose publication is wanted (default: every year of `history`); a year of
- * `history` outside `only` is still protected, to give the next year its evolutions, but yields no
- * file, no failure and no publication.
- * Every year's tables are protected at once (an engine on worker threads, `pooledEngine`, runs them
- * side by side); the derived tables then follow year by year, each needing the year before.
- * `started`: protections the caller began earlier (`startProtection`), by year. `onPublished` gets
- * each wanted year's publication as soon as it is complete, oldest first (the caller may render it
- * while later years are still being protected).
+ * Every year's tables are protected at once (an engine on worker threads runs them side by side);
+ * the derived tables then follow year by year, each needing the year before.
  */
-export async function publishYears(
-  history: readonly HarmonizedYear[],
-  config: PublicationConfig,
-  only?: readonly number[],
-  engine: Engine = protectionEngine,
-  started: ReadonlyMap<number, Promise<ProtectedYear>> = new Map(),
-  onPublished?: (publication: Publication) => void,
-): Promise<PublishedYears> {
+export async function publishYears(history: readonly HarmonizedYear[], config: PublicationConfig, options: PublishOptions = {}): Promise<PublishedYears> {
+  const { only, engine = protectionEngine, started = new Map(), onPublished } = options;
   const all: Publication[] = [];
   const publications: Publication[] = [];
   const files: OutputFile[] = [];

@@ -59,7 +59,7 @@ describe.each(cases)('golden publication: %s', (name) => {
       const engine = pooledEngine(pool);
       const started = new Map(years.slice(0, 1).map((y) => [y.year, startProtection(engine, y, config)]));
       const handed: number[] = [];
-      const result = await publishYears(years, config, undefined, engine, started, (p) => handed.push(p.year));
+      const result = await publishYears(years, config, { engine, started, onPublished: (p) => handed.push(p.year) });
       expect(handed).toEqual(result.publications.map((p) => p.year));
       expect(handed.length).toBe(years.length);
       expect(result.failures).toEqual(failures);
