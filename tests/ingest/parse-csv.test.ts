@@ -16,6 +16,10 @@ describe('parseCsvText', () => {
     const { rows } = parseCsvText('a;b\r\n1;2\r\n\r\n3;4\r\n');
     expect(rows).toEqual([['a', 'b'], ['1', '2'], [''], ['3', '4']]);
   });
+  it('reads every line ending of a file that mixes them, a lone CR first (old Mac exports)', () => {
+    const { rows } = parseCsvText('a;b\r1;2\n3;4\r\n\r\n5;"x\r\ny"\n');
+    expect(rows).toEqual([['a', 'b'], ['1', '2'], ['3', '4'], [''], ['5', 'x\r\ny']]);
+  });
   it('reads quoted cells with separators and quotes', () => {
     expect(parseCsvText('a;b\n"x;y";"il dit ""non"""\n').rows[1]).toEqual(['x;y', 'il dit "non"']);
   });
