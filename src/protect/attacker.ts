@@ -96,25 +96,8 @@ export function buildAttack(h: Highs, cube: Cube, suppressed: readonly boolean[]
   cube.cells.forEach((cell, c) => {
     const { known, comp, cols } = split(partial, cell.members);
     if (comp < 0) return;
-    let lower: number;
-    let upper: number;
-    if (!suppressed[c]) lower = upper = cell.value - known;
-    else if (bounds === 'B' && 1 - known > 1e-9) {
-      if (cols.length === 1) {
-        lowerBound[comp][cols[0]] = Math.max(lowerBound[comp][cols[0]], 1 - known);
-        return;
-      }
-      lower = 1 - known;
-      upper = Infinity;
-    } else return;
-    const r = rows[comp];
-    for (const j of cols) {
-      r.indices.push(j);
-      r.values.push(1);
-    }
-    r.starts.push(r.indices.length);
-    r.lower.push(lower);
-    r.upper.push(upper);
+    if (!suppressed[c]) pushRow(rows[comp], cols, cell.value - known, cell.value - known);
+    else if (bounds === 'B') floor(known, cols, (j, v) => (lowerBound[comp][j] = Math.max(lowerBound[comp][j], v)), (v) => pushRow(rows[comp], cols, v, Infinity));
   });
   const components: Component[] = [];
   for (let k = 0; k < inners.length; k++) {
@@ -125,6 +108,47 @@ export function buildAttack(h: Highs, cube: Cube, suppressed: readonly boolean[]
     components.push({ inner: inners[k], model });
   }
   return { ...partial, components };
+}
+
+/**
+ * Requirement B's floor for a suppressed cell whose unknown members are `cols` (the others add up
+ * to `known`): Σ cols ≥ 1 − known, a column bound when there is one column, nothing when the
+ * known part already reaches 1.
+ */
+function floor(known: number, cols: readonly number[], onColumn: (col: number, lower: number) => void, onRow: (lower: number) => void): void {
+  if (!(1 - known > 1e-9)) return;
+  if (cols.length === 1) onColumn(cols[0], 1 - known);
+  else onRow(1 - known);
+}
+
+function pushRow(r: LpRows, cols: readonly number[], lower: number, upper: number): void {
+  for (const j of cols) {
+    r.indices.push(j);
+    r.values.push(1);
+  }
+  r.starts.push(r.indices.length);
+  r.lower.push(lower);
+  r.upper.push(upper);
+}
+
+/**
+ * Turns a model built for requirement A into the model for B, in place: the same rows and columns
+ * with B's floors added (`buildAttack` with 'B' gives the same problem). Each component keeps its
+ * basis, so B's first solve starts from A's last one instead of from scratch.
+ */
+export function addFloors(model: AttackModel, cube: Cube, suppressed: readonly boolean[]): void {
+  const rows: LpRows[] = model.components.map(() => ({ starts: [0], indices: [], values: [], lower: [], upper: [] }));
+  const lower = model.components.map(() => new Map<number, number>());
+  cube.cells.forEach((cell, c) => {
+    if (!suppressed[c]) return;
+    const { known, comp, cols } = split(model, cell.members);
+    if (comp < 0) return;
+    floor(known, cols, (j, v) => lower[comp].set(j, Math.max(lower[comp].get(j) ?? 0, v)), (v) => pushRow(rows[comp], cols, v, Infinity));
+  });
+  model.components.forEach((component, k) => {
+    for (const [j, v] of lower[k]) component.model.setColBounds(j, v, Infinity);
+    component.model.addRows(rows[k]);
+  });
 }
 
 /** Whether `x` meets every bound and row of the problem (relative tolerance 1e-9). */

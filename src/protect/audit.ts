@@ -8,7 +8,7 @@
  *   report.ok; // true after protect()
  */
 import { buildAttack, closeAttack, interval } from './attacker.ts';
-import { failingTargets } from './check.ts';
+import { Attack, type Failure } from './check.ts';
 import { linkedOf, prepare, SINGLE, targetOf, zerosKnown } from './engine.ts';
 import { highs } from './lp.ts';
 import type { AuditFailure, AuditReport, Cell, Contribution, LinkedSpec, ProtectSpec } from './types.ts';
@@ -53,8 +53,14 @@ export async function auditLinked(
   });
   const targets = cube.cells.flatMap((_, c) => (primary[c] && suppressed[c] ? [targetOf(cube, c, spec)] : []));
   const known = zerosKnown(cube, suppressed);
-  const failing = await failingTargets(cube, suppressed, truth, targets, 'A');
-  if (known) failing.push(...(await failingTargets(cube, suppressed, truth, targets, 'B')));
+  const attack = new Attack(cube, suppressed, truth);
+  const failing: Failure[] = [];
+  try {
+    failing.push(...(await attack.failing(targets, 'A')));
+    if (known) failing.push(...(await attack.failing(targets, 'B')));
+  } finally {
+    attack.close();
+  }
   for (const f of failing) {
     const t = targetOf(cube, f.cell, spec);
     failures.push({

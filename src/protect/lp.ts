@@ -116,6 +116,17 @@ export class LpModel {
     this.model.setBasis({ colStatus, rowStatus });
   }
 
+  /** Adds rows to the model; the current basis stays, the new rows' activities basic. */
+  addRows(rows: LpRows): void {
+    const count = rows.lower.length;
+    if (count === 0) return;
+    this.model.addRows({
+      lower: Float64Array.from(rows.lower, (v) => finite(this.h, v)),
+      upper: Float64Array.from(rows.upper, (v) => finite(this.h, v)),
+      matrix: { format: 'csr', numRows: count, numCols: this.numCols, starts: Int32Array.from(rows.starts), indices: Int32Array.from(rows.indices), values: Float64Array.from(rows.values) },
+    });
+  }
+
   /** Changes one column's objective coefficient (for `minimize`). */
   setCost(col: number, cost: number): void {
     this.model.changeColCost(col, cost);

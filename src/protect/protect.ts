@@ -6,7 +6,7 @@
  *   const table = await protect(spec, contributions);
  *   table.cells.filter((c) => c.status !== 's'); // what the publication must hide
  */
-import { failingTargets, type Failure } from './check.ts';
+import { Attack, type Failure } from './check.ts';
 import type { Cube } from './cube.ts';
 import { equalize, identicalGroups, linkedOf, prepare, SINGLE, tableCells, targetOf, zerosKnown } from './engine.ts';
 import { sealProtectedWithStats, type ProtectedTableWithStats } from './protected-table.ts';
@@ -127,11 +127,17 @@ async function suppress(
     while (rounds < maxRounds) {
       rounds++;
       equalize(groups, suppressed);
-      const failing: Failure[] = await failingTargets(cube, suppressed, truth, targets, 'A', { exact: false, proven });
-      lap(`audit A ${rounds} (${failing.length})`);
-      if (failing.length === 0 && zerosKnown(cube, suppressed)) {
-        failing.push(...(await failingTargets(cube, suppressed, truth, targets, 'B', { exact: false, proven })));
-        lap(`audit B ${rounds} (${failing.length})`);
+      const attack = new Attack(cube, suppressed, truth);
+      const failing: Failure[] = [];
+      try {
+        failing.push(...(await attack.failing(targets, 'A', { exact: false, proven })));
+        lap(`audit A ${rounds} (${failing.length})`);
+        if (failing.length === 0 && zerosKnown(cube, suppressed)) {
+          failing.push(...(await attack.failing(targets, 'B', { exact: false, proven })));
+          lap(`audit B ${rounds} (${failing.length})`);
+        }
+      } finally {
+        attack.close();
       }
       if (failing.length === 0) {
         done = true;

@@ -2,7 +2,8 @@
  * Tiny named fixtures of the protection engine, shared by the tests (and quoted in
  * docs/methodology.md).
  */
-import type { Cell, Contribution, DimensionSpec, ProtectSpec, RuleSet } from '../../src/protect/types.ts';
+import type { Cell, Contribution, DimensionSpec, LinkedSpec, ProtectSpec, RuleSet } from '../../src/protect/types.ts';
+import { createRng } from '../../src/sample/prng.ts';
 
 export const flat = (name: string, codes: readonly string[], total = 'T'): DimensionSpec => ({
   name,
@@ -47,3 +48,40 @@ export const twoHierarchiesGeo: DimensionSpec = {
 /** Compares cells through one helper: "codes status" strings, in table order. */
 export const pattern = (cells: readonly Cell[]) => cells.map((c) => `${c.codes.join(' ')} ${c.status}`);
 export const key = (c: Cell) => c.codes.join(' ');
+
+/**
+ * Two tables sharing the territory: territory × a and territory × b. Each contributor reports one
+ * total per department, split at random over a and, independently, over b — so the crossings
+ * territory × a × b are unknown and the engine must find inner values for them. `maxTotal`: the
+ * largest total of one contributor.
+ */
+export function linkedTables(seed: number, maxTotal = 40): { spec: LinkedSpec; contributions: Record<string, Contribution[]> } {
+  const rng = createRng(seed);
+  const as = ['a1', 'a2', 'a3'];
+  const bs = ['b1', 'b2'];
+  const spec: LinkedSpec = {
+    dimensions: [twoHierarchiesGeo, flat('a', as, 'TA'), flat('b', bs, 'TB')],
+    tables: [
+      { id: 'ta', dimensions: ['geo', 'a'] },
+      { id: 'tb', dimensions: ['geo', 'b'] },
+    ],
+    rules: {},
+  };
+  const contributions: Record<string, Contribution[]> = { ta: [], tb: [] };
+  const split = (total: number, codes: string[]) => {
+    const cuts: number[] = codes.map(() => (rng.chance(0.3) ? 0 : rng.int(1, 9)));
+    if (!cuts.some((c) => c > 0)) cuts[0] = 1;
+    const sum = cuts.reduce((p, c) => p + c, 0);
+    const parts = cuts.map((c) => Math.floor((total * c) / sum));
+    parts[cuts.findIndex((c) => c > 0)] += total - parts.reduce((p, c) => p + c, 0);
+    return parts;
+  };
+  for (const d of ['d1', 'd2', 'd3', 'd4']) {
+    for (let s = 0; s < rng.int(1, 3); s++) {
+      const total = rng.int(1, maxTotal);
+      split(total, as).forEach((v, k) => v > 0 && contributions.ta.push({ codes: [d, as[k]], contributor: `${d}-${s}`, value: v }));
+      split(total, bs).forEach((v, k) => v > 0 && contributions.tb.push({ codes: [d, bs[k]], contributor: `${d}-${s}`, value: v }));
+    }
+  }
+  return { spec, contributions };
+}
