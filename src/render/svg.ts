@@ -12,39 +12,65 @@ import * as vl from 'vega-lite';
 
 // vega's View accepts a locale *specification* and builds the formatters itself; its typings only
 // declare the built formatters, hence the cast.
-const FRENCH = {
+export const FRENCH = {
   number: { decimal: ',', thousands: '\u202f', grouping: [3], currency: ['', '\u00a0€'] },
 } as unknown as vega.LocaleFormatters;
 
 export async function vegaLiteToSvg(spec: vl.TopLevelSpec, idPrefix: string): Promise<string> {
-  const compiled = compile(spec);
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', locale: FRENCH });
+  const shaped = shapeOf(spec);
+  if (!shaped) return cleanSvg(await svgOf(new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none', locale: FRENCH }), true), idPrefix);
+  const { shape, values } = shaped;
+  // one chart at a time per view: renders of several years may be under way together
+  const drawn = shape.turn.then(async () => {
+    shape.view ??= new vega.View(vega.parse(shape.spec), { renderer: 'none', locale: FRENCH });
+    // emptied first, so that no mark, tick or grid line of the previous chart is kept and reordered:
+    // the SVG is then the one a new view would draw (tested on random charts)
+    shape.view.data(shape.name, []);
+    await shape.view.runAsync();
+    shape.view.data(shape.name, structuredClone(values));
+    return cleanSvg(await svgOf(shape.view, false), idPrefix);
+  });
+  shape.turn = drawn.catch(() => undefined);
+  return drawn;
+}
+
+async function svgOf(view: vega.View, finalize: boolean): Promise<string> {
   try {
-    return cleanSvg(await view.toSVG(), idPrefix);
+    return await view.toSVG();
   } finally {
-    view.finalize();
+    if (finalize) view.finalize();
   }
 }
 
-// Charts of a run share a few shapes and differ only by their inline data, which vega-lite copies
-// into the compiled spec untouched: each shape is compiled once and its data swapped in.
-const shapes = new Map<string, { spec: vega.Spec; at: number }>();
+/**
+ * Charts of a run share a few shapes and differ only by their inline data, which vega-lite copies
+ * into the compiled spec untouched: each shape is compiled and parsed into a vega view once, and
+ * each chart swaps its data in. Measured: 200 random bar charts 3.0–3.7 s with a view each, 0.7 s
+ * with one view per shape, same SVG bytes.
+ */
+interface Shape {
+  spec: vega.Spec;
+  /** name of the data set that holds the chart's values */
+  name: string;
+  view?: vega.View;
+  /** the last chart drawn or being drawn with this view */
+  turn: Promise<unknown>;
+}
+const shapes = new Map<string, Shape | null>();
 
-function compile(spec: vl.TopLevelSpec): vega.Spec {
+function shapeOf(spec: vl.TopLevelSpec): { shape: Shape; values: unknown[] } | undefined {
   const data = (spec as { data?: unknown }).data;
   const values = data !== null && typeof data === 'object' && Object.keys(data).length === 1 && Array.isArray((data as { values?: unknown }).values) ? (data as { values: unknown[] }).values : undefined;
-  if (values === undefined) return vl.compile(spec).spec;
+  if (values === undefined) return undefined;
   const key = JSON.stringify({ ...spec, data: null });
-  let shape = shapes.get(key);
-  if (!shape) {
+  if (!shapes.has(key)) {
     const compiled = vl.compile({ ...spec, data: { values: [] } } as vl.TopLevelSpec).spec;
-    const at = (compiled.data ?? []).findIndex((d) => 'values' in d && Array.isArray(d.values) && d.values.length === 0);
-    if (at < 0 || (compiled.data ?? []).filter((d) => 'values' in d).length !== 1) return vl.compile(spec).spec;
-    shapes.set(key, (shape = { spec: compiled, at }));
+    const sets = (compiled.data ?? []).filter((d) => 'values' in d);
+    const set = sets.length === 1 && Array.isArray((sets[0] as { values?: unknown }).values) ? sets[0] : undefined;
+    shapes.set(key, set ? { spec: compiled, name: set.name, turn: Promise.resolve() } : null);
   }
-  const out = structuredClone(shape.spec);
-  (out.data![shape.at] as { values: unknown[] }).values = structuredClone(values);
-  return out;
+  const shape = shapes.get(key);
+  return shape ? { shape, values } : undefined;
 }
 
 const FORBIDDEN = [/<script/i, /<foreignObject/i, /\son[a-z]+\s*=/i, /(?:href|src)\s*=\s*"(?!#)/i, /<!--/, /data:/i, /<image/i];

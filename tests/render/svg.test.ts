@@ -1,6 +1,9 @@
 import { barChart } from '../../src/render/charts.ts';
 import { renderMessages as m } from '../../src/render/messages.ts';
-import { cleanSvg } from '../../src/render/svg.ts';
+import { cleanSvg, FRENCH, vegaLiteToSvg } from '../../src/render/svg.ts';
+import * as vega from 'vega';
+import * as vl from 'vega-lite';
+import { createRng } from '../../src/sample/prng.ts';
 
 describe('cleanSvg', () => {
   it('renumbers ids and their references per chart', () => {
@@ -53,5 +56,33 @@ describe('barChart', () => {
     const html = await barChart({ id: 'g-3', title: 'Tout masqué', decimals: 0, bars: [{ label: 'A', shown: { kind: 'secret' } }] });
     expect(html).not.toContain('<svg');
     expect(html).toContain(m.chartEmpty());
+  });
+});
+
+describe('vegaLiteToSvg', () => {
+  const spec = (values: { libelle: string; valeur: number }[]): vl.TopLevelSpec => ({
+    width: 300,
+    height: { step: 20 },
+    data: { values },
+    mark: 'bar',
+    encoding: { y: { field: 'libelle', type: 'nominal', sort: null }, x: { field: 'valeur', type: 'quantitative', axis: { tickCount: 4 } } },
+  });
+  const fresh = async (s: vl.TopLevelSpec, id: string) => {
+    const view = new vega.View(vega.parse(vl.compile(s).spec), { renderer: 'none', locale: FRENCH });
+    try {
+      return cleanSvg(await view.toSVG(), id);
+    } finally {
+      view.finalize();
+    }
+  };
+
+  it('draws, through the view it keeps per shape, the SVG a new view draws — in sequence and side by side', async () => {
+    const rng = createRng(8);
+    const charts = Array.from({ length: 60 }, () =>
+      spec(Array.from({ length: rng.int(1, 8) }, (_, i) => ({ libelle: `L${rng.int(0, 9)}-${i}`, valeur: rng.chance(0.2) ? rng.int(0, 3) : rng.int(0, 5000) }))),
+    );
+    const expected = await Promise.all(charts.map((c, k) => fresh(c, `v-${k}`)));
+    for (let k = 0; k < charts.length; k++) expect(await vegaLiteToSvg(charts[k], `v-${k}`)).toBe(expected[k]);
+    expect(await Promise.all(charts.map((c, k) => vegaLiteToSvg(c, `v-${k}`)))).toEqual(expected);
   });
 });
