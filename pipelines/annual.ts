@@ -29,12 +29,12 @@ import type { ProtectedYear } from '../src/indicators/publish.ts';
 import { openPool } from '../src/protect/index.ts';
 import { loadPublicationConfig } from '../src/ingest/publication-config.ts';
 import { publishRun } from '../src/io/publish-run.ts';
-import { generatedAt, startRender } from '../src/render/index.ts';
 import { createRunLog, timingsRequested, type RunLog } from '../src/io/run-log.ts';
 import { toolVersion } from '../src/io/tool-version.ts';
 import type { HarmonizedYear } from '../src/model/harmonized.ts';
 import type { OutputFile } from '../src/model/output.ts';
 import type { Publication } from '../src/model/publication.ts';
+import { startedEarly } from '../src/common/early.ts';
 import { validate } from '../src/validate/validate.ts';
 import type { ValidatedYear } from '../src/validate/types.ts';
 import { harmonizeCounts, readCounts, renderSummary, runLogFiles, runSummary, validateCounts, warningsOf, type AnnualOptions, type AnnualResult } from './annual-options.ts';
@@ -82,10 +82,14 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean): Prom
     validatedYears.push(validated);
     files.push(...ingested);
   }
+  // the render stage (vega, vega-lite: about 0.6 s of loading through tsx) is loaded only now,
+  // while the workers protect, instead of before the returns are read
+  const renderer = startedEarly(import('../src/render/index.ts'));
   // each year is rendered as soon as it is published, while the workers protect the later ones
   const rendering: Promise<OutputFile[]>[] = [];
   const latest = Math.max(...years);
-  const onPublished = (p: Publication) => rendering.push(startRender(p, latest, generatedAt(options.sourceDateEpoch)));
+  const onPublished = (p: Publication) =>
+    rendering.push(startedEarly(renderer.then((r) => r.startRender(p, latest, r.generatedAt(options.sourceDateEpoch)))));
   const published = await publishYears(history, publication, { only: years, engine, started, onPublished }); // src/indicators: protected tables, audit trail
   published.lines.forEach((line) => log(line));
   files.push(...published.files);
