@@ -3,10 +3,21 @@ SHELL := /bin/bash
 NPM_STAMP := node_modules/.package-lock.json
 JEST := NODE_OPTIONS=--experimental-vm-modules node_modules/.bin/jest
 
-.PHONY: annual test typecheck unit bench sample clean install browser
+.PHONY: annual test typecheck unit bench sample clean install browser build
 
-annual: $(NPM_STAMP)
+# The TypeScript compiled to JavaScript beside each source (tsc, no type check: `make typecheck`
+# does that), run by bin/mfer.js when up to date — without tsx's loader, 1.5–2 s faster per run.
+TS_SOURCES := $(shell find src pipelines -name '*.ts')
+BUILD_STAMP := .build-stamp
+
+annual: $(NPM_STAMP) build
 	node bin/mfer.js annual
+
+build: $(BUILD_STAMP)
+
+$(BUILD_STAMP): $(NPM_STAMP) tsconfig.json tsconfig.build.json $(TS_SOURCES)
+	node_modules/.bin/tsc -p tsconfig.build.json
+	@touch $@
 
 test: $(NPM_STAMP) browser typecheck unit
 
@@ -16,10 +27,10 @@ typecheck: $(NPM_STAMP)
 unit: $(NPM_STAMP)
 	$(JEST)
 
-bench: $(NPM_STAMP)
+bench: $(NPM_STAMP) build
 	node_modules/.bin/tsx bench/run.ts
 
-sample: $(NPM_STAMP)
+sample: $(NPM_STAMP) build
 	node bin/mfer.js sample
 
 install: $(NPM_STAMP)
@@ -32,4 +43,5 @@ browser:
 	@bash scripts/ensure-chromium.sh
 
 clean:
-	rm -rf data-out reports test-artifacts
+	rm -rf data-out reports test-artifacts $(BUILD_STAMP)
+	find src pipelines -name '*.js' -delete

@@ -48,7 +48,9 @@ const seal = (t: Sealable) => sealProtectedWithStats(t.dimensions, t.cells, t.st
 /** Starts `size` (≥ 1) workers at once, so that they load while the caller does other work. */
 export function openPool(size: number): EnginePool {
   const queue: Job[] = [];
-  const slots = Array.from({ length: Math.max(1, size) }, () => ({ worker: new Worker(new URL('./worker-boot.mjs', import.meta.url)), job: undefined as Job | undefined }));
+  // compiled (`make build`): the worker's own JavaScript; else its TypeScript, through tsx (worker-boot.mjs)
+  const entry = new URL(import.meta.url.endsWith('.js') ? './worker.js' : './worker-boot.mjs', import.meta.url);
+  const slots = Array.from({ length: Math.max(1, size) }, () => ({ worker: new Worker(entry), job: undefined as Job | undefined }));
   let broken: Error | undefined;
   let nextId = 0;
 
