@@ -35,6 +35,7 @@ import type { HarmonizedYear } from '../src/model/harmonized.ts';
 import type { OutputFile } from '../src/model/output.ts';
 import type { Publication } from '../src/model/publication.ts';
 import { startedEarly } from '../src/common/early.ts';
+import { openWorkbookPool } from '../src/render/workbook-pool.ts';
 import { validate } from '../src/validate/validate.ts';
 import type { ValidatedYear } from '../src/validate/types.ts';
 import { harmonizeCounts, readCounts, renderSummary, runLogFiles, runSummary, validateCounts, warningsOf, type AnnualOptions, type AnnualResult } from './annual-options.ts';
@@ -85,21 +86,30 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean): Prom
   // the render stage (vega, vega-lite: about 0.6 s of loading through tsx) is loaded only now,
   // while the workers protect, instead of before the returns are read
   const renderer = startedEarly(import('../src/render/index.ts'));
-  // each year is rendered as soon as it is published, while the workers protect the later ones
-  const rendering: Promise<OutputFile[]>[] = [];
-  const latest = Math.max(...years);
-  const onPublished = (p: Publication) =>
-    rendering.push(startedEarly(renderer.then((r) => r.startRender(p, latest, r.generatedAt(options.sourceDateEpoch)))));
-  const published = await publishYears(history, publication, { only: years, engine, started, onPublished }); // src/indicators: protected tables, audit trail
-  published.lines.forEach((line) => log(line));
-  files.push(...published.files);
-  const reports = (await Promise.all(rendering)).flat(); // src/render: national report, court pages, workbooks
-  renderSummary(reports).forEach((line) => log(line));
-  files.push(...reports);
+  let failures = 0;
+  // with workers, the latest year's workbooks are rendered on one more worker thread, started
+  // now (it loads while the others protect), while this thread renders the pages
+  const books = early ? openWorkbookPool(1) : undefined;
+  try {
+    // each year is rendered as soon as it is published, while the workers protect the later ones
+    const rendering: Promise<OutputFile[]>[] = [];
+    const latest = Math.max(...years);
+    const onPublished = (p: Publication) =>
+      rendering.push(startedEarly(renderer.then((r) => r.startRender(p, latest, r.generatedAt(options.sourceDateEpoch), books?.render))));
+    const published = await publishYears(history, publication, { only: years, engine, started, onPublished }); // src/indicators: protected tables, audit trail
+    published.lines.forEach((line) => log(line));
+    files.push(...published.files);
+    const reports = (await Promise.all(rendering)).flat(); // src/render: national report, court pages, workbooks
+    renderSummary(reports).forEach((line) => log(line));
+    files.push(...reports);
+    failures = published.failures.length;
+  } finally {
+    await books?.close();
+  }
   files.push(...runLogFiles(runLogs, context, timingsRequested()));
-  if (years.length > 0 && published.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years, files });
+  if (years.length > 0 && failures === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years, files });
 
-  return { years, history, validated: validatedYears, files, exitCode: published.failures.length > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
+  return { years, history, validated: validatedYears, files, exitCode: failures > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
 }
 
 /** The years to publish and, for their evolutions, the year before each when present; oldest first. */

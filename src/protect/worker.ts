@@ -6,7 +6,8 @@ import { parentPort } from 'node:worker_threads';
 import { audit, auditLinked } from './audit.ts';
 import { highs } from './lp.ts';
 import { protect, protectLinked } from './protect.ts';
-import type { Request, Response } from './pool.ts';
+import type { Request } from './pool.ts';
+import { serveRequests } from '../common/workers.ts';
 import type { AuditReport } from './types.ts';
 
 /** Only what a verdict needs: the report's `intervals` getter would cost two LPs per suppressed cell. */
@@ -28,10 +29,5 @@ async function answer(request: Request): Promise<unknown> {
 const port = parentPort;
 if (port) {
   await highs();
-  port.on('message', (request: Request) => {
-    answer(request).then(
-      (result) => port.postMessage({ id: request.id, result } satisfies Response),
-      (error: unknown) => port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies Response),
-    );
-  });
+  serveRequests(port, answer);
 }

@@ -37,8 +37,8 @@ export async function renderYears(publications: readonly Publication[], generate
  * `render` started at once for a year of the run, whose last year is `latest`: the caller collects
  * the promises in year order. A failure surfaces when the promise is awaited.
  */
-export function startRender(publication: Publication, latest: number, generatedAt: string | null): Promise<OutputFile[]> {
-  return startedEarly(render(publication, { latest: publication.year === latest, generatedAt }));
+export function startRender(publication: Publication, latest: number, generatedAt: string | null, workbooks?: WorkbookRenderer): Promise<OutputFile[]> {
+  return startedEarly(render(publication, { latest: publication.year === latest, generatedAt, ...(workbooks ? { workbooks } : {}) }));
 }
 
 /** The date printed in the reports: the day of `SOURCE_DATE_EPOCH` (seconds) as "2026-11-27", or none. */
@@ -46,13 +46,26 @@ export function generatedAt(sourceDateEpoch: number | undefined): string | null 
   return sourceDateEpoch === undefined ? null : new Date(sourceDateEpoch * 1000).toISOString().slice(0, 10);
 }
 
+/** Share of the latest year's workbooks asked of `RenderOptions.workbooks`. */
+const ELSEWHERE_SHARE = 0.75;
+
+/** Renders departments' workbooks elsewhere (`WorkbookPool.render`: on worker threads). */
+export type WorkbookRenderer = (publication: Publication, codes: readonly string[], generatedAt: string | null) => Promise<Uint8Array[]>;
+
 export interface RenderOptions {
   latest: boolean;
   generatedAt: string | null;
+  /** most departments' workbooks are asked of it first, the others rendered here after the pages */
+  workbooks?: WorkbookRenderer;
 }
 
 export async function render(publication: Publication, options: RenderOptions): Promise<OutputFile[]> {
   const year = publication.year;
+  const codes = options.latest ? publication.geography.departments.map((d) => d.code) : [];
+  // the first three quarters elsewhere: this thread has the pages to render first (measured on
+  // the shipped sample: the pages take about as long as a quarter of the workbooks)
+  const away = options.workbooks ? codes.slice(0, Math.ceil(codes.length * ELSEWHERE_SHARE)) : [];
+  const elsewhere = options.workbooks && away.length > 0 ? startedEarly(options.workbooks(publication, away, options.generatedAt)) : undefined;
   const files: OutputFile[] = [{ root: 'reports', path: `${year}/index.html`, content: await nationalReport(publication, options) }];
   if (!options.latest) return files;
   // courts that have at least one department (Nouméa and Papeete cover none of the surveys' scope)
@@ -60,8 +73,9 @@ export async function render(publication: Publication, options: RenderOptions): 
   for (const court of courts) {
     files.push({ root: 'reports', path: `${year}/cours-appel/${court.code}.html`, content: await courtPage(publication, court.code, options) });
   }
-  for (const department of publication.geography.departments) {
-    files.push({ root: 'reports', path: `${year}/departements/${department.code}.xlsx`, content: await departmentWorkbook(publication, department.code, options) });
-  }
+  const here: Uint8Array[] = [];
+  for (const code of codes.slice(away.length)) here.push(await departmentWorkbook(publication, code, options));
+  const books = [...(elsewhere ? await elsewhere : []), ...here];
+  codes.forEach((code, k) => files.push({ root: 'reports', path: `${year}/departements/${code}.xlsx`, content: books[k] }));
   return files;
 }

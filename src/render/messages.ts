@@ -98,6 +98,8 @@ export const renderMessages = {
     ],
     reauditTitle: () => 'Ré-audit du secret statistique',
     methodologyHeader: () => 'Règles, sources et cellules masquées',
+    workerStopped: (code: number) => `Un worker de rendu des classeurs s'est arrêté en cours de calcul (code ${code}).`,
+    workerClosed: () => 'Le pool de workers de rendu des classeurs est fermé.',
   },
 };
 

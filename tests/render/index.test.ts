@@ -1,4 +1,6 @@
 import { generatedAt, render, renderYears } from '../../src/render/index.ts';
+import { openWorkbookPool } from '../../src/render/workbook-pool.ts';
+import { fullGeography } from './fixtures.ts';
 import { renderMessages as m } from '../../src/render/messages.ts';
 import { fixturePublication, smallGeography } from './fixtures.ts';
 
@@ -61,3 +63,40 @@ describe('renderYears', () => {
     expect(generatedAt(Date.UTC(2026, 10, 27, 12) / 1000)).toBe('2026-11-27');
   });
 });
+
+describe('workbooks rendered elsewhere', () => {
+  const bytes = (files: { path: string; content: string | Uint8Array }[]) => files.map((f) => `${f.path} ${Buffer.from(f.content).toString('base64')}`);
+
+  it('asks most of them of the renderer and renders the others here, keeping the departments in order', async () => {
+    const publication = fixturePublication(fullGeography());
+    const asked: string[] = [];
+    const marked = await render(publication, {
+      latest: true,
+      generatedAt: null,
+      workbooks: async (_p, codes) => {
+        asked.push(...codes);
+        return codes.map((c) => new TextEncoder().encode(`elsewhere ${c}`));
+      },
+    });
+    const books = marked.filter((f) => f.path.includes('/departements/'));
+    const codes = publication.geography.departments.map((d) => d.code);
+    expect(books.map((f) => f.path)).toEqual(codes.map((c) => `${publication.year}/departements/${c}.xlsx`));
+    expect(asked).toEqual(codes.slice(0, asked.length));
+    expect(asked.length).toBeGreaterThan(codes.length / 2);
+    expect(asked.length).toBeLessThan(codes.length);
+    books.forEach((f, k) => expect(Buffer.from(f.content).toString().startsWith('elsewhere')).toBe(k < asked.length));
+  });
+
+  it('gives, on a worker thread, the bytes rendered in-process', async () => {
+    const publication = fixturePublication(smallGeography);
+    const pool = openWorkbookPool(1);
+    try {
+      const pooled = await render(publication, { latest: true, generatedAt: '2026-11-27', workbooks: pool.render });
+      expect(bytes(pooled)).toEqual(bytes(await render(publication, { latest: true, generatedAt: '2026-11-27' })));
+      expect(bytes(pooled)).not.toEqual(bytes(await render(publication, { latest: true, generatedAt: null })));
+    } finally {
+      await pool.close();
+    }
+  });
+});
+

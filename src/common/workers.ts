@@ -1,0 +1,96 @@
+/**
+ * A pool of worker threads answering one request at a time each, in the order asked: the
+ * protection engine's (src/protect/pool.ts) and the workbooks' (src/render/workbook-pool.ts).
+ * A worker module is loaded as its compiled JavaScript when its caller runs compiled (`make
+ * build`), else as TypeScript through tsx (worker-boot.mjs: Node 20 does not pass the parent's
+ * module hooks to worker threads). A worker answers `{ id, result }` or `{ id, error }`.
+ *
+ * @example
+ *   const pool = openWorkers(new URL('./worker.ts', import.meta.url), 2, messages);
+ *   const result = await pool.call({ op: 'protect', args });
+ */
+import { Worker } from 'node:worker_threads';
+
+export type WorkerResponse = { id: number; result: unknown } | { id: number; error: string };
+
+export interface Workers {
+  /** posts `{ ...request, id }` to the next free worker; resolves with its result */
+  call(request: object): Promise<unknown>;
+  /** ends the workers; calls made after it are rejected */
+  close(): Promise<void>;
+}
+
+export interface WorkerMessages {
+  stopped(code: number): string;
+  closed(): string;
+}
+
+/** The worker running `module` (a `.ts` URL): its `.js` beside it when running compiled. */
+function startWorker(module: URL): Worker {
+  if (import.meta.url.endsWith('.js')) return new Worker(new URL(module.href.replace(/\.ts$/, '.js')));
+  return new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry: module.href } });
+}
+
+type Job = { request: object & { id: number }; resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+/** Starts `size` (≥ 1) workers at once, so that they load while the caller does other work. */
+export function openWorkers(module: URL, size: number, messages: WorkerMessages): Workers {
+  const queue: Job[] = [];
+  const slots = Array.from({ length: Math.max(1, size) }, () => ({ worker: startWorker(module), job: undefined as Job | undefined }));
+  let broken: Error | undefined;
+  let nextId = 0;
+
+  const fail = (error: Error) => {
+    broken ??= error;
+    for (const slot of slots) slot.job?.reject(error);
+    for (const job of queue.splice(0)) job.reject(error);
+  };
+  const dispatch = () => {
+    for (const slot of slots) {
+      if (slot.job || queue.length === 0) continue;
+      slot.job = queue.shift();
+      slot.worker.ref();
+      slot.worker.postMessage(slot.job!.request);
+    }
+  };
+  for (const slot of slots) {
+    slot.worker.unref(); // an idle pool never keeps the process alive
+    slot.worker.on('message', (response: WorkerResponse) => {
+      const job = slot.job;
+      slot.job = undefined;
+      slot.worker.unref();
+      if (job && job.request.id === response.id) {
+        if ('error' in response) job.reject(new Error(response.error));
+        else job.resolve(response.result);
+      }
+      dispatch();
+    });
+    slot.worker.on('error', (error) => fail(error));
+    slot.worker.on('exit', (code) => {
+      if (code !== 0 || slot.job) fail(new Error(messages.stopped(code)));
+    });
+  }
+
+  return {
+    call: (request) =>
+      new Promise((resolve, reject) => {
+        if (broken) return reject(broken);
+        queue.push({ request: { ...request, id: nextId++ }, resolve, reject });
+        dispatch();
+      }),
+    close: async () => {
+      broken ??= new Error(messages.closed());
+      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    },
+  };
+}
+
+/** A worker's side: answers each request with `answer`'s result, or its error's message. */
+export function serveRequests(port: { on(event: 'message', listener: (request: { id: number }) => void): void; postMessage(value: unknown): void }, answer: (request: never) => Promise<unknown>): void {
+  port.on('message', (request) => {
+    answer(request as never).then(
+      (result) => port.postMessage({ id: request.id, result } satisfies WorkerResponse),
+      (error: unknown) => port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerResponse),
+    );
+  });
+}
