@@ -135,6 +135,12 @@ function pushRow(r: LpRows, cols: readonly number[], lower: number, upper: numbe
  * Turns a model built for requirement A into the model for B, in place: the same rows and columns
  * with B's floors added (`buildAttack` with 'B' gives the same problem). Each component keeps its
  * basis, so B's first solve starts from A's last one instead of from scratch.
+ *
+ * @example
+ *   const model = buildAttack(h, cube, suppressed, truth, 'A');
+ *   interval(model, cube.cells[c].members); // A: suppressed cells ≥ 0
+ *   addFloors(model, cube, suppressed);
+ *   interval(model, cube.cells[c].members); // B: suppressed cells ≥ 1
  */
 export function addFloors(model: AttackModel, cube: Cube, suppressed: readonly boolean[]): void {
   const rows: LpRows[] = model.components.map(() => ({ starts: [0], indices: [], values: [], lower: [], upper: [] }));

@@ -68,6 +68,14 @@ export async function failingTargets(
  * start from A's last basis (measured on the largest linked tables of the shipped sample: B's first
  * solve 1 150 simplex iterations from scratch, 40 from A's basis; replaying every protection and
  * audit of `make annual` in one process, 7.4 → 6.3 s). `close` frees the model.
+ *
+ * @example
+ *   const attack = new Attack(cube, suppressed, truth);
+ *   try {
+ *     failures = [...(await attack.failing(targets, 'A')), ...(await attack.failing(targets, 'B'))];
+ *   } finally {
+ *     attack.close();
+ *   }
  */
 export class Attack {
   private model?: AttackModel;
