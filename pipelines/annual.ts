@@ -34,6 +34,7 @@ import { toolVersion } from '../src/io/tool-version.ts';
 import type { HarmonizedYear } from '../src/model/harmonized.ts';
 import type { OutputFile } from '../src/model/output.ts';
 import type { Publication } from '../src/model/publication.ts';
+import type { WorkbookRenderer } from '../src/render/index.ts';
 import { startedEarly } from '../src/common/early.ts';
 import { openWorkbookPool } from '../src/render/workbook-pool.ts';
 import { validate } from '../src/validate/validate.ts';
@@ -45,15 +46,21 @@ export type { AnnualOptions, AnnualResult } from './annual-options.ts';
 export async function annual(options: AnnualOptions): Promise<AnnualResult> {
   // started first, the workers load while the returns are read
   const pool = (options.workers ?? 0) > 0 ? openPool(options.workers ?? 0) : undefined;
+  // with them, the latest year's workbooks are rendered on one more worker thread (started when
+  // the first workbook is asked), while this thread renders the pages
+  const books = pool ? openWorkbookPool(1) : undefined;
   try {
-    return await run(options, pool ? pooledEngine(pool) : protectionEngine, pool !== undefined);
+    return await run(options, pool ? pooledEngine(pool) : protectionEngine, pool !== undefined, books?.render);
   } finally {
-    await pool?.close();
+    await Promise.all([pool?.close(), books?.close()]);
   }
 }
 
-/** `early`: each year's protection starts once it is harmonized (workers protect while the next year is read). */
-async function run(options: AnnualOptions, engine: Engine, early: boolean): Promise<AnnualResult> {
+/**
+ * `early`: each year's protection starts once it is harmonized (workers protect while the next year
+ * is read); `workbooks`: where the latest year's workbooks are rendered, when not here.
+ */
+async function run(options: AnnualOptions, engine: Engine, early: boolean, workbooks?: WorkbookRenderer): Promise<AnnualResult> {
   const log = options.log ?? (() => {});
   const sources = { reference: options.reference ?? join(options.input, 'reference'), dictionaries: options.dictionaries ?? 'pipelines/config/surveys', publication: options.publication ?? 'pipelines/config' };
   const geography = loadGeography(sources.reference);
@@ -86,30 +93,21 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean): Prom
   // the render stage (vega, vega-lite: about 0.6 s of loading through tsx) is loaded only now,
   // while the workers protect, instead of before the returns are read
   const renderer = startedEarly(import('../src/render/index.ts'));
-  let failures = 0;
-  // with workers, the latest year's workbooks are rendered on one more worker thread, started
-  // now (it loads while the others protect), while this thread renders the pages
-  const books = early ? openWorkbookPool(1) : undefined;
-  try {
-    // each year is rendered as soon as it is published, while the workers protect the later ones
-    const rendering: Promise<OutputFile[]>[] = [];
-    const latest = Math.max(...years);
-    const onPublished = (p: Publication) =>
-      rendering.push(startedEarly(renderer.then((r) => r.startRender(p, latest, r.generatedAt(options.sourceDateEpoch), books?.render))));
-    const published = await publishYears(history, publication, { only: years, engine, started, onPublished }); // src/indicators: protected tables, audit trail
-    published.lines.forEach((line) => log(line));
-    files.push(...published.files);
-    const reports = (await Promise.all(rendering)).flat(); // src/render: national report, court pages, workbooks
-    renderSummary(reports).forEach((line) => log(line));
-    files.push(...reports);
-    failures = published.failures.length;
-  } finally {
-    await books?.close();
-  }
+  // each year is rendered as soon as it is published, while the workers protect the later ones
+  const rendering: Promise<OutputFile[]>[] = [];
+  const latest = Math.max(...years);
+  const onPublished = (p: Publication) =>
+    rendering.push(startedEarly(renderer.then((r) => r.startRender(p, latest, r.generatedAt(options.sourceDateEpoch), workbooks))));
+  const published = await publishYears(history, publication, { only: years, engine, started, onPublished }); // src/indicators: protected tables, audit trail
+  published.lines.forEach((line) => log(line));
+  files.push(...published.files);
+  const reports = (await Promise.all(rendering)).flat(); // src/render: national report, court pages, workbooks
+  renderSummary(reports).forEach((line) => log(line));
+  files.push(...reports);
   files.push(...runLogFiles(runLogs, context, timingsRequested()));
-  if (years.length > 0 && failures === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years, files });
+  if (years.length > 0 && published.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years, files });
 
-  return { years, history, validated: validatedYears, files, exitCode: failures > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
+  return { years, history, validated: validatedYears, files, exitCode: published.failures.length > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
 }
 
 /** The years to publish and, for their evolutions, the year before each when present; oldest first. */

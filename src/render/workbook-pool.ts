@@ -8,7 +8,7 @@
  *   const books = await pool.render(publication, ['01', '02'], null); // two XLSX files
  *   await pool.close();
  */
-import { openWorkers } from '../common/workers.ts';
+import { openWorkers, type Workers } from '../common/workers.ts';
 import type { Publication } from '../model/publication.ts';
 import { renderMessages as m } from './messages.ts';
 import type { WorkbookRequest } from './workbook-worker.ts';
@@ -19,10 +19,19 @@ export interface WorkbookPool {
   close(): Promise<void>;
 }
 
+/** The workers start at the first `render`: a run whose latest year has no workbook starts none. */
 export function openWorkbookPool(size: number): WorkbookPool {
-  const workers = openWorkers(new URL('./workbook-worker.ts', import.meta.url), size, { stopped: m.workbook.workerStopped, closed: m.workbook.workerClosed });
+  let workers: Workers | undefined;
+  let closed = false;
   return {
-    render: async (publication, codes, generatedAt) => (await workers.call({ publication, codes, generatedAt } satisfies WorkbookRequest)) as Uint8Array[],
-    close: () => workers.close(),
+    render: async (publication, codes, generatedAt) => {
+      if (closed) throw new Error(m.workbook.workerClosed());
+      workers ??= openWorkers(new URL('./workbook-worker.ts', import.meta.url), size, { stopped: m.workbook.workerStopped, closed: m.workbook.workerClosed });
+      return (await workers.call({ publication, codes, generatedAt } satisfies WorkbookRequest)) as Uint8Array[];
+    },
+    close: async () => {
+      closed = true;
+      await workers?.close();
+    },
   };
 }
