@@ -104,10 +104,16 @@ class TableRepair implements Repair {
       rows.lower.push(0);
       rows.upper.push(0);
     });
+    // every cell starts published (state 0): its slacks cost its weight, its row is = 0
     const lp = await LpModel.open({ numCols: colLower.length, colLower, colUpper, colCost, rows }, true);
     return new TableRepair(cube, weight, lp);
   }
 
+  /**
+   * Suppresses extra cells so that cell `target` (suppressed) can move by `shift` (> 0: up by at
+   * least shift, < 0: down by at least −shift). `floorOne`: suppressed cells keep ≥ 1
+   * (requirement B). Returns the attacker's move found, or undefined when none exists.
+   */
   widen(suppressed: boolean[], target: number, shift: number, floorOne: boolean): Widened | undefined {
     this.sync(suppressed, floorOne);
     const n = this.cube.innerCount;
@@ -150,8 +156,8 @@ class TableRepair implements Repair {
    * A basis whose point is the zero move, for the first solve (HiGHS's own first basis puts every
    * y at its lower bound, −truth: every row then starts infeasible, 1 075 iterations against 521 on
    * the first repair of the departments × 10 benchmark). Every y is basic on a row of its inner cell
-   * alone, whose activity is nonbasic (at its bound 0, or at zero when free, the target's at its
-   * required shift); every other row's activity is basic. An inner cell without a row of its own
+   * alone, whose activity is nonbasic (at its bound 0, at zero when free, at 1 − value for a
+   * floor, the target's at its required shift); every other row's activity is basic. An inner cell without a row of its own
    * keeps its y nonbasic, so the basis always has one basic variable per row.
    */
   private zeroBasis(target: number, targetStatus: number) {
@@ -171,6 +177,7 @@ class TableRepair implements Repair {
     this.lp.setBasis(col, row);
   }
 
+  /** Brings the model in line with the suppression pattern and the mode. */
   private sync(suppressed: readonly boolean[], floorOne: boolean) {
     for (let c = 0; c < suppressed.length; c++) {
       const want = !suppressed[c] ? PUBLISHED : floorOne ? FLOOR : FREE;
