@@ -26,10 +26,10 @@ export interface Failure {
 
 const EPS = 1e-6;
 
-/** Tables above this many cells get HiGHS's presolve in the attacker's models (see failingTargets). */
+/** Tables above this many cells get HiGHS's presolve in the attacker's models (see `Attack`). */
 const PRESOLVE_ABOVE_CELLS = 20_000;
 
-/** Targets that fail requirement A or B under the given suppression pattern. */
+/** How `Attack.failing` checks the targets. */
 export interface CheckOptions {
   /**
    * true (audit): every failure is confirmed by an exact solve and reported with the attacker's
@@ -44,22 +44,6 @@ export interface CheckOptions {
    * suppressed cell keeps its true value, ≥ 1 when no zero is suppressed — so proofs are kept.
    */
   proven?: Set<string>;
-}
-
-export async function failingTargets(
-  cube: Cube,
-  suppressed: readonly boolean[],
-  truth: Float64Array,
-  targets: readonly Target[],
-  bounds: Bounds,
-  options: CheckOptions = { exact: true },
-): Promise<Failure[]> {
-  const attack = new Attack(cube, suppressed, truth);
-  try {
-    return await attack.failing(targets, bounds, options);
-  } finally {
-    attack.close();
-  }
 }
 
 /**

@@ -69,7 +69,7 @@ export class LpModel {
    * `minimize` (dual simplex without presolve suits both).
    * `presolve`: for a model solved many times, whether its first solve presolves. Off is faster
    * on small attacker's models (measured: the joint audit of linked tables 2.7 s → 1.2 s), on on
-   * large ones (see `failingTargets`); either may reach another optimal vertex.
+   * large ones (see `Attack` in check.ts); either may reach another optimal vertex.
    * Infinite bounds may be given as ±Infinity.
    */
   static async open(problem: LpProblem, once = false, presolve = true): Promise<LpModel> {
