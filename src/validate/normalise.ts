@@ -6,6 +6,7 @@
  *   normaliseHeader(' Nombre de SÉANCES ');   // "nombre de seances"
  *   parseNumber('1 234,5', ',');             // 1234.5
  *   normaliseDepartment('2a');               // "2A"
+ *   idKey(' mf-01  002 ');                    // "MF-01 002"
  */
 
 /** Lower case, no accents, punctuation and runs of spaces → one space; `€` is kept as the word "eur"
@@ -19,6 +20,15 @@ export function normaliseHeader(text: string): string {
     .replace(/œ/g, 'oe')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+}
+
+/**
+ * What two identifiers must share to be the same service or structure: `mf-01-002` and
+ * `MF-01-002 ` typed in two returns are one service, counted once. Case, surrounding spaces and
+ * runs of spaces (any kind) are not part of an identifier; the value published stays as typed.
+ */
+export function idKey(text: string): string {
+  return text.normalize('NFC').replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim().toUpperCase();
 }
 
 const SPACES = /[\s\u00a0\u202f\u2009']/g;

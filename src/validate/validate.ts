@@ -25,7 +25,7 @@ import { brokenRules } from './edit-rules.ts';
 import { SURVEYS } from './fields.ts';
 import { findHeader } from './header.ts';
 import { reasons } from './messages.ts';
-import { decimalMarkOf } from './normalise.ts';
+import { decimalMarkOf, idKey } from './normalise.ts';
 import { coerceCell, rowSchema } from './row-schema.ts';
 import type { InputReport, Reject, ValidatedYear } from './types.ts';
 
@@ -185,13 +185,15 @@ function validateSurvey(
   const rows: Record<string, unknown>[] = [];
   for (const candidate of candidates) {
     const key = dictionary.key.map((field) => String(candidate.values[field])).join(' | ');
-    const first = firstSeen.get(key);
+    // identifiers compared without case and spacing (see idKey); the messages show them as typed
+    const same = dictionary.key.map((field) => (dictionary.fields[field]?.type === 'id' ? idKey(String(candidate.values[field])) : String(candidate.values[field]))).join(' | ');
+    const first = firstSeen.get(same);
     if (first !== undefined) {
       candidate.report.rows_rejected++;
       rejects.push({ file: candidate.report.path, row: candidate.row, column: candidate.keyColumn, value: key, reason: reasons.duplicateKey(key, first.report.path, first.row) });
       continue;
     }
-    firstSeen.set(key, candidate);
+    firstSeen.set(same, candidate);
     candidate.report.rows_accepted++;
     rows.push(candidate.values);
   }

@@ -1,4 +1,4 @@
-import { decimalMarkOf, normaliseDepartment, normaliseHeader, parseNumber } from '../../src/validate/normalise.ts';
+import { decimalMarkOf, idKey, normaliseDepartment, normaliseHeader, parseNumber } from '../../src/validate/normalise.ts';
 
 describe('normaliseHeader', () => {
   it('ignores case, accents, spaces and punctuation', () => {
@@ -44,3 +44,15 @@ describe('normaliseDepartment', () => {
     expect(normaliseDepartment(text)).toBe(code);
   });
 });
+
+describe('idKey', () => {
+  it('ignores case, surrounding spaces and the kind and number of spaces inside', () => {
+    expect(idKey(' mf-01-002 ')).toBe('MF-01-002');
+    expect(idKey('Caf\u00a0 01\t2')).toBe(idKey('CAF 01 2'));
+  });
+  it('keeps every other difference', () => {
+    expect(idKey('MF-01-002')).not.toBe(idKey('MF-01-02'));
+    expect(idKey('MF 01 002')).not.toBe(idKey('MF-01-002'));
+  });
+});
+

@@ -96,6 +96,14 @@ describe('validate: every defect becomes a reject with its reason, no row is los
     expect(reconciles(v)).toBe(true);
   });
 
+  it('takes identifiers that differ only by case or spacing for the same service, and names the second as typed', async () => {
+    const copy = { ...ainServices(2)[1], service_id: ' mf-01-002 ' };
+    const v = run([await medCsv(asTable('mediation', ainServices(2)), 'a.csv'), await medCsv(asTable('mediation', [copy]), 'b.csv')]);
+    expect(v.mediation.rows).toHaveLength(2);
+    expect(v.rejects).toEqual([expect.objectContaining({ file: 'returns/2024/mediation/b.csv', row: 2, reason: reasons.duplicateKey('mf-01-002', 'returns/2024/mediation/a.csv', 3) })]);
+    expect(reconciles(v)).toBe(true);
+  });
+
   it('keeps the valid copy when the first copy of a key was invalid', async () => {
     const bad = withCell(asTable('mediation', [ainService()]), 0, 'seances', 'x');
     const v = run([await medCsv(bad, 'a.csv'), await medCsv(asTable('mediation', [ainService()]), 'b.csv')]);
