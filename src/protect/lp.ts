@@ -54,6 +54,16 @@ function finite(h: Highs, v: number): number {
   return v === Infinity ? h.infinity : v === -Infinity ? -h.infinity : v;
 }
 
+/** Rows as HiGHS takes them: finite bounds, a CSR matrix. */
+function rowData(h: Highs, rows: LpRows, numCols: number) {
+  const numRows = rows.lower.length;
+  return {
+    lower: Float64Array.from(rows.lower, (v) => finite(h, v)),
+    upper: Float64Array.from(rows.upper, (v) => finite(h, v)),
+    matrix: { format: 'csr' as const, numRows, numCols, starts: Int32Array.from(rows.starts), indices: Int32Array.from(rows.indices), values: Float64Array.from(rows.values) },
+  };
+}
+
 /** A model kept in memory: `solve` changes the objective (and sense) and re-runs. */
 export class LpModel {
   private runs = 0;
@@ -78,17 +88,16 @@ export class LpModel {
 
   /** `open` with the instance already loaded (synchronous). */
   static create(h: Highs, problem: LpProblem, once = false, presolve = true): LpModel {
-    const { rows } = problem;
-    const numRows = rows.lower.length;
+    const { lower, upper, matrix } = rowData(h, problem.rows, problem.numCols);
     const model = h.createModel({
       numCols: problem.numCols,
-      numRows,
+      numRows: matrix.numRows,
       colCost: problem.colCost ?? new Float64Array(problem.numCols),
       colLower: problem.colLower.map((v) => finite(h, v)),
       colUpper: problem.colUpper.map((v) => finite(h, v)),
-      rowLower: Float64Array.from(rows.lower, (v) => finite(h, v)),
-      rowUpper: Float64Array.from(rows.upper, (v) => finite(h, v)),
-      matrix: { format: 'csr', numRows, numCols: problem.numCols, starts: Int32Array.from(rows.starts), indices: Int32Array.from(rows.indices), values: Float64Array.from(rows.values) },
+      rowLower: lower,
+      rowUpper: upper,
+      matrix,
     });
     if (once) model.options.set({ output_flag: false, presolve: 'off' }); // measured: presolve costs more than it saves on these small models
     // first solve from scratch: presolve and dual simplex; after that an objective change keeps the
@@ -118,13 +127,7 @@ export class LpModel {
 
   /** Adds rows to the model; the current basis stays, the new rows' activities basic. */
   addRows(rows: LpRows): void {
-    const count = rows.lower.length;
-    if (count === 0) return;
-    this.model.addRows({
-      lower: Float64Array.from(rows.lower, (v) => finite(this.h, v)),
-      upper: Float64Array.from(rows.upper, (v) => finite(this.h, v)),
-      matrix: { format: 'csr', numRows: count, numCols: this.numCols, starts: Int32Array.from(rows.starts), indices: Int32Array.from(rows.indices), values: Float64Array.from(rows.values) },
-    });
+    if (rows.lower.length > 0) this.model.addRows(rowData(this.h, rows, this.numCols));
   }
 
   /** Changes one column's objective coefficient (for `minimize`). */

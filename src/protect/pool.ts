@@ -29,7 +29,6 @@ export type Request =
   | { id: number; op: 'audit'; args: [ProtectSpec, readonly Contribution[], readonly Cell[]] }
   | { id: number; op: 'auditLinked'; args: [LinkedSpec, Contributions, Readonly<Record<string, readonly Cell[]>>] };
 
-
 export interface EnginePool {
   protect(spec: ProtectSpec, contributions: readonly Contribution[]): Promise<ProtectedTableWithStats>;
   protectLinked(spec: LinkedSpec, contributions: Contributions): Promise<LinkedResult>;
