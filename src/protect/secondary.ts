@@ -9,13 +9,60 @@
  * and each primary keeps its residual against the span: a primary is derivable when its residual
  * would become zero.
  *
+ * Vectors are sorted typed arrays, updated by merging; a candidate is reduced in a dense
+ * accumulator. Measured against the previous version (a JavaScript map per vector), in one process,
+ * same suppressions on the three bench tables and on 200 random departments × 10 tables: 3 500 × 10
+ * 1.1–1.7 s → 0.7–1.1 s, 35 000 × 10 19.4 → 13.9 s, departments × 10 unchanged (≈ 60 ms).
+ *
  * @example
  *   gaussSuppress(members, primary, order, () => 0); // suppressed flags
  */
 
-type Vec = Map<number, number>;
-
 const EPS = 1e-9;
+
+/** A sparse vector: `n` entries, rows ascending in `idx`, values in `val` (never below EPS). */
+class SparseVec {
+  constructor(
+    public idx: Int32Array,
+    public val: Float64Array,
+    public n: number,
+  ) {}
+
+  /** position of `row`, or -1 */
+  find(row: number): number {
+    let lo = 0;
+    let hi = this.n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = this.idx[mid];
+      if (r === row) return mid;
+      if (r < row) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  has(row: number): boolean {
+    return this.find(row) >= 0;
+  }
+
+  get(row: number): number {
+    const at = this.find(row);
+    return at < 0 ? 0 : this.val[at];
+  }
+}
+
+/** Scratch buffers for merges, grown as needed (one elimination runs at a time). */
+let scratchIdx = new Int32Array(1024);
+let scratchVal = new Float64Array(1024);
+
+function reserve(size: number) {
+  if (scratchIdx.length >= size) return;
+  let next = scratchIdx.length;
+  while (next < size) next *= 2;
+  scratchIdx = new Int32Array(next);
+  scratchVal = new Float64Array(next);
+}
 
 /**
  * row → ids of the stored vectors holding that row. Deletions are lazy: a list may keep stale or
@@ -24,13 +71,16 @@ const EPS = 1e-9;
 class RowIndex {
   /** per row (rows are dense: inner-cell indices), an array rather than a map: measured 3× faster */
   private readonly lists: (number[] | undefined)[];
-  private readonly stamp: number[] = [];
+  /** per id, the last `ids` call that listed it */
+  private readonly stamp: Int32Array;
   private clock = 0;
   constructor(
     rows: number,
-    private readonly vector: (id: number) => Vec | undefined,
+    ids: number,
+    private readonly vector: (id: number) => SparseVec | undefined,
   ) {
     this.lists = new Array<number[] | undefined>(rows);
+    this.stamp = new Int32Array(ids);
   }
   add(row: number, id: number) {
     const list = this.lists[row];
@@ -41,6 +91,7 @@ class RowIndex {
   size(row: number): number {
     return this.lists[row]?.length ?? 0;
   }
+  /** the vectors holding `row`; its list must not grow while the caller uses them */
   ids(row: number): number[] {
     const list = this.lists[row];
     if (!list) return [];
@@ -51,27 +102,73 @@ class RowIndex {
       this.stamp[id] = tick;
       out.push(id);
     }
-    this.lists[row] = out.length === 0 ? undefined : out.slice();
+    this.lists[row] = out.length === 0 ? undefined : out;
     return out;
   }
 }
 
-/** target += factor · source, keeping the row index of `id` in step. */
-function axpy(target: Vec, factor: number, source: Vec, index: RowIndex, id: number, skipRow: number) {
-  for (const [row, v] of source) {
-    if (row === skipRow) continue;
-    const next = (target.get(row) ?? 0) + factor * v;
-    if (Math.abs(next) < EPS) {
-      target.delete(row); // the index forgets it lazily
+/**
+ * target += factor · source, both without `skipRow` (the pivot being eliminated), keeping the row
+ * index of `id` in step: a row new to target is added to it, a row that cancels is forgotten lazily.
+ */
+function axpy(target: SparseVec, factor: number, source: SparseVec, index: RowIndex, id: number, skipRow: number) {
+  reserve(target.n + source.n);
+  const oi = scratchIdx;
+  const ov = scratchVal;
+  const ti = target.idx;
+  const tv = target.val;
+  const si = source.idx;
+  const sv = source.val;
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < target.n || j < source.n) {
+    const tr = i < target.n ? ti[i] : 0x7fffffff;
+    const sr = j < source.n ? si[j] : 0x7fffffff;
+    if (tr < sr) {
+      if (tr !== skipRow) {
+        oi[n] = tr;
+        ov[n++] = tv[i];
+      }
+      i++;
+    } else if (sr < tr) {
+      if (sr !== skipRow) {
+        const next = factor * sv[j];
+        if (Math.abs(next) >= EPS) {
+          oi[n] = sr;
+          ov[n++] = next;
+          index.add(sr, id);
+        }
+      }
+      j++;
     } else {
-      if (!target.has(row)) index.add(row, id);
-      target.set(row, next);
+      if (tr !== skipRow) {
+        const next = tv[i] + factor * sv[j];
+        if (Math.abs(next) >= EPS) {
+          oi[n] = tr;
+          ov[n++] = next;
+        }
+      }
+      i++;
+      j++;
     }
   }
+  if (ti.length < n) {
+    target.idx = oi.slice(0, Math.max(n, 2 * ti.length));
+    target.val = ov.slice(0, target.idx.length);
+  } else {
+    ti.set(oi.subarray(0, n));
+    tv.set(ov.subarray(0, n));
+  }
+  target.n = n;
+}
+
+function unitVec(members: Int32Array): SparseVec {
+  return new SparseVec(Int32Array.from(members), new Float64Array(members.length).fill(1), members.length);
 }
 
 /**
- * @param members  inner cells of each published cell
+ * @param members  inner cells of each published cell (ascending)
  * @param primary  primary flags
  * @param order    candidate cells (non-primary), most worth publishing first
  * @param pivotRank  preference for a row as pivot (higher: chosen first); a row unlikely to be
@@ -79,45 +176,79 @@ function axpy(target: Vec, factor: number, source: Vec, index: RowIndex, id: num
  */
 export function gaussSuppress(members: readonly Int32Array[], primary: readonly boolean[], order: readonly number[], pivotRank: (row: number) => number): boolean[] {
   const suppressed = primary.slice();
-  const basis = new Map<number, Vec>(); // pivot row → vector (1 at the pivot)
   let rows = 0;
   for (const m of members) for (const r of m) rows = Math.max(rows, r + 1);
-  const basisIndex = new RowIndex(rows, (q) => basis.get(q)); // non-pivot row → pivots of basis vectors holding it
-  const residual: Vec[] = [];
-  const primaryIndex = new RowIndex(rows, (p) => residual[p]);
+  const basis = new Array<SparseVec | undefined>(rows); // pivot row → vector (1 at the pivot)
+  const basisIndex = new RowIndex(rows, rows, (q) => basis[q]); // non-pivot row → pivots of basis vectors holding it
+  const residual: SparseVec[] = [];
+  const primaryIndex = new RowIndex(rows, primary.filter(Boolean).length, (p) => residual[p]);
   members.forEach((m, c) => {
     if (!primary[c]) return;
     const id = residual.length;
-    const v: Vec = new Map();
-    for (const r of m) {
-      v.set(r, 1);
-      primaryIndex.add(r, id);
-    }
-    residual.push(v);
+    for (const r of m) primaryIndex.add(r, id);
+    residual.push(unitVec(m));
   });
 
+  // the candidate being reduced, dense: value per row, whether the row holds an entry, whether it
+  // was touched, and the rows touched (each once)
+  const work = new Float64Array(rows);
+  const present = new Uint8Array(rows);
+  const listed = new Uint8Array(rows);
+  const touchedRows = new Int32Array(rows);
   for (const c of order) {
-    const v: Vec = new Map();
-    for (const r of members[c]) v.set(r, 1);
+    let touchedCount = 0;
     for (const r of members[c]) {
-      const b = basis.get(r);
-      const f = v.get(r);
-      if (b === undefined || f === undefined) continue;
-      v.delete(r);
-      for (const [row, x] of b) {
+      work[r] = 1;
+      present[r] = 1;
+      listed[r] = 1;
+      touchedRows[touchedCount++] = r;
+    }
+    for (const r of members[c]) {
+      const b = basis[r];
+      if (b === undefined || !present[r]) continue;
+      const f = work[r];
+      present[r] = 0;
+      for (let e = 0; e < b.n; e++) {
+        const row = b.idx[e];
         if (row === r) continue;
-        const next = (v.get(row) ?? 0) - f * x;
-        if (Math.abs(next) < EPS) v.delete(row);
-        else v.set(row, next);
+        const next = (present[row] ? work[row] : 0) - f * b.val[e];
+        if (!listed[row]) {
+          listed[row] = 1;
+          touchedRows[touchedCount++] = row;
+        }
+        if (Math.abs(next) < EPS) {
+          present[row] = 0;
+          work[row] = 0;
+        } else {
+          present[row] = 1;
+          work[row] = next;
+        }
       }
     }
-    if (v.size === 0) continue; // already derivable: publishing it reveals nothing new
+    // gather the entries (ascending) and clear the accumulator
+    const rowsHeld = touchedRows.subarray(0, touchedCount).sort();
+    let size = 0;
+    for (let k = 0; k < touchedCount; k++) size += present[rowsHeld[k]];
+    const v = new SparseVec(new Int32Array(size), new Float64Array(size), size);
+    let n = 0;
+    for (let k = 0; k < touchedCount; k++) {
+      const row = rowsHeld[k];
+      if (present[row]) {
+        v.idx[n] = row;
+        v.val[n++] = work[row];
+      }
+      present[row] = 0;
+      listed[row] = 0;
+      work[row] = 0;
+    }
+    if (size === 0) continue; // already derivable: publishing it reveals nothing new
     // pivot: the row whose elimination touches the fewest stored vectors (least fill-in), then
     // the row least likely to be published on its own later
     let pivot = -1;
     let bestFill = Infinity;
     let best = -Infinity;
-    for (const row of v.keys()) {
+    for (let e = 0; e < size; e++) {
+      const row = v.idx[e];
       const fill = basisIndex.size(row) + primaryIndex.size(row);
       const rank = pivotRank(row);
       if (fill < bestFill || (fill === bestFill && (rank > best || (rank === best && row < pivot)))) {
@@ -126,15 +257,15 @@ export function gaussSuppress(members: readonly Int32Array[], primary: readonly 
         pivot = row;
       }
     }
-    const scale = v.get(pivot)!;
-    if (scale !== 1) for (const [row, x] of v) v.set(row, x / scale);
+    const scale = v.get(pivot);
+    if (scale !== 1) for (let e = 0; e < size; e++) v.val[e] /= scale;
 
     const touched = primaryIndex.ids(pivot);
     const reveals = touched.some((p) => {
       const res = residual[p];
-      if (res.size !== v.size) return false;
-      const a = res.get(pivot)!;
-      for (const [row, x] of v) if (Math.abs((res.get(row) ?? 0) - a * x) > 1e-7) return false;
+      if (res.n !== size) return false;
+      const a = res.get(pivot);
+      for (let e = 0; e < size; e++) if (Math.abs(res.get(v.idx[e]) - a * v.val[e]) > 1e-7) return false;
       return true;
     });
     if (reveals) {
@@ -143,18 +274,14 @@ export function gaussSuppress(members: readonly Int32Array[], primary: readonly 
     }
     for (const p of touched) {
       const res = residual[p];
-      const a = res.get(pivot)!;
-      res.delete(pivot);
-      axpy(res, -a, v, primaryIndex, p, pivot);
+      axpy(res, -res.get(pivot), v, primaryIndex, p, pivot);
     }
     for (const q of basisIndex.ids(pivot)) {
-      const b = basis.get(q)!;
-      const a = b.get(pivot)!;
-      b.delete(pivot);
-      axpy(b, -a, v, basisIndex, q, pivot);
+      const b = basis[q]!;
+      axpy(b, -b.get(pivot), v, basisIndex, q, pivot);
     }
-    basis.set(pivot, v);
-    for (const row of v.keys()) if (row !== pivot) basisIndex.add(row, pivot);
+    basis[pivot] = v;
+    for (let e = 0; e < size; e++) if (v.idx[e] !== pivot) basisIndex.add(v.idx[e], pivot);
   }
   return suppressed;
 }
