@@ -26,6 +26,11 @@ export interface Failure {
 
 const EPS = 1e-6;
 
+/** Requirement B's test: an attacker's point gives a cell of this value another value. */
+export function movesValue(value: number, attacked: number): boolean {
+  return Math.abs(attacked - value) > EPS * Math.max(1, value);
+}
+
 /** Tables above this many cells get HiGHS's presolve in the attacker's models (see `Attack`). */
 const PRESOLVE_ABOVE_CELLS = 20_000;
 
@@ -226,7 +231,7 @@ function checkB(cube: Cube, model: AttackModel, targets: readonly Target[], opti
   const open = targets.filter((t) => !options.proven?.has(`${t.cell}:B`));
   const prepared = prepare(cube, model, open, (t) => cube.cells[t.cell].value);
   const tol = (p: Prepared) => EPS * Math.max(1, p.goal);
-  const moved = (p: Prepared, s: number) => Math.abs(s - p.goal) > tol(p);
+  const moved = (p: Prepared, s: number) => movesValue(p.goal, s);
   const proven = (p: Prepared) => options.proven?.add(`${p.cell}:B`);
   const stuck = push(model, prepared, 'alternate', moved, false, proven).map((f) => f.p);
   const notUp = push(model, stuck, true, (p, s) => s > p.goal + tol(p), options.exact, proven);

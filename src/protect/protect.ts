@@ -6,7 +6,7 @@
  *   const table = await protect(spec, contributions);
  *   table.cells.filter((c) => c.status !== 's'); // what the publication must hide
  */
-import { Attack, type Failure } from './check.ts';
+import { Attack, movesValue, type Failure } from './check.ts';
 import type { Cube } from './cube.ts';
 import { equalize, identicalGroups, linkedOf, prepare, SINGLE, tableCells, targetOf, zerosKnown } from './engine.ts';
 import { sealProtectedWithStats, type ProtectedTableWithStats } from './protected-table.ts';
@@ -143,7 +143,9 @@ async function suppress(
         done = true;
         break;
       }
+      // this round's moves: A's widen their targets; B's keep every suppressed cell at 1 or more
       const moves: Move[] = [];
+      const proofsOfB: Move[] = [];
       for (const f of failing) {
         const t = targetOf(cube, f.cell, spec);
         const v = cube.cells[f.cell].value;
@@ -161,12 +163,19 @@ async function suppress(
           }
           proven.add(`${f.cell}:${f.direction}`);
         } else {
-          const r = await repair();
-          const widened = r.widen(suppressed, f.cell, 1, true) ?? r.widen(suppressed, f.cell, -1, true);
-          // the move proves B for good if the cells it suppressed keep at least 1 in it
-          if (widened && widened.added.every((c) => cube.cells[c].value + sumOver(widened.move, cube.cells[c].members) >= 1 - 1e-7)) {
-            proven.add(`${f.cell}:B`);
+          // a point that proves B gives the target another value, as the audit's B check asks: an
+          // earlier B move of this round may already do so (measured on the shipped sample: 2 to 18
+          // fewer secondary cells on the espaces de rencontre by origin, one LP fewer per move reused)
+          const members = cube.cells[f.cell].members;
+          const shifts = (m: Move) => movesValue(v, v + sumOver(m, members));
+          if (!proofsOfB.some(shifts)) {
+            const r = await repair();
+            const widened = r.widen(suppressed, f.cell, 1, true) ?? r.widen(suppressed, f.cell, -1, true);
+            // the move proves B for good if the cells it suppressed keep at least 1 in it
+            if (!widened || !widened.added.every((c) => cube.cells[c].value + sumOver(widened.move, cube.cells[c].members) >= 1 - 1e-7)) continue;
+            proofsOfB.push(widened.move);
           }
+          proven.add(`${f.cell}:B`);
         }
       }
       lap(`repair ${rounds}`);
