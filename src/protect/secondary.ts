@@ -10,9 +10,11 @@
  * would become zero.
  *
  * Vectors are sorted typed arrays, updated by merging; a candidate is reduced in a dense
- * accumulator. Measured against the previous version (a JavaScript map per vector), in one process,
- * same suppressions on the three bench tables and on 200 random departments × 10 tables: 3 500 × 10
- * 1.1–1.7 s → 0.7–1.1 s, 35 000 × 10 19.4 → 13.9 s, departments × 10 unchanged (≈ 60 ms).
+ * accumulator; the row index is exact (a vector that loses a row leaves its list). Measured against
+ * the previous version (a JavaScript map per vector, lazy index), same suppressions on the three
+ * bench tables and on 200 random departments × 10 tables: 3 500 × 10 1.1–1.7 s → 0.9–1.1 s,
+ * 35 000 × 10 19.4 → 10.7–13.6 s (and 1.4 → 0.9 GB at the peak of the whole protection),
+ * departments × 10 unchanged (≈ 60–80 ms, its first call).
  *
  * @example
  *   gaussSuppress(members, primary, order, () => 0); // suppressed flags
@@ -42,10 +44,6 @@ class SparseVec {
     return -1;
   }
 
-  has(row: number): boolean {
-    return this.find(row) >= 0;
-  }
-
   get(row: number): number {
     const at = this.find(row);
     return at < 0 ? 0 : this.val[at];
@@ -65,51 +63,53 @@ function reserve(size: number) {
 }
 
 /**
- * row → ids of the stored vectors holding that row. Deletions are lazy: a list may keep stale or
- * repeated ids, filtered out (and compacted) against the vectors themselves when read.
+ * row → ids of the stored vectors holding that row, kept exact: a vector that gains a row is added
+ * to its list, one that loses it (the entry cancels) is removed.
  */
 class RowIndex {
   /** per row (rows are dense: inner-cell indices), an array rather than a map: measured 3× faster */
   private readonly lists: (number[] | undefined)[];
-  /** per id, the last `ids` call that listed it */
-  private readonly stamp: Int32Array;
-  private clock = 0;
-  constructor(
-    rows: number,
-    ids: number,
-    private readonly vector: (id: number) => SparseVec | undefined,
-  ) {
+  /**
+   * per row, the fill-in estimate that guides the choice of pivots: the vectors holding the row
+   * when it was last listed, plus every gain since (losses not counted). The estimate is the
+   * elimination's since its first version (it fixes the pivots, hence the suppressions).
+   */
+  private readonly count: Int32Array;
+  constructor(rows: number) {
     this.lists = new Array<number[] | undefined>(rows);
-    this.stamp = new Int32Array(ids);
+    this.count = new Int32Array(rows);
   }
   add(row: number, id: number) {
     const list = this.lists[row];
     if (list) list.push(id);
     else this.lists[row] = [id];
+    this.count[row]++;
   }
-  /** an upper bound of the number of vectors holding the row */
+  remove(row: number, id: number) {
+    const list = this.lists[row]!;
+    const at = list.indexOf(id);
+    list[at] = list[list.length - 1];
+    list.pop();
+  }
+  /** forgets the row's list (no vector holds it any more) */
+  drop(row: number) {
+    this.lists[row] = undefined;
+  }
+  /** see `count` */
   size(row: number): number {
-    return this.lists[row]?.length ?? 0;
+    return this.count[row];
   }
-  /** the vectors holding `row`; its list must not grow while the caller uses them */
-  ids(row: number): number[] {
-    const list = this.lists[row];
-    if (!list) return [];
-    const tick = ++this.clock;
-    const out: number[] = [];
-    for (const id of list) {
-      if (this.stamp[id] === tick || !this.vector(id)?.has(row)) continue;
-      this.stamp[id] = tick;
-      out.push(id);
-    }
-    this.lists[row] = out.length === 0 ? undefined : out;
-    return out;
+  /** the vectors holding `row`; its list must not change while the caller uses them */
+  ids(row: number): readonly number[] {
+    const list = this.lists[row] ?? [];
+    this.count[row] = list.length;
+    return list;
   }
 }
 
 /**
- * target += factor · source, both without `skipRow` (the pivot being eliminated), keeping the row
- * index of `id` in step: a row new to target is added to it, a row that cancels is forgotten lazily.
+ * target += factor · source, both without `skipRow` (the pivot being eliminated, whose list the
+ * caller drops), keeping the row index of `id` in step.
  */
 function axpy(target: SparseVec, factor: number, source: SparseVec, index: RowIndex, id: number, skipRow: number) {
   reserve(target.n + source.n);
@@ -147,7 +147,7 @@ function axpy(target: SparseVec, factor: number, source: SparseVec, index: RowIn
         if (Math.abs(next) >= EPS) {
           oi[n] = tr;
           ov[n++] = next;
-        }
+        } else index.remove(tr, id);
       }
       i++;
       j++;
@@ -161,6 +161,23 @@ function axpy(target: SparseVec, factor: number, source: SparseVec, index: RowIn
     tv.set(ov.subarray(0, n));
   }
   target.n = n;
+}
+
+/**
+ * Whether `res` is a multiple of `v` (scaled at the pivot, where v is 1): publishing v would then
+ * complete the primary cell whose residual it is.
+ */
+function proportional(res: SparseVec, v: SparseVec, pivot: number): boolean {
+  if (res.n !== v.n) return false;
+  const a = res.get(pivot);
+  let j = 0;
+  for (let e = 0; e < v.n; e++) {
+    const row = v.idx[e];
+    while (j < res.n && res.idx[j] < row) j++;
+    const x = j < res.n && res.idx[j] === row ? res.val[j] : 0;
+    if (Math.abs(x - a * v.val[e]) > 1e-7) return false;
+  }
+  return true;
 }
 
 function unitVec(members: Int32Array): SparseVec {
@@ -179,9 +196,9 @@ export function gaussSuppress(members: readonly Int32Array[], primary: readonly 
   let rows = 0;
   for (const m of members) for (const r of m) rows = Math.max(rows, r + 1);
   const basis = new Array<SparseVec | undefined>(rows); // pivot row → vector (1 at the pivot)
-  const basisIndex = new RowIndex(rows, rows, (q) => basis[q]); // non-pivot row → pivots of basis vectors holding it
+  const basisIndex = new RowIndex(rows); // non-pivot row → pivots of basis vectors holding it
   const residual: SparseVec[] = [];
-  const primaryIndex = new RowIndex(rows, primary.filter(Boolean).length, (p) => residual[p]);
+  const primaryIndex = new RowIndex(rows);
   members.forEach((m, c) => {
     if (!primary[c]) return;
     const id = residual.length;
@@ -261,13 +278,7 @@ export function gaussSuppress(members: readonly Int32Array[], primary: readonly 
     if (scale !== 1) for (let e = 0; e < size; e++) v.val[e] /= scale;
 
     const touched = primaryIndex.ids(pivot);
-    const reveals = touched.some((p) => {
-      const res = residual[p];
-      if (res.n !== size) return false;
-      const a = res.get(pivot);
-      for (let e = 0; e < size; e++) if (Math.abs(res.get(v.idx[e]) - a * v.val[e]) > 1e-7) return false;
-      return true;
-    });
+    const reveals = touched.some((p) => proportional(residual[p], v, pivot));
     if (reveals) {
       suppressed[c] = true;
       continue;
@@ -280,6 +291,9 @@ export function gaussSuppress(members: readonly Int32Array[], primary: readonly 
       const b = basis[q]!;
       axpy(b, -b.get(pivot), v, basisIndex, q, pivot);
     }
+    // no vector holds the pivot any more, nor will: every later candidate is reduced on it
+    primaryIndex.drop(pivot);
+    basisIndex.drop(pivot);
     basis[pivot] = v;
     for (let e = 0; e < size; e++) if (v.idx[e] !== pivot) basisIndex.add(v.idx[e], pivot);
   }
