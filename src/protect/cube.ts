@@ -92,6 +92,8 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
   const cells: CubeCell[] = [];
   const leafSets: Set<number>[] = [];
   const contributorId = new Map<string, number>();
+  // per table: leaf key → leaf id, and the cells (global ids) above each leaf cell
+  const aboveLeaf: { leafOf: Map<number, number>; cells: number[][] }[] = [];
   tables.forEach((table, t) => {
     // contributor totals per leaf cell of this table, then per published cell
     const leafCells = new Map<number, Map<number, number>>();
@@ -109,17 +111,55 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
       by.set(who, (by.get(who) ?? 0) + c.value);
     }
     leafSets.push(new Set(leafCells.keys()));
-    const local = new Map<number, Map<number, number>>();
-    for (const [leafKey, by] of leafCells) {
+    // the published cells above each leaf cell (local ids, in order of first appearance)
+    const leaves = [...leafCells];
+    const localOf = new Map<number, number>();
+    const localKeys: number[] = [];
+    const above = leaves.map(([leafKey]) => {
       const leafCodes = decode(keys, leafKey);
+      const ids: number[] = [];
       eachAncestor(dims, keys, table.dims, (d) => leafCodes[d], 0, (k) => {
-        let agg = local.get(k);
-        if (!agg) local.set(k, (agg = new Map()));
-        for (const [who, v] of by) agg.set(who, (agg.get(who) ?? 0) + v);
+        let a = localOf.get(k);
+        if (a === undefined) {
+          localOf.set(k, (a = localKeys.length));
+          localKeys.push(k);
+        }
+        ids.push(a);
       });
-    }
-    for (const [k, by] of local) {
-      const values = [...by.values()].sort((a, b) => b - a);
+      return ids;
+    });
+    // each contributor's total in every cell above its leaf cells, adding its leaf totals in leaf
+    // order; then every cell's list of contributor totals. Measured against one map of
+    // contributors per cell (same cubes, to the bit, on the bench tables and 600 random ones):
+    // 35 000 × 10, 5.2 → 3.2 s; 3 500 × 10, 0.5 → 0.35 s
+    const leavesOf: number[][] = [];
+    leaves.forEach(([, by], leaf) => {
+      for (const who of by.keys()) (leavesOf[who] ??= []).push(leaf);
+    });
+    const totals: number[][] = localKeys.map(() => []);
+    const acc = new Float64Array(localKeys.length);
+    const touched = new Uint8Array(localKeys.length);
+    const list: number[] = [];
+    leavesOf.forEach((its, who) => {
+      for (const leaf of its) {
+        const v = leaves[leaf][1].get(who)!;
+        for (const a of above[leaf]) {
+          if (!touched[a]) {
+            touched[a] = 1;
+            list.push(a);
+          }
+          acc[a] += v;
+        }
+      }
+      for (const a of list) {
+        totals[a].push(acc[a]);
+        acc[a] = 0;
+        touched[a] = 0;
+      }
+      list.length = 0;
+    });
+    localKeys.forEach((k, a) => {
+      const values = totals[a].sort((x, y) => y - x);
       const value = values.reduce((sum, v) => sum + v, 0);
       const existing = cellIndex.get(k);
       if (existing !== undefined) {
@@ -128,11 +168,12 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
           throw new Error(inconsistentSharedCell(cell.codes.map((x, d) => dims[d].codes[x])));
         }
         cell.tables.push(t);
-        continue;
+        return;
       }
       cellIndex.set(k, cells.length);
-      cells.push({ codes: decode(keys, k), value, contributors: by.size, top: values.slice(0, topCount), tables: [t], members: new Int32Array(0) });
-    }
+      cells.push({ codes: decode(keys, k), value, contributors: values.length, top: values.slice(0, topCount), tables: [t], members: new Int32Array(0) });
+    });
+    aboveLeaf.push({ leafOf: new Map(leaves.map(([leafKey], leaf) => [leafKey, leaf])), cells: above.map((ids) => ids.map((a) => cellIndex.get(localKeys[a])!)) });
   });
 
   // inner cells: extend partial leaf tuples one dimension at a time, keeping only those every
@@ -155,15 +196,15 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
   const members: number[][] = cells.map(() => []);
   const last = new Int32Array(cells.length).fill(-1);
   inner.forEach((innerKey, i) => {
-    const leaves = decode(keys, innerKey);
-    for (const table of tables) {
-      eachAncestor(dims, keys, table.dims, (d) => leaves[d], 0, (k) => {
-        const c = cellIndex.get(k);
-        if (c === undefined || last[c] === i) return;
+    tables.forEach((table, t) => {
+      // every table sees the inner cell's projection as one of its leaf cells (see above)
+      const projection = table.dims.reduce((sum, x) => sum + (Math.floor(innerKey / stride[x]) % count[x]) * stride[x], 0);
+      for (const c of aboveLeaf[t].cells[aboveLeaf[t].leafOf.get(projection)!]) {
+        if (last[c] === i) continue;
         last[c] = i;
         members[c].push(i);
-      });
-    }
+      }
+    });
   });
   cells.forEach((cell, c) => (cell.members = Int32Array.from(members[c])));
 
