@@ -13,7 +13,7 @@
  * accumulator; the row index is exact (a vector that loses a row leaves its list). Measured against
  * the previous version (a JavaScript map per vector, lazy index), same suppressions on the three
  * bench tables and on 200 random departments × 10 tables: 3 500 × 10 1.1–1.7 s → 0.9–1.1 s,
- * 35 000 × 10 19.4 → 10.7–13.6 s (and 1.4 → 0.9 GB at the peak of the whole protection),
+ * 35 000 × 10 19.4 → 10.7–13.6 s (and 1.4 → 0.7–0.9 GB at the peak of the whole protection),
  * departments × 10 unchanged (≈ 60–80 ms, its first call).
  *
  * @example
@@ -71,8 +71,8 @@ class RowIndex {
   private readonly lists: (number[] | undefined)[];
   /**
    * per row, the fill-in estimate that guides the choice of pivots: the vectors holding the row
-   * when it was last listed, plus every gain since (losses not counted). The estimate is the
-   * elimination's since its first version (it fixes the pivots, hence the suppressions).
+   * when it was last listed, plus every gain since (losses not counted): counted as the elimination
+   * always has, since it chooses the pivots, hence the suppressions.
    */
   private readonly count: Int32Array;
   constructor(rows: number) {
