@@ -164,7 +164,7 @@ async function suppress(
           proven.add(`${f.cell}:${f.direction}`);
         } else {
           // a point that proves B gives the target another value, as the audit's B check asks: an
-          // earlier B move of this round may already do so (measured on the shipped sample: 2 to 18
+          // earlier B move of this round may already do so (measured on the shipped sample: 4 to 18
           // fewer secondary cells on the espaces de rencontre by origin, one LP fewer per move reused)
           const members = cube.cells[f.cell].members;
           const shifts = (m: Move) => movesValue(v, v + sumOver(m, members));
