@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { loadGeography } from '../ingest/geography.ts';
 import type { Department } from '../model/geography.ts';
-import { DEFAULT_SEED, generateSample, type SampleDictionary, type SampleSurvey } from '../sample/generate.ts';
+import { generateSample, type SampleDictionary, type SampleSurvey } from '../sample/generate.ts';
+import { DEFAULT_SEED } from '../sample/seed.ts';
 import { sampleBadArgument, sampleMissingInput, sampleWritten } from '../sample/messages.ts';
 
 /** Where the inputs are, relative to the repository root (overridable for tests and benchmarks). */

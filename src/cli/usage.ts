@@ -1,5 +1,5 @@
 /** Usage texts, in French, one per command (and the general one). */
-import { DEFAULT_SEED } from '../sample/generate.ts';
+import { DEFAULT_SEED } from '../sample/seed.ts';
 
 const general = `mfer — statistiques annuelles de la médiation familiale et des espaces de rencontre
 

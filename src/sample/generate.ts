@@ -13,6 +13,7 @@ import type { MediationRow, RencontreRow } from '../model/rows.ts';
 import { defectsMarkdown, plantDefects, type FieldedTable, type PlantedDefect } from './defects.ts';
 import { encodeReturn, FORMAT_EXTENSION, type RawCell, type ReturnFormat } from './encode.ts';
 import { createRng, type Rng } from './prng.ts';
+import { DEFAULT_SEED } from './seed.ts';
 import { mediationRows, rencontreRows } from './rows.ts';
 import { SAMPLE_YEARS } from './targets.ts';
 import { buildUniverse } from './universe.ts';
@@ -40,7 +41,6 @@ export interface SampleFile {
   content: Uint8Array;
 }
 
-export const DEFAULT_SEED = 20240601;
 
 /** ASCII slug for file names: "Bouches-du-Rhône" → "bouches-du-rhone". */
 export function slug(text: string): string {

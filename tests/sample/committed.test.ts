@@ -5,7 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { DEFAULT_SEED, generateSample } from '../../src/sample/generate.ts';
+import { generateSample } from '../../src/sample/generate.ts';
+import { DEFAULT_SEED } from '../../src/sample/seed.ts';
 import { departments, dictionary, repoRoot } from './inputs.ts';
 
 function listFiles(dir: string): string[] {
