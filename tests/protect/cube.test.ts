@@ -6,40 +6,23 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildCube } from '../../src/protect/cube.ts';
 import { linkedOf } from '../../src/protect/engine.ts';
-import type { Contribution, ProtectSpec } from '../../src/protect/types.ts';
-import { createRng } from '../../src/sample/prng.ts';
-import { flat, linkedTables } from './fixtures.ts';
+import { linkedTables, randomTable } from './fixtures.ts';
 import { leavesUnder } from './oracle.ts';
 
 /** Departments in two non-nested hierarchies × a flat category; decimal amounts, shuffled rows. */
-function randomTable(seed: number): { spec: ProtectSpec; contributions: Contribution[] } {
-  const rng = createRng(seed);
-  const deps = Array.from({ length: rng.int(3, 7) }, (_, i) => `d${i}`);
-  const region: Record<string, string> = { RA: 'FR', RB: 'FR' };
-  const court: Record<string, string> = { CX: 'FR', CY: 'FR' };
-  deps.forEach((d, i) => {
-    region[d] = i % 2 === 0 ? 'RA' : 'RB';
-    court[d] = rng.chance(0.5) ? 'CX' : 'CY';
-  });
-  const cats = Array.from({ length: rng.int(2, 5) }, (_, i) => `k${i}`);
-  const contributions: Contribution[] = [];
-  for (const d of deps) {
-    for (const c of cats) {
-      for (let k = rng.int(0, 4); k > 0; k--) contributions.push({ codes: [d, c], contributor: `s${rng.int(0, 8)}`, value: rng.int(1, 999) / 100 });
-    }
-  }
+function decimalTable(seed: number) {
+  const { spec, contributions, rng } = randomTable(seed, {}, { deps: [3, 7], cats: [2, 5], perCell: 4, contributors: 8, value: (r) => r.int(1, 999) / 100 });
   for (let i = contributions.length - 1; i > 0; i--) {
     const j = rng.int(0, i);
     [contributions[i], contributions[j]] = [contributions[j], contributions[i]];
   }
-  const spec: ProtectSpec = { dimensions: [{ name: 'geo', total: 'FR', hierarchies: { region, court } }, flat('cat', cats, 'ENS')], contributor: 's', value: 'v', rules: {} };
   return { spec, contributions };
 }
 
 describe('buildCube', () => {
   it('gives every cell the sum, count and largest totals of its contributors, and its inner cells', () => {
     for (let seed = 1; seed <= 60; seed++) {
-      const { spec, contributions } = randomTable(seed);
+      const { spec, contributions } = decimalTable(seed);
       const under = spec.dimensions.map(leavesUnder);
       const topCount = 3;
       const cube = buildCube(linkedOf(spec), { table: contributions }, topCount);
@@ -82,7 +65,7 @@ describe('buildCube', () => {
   });
 
   it('orders cells by codes and lists each cell’s inner cells ascending', () => {
-    const { spec, contributions } = randomTable(5);
+    const { spec, contributions } = decimalTable(5);
     const cube = buildCube(linkedOf(spec), { table: contributions });
     for (let c = 1; c < cube.cells.length; c++) {
       const [a, b] = [cube.cells[c - 1].codes, cube.cells[c].codes];

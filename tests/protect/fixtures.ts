@@ -3,7 +3,7 @@
  * docs/methodology.md).
  */
 import type { Cell, Contribution, DimensionSpec, LinkedSpec, ProtectSpec, RuleSet } from '../../src/protect/types.ts';
-import { createRng } from '../../src/sample/prng.ts';
+import { createRng, type Rng } from '../../src/sample/prng.ts';
 
 export const flat = (name: string, codes: readonly string[], total = 'T'): DimensionSpec => ({
   name,
@@ -84,4 +84,44 @@ export function linkedTables(seed: number, maxTotal = 40): { spec: LinkedSpec; c
     }
   }
   return { spec, contributions };
+}
+
+/** How `randomTable` draws a table (ranges are inclusive). */
+export interface RandomTableShape {
+  deps: [number, number];
+  cats: [number, number];
+  /** most contributions per department × category (0 to this many) */
+  perCell: number;
+  /** contributors are s0 … s<contributors> */
+  contributors: number;
+  value: (rng: Rng) => number;
+}
+
+/**
+ * A random small table: geo with two non-nested hierarchies (regions RA, RB; courts CX, CY), a flat
+ * category, a few contributions per cell. Returns the generator too, for callers that draw more.
+ */
+export function randomTable(
+  seed: number,
+  rules: RuleSet,
+  shape: RandomTableShape = { deps: [3, 5], cats: [2, 4], perCell: 3, contributors: 6, value: (rng) => rng.int(1, 9) },
+): { spec: ProtectSpec; contributions: Contribution[]; rng: Rng } {
+  const rng = createRng(seed);
+  const deps = Array.from({ length: rng.int(...shape.deps) }, (_, i) => `d${i}`);
+  const region: Record<string, string> = { RA: 'FR', RB: 'FR' };
+  const court: Record<string, string> = { CX: 'FR', CY: 'FR' };
+  deps.forEach((d, i) => {
+    region[d] = i % 2 === 0 ? 'RA' : 'RB';
+    court[d] = rng.chance(0.5) ? 'CX' : 'CY';
+  });
+  const cats = Array.from({ length: rng.int(...shape.cats) }, (_, i) => `k${i}`);
+  const contributions: Contribution[] = [];
+  for (const d of deps) {
+    for (const c of cats) {
+      const n = rng.int(0, shape.perCell);
+      for (let k = 0; k < n; k++) contributions.push({ codes: [d, c], contributor: `s${rng.int(0, shape.contributors)}`, value: shape.value(rng) });
+    }
+  }
+  const spec: ProtectSpec = { dimensions: [{ name: 'geo', total: 'FR', hierarchies: { region, court } }, flat('cat', cats, 'ENS')], contributor: 's', value: 'v', rules };
+  return { spec, contributions, rng };
 }

@@ -1,7 +1,7 @@
 import { audit, auditLinked, protect, protectLinked } from '../../src/protect/index.ts';
 import type { Contribution, ProtectSpec, RuleSet } from '../../src/protect/types.ts';
 import { createRng } from '../../src/sample/prng.ts';
-import { flat, key, oneContributorPerCell, pattern, twoHierarchiesGeo, twoWay } from './fixtures.ts';
+import { flat, key, oneContributorPerCell, pattern, randomTable, twoHierarchiesGeo, twoWay } from './fixtures.ts';
 import { oracleFailures } from './oracle.ts';
 
 const statusOf = (cells: readonly { codes: readonly string[]; status: string }[], k: string) => cells.find((c) => c.codes.join(' ') === k)?.status;
@@ -95,28 +95,6 @@ describe('protect', () => {
     expect((await auditLinked(spec, contributions, opened)).ok).toBe(false);
   });
 });
-
-/** A random small table: geo with two non-nested hierarchies, a flat category, 0–3 contributors per cell. */
-function randomTable(seed: number, rules: RuleSet): { spec: ProtectSpec; contributions: Contribution[] } {
-  const rng = createRng(seed);
-  const deps = Array.from({ length: rng.int(3, 5) }, (_, i) => `d${i}`);
-  const region: Record<string, string> = { RA: 'FR', RB: 'FR' };
-  const court: Record<string, string> = { CX: 'FR', CY: 'FR' };
-  deps.forEach((d, i) => {
-    region[d] = i % 2 === 0 ? 'RA' : 'RB';
-    court[d] = rng.chance(0.5) ? 'CX' : 'CY';
-  });
-  const cats = Array.from({ length: rng.int(2, 4) }, (_, i) => `k${i}`);
-  const contributions: Contribution[] = [];
-  for (const d of deps) {
-    for (const c of cats) {
-      const n = rng.int(0, 3);
-      for (let k = 0; k < n; k++) contributions.push({ codes: [d, c], contributor: `s${rng.int(0, 6)}`, value: rng.int(1, 9) });
-    }
-  }
-  const spec: ProtectSpec = { dimensions: [{ name: 'geo', total: 'FR', hierarchies: { region, court } }, flat('cat', cats, 'ENS')], contributor: 's', value: 'v', rules };
-  return { spec, contributions };
-}
 
 const ruleSets: RuleSet[] = [
   { minFrequency: 3 },

@@ -56,13 +56,19 @@ function randomTable(seed: number) {
   return { rows, members, primary, order, pivotRank: (row: number) => rankOf[row] };
 }
 
+/** Random tables 1 to 300, each eliminated: its cells, primary flags, suppressions, published cells. */
+function* eliminated() {
+  for (let seed = 1; seed <= 300; seed++) {
+    const { rows, members, primary, order, pivotRank } = randomTable(seed);
+    const suppressed = gaussSuppress(members, primary, order, pivotRank);
+    yield { rows, members, primary, suppressed, published: members.filter((_, c) => !suppressed[c]) };
+  }
+}
+
 describe('gaussSuppress', () => {
   it('leaves no primary cell derivable from the published cells', () => {
     let checked = 0;
-    for (let seed = 1; seed <= 300; seed++) {
-      const { rows, members, primary, order, pivotRank } = randomTable(seed);
-      const suppressed = gaussSuppress(members, primary, order, pivotRank);
-      const published = members.filter((_, c) => !suppressed[c]);
+    for (const { rows, members, primary, suppressed, published } of eliminated()) {
       members.forEach((m, c) => {
         if (!primary[c]) return;
         expect(suppressed[c]).toBe(true);
@@ -76,10 +82,7 @@ describe('gaussSuppress', () => {
   it('suppresses no cell that could be published on its own', () => {
     // every secondary cell, published in addition to what is published, would reveal a primary
     let secondaries = 0;
-    for (let seed = 1; seed <= 300; seed++) {
-      const { rows, members, primary, order, pivotRank } = randomTable(seed);
-      const suppressed = gaussSuppress(members, primary, order, pivotRank);
-      const published = members.filter((_, c) => !suppressed[c]);
+    for (const { rows, members, primary, suppressed, published } of eliminated()) {
       members.forEach((m, c) => {
         if (primary[c] || !suppressed[c]) return;
         secondaries++;
