@@ -206,55 +206,46 @@ export function gaussSuppress(members: readonly Int32Array[], primary: readonly 
     residual.push(unitVec(m));
   });
 
-  // the candidate being reduced, dense: value per row, whether the row holds an entry, whether it
-  // was touched, and the rows touched (each once)
+  // the candidate being reduced, dense: value per row (0 where it holds no entry: an entry that
+  // cancels is removed), whether the row was touched, and the rows touched (each once)
   const work = new Float64Array(rows);
-  const present = new Uint8Array(rows);
   const listed = new Uint8Array(rows);
   const touchedRows = new Int32Array(rows);
   for (const c of order) {
     let touchedCount = 0;
     for (const r of members[c]) {
       work[r] = 1;
-      present[r] = 1;
       listed[r] = 1;
       touchedRows[touchedCount++] = r;
     }
     for (const r of members[c]) {
       const b = basis[r];
-      if (b === undefined || !present[r]) continue;
+      if (b === undefined || work[r] === 0) continue;
       const f = work[r];
-      present[r] = 0;
+      work[r] = 0;
       for (let e = 0; e < b.n; e++) {
         const row = b.idx[e];
         if (row === r) continue;
-        const next = (present[row] ? work[row] : 0) - f * b.val[e];
+        const next = work[row] - f * b.val[e];
         if (!listed[row]) {
           listed[row] = 1;
           touchedRows[touchedCount++] = row;
         }
-        if (Math.abs(next) < EPS) {
-          present[row] = 0;
-          work[row] = 0;
-        } else {
-          present[row] = 1;
-          work[row] = next;
-        }
+        work[row] = Math.abs(next) < EPS ? 0 : next;
       }
     }
     // gather the entries (ascending) and clear the accumulator
     const rowsHeld = touchedRows.subarray(0, touchedCount).sort();
     let size = 0;
-    for (let k = 0; k < touchedCount; k++) size += present[rowsHeld[k]];
+    for (let k = 0; k < touchedCount; k++) if (work[rowsHeld[k]] !== 0) size++;
     const v = new SparseVec(new Int32Array(size), new Float64Array(size), size);
     let n = 0;
     for (let k = 0; k < touchedCount; k++) {
       const row = rowsHeld[k];
-      if (present[row]) {
+      if (work[row] !== 0) {
         v.idx[n] = row;
         v.val[n++] = work[row];
       }
-      present[row] = 0;
       listed[row] = 0;
       work[row] = 0;
     }
