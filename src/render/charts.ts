@@ -59,11 +59,11 @@ export async function barChart(input: BarChartInput): Promise<string> {
   const published = input.bars.filter((b) => b.shown.kind === 'value');
   const hidden = input.bars.filter((b) => b.shown.kind === 'secret').map((b) => b.label);
   const values = published.map((b) => ({
-    libelle: b.label,
+    libelle: wrapLabel(b.label).join('\n'),
     valeur: b.shown.kind === 'value' ? b.shown.value : 0,
     texte: b.shown.kind === 'value' ? formatNumber(b.shown.value, b.decimals ?? input.decimals) : '',
   }));
-  const alt = m.chartAlt(input.title, values.map((v) => `${v.libelle} : ${v.texte}`));
+  const alt = m.chartAlt(input.title, values.map((v, i) => `${published[i].label} : ${v.texte}`));
   const notes: string[] = [];
   if (hidden.length > 0) notes.push(m.chartSuppressed(hidden));
   let svg = '';
@@ -74,12 +74,39 @@ export async function barChart(input: BarChartInput): Promise<string> {
   return `<figure class="chart" id="${escapeHtml(input.id)}">${body}<figcaption><span class="chart-title">${escapeHtml(input.title)}</span>${note}</figcaption></figure>`;
 }
 
+/**
+ * Longest line of a bar's label, in characters. Without a canvas, vega estimates a label's width
+ * at 0.8 × the font size per character and cuts what exceeds the axis's `labelLimit` (420 px: 47
+ * characters at 11 px) with an ellipsis; a longer label is wrapped at spaces instead.
+ */
+export const LABEL_LINE = 46;
+
+/** A label's lines: words kept whole (a word longer than a line gets a line of its own). */
+export function wrapLabel(label: string, width = LABEL_LINE): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(' ').filter(Boolean)) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.length > 0 ? lines : [label];
+}
+
+/** Height of a bar's band: one line of label, and 13 px more for each extra line of the longest. */
+const STEP = 22;
+const LINE = 13;
+
 function barSpec(values: { libelle: string; valeur: number; texte: string }[], input: BarChartInput): TopLevelSpec {
-  const y = { field: 'libelle', type: 'nominal' as const, sort: null, title: null, axis: { labelLimit: 420 } };
+  // the category is the wrapped label, its lines joined by a newline that the axis splits again;
+  // a label of n lines is raised by half of its n − 1 extra lines, to stay centred on its bar
+  const lines = Math.max(...values.map((v) => v.libelle.split('\n').length));
+  const raise = Array.from({ length: lines - 1 }, (_, k) => lines - k).map((n) => ({ test: `length(split(datum.value, '\\n')) == ${n}`, value: (-LINE * (n - 1)) / 2 }));
+  const axis = { labelLimit: 420, labelExpr: "split(datum.label, '\\n')", ...(raise.length > 0 ? { labelOffset: { condition: raise, value: 0 } } : {}) };
+  const y = { field: 'libelle', type: 'nominal' as const, sort: null, title: null, axis };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 360,
-    height: { step: 22 },
+    height: { step: STEP + LINE * (lines - 1) },
     background: 'white',
     config: { aria: false, font: FONT, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11 } },
     data: { values },

@@ -1,4 +1,4 @@
-import { barChart } from '../../src/render/charts.ts';
+import { barChart, LABEL_LINE, wrapLabel } from '../../src/render/charts.ts';
 import { renderMessages as m } from '../../src/render/messages.ts';
 import { cleanSvg, FRENCH, vegaLiteToSvg } from '../../src/render/svg.ts';
 import * as vega from 'vega';
@@ -50,6 +50,30 @@ describe('barChart', () => {
     const a = await barChart({ id: 'g-1', title: 'Issue', decimals: 0, bars });
     await barChart({ id: 'g-2', title: 'Autre', decimals: 0, bars });
     expect(await barChart({ id: 'g-1', title: 'Issue', decimals: 0, bars })).toBe(a);
+  });
+
+  it('wraps a long label on several lines instead of cutting it', async () => {
+    const long = 'Départements sans service de médiation familiale ni espace de rencontre';
+    const html = await barChart({ id: 'g-4', title: 'Couverture', decimals: 0, bars: [{ label: long, shown: { kind: 'value', value: 12 } }, ...bars] });
+    const svg = html.match(/<svg[\s\S]*<\/svg>/)![0];
+    // a line is a text element's content or, for a label of several lines, one of its tspans
+    const texts = [...svg.matchAll(/<(?:text|tspan)[^>]*>([^<]+)<\/(?:text|tspan)>/g)].map((t) => t[1]);
+    expect(texts.join(' ')).not.toContain('…');
+    // every word of the label is drawn, in order, across lines of at most LABEL_LINE characters
+    const lines = texts.filter((t) => long.includes(t) && t.length > 1);
+    expect(lines.join(' ')).toBe(long);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(LABEL_LINE);
+    // the accessible description keeps the label whole
+    expect(html).toContain(`Couverture. Valeurs représentées : ${long} : 12 ;`);
+  });
+
+  it('wraps at spaces, keeps a word longer than a line whole, and leaves short labels alone', () => {
+    expect(wrapLabel('Accord écrit')).toEqual(['Accord écrit']);
+    expect(wrapLabel('Mesures dans un contexte de violences conjugales')).toEqual(['Mesures dans un contexte de violences', 'conjugales']);
+    const word = 'x'.repeat(LABEL_LINE + 5);
+    expect(wrapLabel(`a ${word} b`)).toEqual(['a', word, 'b']);
+    for (const line of wrapLabel('un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze')) expect(line.length).toBeLessThanOrEqual(LABEL_LINE);
   });
 
   it('says so when nothing can be drawn', async () => {
