@@ -7,7 +7,8 @@
  * The time covers `protect()` entirely, including its final LP audit of every primary cell
  * (requirements A and B), which is complete, not sampled. The solver (HiGHS) is loaded before the
  * clock starts, as a package is loaded before an R timing; its loading time is in the note. A case
- * with `runs` is run that many times, each in a new process: the row gives the median.
+ * with `runs` is run that many times, each in a new process: the row gives the median. Each process
+ * tunes V8's optimising compiler as `mfer` does (bin/jit.mjs).
  *
  *   node_modules/.bin/tsx bench/protect.ts            # prints the table
  *   node_modules/.bin/tsx bench/protect.ts --case 3500  # one case, JSON on stdout
@@ -15,11 +16,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { protect } from '../src/protect/index.ts';
-import { highs } from '../src/protect/lp.ts';
 import type { RepairMode } from '../src/protect/repair.ts';
 import type { Contribution, DimensionSpec, ProtectSpec } from '../src/protect/types.ts';
 import { createRng } from '../src/sample/prng.ts';
+import { tuneJit } from '../bin/jit.mjs';
 
 export interface BenchRow {
   name: string;
@@ -85,6 +85,9 @@ export function generateCase(leaves: number, seed = 2024): { spec: ProtectSpec; 
 }
 
 async function runCase(id: string): Promise<Omit<BenchRow, 'name' | 'peakMB'>> {
+  // loaded here, after `tuneJit`, as `mfer` loads the engine after tuning V8 (bin/mfer.js)
+  const { protect } = await import('../src/protect/index.ts');
+  const { highs } = await import('../src/protect/lp.ts');
   const { spec, contributions } = generateCase(CASES[id].leaves);
   const repair = CASES[id].repair;
   const loading = performance.now();
@@ -147,6 +150,8 @@ export async function benchProtect(cases: readonly string[] = Object.keys(CASES)
 
 const at = process.argv.indexOf('--case');
 if (at >= 0) {
+  // V8 tuned as `mfer` tunes it (bin/jit.mjs), before the engine is loaded
+  tuneJit();
   const row = await runCase(process.argv[at + 1]);
   process.stdout.write(`${JSON.stringify({ ...row, peakMB: peakMB() })}\n`);
 } else if (process.argv[1] && import.meta.filename === process.argv[1]) {

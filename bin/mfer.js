@@ -3,6 +3,9 @@
 // TypeScript sources (see compiled.mjs), else the TypeScript itself through tsx's loader.
 import { fileURLToPath } from 'node:url';
 import { compiledIsFresh } from './compiled.mjs';
+import { tuneJit } from './jit.mjs';
+
+tuneJit();
 
 let main;
 if (compiledIsFresh(fileURLToPath(new URL('..', import.meta.url)))) {
