@@ -10,7 +10,8 @@
  * - `make annual`: faster in 24 of 30 pairs (medians of 5 series: 0.5 to 2.5 s);
  * - first protection of departments × 10: 30 to 75 ms faster (medians of 3 series of 16 pairs, 9 to
  *   15 of them faster);
- * - 3 500 × 10 unchanged; 35 000 × 10 32.8 → 26.7 s (one pair).
+ * - 3 500 × 10 and 35 000 × 10 unchanged within the machine's drift (35 000 × 10: 32.9 and 34.6 s
+ *   in two `make bench` passes, 31.2 and 34.9 s before).
  * Higher (2 500 000) loses on `make annual`; lower (150 000 to 400 000) gains less. The flag is
  * process-wide: worker threads started afterwards share it.
  *
