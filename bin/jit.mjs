@@ -20,7 +20,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 
-export const INTERRUPT_BUDGET = 600_000;
+const INTERRUPT_BUDGET = 600_000;
 
 export function tuneJit() {
   setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
