@@ -60,6 +60,11 @@ function decode(keys: Keys, key: number): number[] {
   return keys.stride.map((s, d) => Math.floor(key / s) % keys.count[d]);
 }
 
+/** The key of a cell's projection on `dims`: its codes there, every other dimension at its total. */
+function project(keys: Keys, dims: readonly number[], key: number): number {
+  return dims.reduce((sum, x) => sum + (Math.floor(key / keys.stride[x]) % keys.count[x]) * keys.stride[x], 0);
+}
+
 /** Calls `visit` with the key of every combination of ancestors of `leaves` over `dims`, from `base`. */
 function eachAncestor(dims: DimensionIndex[], keys: Keys, tableDims: readonly number[], leafOf: (d: number) => number, base: number, visit: (key: number) => void): void {
   const walk = (j: number, key: number) => {
@@ -85,7 +90,7 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
     }),
   }));
   const keys = cubeKeys(dims);
-  const { stride, count } = keys;
+  const { stride } = keys;
   // the grand total is key 0: every dimension at its total (code 0)
 
   const cellIndex = new Map<number, number>();
@@ -186,7 +191,7 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
     for (const p of partial) {
       for (const l of leaves) {
         const k = p + l * stride[d];
-        if (checks.every(({ table, t }) => leafSets[t].has(table.dims.reduce((sum, x) => sum + (Math.floor(k / stride[x]) % count[x]) * stride[x], 0)))) next.push(k);
+        if (checks.every(({ table, t }) => leafSets[t].has(project(keys, table.dims, k)))) next.push(k);
       }
     }
     partial = next;
@@ -198,7 +203,7 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
   inner.forEach((innerKey, i) => {
     tables.forEach((table, t) => {
       // every table sees the inner cell's projection as one of its leaf cells (see above)
-      const projection = table.dims.reduce((sum, x) => sum + (Math.floor(innerKey / stride[x]) % count[x]) * stride[x], 0);
+      const projection = project(keys, table.dims, innerKey);
       for (const c of aboveLeaf[t].cells[aboveLeaf[t].leafOf.get(projection)!]) {
         if (last[c] === i) continue;
         last[c] = i;

@@ -157,8 +157,9 @@ class TableRepair implements Repair {
    * y at its lower bound, −truth: every row then starts infeasible, 1 075 iterations against 521 on
    * the first repair of the departments × 10 benchmark). Every y is basic on a row of its inner cell
    * alone, whose activity is nonbasic (at its bound 0, at zero when free, at 1 − value for a
-   * floor, the target's at its required shift); every other row's activity is basic. An inner cell without a row of its own
-   * keeps its y nonbasic, so the basis always has one basic variable per row.
+   * floor, the target's at its required shift); every other row's activity is basic. An inner cell
+   * without a row of its own keeps its y nonbasic, so the basis always has one basic variable per
+   * row.
    */
   private zeroBasis(target: number, targetStatus: number) {
     const n = this.cube.innerCount;

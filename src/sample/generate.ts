@@ -41,7 +41,6 @@ export interface SampleFile {
   content: Uint8Array;
 }
 
-
 /** ASCII slug for file names: "Bouches-du-Rhône" → "bouches-du-rhone". */
 export function slug(text: string): string {
   return text
