@@ -26,6 +26,8 @@ export const fileMessages = {
   unsupportedFormat: (path: string) => `Format non pris en charge pour « ${path} » (attendus : .csv, .txt, .tsv, .xlsx) : enregistrez-le en .xlsx ou en .csv puis relancez.`,
   bomButWindows1252: (path: string) => `Fichier « ${path} » : BOM UTF-8 mais contenu Windows-1252 : lu en Windows-1252.`,
   binary: (path: string) => `Fichier « ${path} » : contenu binaire, ce n'est pas un fichier CSV lisible.`,
+  systemFile: (path: string) =>
+    `Fichier « ${path} » ignoré : verrou d'un classeur ouvert (Excel, LibreOffice) ou fichier du système (Windows, macOS), ce n'est pas une réponse.`,
   badXlsx: (path: string) => `Classeur « ${path} » illisible (fichier XLSX endommagé ou protégé).`,
   noDictionary: (path: string) => `Dictionnaire d'enquête introuvable ou invalide : « ${path} ».`,
   dictionaryInvalid: (path: string, detail: string) => `Dictionnaire d'enquête invalide « ${path} » : ${detail}.`,

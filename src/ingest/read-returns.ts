@@ -21,6 +21,16 @@ import type { RawReturn, YearReturns } from './types.ts';
 import type { SurveyId } from '../model/rows.ts';
 
 const TEXT_EXTENSIONS = /\.(csv|txt|tsv)$/i;
+
+/**
+ * Files that sit beside the returns without being one: the lock file Excel (`~$name.xlsx`) or
+ * LibreOffice (`.~lock.name.xlsx#`) leaves while a workbook is open, and the files Windows and macOS
+ * add to a folder (`Thumbs.db`, `desktop.ini`, `.DS_Store`, `._name`, any hidden file). They hold no
+ * rows, so skipping them loses nothing; the year's notices name each one.
+ */
+export function isSystemFile(name: string): boolean {
+  return name.startsWith('~$') || name.startsWith('.') || /^(thumbs\.db|desktop\.ini)$/i.test(name);
+}
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /** The years present under `<input>/returns/` (folders named by four digits), oldest first. */
@@ -76,6 +86,10 @@ export async function readReturns(inputDir: string, year: number): Promise<YearR
       let bytes: Uint8Array;
       try {
         if (!statSync(full).isFile()) continue;
+        if (isSystemFile(name)) {
+          notices.push(m.systemFile(path));
+          continue;
+        }
         bytes = readFileSync(full);
       } catch (error) {
         returns.push({ survey, folderYear: year, path, sha256: '', format: 'inconnu', encoding: 'inconnu', sheets: [], problem: m.unreadable(path, (error as NodeJS.ErrnoException).code ?? 'erreur de lecture') });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { fileMessages as m } from '../../src/ingest/messages.ts';
-import { listYears, readReturnBytes, readReturns } from '../../src/ingest/read-returns.ts';
+import { isSystemFile, listYears, readReturnBytes, readReturns } from '../../src/ingest/read-returns.ts';
 
 const read = (path: string, bytes: Uint8Array) => readReturnBytes('mediation', 2024, path, bytes);
 
@@ -62,6 +62,26 @@ describe('readReturns', () => {
     expect(year.returns[0]).toMatchObject({ path, encoding: 'windows-1252', notice: m.bomButWindows1252(path), sheets: [{ rows: [['Année', 'Département'], ['2024', 'Saône-et-Loire']] }] });
     expect(year.returns[0].problem).toBeUndefined();
     expect(year.notices).toEqual([m.bomButWindows1252(path)]);
+  });
+
+  it('skips the lock files of open workbooks and the files the system adds, naming each in the notices', async () => {
+    const folder = join(dir, 'returns', '2024', 'mediation');
+    mkdirSync(folder, { recursive: true });
+    mkdirSync(join(dir, 'returns', '2024', 'rencontre'), { recursive: true });
+    writeFileSync(join(folder, 'caf-01.csv'), 'a;b\n1;2\n');
+    // what Excel writes beside an open workbook: the owner's name, not a workbook
+    const lock = Buffer.alloc(165);
+    lock.write('Prénom Nom', 1, 'latin1');
+    const skipped = ['.DS_Store', '.~lock.caf-02.xlsx#', 'Thumbs.db', '~$caf-02.xlsx'];
+    for (const name of skipped) writeFileSync(join(folder, name), lock);
+    const year = await readReturns(dir, 2024);
+    expect(year.returns.map((r) => r.path)).toEqual(['returns/2024/mediation/caf-01.csv']);
+    expect(year.notices).toEqual(skipped.map((name) => m.systemFile(`returns/2024/mediation/${name}`)));
+  });
+
+  it('takes for a return every file that is not a lock or system file', () => {
+    expect(['caf-01.csv', 'caf~$01.xlsx', 'thumbs.csv', 'Desktop.ini.csv'].filter(isSystemFile)).toEqual([]);
+    expect(['~$a.xlsx', '.hidden.csv', 'THUMBS.DB', 'desktop.ini'].every(isSystemFile)).toBe(true);
   });
 
   it('finds no year in a folder without returns', () => {
