@@ -19,6 +19,11 @@ export interface HeaderMatch {
   columns: ReadonlyMap<string, number>;
   /** column index → header as written */
   labels: readonly string[];
+  /**
+   * field → the other columns naming it (ascending), when several do: the first column is read, and
+   * a row whose twin columns disagree is rejected (see `validate`)
+   */
+  twins: ReadonlyMap<string, readonly number[]>;
 }
 
 const SCAN_ROWS = 30;
@@ -31,27 +36,30 @@ export function headerLookup(dictionary: Dictionary): ReadonlyMap<string, string
   return lookup;
 }
 
-function matchRow(cells: readonly (string | number)[], lookup: ReadonlyMap<string, string>): Map<string, number> {
+function matchRow(cells: readonly (string | number)[], lookup: ReadonlyMap<string, string>): { columns: Map<string, number>; twins: Map<string, number[]> } {
   const columns = new Map<string, number>();
+  const twins = new Map<string, number[]>();
   cells.forEach((cell, index) => {
     if (typeof cell !== 'string') return;
     const field = lookup.get(normaliseHeader(cell));
-    if (field !== undefined && !columns.has(field)) columns.set(field, index);
+    if (field === undefined) return;
+    if (!columns.has(field)) columns.set(field, index);
+    else twins.set(field, [...(twins.get(field) ?? []), index]);
   });
-  return columns;
+  return { columns, twins };
 }
 
 export function findHeader(sheets: readonly Sheet[], dictionary: Dictionary): HeaderMatch | undefined {
   const lookup = headerLookup(dictionary);
   const needed = Math.max(3, Math.ceil(Object.keys(dictionary.fields).length * 0.4));
   for (let s = 0; s < sheets.length; s++) {
-    let best: { row: number; columns: Map<string, number> } | undefined;
+    let best: { row: number; columns: Map<string, number>; twins: Map<string, number[]> } | undefined;
     const rows = sheets[s].rows;
     for (let r = 0; r < Math.min(rows.length, SCAN_ROWS); r++) {
-      const columns = matchRow(rows[r], lookup);
-      if (columns.size >= needed && (best === undefined || columns.size > best.columns.size)) best = { row: r, columns };
+      const { columns, twins } = matchRow(rows[r], lookup);
+      if (columns.size >= needed && (best === undefined || columns.size > best.columns.size)) best = { row: r, columns, twins };
     }
-    if (best) return { sheet: s, row: best.row, columns: best.columns, labels: rows[best.row].map((cell) => String(cell).trim()) };
+    if (best) return { sheet: s, row: best.row, columns: best.columns, twins: best.twins, labels: rows[best.row].map((cell) => String(cell).trim()) };
   }
   return undefined;
 }

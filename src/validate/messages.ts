@@ -18,6 +18,10 @@ export const reasons = {
   otherYear: (rowYear: string, folderYear: number) => `réponse de l'année ${rowYear} placée dans le dossier de l'année ${folderYear}`,
   missingColumn: (field: string, headers: readonly string[]) =>
     `colonne absente du fichier pour le champ « ${field} » (en-têtes reconnus : ${headers.join(' / ')})`,
+  twinColumns: (label: string, first: number, other: number) => `${label} (colonnes ${first} et ${other})`,
+  twinValues: (first: string, other: string) => `${first} ≠ ${other}`,
+  twinDisagree: (field: string) =>
+    `deux colonnes portent l'en-tête du champ « ${field} » et leurs valeurs diffèrent : impossible de savoir laquelle retenir (renommez ou supprimez la colonne en trop)`,
   duplicateKey: (key: string, file: string, row: number) =>
     `réponse en double : l'identifiant ${key} figure déjà dans « ${file} », ligne ${row} (cette ligne est écartée, l'autre est conservée)`,
   duplicateFile: (file: string) => `fichier identique à « ${file} » déjà lu : réponse en double, ses lignes sont écartées`,

@@ -7,7 +7,10 @@
  * silently); empty trailing cells (Excel's trailing separators) are not values. A row shorter than the
  * header reads its missing cells as empty. A file whose header has no data row under it is refused.
  *
- * Order of checks for a row: values beyond the header (CSV), columns present, zod schema from the
+ * Two columns naming the same field: the first is read; a row where the second is filled and
+ * disagrees is rejected.
+ *
+ * Order of checks for a row: values beyond the header (CSV), columns present, twin columns, zod schema from the
  * dictionary (types, bounds, codes, known department), year of the folder, edit rules; then, over
  * all files of the survey, duplicates: a file identical to one already read is rejected as a whole,
  * and a key seen twice keeps the first valid occurrence (files in name order, rows in file order) and
@@ -35,6 +38,9 @@ function shown(cell: Cell | undefined): string {
   const text = cell === undefined ? '' : String(cell);
   return text.length > MAX_VALUE_IN_REJECTS ? `${text.slice(0, MAX_VALUE_IN_REJECTS)}…` : text;
 }
+
+/** Coerced cell values compared (numbers by value, so that `12` and `12,0` agree). */
+const sameValue = (a: unknown, b: unknown) => Object.is(a, b);
 
 const isBlank = (cells: readonly Cell[]) => cells.every((cell) => String(cell).trim() === '');
 
@@ -155,6 +161,16 @@ function validateSurvey(
         for (const field of missing) problem(field, '', reasons.missingColumn(field, dictionary.fields[field].headers));
         const values: Record<string, unknown> = {};
         for (const [field, spec] of fields) values[field] = coerceCell(spec, cellOf(field), decimal);
+        // two columns naming one field must agree where the second is filled: which one is right
+        // cannot be told (an empty second column, a leftover of a template, is no conflict)
+        for (const [field, others] of header.twins) {
+          const first = header.columns.get(field)!;
+          for (const at of others) {
+            const twin = coerceCell(dictionary.fields[field], cells[at], decimal);
+            if (twin == null || sameValue(values[field], twin)) continue;
+            problem(reasons.twinColumns(label(field), first + 1, at + 1), reasons.twinValues(shown(cells[first]), shown(cells[at])), reasons.twinDisagree(field));
+          }
+        }
         const parsed = schema.safeParse(values);
         if (!parsed.success) {
           for (const issue of parsed.error.issues) {

@@ -231,6 +231,29 @@ describe('validate: a header without data, rows wider or narrower than the heade
   });
 });
 
+describe('validate: two columns naming the same field', () => {
+  const path = 'returns/2024/mediation/caf-01-ain.csv';
+  const seances = dictionaryFor(dictionaries, 'mediation', 2024).fields.seances.headers[0];
+
+  it('reads the first; a row whose second column is filled with another value is rejected, naming both columns', async () => {
+    const table = asTable('mediation', ainServices(4));
+    const first = table.headers.indexOf(seances);
+    const twin = table.headers.length;
+    // the same value written another way, a different value, an empty second cell, another value again
+    const seconds = [`${table.rows[0][first]},0`, '999', '', '7'];
+    const v = run([await medCsv({ headers: [...table.headers, seances], rows: table.rows.map((row, i) => [...row, seconds[i]]) })]);
+    expect(v.mediation.rows.map((r) => [r.service_id, r.seances])).toEqual([['MF-01-001', table.rows[0][first]], ['MF-01-003', table.rows[2][first]]]);
+    expect(v.rejects).toEqual([3, 5].map((row) => ({
+      file: path,
+      row,
+      column: reasons.twinColumns(seances, first + 1, twin + 1),
+      value: reasons.twinValues(String(table.rows[row - 2][first]), seconds[row - 2]),
+      reason: reasons.twinDisagree('seances'),
+    })));
+    expect(reconciles(v)).toBe(true);
+  });
+});
+
 describe('validate: a year without its own dictionary', () => {
   it('uses the closest earlier one and says so', async () => {
     const rows = [ainService({ annee: 2031 })];
