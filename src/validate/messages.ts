@@ -7,6 +7,8 @@ const fr = (n: number) => String(n).replace('.', ',');
 export const reasons = {
   missingValue: () => 'valeur manquante',
   notANumber: () => 'nombre attendu (texte dans un champ numérique)',
+  dateInNumber: () => 'nombre attendu, la cellule contient une date (Excel convertit parfois une saisie comme « 3/4 » en date)',
+  formulaError: () => 'nombre attendu, la cellule contient une erreur de formule Excel : corrigez la formule ou saisissez la valeur',
   notInteger: () => 'nombre entier attendu',
   negative: () => 'valeur négative : un effectif ou un montant ne peut pas être négatif',
   belowMin: (min: number) => `valeur inférieure au minimum plausible (${fr(min)})`,

@@ -17,7 +17,19 @@ export const MAX_TEXT = 300;
 /** Written in an optional numeric field, these mean "not answered". */
 const NOT_ANSWERED = new Set(['', 'nd', 'n d', 'nr', 'na', 'ns']);
 
-const numberError = (issue: { input?: unknown }) => (issue.input === undefined ? reasons.missingValue() : reasons.notANumber());
+/** A day as a workbook writes a date cell (see read-xlsx) or as people type one: 2025-01-05, 05/01/2025. */
+const LOOKS_LIKE_DATE = /^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})$/;
+
+/** Excel's error values, as a workbook stores them (English) or a French Excel exports them to CSV. */
+const FORMULA_ERROR = /^#(DIV\/0!|N\/A|VALUE!|VALEUR!|REF!|NAME\?|NOM\?|NUM!|NOMBRE!|NULL!|NUL!)$/i;
+
+function numberError(issue: { input?: unknown }): string {
+  const input = issue.input;
+  if (input === undefined) return reasons.missingValue();
+  if (typeof input === 'string' && LOOKS_LIKE_DATE.test(input)) return reasons.dateInNumber();
+  if (typeof input === 'string' && FORMULA_ERROR.test(input)) return reasons.formulaError();
+  return reasons.notANumber();
+}
 const textError = (issue: { input?: unknown }) => (issue.input === undefined ? reasons.missingValue() : reasons.notANumber());
 
 function numberSchema(spec: FieldSpec, integer: boolean): z.ZodType {
