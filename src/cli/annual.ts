@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annual, type AnnualOptions } from '../../pipelines/annual.ts';
 import { LockBusyError, withLock } from '../io/lock.ts';
+import { systemErrorText } from './system-error.ts';
 import { recoverRoots } from '../io/publish-run.ts';
 import { listYears } from '../ingest/read-returns.ts';
 import { annualMessages as m } from '../ingest/messages.ts';
@@ -120,7 +121,7 @@ export async function runAnnual(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 4;
     }
-    process.stderr.write(`${m.failed(error instanceof Error ? error.message : String(error))}\n`);
+    process.stderr.write(`${m.failed(systemErrorText(error))}\n`);
     return 1;
   }
 }

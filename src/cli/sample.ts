@@ -11,6 +11,7 @@ import type { Department } from '../model/geography.ts';
 import { generateSample, type SampleDictionary, type SampleSurvey } from '../sample/generate.ts';
 import { DEFAULT_SEED } from '../sample/seed.ts';
 import { sampleBadArgument, sampleMissingInput, sampleWritten } from '../sample/messages.ts';
+import { systemErrorText } from './system-error.ts';
 
 /** Where the inputs are, relative to the repository root (overridable for tests and benchmarks). */
 export interface SampleSources {
@@ -73,7 +74,7 @@ export async function runSample(argv: string[]): Promise<number> {
     if (!argv.includes('--quiet')) process.stderr.write(`${sampleWritten(join(out, 'returns'), files.length, defects.length)}\n`);
     return 0;
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
+    process.stderr.write(`${systemErrorText(error, 'mfer sample : ')}\n`);
     return 1;
   }
 }

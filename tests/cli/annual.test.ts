@@ -1,8 +1,9 @@
 import { jest } from '@jest/globals';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAnnualArgs, runAnnual, workerCount } from '../../src/cli/annual.ts';
+import { systemErrors } from '../../src/cli/system-error.ts';
 import { annualMessages as m } from '../../src/ingest/messages.ts';
 
 describe('parseAnnualArgs', () => {
@@ -63,5 +64,11 @@ describe('runAnnual: problems become French messages and exit codes, never a sta
   it('an input folder without any year: 1', async () => {
     expect(await runAnnual(['--input', dir])).toBe(1);
     expect(written.join('')).toBe(`${m.noYear(dir)}\n`);
+  });
+  it('an output folder that cannot be made: 1, and the file system\'s error said in French', async () => {
+    writeFileSync(join(dir, 'fichier'), '');
+    const out = join(dir, 'fichier', 'data-out');
+    expect(await runAnnual(['--out', out, '--reports', join(dir, 'reports'), '--year', '2025', '--quiet'])).toBe(1);
+    expect(written.join('')).toBe(`${m.failed(systemErrors.notFolder(out))}\n`);
   });
 });
