@@ -32,7 +32,12 @@ export const protectDone = (out: string, cells: number, primary: number, seconda
   `mfer protect : ${cells} cellules écrites dans ${out} (${primary} sous secret primaire, ${secondary} sous secret secondaire).`;
 export const protectNotProven = (rounds: number) =>
   `mfer protect : attention, après ${rounds} tours la protection n'est pas entièrement prouvée ; lancez mfer audit avant toute diffusion.`;
-export const auditPassed = (checked: number) => `mfer audit : les ${checked} cellules sous secret primaire sont protégées (exigences A et B).`;
+export const auditPassed = (checked: number) =>
+  checked === 0
+    ? 'mfer audit : aucune cellule sous secret primaire, rien à protéger ; les statuts sont conformes aux règles.'
+    : checked === 1
+      ? 'mfer audit : la cellule sous secret primaire est protégée (exigences A et B).'
+      : `mfer audit : les ${checked} cellules sous secret primaire sont protégées (exigences A et B).`;
 export const auditFailed = (failures: number) => `mfer audit : ${failures} vérification(s) en échec.`;
 
 export const auditMissingCell = (codes: readonly string[]) => `cellule ${codes.join(' × ')} : absente du fichier de cellules.`;

@@ -1,5 +1,5 @@
 import { describeFailure } from '../../src/cli/audit.ts';
-import { auditInterval } from '../../src/protect/messages.ts';
+import { auditInterval, auditPassed } from '../../src/protect/messages.ts';
 
 describe('mfer audit failure lines', () => {
   it('does not present a side of the interval it never computed as infinite', () => {
@@ -11,5 +11,14 @@ describe('mfer audit failure lines', () => {
 
   it('signs an unbounded side', () => {
     expect(auditInterval(['FR'], 3, -Infinity, Infinity, 2, 4)).toContain('[−∞ ; +∞]');
+  });
+});
+
+describe('mfer audit success line', () => {
+  it('agrees with the count: none, one, several', () => {
+    expect(auditPassed(0)).toContain('aucune cellule sous secret primaire');
+    expect(auditPassed(1)).toContain('la cellule sous secret primaire est protégée');
+    expect(auditPassed(12)).toContain('les 12 cellules sous secret primaire sont protégées');
+    expect(new Set([0, 1, 12].map(auditPassed)).size).toBe(3);
   });
 });
