@@ -20,8 +20,9 @@ const fieldSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('id'), ...bounds }),
   z.object({ type: z.literal('text'), ...bounds }),
   z.object({ type: z.literal('department'), ...bounds }),
-  z.object({ type: z.literal('integer'), ...bounds }),
-  z.object({ type: z.literal('decimal'), ...bounds }),
+  // `unit: "€"`: an amount; its cells may carry the sign, as a French Excel writes a currency cell to CSV
+  z.object({ type: z.literal('integer'), unit: z.literal('€').optional(), ...bounds }),
+  z.object({ type: z.literal('decimal'), unit: z.literal('€').optional(), ...bounds }),
   z.object({ type: z.literal('code'), codes: z.record(z.string(), z.array(z.string())), ...bounds }),
 ]);
 

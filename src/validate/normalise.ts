@@ -51,9 +51,23 @@ export function parseNumber(text: string, decimal: ',' | '.'): number | undefine
   return Number(t);
 }
 
+const EURO_SUFFIXES = ['euros', 'euro', 'eur', '€'];
+
+/**
+ * "12 345,00 €", "€ 12 345", "12345 EUR", "12 345 euros" → the figure alone; "€" alone → "".
+ * String operations, not a regular expression: linear on any cell, however long.
+ */
+export function withoutEuro(text: string): string {
+  let t = text.trim();
+  if (t.startsWith('€')) t = t.slice(1).trimStart();
+  const lower = t.toLowerCase();
+  const suffix = EURO_SUFFIXES.find((s) => lower.endsWith(s));
+  return suffix === undefined ? t : t.slice(0, t.length - suffix.length).trimEnd();
+}
+
 /** Does this text look like a decimal written with a comma (votes for the decimal mark of a file)? */
 export function decimalMarkOf(text: string): ',' | '.' | undefined {
-  const t = text.trim().replace(SPACES, '');
+  const t = withoutEuro(text.trim()).replace(SPACES, '');
   if (/^-?\d+,\d{1,2}$/.test(t) || /^-?\d+,\d{4,}$/.test(t) || /^-?\d{1,3}(\.\d{3})+,\d+$/.test(t)) return ',';
   if (/^-?\d+\.\d{1,2}$/.test(t) || /^-?\d+\.\d{4,}$/.test(t) || /^-?\d{1,3}(,\d{3})+\.\d+$/.test(t)) return '.';
   return undefined;

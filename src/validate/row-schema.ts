@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { Cell } from '../ingest/types.ts';
 import type { Dictionary, FieldSpec } from './dictionary.ts';
 import { reasons } from './messages.ts';
-import { normaliseDepartment, normaliseHeader, parseNumber } from './normalise.ts';
+import { normaliseDepartment, normaliseHeader, parseNumber, withoutEuro } from './normalise.ts';
 
 export const MAX_TEXT = 300;
 /** Written in an optional numeric field, these mean "not answered". */
@@ -85,7 +85,8 @@ export function coerceCell(spec: FieldSpec, cell: Cell | undefined, decimal: ','
       if (spec.optional && NOT_ANSWERED.has(normaliseHeader(text))) return null;
       if (typeof cell === 'number') return cell;
       if (text === '') return undefined;
-      return parseNumber(text, decimal) ?? text;
+      const figure = spec.type !== 'year' && spec.unit === '€' ? withoutEuro(text) : text;
+      return parseNumber(figure, decimal) ?? text;
     }
     case 'id':
     case 'text':

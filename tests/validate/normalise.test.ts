@@ -1,4 +1,4 @@
-import { decimalMarkOf, idKey, normaliseDepartment, normaliseHeader, parseNumber } from '../../src/validate/normalise.ts';
+import { decimalMarkOf, idKey, normaliseDepartment, normaliseHeader, parseNumber, withoutEuro } from '../../src/validate/normalise.ts';
 
 describe('normaliseHeader', () => {
   it('ignores case, accents, spaces and punctuation', () => {
@@ -36,6 +36,28 @@ describe('decimalMarkOf', () => {
     expect(decimalMarkOf('1.25')).toBe('.');
     expect(decimalMarkOf('1,234')).toBeUndefined();
     expect(decimalMarkOf('12')).toBeUndefined();
+  });
+});
+
+describe('withoutEuro', () => {
+  it.each([
+    ['12 345,00 €', '12 345,00'],
+    ['12 345,00\u202f€', '12 345,00'],
+    ['€ 12 345', '12 345'],
+    ['12345 EUR', '12345'],
+    ['12 345 euros', '12 345'],
+    ['12€', '12'],
+    ['12345', '12345'],
+    ['€', ''],
+  ])('%j → %j', (text, figure) => {
+    expect(withoutEuro(text)).toBe(figure);
+  });
+  it('leaves other words alone', () => {
+    expect(withoutEuro('12 345 eurx')).toBe('12 345 eurx');
+  });
+  it('lets a currency cell vote for the decimal mark', () => {
+    expect(decimalMarkOf('12 345,50 €')).toBe(',');
+    expect(decimalMarkOf('12,345.50 €')).toBe('.');
   });
 });
 

@@ -236,6 +236,15 @@ describe('validate: a header without data, rows wider or narrower than the heade
   });
 });
 
+describe('validate: amounts written with the euro sign', () => {
+  it('reads an amount as a French Excel writes a currency cell to CSV; the sign stays refused in a count', async () => {
+    const table = withCell(withCell(withCell(asTable('mediation', ainServices(3)), 0, 'fin_caf', '12\u00a0345,00\u00a0€'), 1, 'fin_justice', '€ 2 500'), 2, 'seances', '12 €');
+    const v = run([await medCsv(table)]);
+    expect(v.mediation.rows.map((r) => [r.fin_caf, r.fin_justice])).toEqual([[12345, ainServices(3)[0].fin_justice], [ainServices(3)[1].fin_caf, 2500]]);
+    expect(v.rejects).toEqual([expect.objectContaining({ row: 4, value: '12 €', reason: reasons.notANumber() })]);
+  });
+});
+
 describe('validate: two columns naming the same field', () => {
   const path = 'returns/2024/mediation/caf-01-ain.csv';
   const seances = dictionaryFor(dictionaries, 'mediation', 2024).fields.seances.headers[0];
