@@ -76,7 +76,11 @@ function codeOf(spec: Extract<FieldSpec, { type: 'code' }>, text: string): strin
 }
 
 /** One raw cell → the value the schema checks (`undefined` when the cell is empty and the field required). */
-export function coerceCell(spec: FieldSpec, cell: Cell | undefined, decimal: ',' | '.'): unknown {
+/**
+ * `departmentNames`: normalised name (`normaliseHeader`) → code of each department of the reference,
+ * so that a return giving « Haute-Savoie » or « HAUTE SAVOIE » instead of 74 is read as 74.
+ */
+export function coerceCell(spec: FieldSpec, cell: Cell | undefined, decimal: ',' | '.', departmentNames?: ReadonlyMap<string, string>): unknown {
   const text = cell === undefined ? '' : String(cell).trim();
   switch (spec.type) {
     case 'year':
@@ -92,7 +96,7 @@ export function coerceCell(spec: FieldSpec, cell: Cell | undefined, decimal: ','
     case 'text':
       return text === '' ? undefined : text;
     case 'department':
-      return text === '' ? undefined : normaliseDepartment(text);
+      return text === '' ? undefined : (departmentNames?.get(normaliseHeader(text)) ?? normaliseDepartment(text));
     case 'code':
       return text === '' ? undefined : codeOf(spec, text);
   }

@@ -28,7 +28,7 @@ import { brokenRules } from './edit-rules.ts';
 import { SURVEYS } from './fields.ts';
 import { findHeader } from './header.ts';
 import { reasons } from './messages.ts';
-import { decimalMarkOf, idKey } from './normalise.ts';
+import { decimalMarkOf, idKey, normaliseHeader } from './normalise.ts';
 import { coerceCell, rowSchema } from './row-schema.ts';
 import type { InputReport, Reject, ValidatedYear } from './types.ts';
 
@@ -74,6 +74,12 @@ function emptyReport(raw: RawReturn): InputReport {
   };
 }
 
+/** The reference's departments: their codes, and their codes by normalised name. */
+interface DepartmentLookup {
+  codes: ReadonlySet<string>;
+  byName: ReadonlyMap<string, string>;
+}
+
 interface Candidate {
   report: InputReport;
   row: number;
@@ -88,9 +94,9 @@ interface SurveyResult {
 }
 
 function validateSurvey(
-  year: number, raws: readonly RawReturn[], dictionary: Dictionary, other: Dictionary, departments: ReadonlySet<string>, seenFiles: Map<string, string>,
+  year: number, raws: readonly RawReturn[], dictionary: Dictionary, other: Dictionary, departments: DepartmentLookup, seenFiles: Map<string, string>,
 ): SurveyResult {
-  const schema = rowSchema(dictionary, departments);
+  const schema = rowSchema(dictionary, departments.codes);
   const fields = Object.entries(dictionary.fields);
   const rejects: Reject[] = [];
   const reports: InputReport[] = [];
@@ -160,13 +166,13 @@ function validateSurvey(
         }
         for (const field of missing) problem(field, '', reasons.missingColumn(field, dictionary.fields[field].headers));
         const values: Record<string, unknown> = {};
-        for (const [field, spec] of fields) values[field] = coerceCell(spec, cellOf(field), decimal);
+        for (const [field, spec] of fields) values[field] = coerceCell(spec, cellOf(field), decimal, departments.byName);
         // two columns naming one field must agree where the second is filled: which one is right
         // cannot be told (an empty second column, a leftover of a template, is no conflict)
         for (const [field, others] of header.twins) {
           const first = header.columns.get(field)!;
           for (const at of others) {
-            const twin = coerceCell(dictionary.fields[field], cells[at], decimal);
+            const twin = coerceCell(dictionary.fields[field], cells[at], decimal, departments.byName);
             if (twin == null || sameValue(values[field], twin)) continue;
             problem(reasons.twinColumns(label(field), first + 1, at + 1), reasons.twinValues(shown(cells[first]), shown(cells[at])), reasons.twinDisagree(field));
           }
@@ -229,7 +235,10 @@ function typed<Row>(rows: Record<string, unknown>[]): Row[] {
 }
 
 export function validate(input: YearReturns, dictionaries: Dictionaries, geography: Geography): ValidatedYear {
-  const departments = new Set(geography.departments.map((d) => d.code));
+  const departments: DepartmentLookup = {
+    codes: new Set(geography.departments.map((d) => d.code)),
+    byName: new Map(geography.departments.map((d) => [normaliseHeader(d.name), d.code])),
+  };
   const seenFiles = new Map<string, string>();
   const results = {} as Record<SurveyId, SurveyResult>;
   const notices = [...input.notices];

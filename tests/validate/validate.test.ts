@@ -236,6 +236,17 @@ describe('validate: a header without data, rows wider or narrower than the heade
   });
 });
 
+describe('validate: a department given by its name', () => {
+  it('is read as its code, whatever the case, accents and hyphens; an unknown name stays rejected', async () => {
+    const names = ['ain', 'CORSE DU SUD', 'Saone-et-Loire', 'Savoie du Nord'];
+    const table = names.reduce((t, name, i) => withCell(t, i, 'departement', name), asTable('mediation', ainServices(names.length)));
+    const v = run([await medCsv(table)]);
+    expect(v.mediation.rows.map((r) => r.departement)).toEqual(['01', '2A', '71']);
+    expect(v.rejects).toEqual([expect.objectContaining({ row: 5, value: 'Savoie du Nord', reason: reasons.unknownDepartment() })]);
+    expect(geography.departments.filter((d) => ['01', '2A', '71'].includes(d.code)).map((d) => d.name)).toEqual(['Ain', 'Corse-du-Sud', 'Saône-et-Loire']);
+  });
+});
+
 describe('validate: amounts written with the euro sign', () => {
   it('reads an amount as a French Excel writes a currency cell to CSV; the sign stays refused in a count', async () => {
     const table = withCell(withCell(withCell(asTable('mediation', ainServices(3)), 0, 'fin_caf', '12\u00a0345,00\u00a0€'), 1, 'fin_justice', '€ 2 500'), 2, 'seances', '12 €');
