@@ -106,20 +106,43 @@ export function parseSpec(json: string): ProtectSpec {
   return { dimensions, contributor: raw.contributor, ...(raw.value !== undefined ? { value: raw.value as string } : {}), rules: parseRules(raw.rules) };
 }
 
-function readCsv(text: string, file: string): { header: string[]; rows: string[][] } {
+/** A data row and its line in the file (the header is line 1). */
+interface CsvRow {
+  cells: string[];
+  line: number;
+}
+
+/**
+ * The header (trimmed) and the data rows. Blank lines are skipped, and rows keep their line numbers
+ * (a line per record: a field holding a line break would shift the numbers after it). A value
+ * beyond the header's last column is an error: a comma too many in a row shifts its cells.
+ */
+function readCsv(text: string, file: string): { header: string[]; rows: CsvRow[] } {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\ufeff/, ''), { skip_empty_lines: true, relax_column_count: true }) as string[][];
+    records = parse(text.replace(/^\ufeff/, ''), { relax_column_count: true }) as string[][];
   } catch (e) {
     throw new Error(msg.csvUnreadable(file, (e as Error).message));
   }
-  const [header = [], ...rows] = records;
-  return { header: header.map((h) => h.trim()), rows };
+  const lines = records.map((cells, k) => ({ cells, line: k + 1 })).filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const [first, ...rows] = lines;
+  const header = (first?.cells ?? []).map((h) => h.trim());
+  for (const row of rows) {
+    let width = row.cells.length;
+    while (width > header.length && row.cells[width - 1].trim() === '') width--;
+    if (width > header.length) throw new Error(msg.csvTooManyFields(file, row.line, width, header.length));
+  }
+  return { header, rows };
 }
 
 function column(header: string[], name: string, file: string): number {
   const i = header.indexOf(name);
-  if (i < 0) throw new Error(msg.csvMissingColumn(file, name));
+  if (i < 0) {
+    // one column holding separators: the file is not comma-separated
+    const other = header.length === 1 ? [';', '\t'].find((sep) => header[0].includes(sep)) : undefined;
+    throw new Error(other ? msg.csvNotCommas(file, other) : msg.csvMissingColumn(file, name));
+  }
+  if (header.indexOf(name, i + 1) >= 0) throw new Error(msg.csvDuplicateColumn(file, name));
   return i;
 }
 
@@ -130,15 +153,14 @@ function number(text: string | undefined, file: string, row: number, col: string
   return x;
 }
 
-/** CONTRIB.csv → contributions (leaf codes in spec order). Row numbers count the header as row 1. */
+/** CONTRIB.csv → contributions (leaf codes in spec order). Row numbers are lines of the file, the header line 1. */
 export function parseContributions(csvText: string, spec: ProtectSpec, file = 'CONTRIB.csv'): { contributions: Contribution[] } {
   const { header, rows } = readCsv(csvText, file);
   const dims = spec.dimensions.map(indexDimension);
   const cols = dims.map((d) => column(header, d.name, file));
   const who = column(header, spec.contributor, file);
   const val = spec.value !== undefined ? column(header, spec.value, file) : -1;
-  const contributions = rows.map((r, k) => {
-    const row = k + 2;
+  const contributions = rows.map(({ cells: r, line: row }) => {
     const codes = dims.map((d, j) => {
       const code = (r[cols[j]] ?? '').trim();
       const i = d.index.get(code);
@@ -161,8 +183,7 @@ export function parseCells(csvText: string, spec: ProtectSpec, file = 'CELLS.csv
   const cols = dims.map((d) => column(header, d.name, file));
   const [val, cnt, st] = ['value', 'contributors', 'status'].map((c) => column(header, c, file));
   const seen = new Set<string>();
-  return rows.map((r, k) => {
-    const row = k + 2;
+  return rows.map(({ cells: r, line: row }) => {
     const codes = dims.map((d, j) => {
       const code = (r[cols[j]] ?? '').trim();
       if (!d.index.has(code)) throw new Error(msg.csvCellCode(file, row, d.name, code));

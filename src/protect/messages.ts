@@ -12,6 +12,12 @@ export const specUnknownDimension = (table: string, dimension: string) =>
   `Spécification : le tableau « ${table} » utilise la dimension inconnue « ${dimension} ».`;
 
 export const csvMissingColumn = (file: string, column: string) => `${file} : la colonne « ${column} » manque dans l'en-tête.`;
+export const csvDuplicateColumn = (file: string, column: string) =>
+  `${file} : la colonne « ${column} » figure deux fois dans l'en-tête ; laquelle lire ne peut pas se deviner.`;
+export const csvNotCommas = (file: string, separator: string) =>
+  `${file} : l'en-tête est séparé par des ${separator === '\t' ? 'tabulations' : `« ${separator} »`} ; mfer protect et mfer audit lisent des CSV séparés par des virgules (enregistrez le fichier en « CSV (séparateur : virgule) »).`;
+export const csvTooManyFields = (file: string, row: number, fields: number, expected: number) =>
+  `${file}, ligne ${row} : ${fields} champs pour ${expected} colonnes dans l'en-tête (une virgule de trop dans un code ou un nom ? mettez-le entre guillemets).`;
 export const csvUnknownCode = (file: string, row: number, column: string, code: string) =>
   `${file}, ligne ${row}, colonne « ${column} » : le code « ${code} » n'est pas une feuille de la dimension.`;
 export const csvCellCode = (file: string, row: number, column: string, code: string) =>

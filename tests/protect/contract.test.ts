@@ -77,6 +77,20 @@ describe('CONTRIB.csv and CELLS.csv', () => {
     expect(() => parseCells('geo,origine,value,contributors,status\nFR,ENS,3,1,p\n', spec)).toThrow(msg.csvBadStatus('CELLS.csv', 2, 'p'));
   });
 
+  it('numbers rows by their line in the file, blank lines included', () => {
+    const csv = 'geo,origine,structure,enfants\n\n01,JAF,S1,4\n\n\n01,JE,S2,-1\n';
+    expect(() => parseContributions(csv, spec)).toThrow(msg.csvBadNumber('CONTRIB.csv', 6, 'enfants', '-1'));
+  });
+
+  it('refuses a row with more values than the header, a column named twice, a file not separated by commas', () => {
+    expect(() => parseContributions('geo,origine,structure,enfants\n01,JAF,S1,4,\n01,JAF,Lyon, Nord,4\n', spec)).toThrow(msg.csvTooManyFields('CONTRIB.csv', 3, 5, 4));
+    expect(() => parseContributions('geo,origine,structure,enfants,geo\n01,JAF,S1,4,01\n', spec)).toThrow(msg.csvDuplicateColumn('CONTRIB.csv', 'geo'));
+    expect(() => parseContributions('geo;origine;structure;enfants\n01;JAF;S1;4\n', spec)).toThrow(msg.csvNotCommas('CONTRIB.csv', ';'));
+    expect(() => parseCells('geo\torigine\tvalue\tcontributors\tstatus\n', spec)).toThrow(msg.csvNotCommas('CELLS.csv', '\t'));
+    // an empty value after the last column (a trailing comma) is not a value
+    expect(parseContributions('geo,origine,structure,enfants\n01,JAF,S1,4,\n', spec).contributions).toHaveLength(1);
+  });
+
   it('writes and reads back the cells of a protected table', async () => {
     const { contributions } = parseContributions('geo,origine,structure,enfants\n01,JAF,S1,40\n01,JAF,S2,30\n01,JAF,S3,35\n01,JE,S4,2\n', spec);
     const table = await protect(spec, contributions);
