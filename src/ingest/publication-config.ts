@@ -13,20 +13,37 @@ import { z } from 'zod';
 import type { ProtectConfig, PublicationConfig, TableConfig } from '../indicators/config.ts';
 import { configMessages as m } from '../indicators/messages.ts';
 
-const ruleSet = z.object({
+/**
+ * Every object is strict: a misspelt key (`minFrequence`, `ruleset`) is an error, never ignored. A
+ * rule that a typo silently dropped would publish what it should hide. `$comment` is allowed where
+ * the files use it.
+ */
+const comment = { $comment: z.string().optional() };
+
+function withoutComment<T extends object>(value: T): Omit<T, '$comment'> {
+  const { $comment: _comment, ...rest } = value as T & { $comment?: string };
+  return rest;
+}
+
+/** A strict object that may carry a `$comment`, dropped once read (it is no rule and no data). */
+function strict<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.object({ ...comment, ...shape }).strict().transform(withoutComment);
+}
+
+const ruleSet = strict({
   minValue: z.number().positive().optional(),
   minFrequency: z.number().int().positive().optional(),
-  dominance: z.object({ n: z.number().int().positive(), k: z.number().positive().max(100) }).optional(),
+  dominance: z.object({ n: z.number().int().positive(), k: z.number().positive().max(100) }).strict().optional(),
   pPercent: z.number().positive().optional(),
   protectionPercent: z.number().min(1).optional(),
 });
 
-const protectSchema = z.object({
+const protectSchema = strict({
   ruleSets: z.record(z.string(), ruleSet),
   medianMinStructures: z.number().int().min(1),
 });
 
-const code = z.object({
+const code = strict({
   code: z.string().min(1),
   label: z.string().min(1),
   field: z.string().min(1).optional(),
@@ -35,7 +52,7 @@ const code = z.object({
   decimals: z.number().int().min(0).max(4).optional(),
 });
 
-const table = z.object({
+const table = strict({
   id: z.string().regex(/^[a-z0-9-]+$/),
   number: z.number().int().positive(),
   survey: z.enum(['mediation', 'rencontre', 'croise']),
@@ -47,7 +64,7 @@ const table = z.object({
   title: z.string().min(1),
   unit: z.string().min(1),
   decimals: z.number().int().min(0).max(4),
-  dimension: z.object({
+  dimension: strict({
     name: z.string().regex(/^[a-z0-9_]+$/),
     label: z.string().min(1),
     total: z.string().min(1).optional(),
@@ -61,7 +78,7 @@ const table = z.object({
   note: z.string(),
 });
 
-const tablesSchema = z.object({ tables: z.array(table).min(1) });
+const tablesSchema = strict({ tables: z.array(table).min(1) });
 
 function where(issue: z.core.$ZodIssue): string {
   return issue.path.length === 0 ? 'racine' : issue.path.map(String).join('.');
@@ -74,7 +91,7 @@ function parseWith<T>(schema: z.ZodType<T>, text: string, path: string): T {
   } catch (error) {
     throw new Error(m.invalidJson(path, error instanceof Error ? error.message : String(error)));
   }
-  const parsed = schema.safeParse(json);
+  const parsed = schema.safeParse(json, { error: z.locales.fr().localeError });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(m.invalid(path, where(issue), issue.message));

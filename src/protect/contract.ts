@@ -15,11 +15,23 @@ import type { Cell, CellStatus, Contribution, DimensionSpec, ProtectSpec, RuleSe
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isCount = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 
+/**
+ * A key the format does not know is an error, never ignored: a misspelt rule (`minFrequence`) or
+ * section (`rule`) would otherwise publish what it should hide. `$comment` is allowed anywhere.
+ */
+function onlyKeys(raw: Record<string, unknown>, allowed: readonly string[], at: string): void {
+  const unknown = Object.keys(raw).find((key) => key !== '$comment' && !allowed.includes(key));
+  if (unknown !== undefined) throw new Error(msg.specUnknownKey(at, unknown, allowed));
+}
+
 function parseDimension(raw: unknown, at: string): DimensionSpec {
   if (!isObject(raw)) throw new Error(msg.specField(at, 'un objet'));
+  onlyKeys(raw, ['name', 'total', 'hierarchies'], at);
   if (typeof raw.name !== 'string' || raw.name === '') throw new Error(msg.specField(`${at}.name`, 'un texte non vide'));
   if (typeof raw.total !== 'string' || raw.total === '') throw new Error(msg.specField(`${at}.total`, 'un texte non vide'));
-  if (!isObject(raw.hierarchies)) throw new Error(msg.specField(`${at}.hierarchies`, 'un objet de hiérarchies'));
+  if (!isObject(raw.hierarchies) || Object.keys(raw.hierarchies).length === 0) {
+    throw new Error(msg.specField(`${at}.hierarchies`, "un objet d'au moins une hiérarchie"));
+  }
   const hierarchies: Record<string, Record<string, string>> = {};
   for (const [h, map] of Object.entries(raw.hierarchies)) {
     if (!isObject(map) || Object.values(map).some((p) => typeof p !== 'string')) {
@@ -74,6 +86,7 @@ function checkHierarchies(dim: DimensionSpec): void {
 function parseRules(raw: unknown): RuleSet {
   if (raw === undefined) return {};
   if (!isObject(raw)) throw new Error(msg.specField('rules', 'un objet'));
+  onlyKeys(raw, ['minValue', 'minFrequency', 'dominance', 'pPercent', 'protectionPercent'], 'rules');
   const rules: RuleSet = {};
   for (const name of ['minValue', 'minFrequency', 'pPercent', 'protectionPercent'] as const) {
     if (raw[name] === undefined) continue;
@@ -82,9 +95,10 @@ function parseRules(raw: unknown): RuleSet {
   }
   if (raw.dominance !== undefined) {
     const d = raw.dominance;
-    if (!isObject(d) || !Number.isInteger(d.n) || (d.n as number) < 1 || !isCount(d.k)) {
-      throw new Error(msg.specField('rules.dominance', 'un objet { "n": entier ≥ 1, "k": pourcentage }'));
+    if (!isObject(d) || !Number.isInteger(d.n) || (d.n as number) < 1 || !isCount(d.k) || (d.k as number) > 100) {
+      throw new Error(msg.specField('rules.dominance', 'un objet { "n": entier ≥ 1, "k": pourcentage de 0 à 100 }'));
     }
+    onlyKeys(d, ['n', 'k'], 'rules.dominance');
     rules.dominance = { n: d.n as number, k: d.k as number };
   }
   return rules;
@@ -99,10 +113,15 @@ export function parseSpec(json: string): ProtectSpec {
     throw new Error(msg.specNotJson((e as Error).message));
   }
   if (!isObject(raw)) throw new Error(msg.specField('(racine)', 'un objet'));
+  onlyKeys(raw, ['dimensions', 'contributor', 'value', 'rules'], '(racine)');
   if (!Array.isArray(raw.dimensions) || raw.dimensions.length === 0) throw new Error(msg.specField('dimensions', 'une liste non vide'));
   const dimensions = raw.dimensions.map((d, i) => parseDimension(d, `dimensions[${i}]`));
   if (typeof raw.contributor !== 'string' || raw.contributor === '') throw new Error(msg.specField('contributor', 'un nom de colonne'));
   if (raw.value !== undefined && (typeof raw.value !== 'string' || raw.value === '')) throw new Error(msg.specField('value', 'un nom de colonne'));
+  // every column of CONTRIB.csv is named once
+  const columns = [...dimensions.map((d) => d.name), raw.contributor, ...(raw.value !== undefined ? [raw.value as string] : [])];
+  const twice = columns.find((name, i) => columns.indexOf(name) !== i);
+  if (twice !== undefined) throw new Error(msg.specColumnTwice(twice));
   return { dimensions, contributor: raw.contributor, ...(raw.value !== undefined ? { value: raw.value as string } : {}), rules: parseRules(raw.rules) };
 }
 

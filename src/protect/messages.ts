@@ -8,6 +8,10 @@ export const specCycle = (dimension: string, hierarchy: string, code: string) =>
   `Spécification : la hiérarchie « ${hierarchy} » de la dimension « ${dimension} » ne remonte pas jusqu'au total depuis le code « ${code} ».`;
 export const specLeavesDiffer = (dimension: string, hierarchy: string, code: string) =>
   `Spécification : la feuille « ${code} » de la dimension « ${dimension} » manque dans la hiérarchie « ${hierarchy} » (toutes les hiérarchies d'une dimension ont les mêmes feuilles).`;
+export const specUnknownKey = (at: string, key: string, allowed: readonly string[]) =>
+  `Spécification : clé inconnue « ${key} » dans « ${at} » (clés possibles : ${allowed.join(', ')}) ; une règle mal orthographiée serait ignorée, d'où le refus.`;
+export const specColumnTwice = (name: string) =>
+  `Spécification : le nom « ${name} » désigne deux colonnes (dimensions, contributeur et valeur doivent porter des noms distincts).`;
 export const specUnknownDimension = (table: string, dimension: string) =>
   `Spécification : le tableau « ${table} » utilise la dimension inconnue « ${dimension} ».`;
 

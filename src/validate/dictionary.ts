@@ -15,29 +15,32 @@ import { normaliseHeader } from './normalise.ts';
 const headers = z.array(z.string().min(1)).min(1);
 const bounds = { min: z.number().optional(), max: z.number().optional(), optional: z.boolean().optional(), headers };
 
+// strict objects: a misspelt key (`optionnal`, `heades`) is an error, not a setting silently lost
 const fieldSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('year'), ...bounds }),
-  z.object({ type: z.literal('id'), ...bounds }),
-  z.object({ type: z.literal('text'), ...bounds }),
-  z.object({ type: z.literal('department'), ...bounds }),
+  z.object({ type: z.literal('year'), ...bounds }).strict(),
+  z.object({ type: z.literal('id'), ...bounds }).strict(),
+  z.object({ type: z.literal('text'), ...bounds }).strict(),
+  z.object({ type: z.literal('department'), ...bounds }).strict(),
   // `unit: "€"`: an amount; its cells may carry the sign, as a French Excel writes a currency cell to CSV
-  z.object({ type: z.literal('integer'), unit: z.literal('€').optional(), ...bounds }),
-  z.object({ type: z.literal('decimal'), unit: z.literal('€').optional(), ...bounds }),
-  z.object({ type: z.literal('code'), codes: z.record(z.string(), z.array(z.string())), ...bounds }),
+  z.object({ type: z.literal('integer'), unit: z.literal('€').optional(), ...bounds }).strict(),
+  z.object({ type: z.literal('decimal'), unit: z.literal('€').optional(), ...bounds }).strict(),
+  z.object({ type: z.literal('code'), codes: z.record(z.string(), z.array(z.string())), ...bounds }).strict(),
 ]);
 
 const editRuleSchema = z.union([
-  z.object({ id: z.string(), sum: z.array(z.string()).min(1), equalsSum: z.array(z.string()).min(1), reason: z.string().min(1) }),
-  z.object({ id: z.string(), atLeast: z.string(), than: z.string(), reason: z.string().min(1) }),
+  z.object({ id: z.string(), sum: z.array(z.string()).min(1), equalsSum: z.array(z.string()).min(1), reason: z.string().min(1) }).strict(),
+  z.object({ id: z.string(), atLeast: z.string(), than: z.string(), reason: z.string().min(1) }).strict(),
 ]);
 
-const dictionarySchema = z.object({
-  survey: z.enum(['mediation', 'rencontre']),
-  year: z.number().int(),
-  key: z.array(z.string()).min(1),
-  fields: z.record(z.string(), fieldSchema),
-  editRules: z.array(editRuleSchema),
-});
+const dictionarySchema = z
+  .object({
+    survey: z.enum(['mediation', 'rencontre']),
+    year: z.number().int(),
+    key: z.array(z.string()).min(1),
+    fields: z.record(z.string(), fieldSchema),
+    editRules: z.array(editRuleSchema),
+  })
+  .strict();
 
 export type FieldSpec = z.infer<typeof fieldSchema>;
 export type EditRule = z.infer<typeof editRuleSchema>;
@@ -56,7 +59,7 @@ export function dictionaryFor(dictionaries: Dictionaries, survey: SurveyId, year
 
 /** Validates a parsed dictionary file; throws an `Error` whose message says what is wrong (in French). */
 export function parseDictionary(json: unknown, path: string): Dictionary {
-  const parsed = dictionarySchema.safeParse(json);
+  const parsed = dictionarySchema.safeParse(json, { error: z.locales.fr().localeError });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`${path} : ${issue.path.join('.')} — ${issue.message}`);

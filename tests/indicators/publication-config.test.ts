@@ -78,6 +78,20 @@ describe('publication config', () => {
     expect(() => parsePublicationConfig(JSON.stringify({ tables }), protectText)).toThrow(configMessages.invalid('tables.json', 'tables.2.decimals', '').slice(0, -1));
   });
 
+  it('refuses a misspelt key instead of dropping it (a rule lost to a typo would publish what it should hide), in French', () => {
+    const typo = JSON.stringify({ ...config.protect, ruleSets: { ...config.protect.ruleSets, services: { minFrequence: 3 } } });
+    expect(() => parsePublicationConfig(tablesText, typo)).toThrow(/^Configuration de la publication : « protect\.json », ruleSets\.services : Clé non reconnue : "minFrequence"/);
+    const tables = config.tables.map((t, i) => (i === 0 ? { ...t, ruleset: 'personnes' } : t));
+    expect(() => parsePublicationConfig(JSON.stringify({ tables }), protectText)).toThrow(/tables\.0 : Clé non reconnue : "ruleset"/);
+  });
+
+  it('reads $comment and keeps it out of the rules', () => {
+    const commented = JSON.stringify({ $comment: 'seuils', ...config.protect, ruleSets: { personnes: { $comment: 'effectifs', ...config.protect.ruleSets.personnes } } });
+    const rules = parsePublicationConfig(tablesText.replace(/"ruleSet":"(services|public)"/g, '"ruleSet":"personnes"'), commented).protect.ruleSets.personnes;
+    expect(rules).toEqual(config.protect.ruleSets.personnes);
+    expect(Object.keys(rules)).not.toContain('$comment');
+  });
+
   it('accepts its own output (round trip)', () => {
     expect(parsePublicationConfig(tablesText, protectText)).toEqual(config);
   });

@@ -35,6 +35,28 @@ describe('SPEC.json', () => {
     expect(() => parseSpec(JSON.stringify(ambiguous))).toThrow(msg.specDuplicateCode('geo', 'X'));
   });
 
+  it('refuses an unknown key anywhere (a misspelt rule must not be silently dropped), and allows $comment', () => {
+    const rules = ['minValue', 'minFrequency', 'dominance', 'pPercent', 'protectionPercent'];
+    expect(() => parseSpec(JSON.stringify({ ...issueSpec, rules: { minFrequence: 3 } }))).toThrow(msg.specUnknownKey('rules', 'minFrequence', rules));
+    const { rules: _r, ...noRules } = issueSpec;
+    expect(() => parseSpec(JSON.stringify({ ...noRules, rule: issueSpec.rules }))).toThrow(msg.specUnknownKey('(racine)', 'rule', ['dimensions', 'contributor', 'value', 'rules']));
+    const typoDimension = { ...issueSpec, dimensions: [{ ...issueSpec.dimensions[0], hierarchie: {} }, issueSpec.dimensions[1]] };
+    expect(() => parseSpec(JSON.stringify(typoDimension))).toThrow(msg.specUnknownKey('dimensions[0]', 'hierarchie', ['name', 'total', 'hierarchies']));
+    expect(() => parseSpec(JSON.stringify({ ...issueSpec, rules: { dominance: { n: 1, k: 85, p: 2 } } }))).toThrow(msg.specUnknownKey('rules.dominance', 'p', ['n', 'k']));
+    const commented = { $comment: 'tableau 3', ...issueSpec, rules: { $comment: 'seuils 2026', ...issueSpec.rules } };
+    expect(parseSpec(JSON.stringify(commented)).rules).toEqual(issueSpec.rules);
+  });
+
+  it('refuses a dominance above 100 %, a dimension without hierarchy, a name given to two columns', () => {
+    expect(() => parseSpec(JSON.stringify({ ...issueSpec, rules: { dominance: { n: 1, k: 150 } } }))).toThrow(msg.specField('rules.dominance', 'un objet { "n": entier ≥ 1, "k": pourcentage de 0 à 100 }'));
+    const bare = { ...issueSpec, dimensions: [{ ...issueSpec.dimensions[0], hierarchies: {} }, issueSpec.dimensions[1]] };
+    expect(() => parseSpec(JSON.stringify(bare))).toThrow(msg.specField('dimensions[0].hierarchies', "un objet d'au moins une hiérarchie"));
+    expect(() => parseSpec(JSON.stringify({ ...issueSpec, contributor: 'geo' }))).toThrow(msg.specColumnTwice('geo'));
+    expect(() => parseSpec(JSON.stringify({ ...issueSpec, value: 'structure' }))).toThrow(msg.specColumnTwice('structure'));
+    const twoGeo = { ...issueSpec, dimensions: [issueSpec.dimensions[0], { ...issueSpec.dimensions[1], name: 'geo' }] };
+    expect(() => parseSpec(JSON.stringify(twoGeo))).toThrow(msg.specColumnTwice('geo'));
+  });
+
   it('accepts a department under communes in both hierarchies (same leaves each time)', () => {
     const communes = { c1: 'D1', c2: 'D1', c3: 'D2' };
     const nested = { ...issueSpec, dimensions: [{ name: 'geo', total: 'FR', hierarchies: { region: { ...communes, D1: 'R1', D2: 'R1', R1: 'FR' }, ca: { ...communes, D1: 'CA1', D2: 'CA2', CA1: 'FR', CA2: 'FR' } } }] };

@@ -37,6 +37,11 @@ describe('parseDictionary refuses', () => {
     json.editRules.push({ id: 'x', atLeast: 'enfants', than: 'parents', reason: 'r' });
     expect(() => parseDictionary(json, 'x.json')).toThrow(/parents/);
   });
+  it('a misspelt key, in French, instead of losing the setting', () => {
+    const json = shipped('mediation', 2024);
+    json.fields.seances.optionnal = true;
+    expect(() => parseDictionary(json, 'x.json')).toThrow(/^x\.json : fields\.seances — Clé non reconnue : "optionnal"/);
+  });
   it('an unknown field type', () => {
     const json = shipped('rencontre', 2024);
     json.fields.sites.type = 'entier';
