@@ -25,7 +25,8 @@ import { loadGeography } from '../src/ingest/geography.ts';
 import { listYears, readReturns } from '../src/ingest/read-returns.ts';
 import { pooledEngine, protectionEngine, type Engine } from '../src/indicators/engine.ts';
 import { publishYears, startProtection } from '../src/indicators/publish-years.ts';
-import type { ProtectedYear } from '../src/indicators/publish.ts';
+import { absentSurveys, type ProtectedYear } from '../src/indicators/publish.ts';
+import { progressMessages } from '../src/indicators/messages.ts';
 import { openPool } from '../src/protect/index.ts';
 import { loadPublicationConfig } from '../src/ingest/publication-config.ts';
 import { publishRun } from '../src/io/publish-run.ts';
@@ -86,6 +87,7 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
     if (early) started.set(year, startProtection(engine, harmonized, publication));
     if (!years.includes(year)) continue; // read only for the evolutions of the year after
     warningsOf(validated).forEach((warning) => runLog.warn(warning));
+    absentSurveys(harmonized).forEach((survey) => runLog.warn(progressMessages.surveyAbsent(year, survey)));
     runLogs.set(year, runLog);
     validatedYears.push(validated);
     files.push(...ingested);

@@ -10,7 +10,7 @@ import { derive, inheritanceViolations, type DerivedCell } from '../protect/deri
 import type { ProtectedTable } from '../protect/protected-table.ts';
 import { buildMeasures, type Built, type Context } from './build-cubes.ts';
 import type { TableConfig } from './config.ts';
-import { coverageContributions, evolutionCells, rateCells } from './crossed.ts';
+import { coverageContributions, EVOLUTION_SOURCES, evolutionCells, rateCells } from './crossed.ts';
 import { GEO } from './geo.ts';
 import { publishMessages as m, recipeMessages } from './messages.ts';
 
@@ -25,12 +25,17 @@ function buildDerived(ctx: Context, t: TableConfig, cells: DerivedCell[]): Built
   return { config: t, table, cubes: [], verdict: { ok: leaks.length === 0, detail: leaks.map((c) => m.derivedLeak(t.id, c)).join(' ') } };
 }
 
-/** The crossed tables; null when the table cannot exist this year (evolution in the first year). */
+/**
+ * The crossed tables; null when the table cannot exist this year (evolution in the first year, or
+ * after a year whose publication lacks one of its sources: a survey without any response).
+ */
 export async function buildCrossed(ctx: Context, t: TableConfig): Promise<Built | null> {
   const codes = t.dimension.codes.map((c) => c.code);
   if (t.id === 'croise-taux') return buildDerived(ctx, t, rateCells(lookupIn(ctx.built), ctx.year.geography, codes, ctx.geoCodes));
   if (t.id === 'croise-evolution') {
     if (!ctx.previous) return null;
+    const before = lookupIn(ctx.previous.tables);
+    if (codes.some((code) => Object.hasOwn(EVOLUTION_SOURCES, code) && !before(EVOLUTION_SOURCES[code].table))) return null;
     return buildDerived(ctx, t, evolutionCells(lookupIn(ctx.built), lookupIn(ctx.previous.tables), codes, ctx.geoCodes));
   }
   if (t.id === 'croise-couverture') {

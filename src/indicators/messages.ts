@@ -29,6 +29,9 @@ export const publishMessages = {
 };
 
 export const progressMessages = {
+  surveyAbsent: (year: number, survey: 'mediation' | 'rencontre') =>
+    `${year} · ${survey === 'mediation' ? 'médiation familiale' : 'espaces de rencontre'} : aucune réponse acceptée (dossier absent ou retours tous rejetés) ; ` +
+    'ses tableaux et les tableaux croisés ne sont pas publiés pour cette année, plutôt que des zéros',
   published: (year: number, tables: number, suppressed: number, cells: number, failed: number) =>
     `${year} · publication : ${tables} tableau(x), ${suppressed} cellule(s) masquée(s) sur ${cells}, ` +
     (failed === 0 ? 'tous les audits du secret réussis' : `${failed} audit(s) du secret en échec`),

@@ -13,7 +13,7 @@ import type { Publication } from '../model/publication.ts';
 import type { PublicationConfig } from './config.ts';
 import { progressMessages } from './messages.ts';
 import { protectionEngine, type Engine } from './engine.ts';
-import { finishYear, protectYear, type ProtectedYear } from './publish.ts';
+import { absentSurveys, finishYear, protectYear, type ProtectedYear } from './publish.ts';
 
 /**
  * Begins protecting a year as soon as it is harmonized, so that an engine on worker threads works
@@ -74,6 +74,7 @@ export async function publishYears(history: readonly HarmonizedYear[], config: P
     onPublished?.(result.publication);
     files.push(...result.files);
     failures.push(...result.failures.map((f) => `${year.year} : ${f}`));
+    for (const survey of absentSurveys(year)) lines.push(progressMessages.surveyAbsent(year.year, survey));
     const tables = result.publication.tables;
     const count = (f: (p: (typeof tables)[number]['protection']) => number) => tables.reduce((sum, t) => sum + f(t.protection), 0);
     lines.push(progressMessages.published(year.year, tables.length, count((p) => p.primary + p.secondary), count((p) => p.cells), result.failures.length));

@@ -27,6 +27,19 @@ import { publicationTable } from './publication-table.ts';
 import { summaryJson, type TableSummary } from './summary.ts';
 import { longCsv, tableCsv, type CodeDisplay } from './table-csv.ts';
 
+/**
+ * The surveys without a single accepted response this year (a folder not yet received, every return
+ * rejected). Their tables cannot exist: published, they would show zeros for what was not surveyed.
+ */
+export function absentSurveys(year: HarmonizedYear): ('mediation' | 'rencontre')[] {
+  return (['mediation', 'rencontre'] as const).filter((survey) => year[survey].length === 0);
+}
+
+/** Whether a table can be built this year: its survey answered (a crossed table needs both). */
+function answered(t: TableConfig, absent: readonly string[]): boolean {
+  return t.survey === 'croise' ? absent.length === 0 : !absent.includes(t.survey);
+}
+
 export interface PublishResult {
   publication: Publication;
   files: OutputFile[];
@@ -64,8 +77,9 @@ export async function protectYear(engine: Engine, year: HarmonizedYear, config: 
   };
   const jobs: Promise<{ built: Built[]; link?: { link: string; tables: string[]; verdict: Verdict } }>[] = [];
   const done = new Set<string>();
+  const absent = absentSurveys(year);
   for (const t of config.tables) {
-    if (done.has(t.id) || t.kind === 'derived') continue;
+    if (done.has(t.id) || t.kind === 'derived' || !answered(t, absent)) continue;
     if (t.kind === 'measures') {
       jobs.push(buildMeasures(ctx, t, ctx.units[surveyOf(t)]).then((b) => ({ built: [b] })));
     } else if (t.link !== undefined) {
@@ -99,8 +113,9 @@ export async function finishYear(protectedYear: ProtectedYear, previous: Publica
   const failures = [...protectedYear.failures];
   const ctx: Context = { ...protectedYear.ctx, previous };
   const { engine, year } = ctx;
+  const absent = absentSurveys(year);
   for (const t of config.tables) {
-    if (t.kind !== 'derived') continue;
+    if (t.kind !== 'derived' || !answered(t, absent)) continue;
     const b = await buildCrossed(ctx, t);
     if (b) ctx.built.set(t.id, b);
   }

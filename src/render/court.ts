@@ -33,6 +33,10 @@ export async function courtPage(publication: Publication, court: string, options
   const geo = [...departments.map((d) => d.code), court, FRANCE];
   const tables = [...publication.tables].sort((a, b) => rank(a) - rank(b) || a.meta.number - b.meta.number);
   const blocks: string[] = [];
+  // a survey without any table: it had no accepted response this year (said, not left out silently)
+  for (const [survey, title] of [['rencontre', m.sections.rencontre], ['mediation', m.sections.mediation]] as const) {
+    if (!tables.some((t) => t.meta.survey === survey)) blocks.push(`<section><h2>${escapeHtml(title)}</h2><p class="absent">${escapeHtml(m.surveyAbsent(publication.year))}</p></section>`);
+  }
   let heading = -1;
   const headings = [m.sections.waiting, m.sections.rencontre, m.sections.mediation, m.sections.croise, m.sections.other];
   for (const table of tables) {

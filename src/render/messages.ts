@@ -59,6 +59,9 @@ export const renderMessages = {
     `${indicator} : ${names.length > 0 ? names.join(', ') : 'aucun département'} (départements dont l’indicateur est publié).`,
   evolutionChart: (series: string, year0: number, year1: number) => `${series} en France, de ${year0} à ${year1}`,
   evolutionNone: () => 'Une seule année est disponible : pas d’évolution à présenter.',
+  /** a section whose survey had no accepted response this year (its tables are not published) */
+  surveyAbsent: (year: number) => `Aucune réponse à cette enquête n’a été retenue pour ${year} : ses tableaux ne sont pas publiés cette année.`,
+  crossedAbsent: (year: number) => `Ces tableaux croisent les deux enquêtes : l’une n’ayant aucune réponse retenue pour ${year}, ils ne sont pas publiés cette année.`,
   methodology: {
     intro: () =>
       'Les chiffres proviennent des réponses aux enquêtes annuelles : le questionnaire d’activité des services de médiation familiale conventionnés (Cnaf) et l’enquête du ministère de la Justice auprès des espaces de rencontre. Les totaux par région, par cour d’appel et pour la France sont calculés sur les départements.',

@@ -31,6 +31,8 @@ export async function nationalReport(publication: Publication, options: { genera
   const survey = async (s: TableSurvey) => {
     const parts: string[] = [];
     for (const t of tables.filter((x) => x.meta.survey === s && !EVOLUTION_TABLES.has(x.meta.id))) parts.push(await tableBlock(t, geo, publication));
+    // no table: the survey had no accepted response this year (see absentSurveys in src/indicators/publish.ts)
+    if (parts.length === 0) parts.push(`<p class="absent">${escapeHtml(s === 'croise' ? m.crossedAbsent(publication.year) : m.surveyAbsent(publication.year))}</p>`);
     return parts.join('\n');
   };
   const sections = [

@@ -55,9 +55,10 @@ export async function departmentWorkbook(publication: Publication, code: string,
   const summary = sheet(workbook, SHEET.summary, m.workbook.title(department.name, publication.year), [...headers, evolutionHeader]);
   for (const survey of SUMMARY_SECTIONS) {
     const inSection = tables.filter((t) => t.meta.survey === survey);
-    if (inSection.length === 0) continue;
     summary.addRow([]);
     text(summary, m.workbook.section[survey], false).font = { bold: true };
+    // no table: the survey had no accepted response this year (said, not left out silently)
+    if (inSection.length === 0) text(summary, survey === 'croise' ? m.crossedAbsent(publication.year) : m.surveyAbsent(publication.year), true);
     for (const table of inSection) {
       const view = tableView(table);
       const before = previous?.tables.find((t) => t.meta.id === table.meta.id);
@@ -79,7 +80,9 @@ export async function departmentWorkbook(publication: Publication, code: string,
   ];
   for (const [name, survey] of detail) {
     const ws = sheet(workbook, name, m.workbook.title(department.name, publication.year), headers);
-    for (const table of tables.filter((t) => t.meta.survey === survey)) {
+    const inSheet = tables.filter((t) => t.meta.survey === survey);
+    if (inSheet.length === 0) text(ws, m.surveyAbsent(publication.year), true);
+    for (const table of inSheet) {
       const view = tableView(table);
       block(ws, view, view.codes, geo);
     }

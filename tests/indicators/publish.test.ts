@@ -94,6 +94,20 @@ describe('publish', () => {
     expect(paths(again).map((f) => [f.path, f.content])).toEqual(paths(first).map((f) => [f.path, f.content]));
   });
 
+  it('publishes no table of a survey without any accepted response, nor the crossed ones, rather than zeros', async () => {
+    const survey = (id: string) => config.tables.find((t) => t.id === id)!.survey;
+    const noEr = await publishWith(protectionEngine, harmonizedYear(2024, mediation, []), first.publication, config);
+    const ids = noEr.publication.tables.map((t) => t.meta.id);
+    expect(ids).toEqual(config.tables.filter((t) => t.survey === 'mediation').map((t) => t.id));
+    expect(noEr.files.some((f) => /\/(er|croise)-/.test(f.path))).toBe(false);
+    expect(noEr.failures).toEqual([]);
+    // the year after: its evolutions would need last year's espaces de rencontre, which do not exist
+    const after = await publishWith(protectionEngine, harmonizedYear(2025, mediation.map((r) => ({ ...r, annee: 2025 })), rencontre.map((r) => ({ ...r, annee: 2025 }))), noEr.publication, config);
+    expect(after.publication.tables.map((t) => t.meta.id)).toEqual(config.tables.map((t) => t.id).filter((id) => id !== 'croise-evolution'));
+    const noMediation = await publishWith(protectionEngine, harmonizedYear(2024, [], rencontre), first.publication, config);
+    expect(noMediation.publication.tables.every((t) => survey(t.meta.id) === 'rencontre')).toBe(true);
+  });
+
   it('does not mutate its input rows', () => {
     expect(y2024.mediation[0]).toEqual(service('S1', 'D1', ended(30, 3)));
   });
