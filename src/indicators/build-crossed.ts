@@ -36,7 +36,7 @@ export async function buildCrossed(ctx: Context, t: TableConfig): Promise<Built 
     if (!ctx.previous) return null;
     const before = lookupIn(ctx.previous.tables);
     if (codes.some((code) => Object.hasOwn(EVOLUTION_SOURCES, code) && !before(EVOLUTION_SOURCES[code].table))) return null;
-    return buildDerived(ctx, t, evolutionCells(lookupIn(ctx.built), lookupIn(ctx.previous.tables), codes, ctx.geoCodes));
+    return buildDerived(ctx, t, evolutionCells(lookupIn(ctx.built), before, codes, ctx.geoCodes));
   }
   if (t.id === 'croise-couverture') {
     const flags = coverageContributions(ctx.year.geography, ctx.units.mediation, ctx.units.rencontre);

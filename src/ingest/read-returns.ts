@@ -31,6 +31,7 @@ const TEXT_EXTENSIONS = /\.(csv|txt|tsv)$/i;
 export function isSystemFile(name: string): boolean {
   return name.startsWith('~$') || name.startsWith('.') || /^(thumbs\.db|desktop\.ini)$/i.test(name);
 }
+
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /** The years present under `<input>/returns/` (folders named by four digits), oldest first. */

@@ -75,10 +75,11 @@ function codeOf(spec: Extract<FieldSpec, { type: 'code' }>, text: string): strin
   return text;
 }
 
-/** One raw cell → the value the schema checks (`undefined` when the cell is empty and the field required). */
 /**
- * `departmentNames`: normalised name (`normaliseHeader`) → code of each department of the reference,
- * so that a return giving « Haute-Savoie » or « HAUTE SAVOIE » instead of 74 is read as 74.
+ * One raw cell → the value the schema checks (`undefined` when the cell is empty and the field
+ * required). `departmentNames`: normalised name (`normaliseHeader`) → code of each department of
+ * the reference, so that a return giving « Haute-Savoie » or « HAUTE SAVOIE » instead of 74 is read
+ * as 74.
  */
 export function coerceCell(spec: FieldSpec, cell: Cell | undefined, decimal: ',' | '.', departmentNames?: ReadonlyMap<string, string>): unknown {
   const text = cell === undefined ? '' : String(cell).trim();

@@ -10,11 +10,11 @@
  * Two columns naming the same field: the first is read; a row where the second is filled and
  * disagrees is rejected.
  *
- * Order of checks for a row: values beyond the header (CSV), columns present, twin columns, zod schema from the
- * dictionary (types, bounds, codes, known department), year of the folder, edit rules; then, over
- * all files of the survey, duplicates: a file identical to one already read is rejected as a whole,
- * and a key seen twice keeps the first valid occurrence (files in name order, rows in file order) and
- * rejects the others.
+ * Order of checks for a row: values beyond the header (CSV), columns present, twin columns, zod
+ * schema from the dictionary (types, bounds, codes, known department), year of the folder, edit
+ * rules; then, over all files of the survey, duplicates: a file identical to one already read is
+ * rejected as a whole, and a key seen twice keeps the first valid occurrence (files in name order,
+ * rows in file order) and rejects the others.
  *
  * @example
  *   const validated = validate(await readReturns('data-raw', 2024), dictionaries, geography);
@@ -38,9 +38,6 @@ function shown(cell: Cell | undefined): string {
   const text = cell === undefined ? '' : String(cell);
   return text.length > MAX_VALUE_IN_REJECTS ? `${text.slice(0, MAX_VALUE_IN_REJECTS)}…` : text;
 }
-
-/** Coerced cell values compared (numbers by value, so that `12` and `12,0` agree). */
-const sameValue = (a: unknown, b: unknown) => Object.is(a, b);
 
 const isBlank = (cells: readonly Cell[]) => cells.every((cell) => String(cell).trim() === '');
 
@@ -173,7 +170,8 @@ function validateSurvey(
           const first = header.columns.get(field)!;
           for (const at of others) {
             const twin = coerceCell(dictionary.fields[field], cells[at], decimal, departments.byName);
-            if (twin == null || sameValue(values[field], twin)) continue;
+            // coerced values: numbers compare by value, so that `12` and `12,0` agree
+            if (twin == null || Object.is(values[field], twin)) continue;
             problem(reasons.twinColumns(label(field), first + 1, at + 1), reasons.twinValues(shown(cells[first]), shown(cells[at])), reasons.twinDisagree(field));
           }
         }
