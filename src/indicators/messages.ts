@@ -12,6 +12,8 @@ export const configMessages = {
     `Configuration de la publication : le tableau « ${id} » renvoie au jeu de règles « ${ruleSet} », absent de protect.json.`,
   missingRuleSet: (id: string) => `Configuration de la publication : le tableau « ${id} » n'indique pas de jeu de règles.`,
   missingField: (id: string, code: string) => `Configuration de la publication : le code « ${code} » du tableau « ${id} » n'indique pas de champ source.`,
+  unknownField: (id: string, code: string, field: string, survey: string) =>
+    `Configuration de la publication : le code « ${code} » du tableau « ${id} » lit le champ « ${field} », inconnu de l'enquête ${survey} (voir src/validate/fields.ts) ; il publierait des zéros.`,
   linkMismatch: (link: string) =>
     `Configuration de la publication : les tableaux liés « ${link} » doivent être des cubes de la même enquête avec le même jeu de règles.`,
 };

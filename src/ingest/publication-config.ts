@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { ProtectConfig, PublicationConfig, TableConfig } from '../indicators/config.ts';
 import { configMessages as m } from '../indicators/messages.ts';
+import { CANONICAL_FIELDS } from '../validate/fields.ts';
 
 /**
  * Every object is strict: a misspelt key (`minFrequence`, `ruleset`) is an error, never ignored. A
@@ -111,7 +112,11 @@ function check(tables: readonly TableConfig[], protect: ProtectConfig): void {
         if (s === undefined) throw new Error(m.missingRuleSet(t.id));
         if (!Object.hasOwn(protect.ruleSets, s)) throw new Error(m.unknownRuleSet(t.id, s));
       }
-      for (const c of t.dimension.codes) if (c.field === undefined && c.aggregate !== 'count') throw new Error(m.missingField(t.id, c.code));
+      for (const c of t.dimension.codes) {
+        if (c.field === undefined && c.aggregate !== 'count') throw new Error(m.missingField(t.id, c.code));
+        // a misspelt field would be read as empty in every row: the indicator would publish zeros
+        if (c.field !== undefined && t.survey !== 'croise' && !CANONICAL_FIELDS[t.survey].includes(c.field)) throw new Error(m.unknownField(t.id, c.code, c.field, t.survey));
+      }
     }
   }
   const links = new Map<string, TableConfig>();

@@ -85,6 +85,13 @@ describe('publication config', () => {
     expect(() => parsePublicationConfig(JSON.stringify({ tables }), protectText)).toThrow(/tables\.0 : Clé non reconnue : "ruleset"/);
   });
 
+  it('refuses a code reading a field its survey does not have (it would publish zeros)', () => {
+    const tables = config.tables.map((t) =>
+      t.id === 'med-activite' ? { ...t, dimension: { ...t.dimension, codes: t.dimension.codes.map((c) => (c.code === 'seances' ? { ...c, field: 'seance' } : c)) } } : t,
+    );
+    expect(() => parsePublicationConfig(JSON.stringify({ tables }), protectText)).toThrow(configMessages.unknownField('med-activite', 'seances', 'seance', 'mediation'));
+  });
+
   it('reads $comment and keeps it out of the rules', () => {
     const commented = JSON.stringify({ $comment: 'seuils', ...config.protect, ruleSets: { personnes: { $comment: 'effectifs', ...config.protect.ruleSets.personnes } } });
     const rules = parsePublicationConfig(tablesText.replace(/"ruleSet":"(services|public)"/g, '"ruleSet":"personnes"'), commented).protect.ruleSets.personnes;
