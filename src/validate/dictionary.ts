@@ -81,6 +81,18 @@ export function parseDictionary(json: unknown, path: string): Dictionary {
       owner.set(key, field);
     }
   }
+  // a label naming two codes of one field would be read as the first, silently
+  for (const [field, spec] of Object.entries(dictionary.fields)) {
+    if (spec.type !== 'code') continue;
+    const codeOf = new Map<string, string>();
+    for (const [code, labels] of Object.entries(spec.codes)) {
+      for (const label of [code, ...labels]) {
+        const other = codeOf.get(normaliseHeader(label));
+        if (other !== undefined && other !== code) throw new Error(`${path} : champ ${field} : le libellé « ${label} » désigne à la fois ${other} et ${code}`);
+        codeOf.set(normaliseHeader(label), code);
+      }
+    }
+  }
   for (const rule of dictionary.editRules) {
     const used = 'sum' in rule ? [...rule.sum, ...rule.equalsSum] : [rule.atLeast, rule.than];
     for (const field of used) if (!Object.hasOwn(dictionary.fields, field)) throw new Error(`${path} : règle ${rule.id} : champ inconnu ${field}`);

@@ -32,6 +32,12 @@ describe('parseDictionary refuses', () => {
     json.fields.mediateurs.headers.push('nombre de SÉANCES');
     expect(() => parseDictionary(json, 'x.json')).toThrow(/mediateurs et seances/);
   });
+  it('a label naming two codes of one field once normalised', () => {
+    const json = shipped('mediation', 2024);
+    const [first, second] = Object.keys(json.fields.gestionnaire.codes);
+    json.fields.gestionnaire.codes[second].push(` ${first.toUpperCase()} `);
+    expect(() => parseDictionary(json, 'x.json')).toThrow(new RegExp(`gestionnaire .* ${first} et ${second}`));
+  });
   it('an edit rule on an unknown field', () => {
     const json = shipped('rencontre', 2024);
     json.editRules.push({ id: 'x', atLeast: 'enfants', than: 'parents', reason: 'r' });
