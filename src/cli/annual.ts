@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annual, type AnnualOptions } from '../../pipelines/annual.ts';
 import { LockBusyError, withLock } from '../io/lock.ts';
@@ -47,13 +47,17 @@ export function parseAnnualArgs(argv: readonly string[]): Parsed {
   const year = values['--year'];
   if (year !== undefined && !/^\d{4}$/.test(year)) return { error: m.badYear(year) };
   const input = values['--input'] ?? 'data-raw';
+  const out = values['--out'] ?? 'data-out';
+  const reports = values['--reports'] ?? 'reports';
+  // both write one folder per year: in one place, the reports' would replace the tables'
+  if (resolve(out) === resolve(reports)) return { error: m.sameOutputs(out) };
   const epoch = process.env.SOURCE_DATE_EPOCH;
   return {
     quiet,
     options: {
       input,
-      out: values['--out'] ?? 'data-out',
-      reports: values['--reports'] ?? 'reports',
+      out,
+      reports,
       years: year !== undefined ? [Number(year)] : undefined,
       strict,
       // returns kept elsewhere than data-raw still use the shipped reference and dictionaries

@@ -38,6 +38,8 @@ export const annualMessages = {
   badYear: (value: string) => `mfer annual : année invalide « ${value} » (attendu : quatre chiffres, par exemple 2024).`,
   unknownOption: (option: string) => `mfer annual : option inconnue « ${option} ».`,
   missingValue: (option: string) => `mfer annual : l'option ${option} attend une valeur.`,
+  sameOutputs: (path: string) =>
+    `mfer annual : --out et --reports désignent le même dossier « ${path} » ; chacun y écrit un dossier par année, les rapports remplaceraient les tables.`,
   missingInput: (path: string) => `mfer annual : dossier d'entrée introuvable « ${path} ».`,
   noYear: (path: string) => `mfer annual : aucune année à traiter sous « ${path}/returns/ » (dossiers attendus : returns/<année>/mediation et returns/<année>/rencontre).`,
   yearAbsent: (year: number, path: string) => `mfer annual : pas de dossier « ${path}/returns/${year} ».`,

@@ -20,6 +20,7 @@ describe('parseAnnualArgs', () => {
     [['--year'], m.missingValue('--year')],
     [['--out', '--strict'], m.missingValue('--out')],
     [['--verbose'], m.unknownOption('--verbose')],
+    [['--out', 'sorties', '--reports', './sorties/'], m.sameOutputs('sorties')],
   ])('%j → %s', (argv, error) => {
     expect(parseAnnualArgs(argv)).toEqual({ error });
   });
