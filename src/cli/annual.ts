@@ -51,6 +51,8 @@ export function parseAnnualArgs(argv: readonly string[]): Parsed {
   const reports = values['--reports'] ?? 'reports';
   // both write one folder per year: in one place, the reports' would replace the tables'
   if (resolve(out) === resolve(reports)) return { error: m.sameOutputs(out) };
+  // …and in the returns' folder, they would replace the year's returns themselves
+  for (const root of [out, reports]) if (resolve(root) === resolve(input, 'returns')) return { error: m.outputOverReturns(root) };
   const epoch = process.env.SOURCE_DATE_EPOCH;
   return {
     quiet,

@@ -38,6 +38,8 @@ export const annualMessages = {
   badYear: (value: string) => `mfer annual : année invalide « ${value} » (attendu : quatre chiffres, par exemple 2024).`,
   unknownOption: (option: string) => `mfer annual : option inconnue « ${option} ».`,
   missingValue: (option: string) => `mfer annual : l'option ${option} attend une valeur.`,
+  outputOverReturns: (path: string) =>
+    `mfer annual : « ${path} » est le dossier des réponses ; les sorties de chaque année y remplaceraient les réponses de cette année. Choisissez un autre dossier pour --out et --reports.`,
   sameOutputs: (path: string) =>
     `mfer annual : --out et --reports désignent le même dossier « ${path} » ; chacun y écrit un dossier par année, les rapports remplaceraient les tables.`,
   missingInput: (path: string) => `mfer annual : dossier d'entrée introuvable « ${path} ».`,

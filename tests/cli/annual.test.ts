@@ -21,6 +21,8 @@ describe('parseAnnualArgs', () => {
     [['--out', '--strict'], m.missingValue('--out')],
     [['--verbose'], m.unknownOption('--verbose')],
     [['--out', 'sorties', '--reports', './sorties/'], m.sameOutputs('sorties')],
+    [['--input', 'brut', '--out', 'brut/returns'], m.outputOverReturns('brut/returns')],
+    [['--reports', 'data-raw/returns/'], m.outputOverReturns('data-raw/returns/')],
   ])('%j → %s', (argv, error) => {
     expect(parseAnnualArgs(argv)).toEqual({ error });
   });
