@@ -4,13 +4,13 @@
  * from the reference departments and the survey dictionaries. The generator is pure
  * (`src/sample/`); this file only reads its inputs and writes its files.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { loadGeography } from '../ingest/geography.ts';
 import type { Department } from '../model/geography.ts';
-import { generateSample, type SampleDictionary, type SampleSurvey } from '../sample/generate.ts';
+import { generateSample, listedPaths, SAMPLE_LIST, type SampleDictionary, type SampleSurvey } from '../sample/generate.ts';
 import { DEFAULT_SEED } from '../sample/seed.ts';
-import { sampleBadArgument, sampleMissingInput, sampleWritten } from '../sample/messages.ts';
+import { sampleBadArgument, sampleMissingInput, sampleWouldErase, sampleWritten } from '../sample/messages.ts';
 import { systemErrorText } from './system-error.ts';
 
 /** Where the inputs are, relative to the repository root (overridable for tests and benchmarks). */
@@ -40,6 +40,26 @@ export function readDictionary(dir: string, survey: SampleSurvey, year: number):
   return JSON.parse(readFileSync(path, 'utf8')) as SampleDictionary;
 }
 
+/** Every file below `dir`, relative to `base`, with `/` separators. */
+function filesBelow(dir: string, base: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? filesBelow(path, base) : [relative(base, path).split(sep).join('/')];
+  });
+}
+
+/**
+ * A file under `<out>/returns` that an earlier `mfer sample` did not write (real returns put beside
+ * the sample): regenerating the sample would erase it, so the command refuses and names it.
+ */
+function foreignFile(out: string): string | undefined {
+  const returns = join(out, 'returns');
+  if (!existsSync(returns)) return undefined;
+  const list = join(out, SAMPLE_LIST);
+  const listed = existsSync(list) ? listedPaths(readFileSync(list, 'utf8')) : new Set<string>();
+  return filesBelow(returns, out).find((path) => path !== SAMPLE_LIST && !listed.has(path));
+}
+
 function option(argv: string[], name: string): string | undefined {
   const at = argv.indexOf(name);
   return at >= 0 ? argv[at + 1] : undefined;
@@ -66,6 +86,11 @@ export async function runSample(argv: string[]): Promise<number> {
       scale,
       defects: !argv.includes('--no-defects'),
     });
+    const stranger = foreignFile(out);
+    if (stranger !== undefined) {
+      process.stderr.write(`${sampleWouldErase(join(out, 'returns'), stranger)}\n`);
+      return 1;
+    }
     rmSync(join(out, 'returns'), { recursive: true, force: true });
     for (const file of files) {
       mkdirSync(dirname(join(out, file.path)), { recursive: true });

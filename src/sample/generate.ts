@@ -96,7 +96,20 @@ function table(
   };
 }
 
-/** Generates every return file for the years asked, plus `returns/DEFECTS.md` and `returns/defects.json`. */
+/** Where the sample lists its own files (hidden, outside the year folders: never read as a return). */
+export const SAMPLE_LIST = 'returns/.mfer-sample';
+
+/** The content of `SAMPLE_LIST`: a comment line, then one path per line (relative to `--out`). */
+export function sampleList(paths: readonly string[]): string {
+  return `# fichiers écrits par mfer sample : il ne remplace ce dossier que s'il ne contient rien d'autre\n${paths.map((p) => `${p}\n`).join('')}`;
+}
+
+/** The paths a sample list names (`sampleList` read back). */
+export function listedPaths(text: string): Set<string> {
+  return new Set(text.split('\n').filter((line) => line !== '' && !line.startsWith('#')));
+}
+
+/** Generates every return file for the years asked, plus `returns/DEFECTS.md`, `returns/defects.json` and the list `SAMPLE_LIST`. */
 export async function generateSample(options: SampleOptions): Promise<{ files: SampleFile[]; defects: PlantedDefect[] }> {
   const seed = options.seed ?? DEFAULT_SEED;
   const scale = options.scale ?? 1;
@@ -158,6 +171,9 @@ export async function generateSample(options: SampleOptions): Promise<{ files: S
     files.push({ path: 'returns/DEFECTS.md', content: new Uint8Array(Buffer.from(defectsMarkdown(defects), 'utf8')) });
     files.push({ path: 'returns/defects.json', content: new Uint8Array(Buffer.from(JSON.stringify(defects, null, 2) + '\n', 'utf8')) });
   }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // the list of what was written: `mfer sample` replaces the folder only when it holds nothing else
+  files.push({ path: SAMPLE_LIST, content: new Uint8Array(Buffer.from(sampleList(files.map((f) => f.path)), 'utf8')) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, defects };
 }

@@ -1,9 +1,9 @@
 import { jest } from '@jest/globals';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readDepartments, runSample } from '../../src/cli/sample.ts';
-import { sampleBadArgument, sampleMissingInput } from '../../src/sample/messages.ts';
+import { sampleBadArgument, sampleMissingInput, sampleWouldErase } from '../../src/sample/messages.ts';
 
 let dir: string;
 let err = '';
@@ -20,10 +20,26 @@ afterEach(() => {
 describe('mfer sample', () => {
   it('writes a small sample (scaled down, without defects) below --out', async () => {
     expect(await runSample(['--out', dir, '--scale', '0.05', '--no-defects', '--quiet'])).toBe(0);
-    expect(readdirSync(join(dir, 'returns')).sort()).toEqual(['2023', '2024', '2025']);
+    expect(readdirSync(join(dir, 'returns')).sort()).toEqual(['.mfer-sample', '2023', '2024', '2025']);
     expect(readdirSync(join(dir, 'returns', '2024', 'mediation')).length).toBeGreaterThan(5);
     expect(existsSync(join(dir, 'returns', 'defects.json'))).toBe(false);
     expect(err).not.toContain('mfer sample');
+  });
+
+  it('never erases returns it did not write: regenerating beside real returns is refused, naming one', async () => {
+    const args = ['--out', dir, '--scale', '0.05', '--no-defects', '--quiet'];
+    expect(await runSample(args)).toBe(0);
+    const real = join(dir, 'returns', '2026', 'mediation', 'caf-01-ain.csv');
+    mkdirSync(dirname(real), { recursive: true });
+    writeFileSync(real, 'Année;Département\n2026;01\n');
+    expect(await runSample(args)).toBe(1);
+    expect(err).toContain(sampleWouldErase(join(dir, 'returns'), 'returns/2026/mediation/caf-01-ain.csv'));
+    expect(existsSync(real)).toBe(true);
+    expect(existsSync(join(dir, 'returns', '2024'))).toBe(true);
+    rmSync(dirname(dirname(real)), { recursive: true });
+    // its own files, whatever the seed and scale that wrote them, it replaces
+    expect(await runSample(['--out', dir, '--scale', '0.1', '--seed', '7', '--no-defects', '--quiet'])).toBe(0);
+    expect(await runSample(args)).toBe(0);
   });
 
   it('refuses a bad --scale or --seed with exit code 2', async () => {
