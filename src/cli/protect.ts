@@ -4,8 +4,9 @@
  * Exit codes: 0 done, 2 bad input (a French message on stderr, never a stack trace).
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { formatCells, parseContributions, parseSpec, protect } from '../protect/index.ts';
-import { cliCannotRead, cliCannotWrite, cliMissingOption, protectDone, protectNotProven } from '../protect/messages.ts';
+import { cliCannotRead, cliCannotWrite, cliMissingOption, cliOutIsInput, protectDone, protectNotProven } from '../protect/messages.ts';
 
 export function option(argv: readonly string[], name: string): string | undefined {
   const at = argv.indexOf(name);
@@ -36,6 +37,8 @@ export async function runProtect(argv: string[]): Promise<number> {
   try {
     files = required('protect', argv, ['--spec', '--input', '--out']);
     const [specPath, inputPath] = files;
+    // the cells would overwrite the very file they come from
+    if ([specPath, inputPath].some((path) => resolve(path) === resolve(files[2]))) throw new Error(cliOutIsInput(files[2]));
     const spec = parseSpec(readText(specPath));
     const { contributions } = parseContributions(readText(inputPath), spec, inputPath);
     const table = await protect(spec, contributions);

@@ -38,6 +38,7 @@ export const csvDuplicateCell = (file: string, row: number) => `${file}, ligne $
 export const cliMissingOption = (command: string, option: string) => `mfer ${command} : l'option ${option} est obligatoire.`;
 export const cliCannotRead = (path: string) => `Impossible de lire le fichier « ${path} ».`;
 export const cliCannotWrite = (path: string) => `Impossible d'écrire le fichier « ${path} ».`;
+export const cliOutIsInput = (path: string) => `mfer protect : --out « ${path} » est aussi un fichier d'entrée ; les cellules l'écraseraient. Choisissez un autre fichier de sortie.`;
 export const protectDone = (out: string, cells: number, primary: number, secondary: number) =>
   `mfer protect : ${cells} cellules écrites dans ${out} (${primary} sous secret primaire, ${secondary} sous secret secondaire).`;
 export const protectNotProven = (rounds: number) =>

@@ -61,4 +61,10 @@ describe('mfer protect / mfer audit', () => {
     expect(await runAudit(['--spec', join(dir, 'absent.json'), '--input', 'x', '--cells', 'y'])).toBe(2);
     expect(err).toBe(`${msg.cliCannotRead(join(dir, 'absent.json'))}\n`);
   });
+
+  it('refuses to write the cells over an input file (exit 2), which stays as it was', async () => {
+    expect(await runProtect(args('--out', join(dir, 'contrib.csv')))).toBe(2);
+    expect(err).toContain(msg.cliOutIsInput(join(dir, 'contrib.csv')));
+    expect(readFileSync(join(dir, 'contrib.csv'), 'utf8')).toBe(contrib);
+  });
 });
