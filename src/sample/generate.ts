@@ -171,9 +171,8 @@ export async function generateSample(options: SampleOptions): Promise<{ files: S
     files.push({ path: 'returns/DEFECTS.md', content: new Uint8Array(Buffer.from(defectsMarkdown(defects), 'utf8')) });
     files.push({ path: 'returns/defects.json', content: new Uint8Array(Buffer.from(JSON.stringify(defects, null, 2) + '\n', 'utf8')) });
   }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // the list of what was written: `mfer sample` replaces the folder only when it holds nothing else
-  files.push({ path: SAMPLE_LIST, content: new Uint8Array(Buffer.from(sampleList(files.map((f) => f.path)), 'utf8')) });
+  files.push({ path: SAMPLE_LIST, content: new Uint8Array(Buffer.from(sampleList(files.map((f) => f.path).sort()), 'utf8')) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, defects };
 }
