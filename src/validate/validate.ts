@@ -88,6 +88,8 @@ interface SurveyResult {
   rows: Record<string, unknown>[];
   rejects: Reject[];
   reports: InputReport[];
+  /** for the year's notices: sheets with a header of their own, left unread */
+  notices: string[];
 }
 
 function validateSurvey(
@@ -97,6 +99,7 @@ function validateSurvey(
   const fields = Object.entries(dictionary.fields);
   const rejects: Reject[] = [];
   const reports: InputReport[] = [];
+  const notices: string[] = [];
   const candidates: Candidate[] = [];
 
   for (const raw of raws) {
@@ -128,6 +131,10 @@ function validateSurvey(
       continue;
     }
     const sheet = raw.sheets[header.sheet];
+    // one sheet is read: another with a header of its own (services split across sheets) is said, not skipped silently
+    for (const later of raw.sheets.slice(header.sheet + 1)) {
+      if (findHeader([later], dictionary) !== undefined) notices.push(reasons.otherSheetUnread(raw.path, later.name, sheet.name));
+    }
     const decimal = decimalMark(raw, sheet, header.row + 1);
     report.decimal = decimal;
     report.sheet = raw.format === 'xlsx' ? sheet.name : null;
@@ -221,7 +228,7 @@ function validateSurvey(
   rows.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
   const order = new Map(raws.map((raw, index) => [raw.path, index]));
   rejects.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || (a.row ?? 0) - (b.row ?? 0));
-  return { rows, rejects, reports };
+  return { rows, rejects, reports, notices };
 }
 
 /**
@@ -246,6 +253,7 @@ export function validate(input: YearReturns, dictionaries: Dictionaries, geograp
     if (dictionary.year !== input.year) notices.push(reasons.otherDictionary(survey, input.year, dictionary.year));
     const other = dictionaryFor(dictionaries, survey === 'mediation' ? 'rencontre' : 'mediation', input.year);
     results[survey] = validateSurvey(input.year, raws, dictionary, other, departments, seenFiles);
+    notices.push(...results[survey].notices);
   }
   return {
     year: input.year,

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { RawReturn } from '../../src/ingest/types.ts';
 import { dictionaryFor } from '../../src/validate/dictionary.ts';
 import { reasons } from '../../src/validate/messages.ts';
@@ -233,6 +234,24 @@ describe('validate: a header without data, rows wider or narrower than the heade
     const v = run([await rawReturn('returns/2024/rencontre/x.csv', cp1252(frenchCsv(reordered)), 'rencontre')]);
     expect(v.rejects).toEqual([]);
     expect(v.rencontre.rows.map((r) => r.delai_attente_median_jours)).toEqual([35, null]);
+  });
+});
+
+describe('validate: a workbook with several sheets of responses', () => {
+  it('reads the first and says which other sheet has a header of its own and is not read', async () => {
+    const [a, b] = ainServices(2);
+    const workbook = new ExcelJS.Workbook();
+    for (const [name, service] of [['Service A', a], ['Service B', b]] as const) {
+      const table = asTable('mediation', [service]);
+      const sheet = workbook.addWorksheet(name);
+      sheet.addRow(table.headers);
+      sheet.addRow(table.rows[0].map((v) => (v === null ? '' : v)));
+    }
+    workbook.addWorksheet('Notes').addRow(['Réponses transmises le 15 mars']);
+    const path = 'returns/2024/mediation/caf-01-ain.xlsx';
+    const v = run([await rawReturn(path, new Uint8Array(await workbook.xlsx.writeBuffer()))]);
+    expect(v.mediation.rows.map((r) => r.service_id)).toEqual([a.service_id]);
+    expect(v.notices).toEqual([reasons.otherSheetUnread(path, 'Service B', 'Service A')]);
   });
 });
 
