@@ -84,6 +84,13 @@ export function buildGeography(texts: ReferenceTexts): Geography {
   if (new Set(codes).size !== DEPARTMENT_COUNT || codes.length !== DEPARTMENT_COUNT) {
     throw new Error(m.departmentCount(new Set(codes).size, DEPARTMENT_COUNT));
   }
+  // every rate per 100 000 inhabitants divides by these: an empty, zero or non-numeric population
+  // would give a wrong rate for the department's region, court and France, silently
+  for (const row of rows) {
+    if (!/^\d+$/.test(row.population_municipale.trim()) || Number(row.population_municipale) === 0) {
+      throw new Error(m.badPopulation(REFERENCE_FILES.departements, row.code_departement, row.population_municipale));
+    }
+  }
   const regions = hierarchy(texts.region, REFERENCE_FILES.region, codes);
   const courts = hierarchy(texts.courAppel, REFERENCE_FILES.courAppel, codes);
   const departments: Department[] = rows.map((row) => ({

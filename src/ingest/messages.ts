@@ -9,6 +9,8 @@ export const geographyMessages = {
   departmentCount: (count: number, expected: number) =>
     `Référentiel géographique : ${count} départements trouvés dans departements.csv, ${expected} attendus.`,
   duplicateChild: (file: string, code: string) => `Référentiel géographique : le code « ${code} » a plusieurs parents dans « ${file} ».`,
+  badPopulation: (file: string, code: string, value: string) =>
+    `Référentiel géographique : dans « ${file} », la population du département « ${code} » doit être un nombre entier positif (trouvé : « ${value} »).`,
   departmentMissing: (file: string, code: string) => `Référentiel géographique : le département « ${code} » est absent de « ${file} ».`,
   unknownParent: (file: string, code: string, parent: string) =>
     `Référentiel géographique : « ${code} » a pour parent « ${parent} », inconnu dans « ${file} ».`,

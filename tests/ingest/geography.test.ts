@@ -53,6 +53,15 @@ describe('buildGeography refuses a broken reference with a French message', () =
     expect(() => buildGeography(texts)).toThrow(m.departmentMissing(REFERENCE_FILES.courAppel, '69'));
   });
 
+  it.each([['', 'empty'], ['0', 'zero'], ['1,9 M', 'not a whole number']])('a population %j (%s): every rate per inhabitant would be wrong', (value) => {
+    const line = shipped.departements.split('\n').find((l) => l.startsWith('69,'))!;
+    const cells = line.split(',');
+    const at = shipped.departements.split('\n')[0].split(',').indexOf('population_municipale');
+    const broken = [...cells.slice(0, at), value.includes(',') ? `"${value}"` : value, ...cells.slice(at + 1)].join(',');
+    const texts = { ...shipped, departements: shipped.departements.replace(line, broken) };
+    expect(() => buildGeography(texts)).toThrow(m.badPopulation(REFERENCE_FILES.departements, '69', value));
+  });
+
   it('a department missing from the list', () => {
     const texts = { ...shipped, departements: withoutLine(shipped.departements, '69,') };
     expect(() => buildGeography(texts)).toThrow(m.departmentCount(DEPARTMENT_COUNT - 1, DEPARTMENT_COUNT));
