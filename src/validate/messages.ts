@@ -33,6 +33,7 @@ export const reasons = {
   wrongSurvey: (path: string, survey: string, folder: string) =>
     `fichier « ${path} » : ses colonnes sont celles de l'enquête ${survey}, il est rangé dans le dossier ${folder} ; déplacez-le puis relancez (aucune ligne n'est acceptée)`,
   wrongSurveyRow: (survey: string) => `ligne non lue : réponse à l'enquête ${survey} rangée dans le mauvais dossier`,
+  repeatedHeader: (headerRow: number) => `ligne d'en-tête répétée (la même qu'à la ligne ${headerRow}) : ce n'est pas une réponse ; deux fichiers collés l'un sous l'autre ?`,
   otherSheetUnread: (path: string, sheet: string, read: string) =>
     `classeur « ${path} » : la feuille « ${sheet} » a aussi un en-tête de réponses mais n'est pas lue (seule la feuille « ${read} » l'est) ; réunissez les réponses sur une feuille ou faites-en un fichier par feuille`,
   otherDictionary: (survey: string, year: number, used: number) =>

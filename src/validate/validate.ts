@@ -41,6 +41,15 @@ function shown(cell: Cell | undefined): string {
 
 const isBlank = (cells: readonly Cell[]) => cells.every((cell) => String(cell).trim() === '');
 
+/**
+ * Whether a row is the header again (two files pasted one under the other): one reject line says so,
+ * instead of one per column that is not a number.
+ */
+function repeatsHeader(cells: readonly Cell[], labels: readonly string[]): boolean {
+  const width = filledLength(labels);
+  return filledLength(cells) === width && labels.slice(0, width).every((label, i) => String(cells[i] ?? '').trim() === label);
+}
+
 /** How many cells up to the last non-blank one (trailing empty cells do not count). */
 function filledLength(cells: readonly Cell[]): number {
   let n = cells.length;
@@ -162,6 +171,7 @@ function validateSurvey(
         return at === undefined ? undefined : cells[at];
       };
       if (original !== undefined) problem('', '', reasons.duplicateFile(original));
+      else if (repeatsHeader(cells, header.labels)) problem('', shown(cells[0]), reasons.repeatedHeader(header.row + 1));
       else {
         const filled = filledLength(cells);
         if (isCsv && filled > width) {

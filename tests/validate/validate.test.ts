@@ -237,6 +237,17 @@ describe('validate: a header without data, rows wider or narrower than the heade
   });
 });
 
+describe('validate: the header repeated below (two files pasted one under the other)', () => {
+  it('is one reject line saying so, and the rows under it are read', async () => {
+    const table = asTable('mediation', ainServices(3));
+    const pasted = { headers: table.headers, rows: [table.rows[0], table.headers, table.rows[1], table.rows[2]] };
+    const v = run([await medCsv(pasted)]);
+    expect(v.mediation.rows).toHaveLength(3);
+    expect(v.rejects).toEqual([{ file: 'returns/2024/mediation/caf-01-ain.csv', row: 3, column: '', value: table.headers[0], reason: reasons.repeatedHeader(1) }]);
+    expect(reconciles(v)).toBe(true);
+  });
+});
+
 describe('validate: a workbook with several sheets of responses', () => {
   it('reads the first and says which other sheet has a header of its own and is not read', async () => {
     const [a, b] = ainServices(2);
