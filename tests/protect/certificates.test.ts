@@ -63,6 +63,26 @@ describe('rectangles', () => {
     }
   });
 
+  it('proves nothing in a cube of three dimensions, where a margin over the third holds one corner alone', async () => {
+    // g × a × b, two leaves each, every inner cell suppressed, every margin published: the only move
+    // left is the one around the whole 2 × 2 × 2 cube, so g1 a1 b1 (10) rises by no more than
+    // g1 a1 b2 (1) can fall. The rectangle g1/g2 × a1/a2 at b1 would "prove" 5: it changes g1 a1 T.
+    const dims = ['g', 'a', 'b'].map((d) => flat(d, [`${d}1`, `${d}2`]));
+    const spec: ProtectSpec = { dimensions: dims, contributor: 'id', value: 'n', rules: {} };
+    const rows: Contribution[] = [];
+    for (const g of ['g1', 'g2']) for (const a of ['a1', 'a2']) for (const b of ['b1', 'b2']) rows.push({ codes: [g, a, b], contributor: g + a + b, value: g + a + b === 'g1a1b2' ? 1 : 10 });
+    const { cube, truth } = await prepare(linkedOf(spec), { [SINGLE]: rows });
+    const suppressed = cube.cells.map((c) => c.members.length === 1);
+    const target = cube.cells.findIndex((c) => c.codes.map((k, d) => cube.dims[d].codes[k]).join(' ') === 'g1 a1 b1');
+    const model = buildAttack(await highs(), cube, suppressed, truth, 'A', false);
+    try {
+      expect(interval(model, cube.cells[target].members).hi).toBeCloseTo(11, 6);
+    } finally {
+      closeAttack(model);
+    }
+    expect(rectangles(cube, suppressed)(target, 5, 'hi', 0)).toBe(false);
+  });
+
   it('never proves more than the LP attacker allows (random tables and patterns, floors 0 and 1)', async () => {
     const h = await highs();
     const rng = createRng(77);

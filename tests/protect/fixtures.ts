@@ -125,3 +125,44 @@ export function randomTable(
   const spec: ProtectSpec = { dimensions: [{ name: 'geo', total: 'FR', hierarchies: { region, court } }, flat('cat', cats, 'ENS')], contributor: 's', value: 'v', rules };
   return { spec, contributions, rng };
 }
+
+/**
+ * A random small cube of three dimensions: g (two to four leaves, two hierarchies that do not nest),
+ * a (two or three leaves, one or two hierarchies) and b (two leaves, one hierarchy); each hierarchy
+ * goes through one or two levels of its own codes before the total. Counts or amounts (two
+ * decimals), one to three contributions in most leaf cells.
+ */
+export function randomCube(seed: number, rules: RuleSet): { spec: ProtectSpec; contributions: Contribution[] } {
+  const rng = createRng(seed);
+  const dimension = (name: string, leaves: number, hierarchies: number): DimensionSpec & { leaves: string[] } => {
+    const codes = Array.from({ length: leaves }, (_, i) => `${name}${i}`);
+    const total = `${name}T`;
+    const maps: Record<string, Record<string, string>> = {};
+    for (let k = 0; k < hierarchies; k++) {
+      const mids = Array.from({ length: rng.int(1, 3) }, (_, i) => `${name}${k}m${i}`);
+      const tops = Array.from({ length: rng.int(1, 2) }, (_, i) => `${name}${k}t${i}`);
+      const twoLevels = rng.chance(0.5);
+      const map: Record<string, string> = {};
+      for (const leaf of codes) map[leaf] = rng.pick(mids);
+      for (const mid of new Set(codes.map((leaf) => map[leaf]))) map[mid] = twoLevels ? rng.pick(tops) : total;
+      if (twoLevels) for (const top of new Set(Object.values(map).filter((p) => tops.includes(p)))) map[top] = total;
+      maps[`h${k}`] = map;
+    }
+    return { name, total, hierarchies: maps, leaves: codes };
+  };
+  const dims = [dimension('g', rng.int(2, 4), 2), dimension('a', rng.int(2, 3), rng.int(1, 2)), dimension('b', 2, 1)];
+  const counts = rng.chance(0.5);
+  const contributions: Contribution[] = [];
+  for (const g of dims[0].leaves) {
+    for (const a of dims[1].leaves) {
+      for (const b of dims[2].leaves) {
+        if (!rng.chance(0.7)) continue;
+        for (let k = rng.int(1, 3); k > 0; k--) {
+          contributions.push({ codes: [g, a, b], contributor: `s${rng.int(0, 8)}`, value: counts ? rng.int(1, 12) : Math.round(rng.lognormal(30, 1) * 100) / 100 });
+        }
+      }
+    }
+  }
+  const spec: ProtectSpec = { dimensions: dims.map(({ name, total, hierarchies }) => ({ name, total, hierarchies })), contributor: 's', value: 'v', rules };
+  return { spec, contributions };
+}

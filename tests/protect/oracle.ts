@@ -1,8 +1,9 @@
 /**
  * An attacker written independently of the engine, for the tests: from the spec's child → parent
  * maps it lists the leaves under every code, writes every published cell as an equation over the
- * leaf × leaf cells in CPLEX-LP text, and asks HiGHS for the min and max of each suppressed cell.
- * Two dimensions only; small tables only.
+ * leaf cells (one leaf per dimension) in CPLEX-LP text, and asks HiGHS for the min and max of each
+ * suppressed cell.
+ * Any number of dimensions; small tables only.
  */
 import loadHighs from 'highs';
 import type { Cell, DimensionSpec, ProtectSpec } from '../../src/protect/types.ts';
@@ -45,17 +46,21 @@ export interface OracleInterval {
   hi: number;
 }
 
-/** Attacker's interval for every suppressed cell; `floorOne`: suppressed cells are ≥ 1 (requirement B). */
-export async function oracleIntervals(spec: ProtectSpec, cells: readonly Cell[], floorOne: boolean): Promise<OracleInterval[]> {
-  const [a, b] = spec.dimensions.map(leavesUnder);
-  const name = (x: string, y: string) => `v_${x}_${y}`.replace(/[^A-Za-z0-9_]/g, '_');
-  const vars = (cell: Cell) => [...a.get(cell.codes[0])!].flatMap((x) => [...b.get(cell.codes[1])!].map((y) => name(x, y)));
+/**
+ * Attacker's interval for every suppressed cell (every cell of status `only` when given);
+ * `floorOne`: suppressed cells are ≥ 1 (requirement B).
+ */
+export async function oracleIntervals(spec: ProtectSpec, cells: readonly Cell[], floorOne: boolean, only?: Cell['status']): Promise<OracleInterval[]> {
+  const under = spec.dimensions.map(leavesUnder);
+  const name = (leaves: readonly string[]) => `v_${leaves.join('_')}`.replace(/[^A-Za-z0-9_]/g, '_');
+  // every combination of one leaf per dimension below the cell's codes
+  const combos = (sets: readonly (readonly string[])[]) => sets.reduce<string[][]>((acc, set) => acc.flatMap((p) => set.map((x) => [...p, x])), [[]]);
+  const vars = (cell: Cell) => combos(cell.codes.map((code, d) => [...under[d].get(code)!])).map(name);
   const listed = new Set(cells.map((c) => c.codes.join(' ')));
   const rows: string[] = [];
   // leaf cells absent from the list are published zeros
-  for (const x of a.keys()) for (const y of b.keys()) {
-    if (a.get(x)!.size === 1 && a.get(x)!.has(x) && b.get(y)!.size === 1 && b.get(y)!.has(y) && !listed.has(`${x} ${y}`)) rows.push(`${name(x, y)} = 0`);
-  }
+  const leaves = under.map((u) => [...u.keys()].filter((code) => u.get(code)!.size === 1 && u.get(code)!.has(code)));
+  for (const combo of combos(leaves)) if (!listed.has(combo.join(' '))) rows.push(`${name(combo)} = 0`);
   for (const c of cells) {
     if (c.status === 's') rows.push(`${vars(c).join(' + ')} = ${c.value}`);
     else if (floorOne) rows.push(`${vars(c).join(' + ')} >= 1`);
@@ -68,22 +73,21 @@ export async function oracleIntervals(spec: ProtectSpec, cells: readonly Cell[],
     if (res.Status !== 'Optimal') throw new Error(`oracle LP: ${res.Status}`);
     return res.ObjectiveValue;
   };
-  return cells.filter((c) => c.status !== 's').map((cell) => ({ cell, lo: solve('Minimize', vars(cell)), hi: solve('Maximize', vars(cell)) }));
+  return cells.filter((c) => c.status !== 's' && (only === undefined || c.status === only)).map((cell) => ({ cell, lo: solve('Minimize', vars(cell)), hi: solve('Maximize', vars(cell)) }));
 }
 
 /** Cells of primary status failing A (interval too narrow) or, zeros being known, B (exact). */
 export async function oracleFailures(spec: ProtectSpec, cells: readonly Cell[]): Promise<string[]> {
   const out: string[] = [];
   const pct = spec.rules.protectionPercent ?? 0;
-  for (const { cell, lo, hi } of await oracleIntervals(spec, cells, false)) {
-    if (cell.status !== 'u') continue;
+  for (const { cell, lo, hi } of await oracleIntervals(spec, cells, false, 'u')) {
     const p = Math.max(1, (pct / 100) * cell.value);
     if (lo > Math.max(0, cell.value - p) + 1e-6 || hi < cell.value + p - 1e-6) out.push(`A ${cell.codes.join(' ')} [${lo}, ${hi}]`);
   }
   const zerosKnown = cells.every((c) => Number.isInteger(c.value) && !(c.status !== 's' && c.value === 0));
   if (zerosKnown) {
-    for (const { cell, lo, hi } of await oracleIntervals(spec, cells, true)) {
-      if (cell.status === 'u' && hi - lo < 1e-6) out.push(`B ${cell.codes.join(' ')} = ${lo}`);
+    for (const { cell, lo, hi } of await oracleIntervals(spec, cells, true, 'u')) {
+      if (hi - lo < 1e-6) out.push(`B ${cell.codes.join(' ')} = ${lo}`);
     }
   }
   return out;

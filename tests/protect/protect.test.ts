@@ -1,7 +1,7 @@
 import { audit, auditLinked, protect, protectLinked } from '../../src/protect/index.ts';
 import type { Contribution, ProtectSpec, RuleSet } from '../../src/protect/types.ts';
 import { createRng } from '../../src/sample/prng.ts';
-import { flat, key, oneContributorPerCell, pattern, randomTable, twoHierarchiesGeo, twoWay } from './fixtures.ts';
+import { flat, key, oneContributorPerCell, pattern, randomCube, randomTable, twoHierarchiesGeo, twoWay } from './fixtures.ts';
 import { oracleFailures } from './oracle.ts';
 
 const statusOf = (cells: readonly { codes: readonly string[]; status: string }[], k: string) => cells.find((c) => c.codes.join(' ') === k)?.status;
@@ -116,6 +116,22 @@ describe('protect: properties on random small tables', () => {
         expect((await audit(spec, contributions, table.cells)).failures).toEqual([]);
       }
     }
+  });
+
+  it('leaves every primary cell protected in three dimensions with multi-level hierarchies that do not nest (independent LP attacker)', async () => {
+    let checked = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      const r = seed % ruleSets.length;
+      const { spec, contributions } = randomCube(seed, ruleSets[r]);
+      const table = await protect(spec, contributions);
+      expect((await audit(spec, contributions, table.cells)).failures).toEqual([]);
+      // the independent attacker solves two text LPs per primary cell (about 10 ms each): small
+      // patterns only
+      if (table.stats.primary > 40) continue;
+      expect({ seed, r, failures: await oracleFailures(spec, table.cells) }).toEqual({ seed, r, failures: [] });
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(5);
   });
 
   it('metamorphic: shuffled rows and renamed codes give the same pattern', async () => {
