@@ -116,7 +116,7 @@ export class LpModel {
     // after the objective change, which would discard it
     if (this.start) this.model.setSolution({ colValue: this.start });
     this.start = undefined;
-    this.model.run();
+    this.run();
     return this.outcome();
   }
 
@@ -149,8 +149,29 @@ export class LpModel {
    */
   minimize(): Outcome {
     this.model.changeObjectiveSense(this.h.constants.objectiveSense.minimize);
-    this.model.run();
+    this.run();
     return this.outcome();
+  }
+
+  /**
+   * Runs HiGHS; when it fails from the basis it was given, runs it again from its own (all-slack)
+   * basis. Seen on a three-dimension table: the repair's zero-move basis (see `TableRepair`), whose
+   * suppressed cells' free rows are nonbasic, met slightly negative perturbed costs, and the dual
+   * simplex stopped with an error before its first iteration; from the all-slack basis it solved.
+   */
+  private run(): void {
+    try {
+      this.model.run();
+      if (this.model.getModelStatus() !== this.h.constants.modelStatus.solveError) return;
+    } catch {
+      // below
+    }
+    this.model.setLogicalBasis();
+    try {
+      this.model.run();
+    } catch {
+      throw new Error(solverFailed(String(this.model.getModelStatus())));
+    }
   }
 
   private outcome(): Outcome {

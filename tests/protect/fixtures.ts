@@ -166,3 +166,49 @@ export function randomCube(seed: number, rules: RuleSet): { spec: ProtectSpec; c
   const spec: ProtectSpec = { dimensions: dims.map(({ name, total, hierarchies }) => ({ name, total, hierarchies })), contributor: 's', value: 'v', rules };
   return { spec, contributions };
 }
+
+/**
+ * A three-dimension table on which HiGHS refused the repair's first basis (the zero move, see
+ * `TableRepair` in src/protect/repair.ts) with an error before its first iteration: found by
+ * fuzzing `mfer protect`, then shrunk to 15 contributions.
+ */
+export const refusedBasis: { spec: ProtectSpec; contributions: Contribution[] } = {
+  spec: {
+    dimensions: [
+      {
+        name: 'g',
+        total: 'gT',
+        hierarchies: {
+          h0: { g0: 'gh0m2', g1: 'gh0m1', g2: 'gh0m0', g3: 'gh0m0', g4: 'gh0m2', g5: 'gh0m2', gh0m2: 'gT', gh0m1: 'gT', gh0m0: 'gT' },
+          h1: { g0: 'gh1m0', g1: 'gh1m0', g2: 'gh1m0', g3: 'gh1m0', g4: 'gh1m0', g5: 'gh1m0', gh1m0: 'gh1t0', gh1t0: 'gT' },
+        },
+      },
+      {
+        name: 'a',
+        total: 'aT',
+        hierarchies: {
+          h0: { a0: 'ah0m0', a1: 'ah0m0', ah0m0: 'ah0t0', ah0t0: 'aT' },
+          h1: { a0: 'ah1m1', a1: 'ah1m0', ah1m1: 'aT', ah1m0: 'aT' },
+        },
+      },
+      {
+        name: 'b',
+        total: 'bT',
+        hierarchies: {
+          h0: { b0: 'bh0m0', b1: 'bh0m0', b2: 'bh0m0', b3: 'bh0m1', bh0m0: 'bh0t1', bh0m1: 'bh0t1', bh0t1: 'bT' },
+        },
+      },
+    ],
+    contributor: 's',
+    value: 'v',
+    rules: { minValue: 4 },
+  },
+  contributions: (
+    [
+      ['g0 a1 b1', 's8', 3.89], ['g0 a1 b3', 's2', 1.56], ['g1 a0 b0', 's3', 7.27], ['g1 a1 b0', 's8', 0.37],
+      ['g1 a1 b2', 's8', 2.48], ['g1 a1 b3', 's5', 3.87], ['g2 a0 b3', 's1', 2.48], ['g2 a1 b1', 's3', 9.57],
+      ['g2 a1 b2', 's7', 1.88], ['g2 a1 b3', 's5', 5.55], ['g3 a0 b0', 's5', 8.14], ['g3 a1 b2', 's2', 0.65],
+      ['g5 a0 b0', 's0', 5.43], ['g5 a0 b1', 's2', 3.25], ['g5 a1 b3', 's3', 1.7],
+    ] as const
+  ).map(([codes, contributor, value]) => ({ codes: codes.split(' '), contributor, value })),
+};

@@ -1,7 +1,7 @@
 import { audit, auditLinked, protect, protectLinked } from '../../src/protect/index.ts';
 import type { Contribution, ProtectSpec, RuleSet } from '../../src/protect/types.ts';
 import { createRng } from '../../src/sample/prng.ts';
-import { flat, key, oneContributorPerCell, pattern, randomCube, randomTable, twoHierarchiesGeo, twoWay } from './fixtures.ts';
+import { flat, key, oneContributorPerCell, pattern, randomCube, randomTable, refusedBasis, twoHierarchiesGeo, twoWay } from './fixtures.ts';
 import { oracleFailures } from './oracle.ts';
 
 const statusOf = (cells: readonly { codes: readonly string[]; status: string }[], k: string) => cells.find((c) => c.codes.join(' ') === k)?.status;
@@ -132,6 +132,13 @@ describe('protect: properties on random small tables', () => {
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(5);
+  });
+
+  it('solves again from its own basis when HiGHS refuses the first basis of a repair (a fuzzed three-dimension table)', async () => {
+    const { spec, contributions } = refusedBasis;
+    const table = await protect(spec, contributions);
+    expect(table.stats.proven).toBe(true);
+    expect((await audit(spec, contributions, table.cells)).failures).toEqual([]);
   });
 
   it('metamorphic: shuffled rows and renamed codes give the same pattern', async () => {
