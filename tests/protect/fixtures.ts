@@ -127,30 +127,36 @@ export function randomTable(
 }
 
 /**
+ * A random dimension: `leaves` leaves (name0, name1, …) and `hierarchies` hierarchies, each going
+ * through one or two levels of its own codes before the total.
+ */
+function randomDimension(rng: Rng, name: string, leaves: number, hierarchies: number): DimensionSpec & { leaves: string[] } {
+  const codes = Array.from({ length: leaves }, (_, i) => `${name}${i}`);
+  const total = `${name}T`;
+  const maps: Record<string, Record<string, string>> = {};
+  for (let k = 0; k < hierarchies; k++) {
+    const mids = Array.from({ length: rng.int(1, 3) }, (_, i) => `${name}${k}m${i}`);
+    const tops = Array.from({ length: rng.int(1, 2) }, (_, i) => `${name}${k}t${i}`);
+    const twoLevels = rng.chance(0.5);
+    const map: Record<string, string> = {};
+    for (const leaf of codes) map[leaf] = rng.pick(mids);
+    for (const mid of new Set(codes.map((leaf) => map[leaf]))) map[mid] = twoLevels ? rng.pick(tops) : total;
+    if (twoLevels) for (const top of new Set(Object.values(map).filter((p) => tops.includes(p)))) map[top] = total;
+    maps[`h${k}`] = map;
+  }
+  return { name, total, hierarchies: maps, leaves: codes };
+}
+
+const specOf = (d: DimensionSpec): DimensionSpec => ({ name: d.name, total: d.total, hierarchies: d.hierarchies });
+
+/**
  * A random small cube of three dimensions: g (two to four leaves, two hierarchies that do not nest),
- * a (two or three leaves, one or two hierarchies) and b (two leaves, one hierarchy); each hierarchy
- * goes through one or two levels of its own codes before the total. Counts or amounts (two
- * decimals), one to three contributions in most leaf cells.
+ * a (two or three leaves, one or two hierarchies) and b (two leaves, one hierarchy). Counts or
+ * amounts (two decimals), one to three contributions in most leaf cells.
  */
 export function randomCube(seed: number, rules: RuleSet): { spec: ProtectSpec; contributions: Contribution[] } {
   const rng = createRng(seed);
-  const dimension = (name: string, leaves: number, hierarchies: number): DimensionSpec & { leaves: string[] } => {
-    const codes = Array.from({ length: leaves }, (_, i) => `${name}${i}`);
-    const total = `${name}T`;
-    const maps: Record<string, Record<string, string>> = {};
-    for (let k = 0; k < hierarchies; k++) {
-      const mids = Array.from({ length: rng.int(1, 3) }, (_, i) => `${name}${k}m${i}`);
-      const tops = Array.from({ length: rng.int(1, 2) }, (_, i) => `${name}${k}t${i}`);
-      const twoLevels = rng.chance(0.5);
-      const map: Record<string, string> = {};
-      for (const leaf of codes) map[leaf] = rng.pick(mids);
-      for (const mid of new Set(codes.map((leaf) => map[leaf]))) map[mid] = twoLevels ? rng.pick(tops) : total;
-      if (twoLevels) for (const top of new Set(Object.values(map).filter((p) => tops.includes(p)))) map[top] = total;
-      maps[`h${k}`] = map;
-    }
-    return { name, total, hierarchies: maps, leaves: codes };
-  };
-  const dims = [dimension('g', rng.int(2, 4), 2), dimension('a', rng.int(2, 3), rng.int(1, 2)), dimension('b', 2, 1)];
+  const dims = [randomDimension(rng, 'g', rng.int(2, 4), 2), randomDimension(rng, 'a', rng.int(2, 3), rng.int(1, 2)), randomDimension(rng, 'b', 2, 1)];
   const counts = rng.chance(0.5);
   const contributions: Contribution[] = [];
   for (const g of dims[0].leaves) {
@@ -163,8 +169,36 @@ export function randomCube(seed: number, rules: RuleSet): { spec: ProtectSpec; c
       }
     }
   }
-  const spec: ProtectSpec = { dimensions: dims.map(({ name, total, hierarchies }) => ({ name, total, hierarchies })), contributor: 's', value: 'v', rules };
-  return { spec, contributions };
+  return { spec: { dimensions: dims.map(specOf), contributor: 's', value: 'v', rules }, contributions };
+}
+
+/**
+ * Random linked tables over g (two to four leaves, two hierarchies that do not nest), a and b (two
+ * or three leaves each), in one of five shapes: g × a with g × b, with a × b as well, with g alone,
+ * g × a × b with g × a, or g × a with a × b. Each service has one department and a count per a × b;
+ * every table is what the services' counts add up to over its dimensions, so shared cells agree.
+ */
+export function randomLinked(seed: number, rules: RuleSet): { spec: LinkedSpec; contributions: Record<string, Contribution[]> } {
+  const rng = createRng(seed);
+  const dims = [randomDimension(rng, 'g', rng.int(2, 4), 2), randomDimension(rng, 'a', rng.int(2, 3), rng.int(1, 2)), randomDimension(rng, 'b', rng.int(2, 3), 1)];
+  const shapes = [[['g', 'a'], ['g', 'b']], [['g', 'a'], ['g', 'b'], ['a', 'b']], [['g', 'a'], ['g']], [['g', 'a', 'b'], ['g', 'a']], [['g', 'a'], ['a', 'b']]];
+  const tables = rng.pick(shapes).map((dimensions, i) => ({ id: `t${i}`, dimensions }));
+  const contributions: Record<string, Contribution[]> = Object.fromEntries(tables.map((t) => [t.id, []]));
+  for (let s = rng.int(3, 10); s > 0; s--) {
+    const g = rng.pick(dims[0].leaves);
+    const counts = new Map<string, number>(); // "a b" → count
+    for (const a of dims[1].leaves) for (const b of dims[2].leaves) if (rng.chance(0.5)) counts.set(`${a} ${b}`, rng.int(1, 8));
+    for (const t of tables) {
+      const sums = new Map<string, number>();
+      for (const [ab, n] of counts) {
+        const [a, b] = ab.split(' ');
+        const codes = t.dimensions.map((d) => (d === 'g' ? g : d === 'a' ? a : b)).join(' ');
+        sums.set(codes, (sums.get(codes) ?? 0) + n);
+      }
+      for (const [codes, value] of sums) contributions[t.id].push({ codes: codes.split(' '), contributor: `s${s}`, value });
+    }
+  }
+  return { spec: { dimensions: dims.map(specOf), tables, rules }, contributions };
 }
 
 /**

@@ -3,10 +3,10 @@
  * maps it lists the leaves under every code, writes every published cell as an equation over the
  * leaf cells (one leaf per dimension) in CPLEX-LP text, and asks HiGHS for the min and max of each
  * suppressed cell.
- * Any number of dimensions; small tables only.
+ * Any number of dimensions, one table or linked tables; small tables only.
  */
 import loadHighs from 'highs';
-import type { Cell, DimensionSpec, ProtectSpec } from '../../src/protect/types.ts';
+import type { Cell, DimensionSpec, LinkedSpec, ProtectSpec } from '../../src/protect/types.ts';
 
 type Solver = { solve(lp: string, o: object): { Status: string; ObjectiveValue: number } };
 let solver: Promise<Solver> | undefined;
@@ -41,29 +41,48 @@ export function leavesUnder(dim: DimensionSpec): Map<string, Set<string>> {
 }
 
 export interface OracleInterval {
+  /** the table of the cell (linked tables; `table` for a single one) */
+  table: string;
   cell: Cell;
   lo: number;
   hi: number;
 }
 
+/** Every combination of one element of each set. */
+const combos = (sets: readonly (readonly string[])[]) => sets.reduce<string[][]>((acc, set) => acc.flatMap((p) => set.map((x) => [...p, x])), [[]]);
+
 /**
  * Attacker's interval for every suppressed cell (every cell of status `only` when given);
- * `floorOne`: suppressed cells are ≥ 1 (requirement B).
+ * `floorOne`: suppressed cells are ≥ 1 (requirement B). Linked tables: the unknowns are the
+ * combinations of one leaf of every dimension of the spec, each table's cell the sum of those below
+ * its codes (any leaf of a dimension it does not have).
  */
-export async function oracleIntervals(spec: ProtectSpec, cells: readonly Cell[], floorOne: boolean, only?: Cell['status']): Promise<OracleInterval[]> {
-  const under = spec.dimensions.map(leavesUnder);
+export async function oracleIntervals(spec: ProtectSpec | LinkedSpec, cells: readonly Cell[] | Readonly<Record<string, readonly Cell[]>>, floorOne: boolean, only?: Cell['status']): Promise<OracleInterval[]> {
+  const linked: LinkedSpec = 'tables' in spec ? spec : { dimensions: spec.dimensions, tables: [{ id: 'table', dimensions: spec.dimensions.map((d) => d.name) }], rules: spec.rules };
+  const cellsOf: Readonly<Record<string, readonly Cell[]>> = Array.isArray(cells) ? { table: cells } : (cells as Readonly<Record<string, readonly Cell[]>>);
+  const under = new Map(linked.dimensions.map((d) => [d.name, leavesUnder(d)]));
+  const leavesOf = (name: string) => [...under.get(name)!].filter(([code, set]) => set.size === 1 && set.has(code)).map(([code]) => code);
   const name = (leaves: readonly string[]) => `v_${leaves.join('_')}`.replace(/[^A-Za-z0-9_]/g, '_');
-  // every combination of one leaf per dimension below the cell's codes
-  const combos = (sets: readonly (readonly string[])[]) => sets.reduce<string[][]>((acc, set) => acc.flatMap((p) => set.map((x) => [...p, x])), [[]]);
-  const vars = (cell: Cell) => combos(cell.codes.map((code, d) => [...under[d].get(code)!])).map(name);
-  const listed = new Set(cells.map((c) => c.codes.join(' ')));
+  // the unknowns below a table's codes: its dimensions at those codes' leaves, the others at any leaf
+  const vars = (table: LinkedSpec['tables'][number], codes: readonly string[]) =>
+    combos(linked.dimensions.map((d) => {
+      const k = table.dimensions.indexOf(d.name);
+      return k < 0 ? leavesOf(d.name) : [...under.get(d.name)!.get(codes[k])!];
+    })).map(name);
   const rows: string[] = [];
-  // leaf cells absent from the list are published zeros
-  const leaves = under.map((u) => [...u.keys()].filter((code) => u.get(code)!.size === 1 && u.get(code)!.has(code)));
-  for (const combo of combos(leaves)) if (!listed.has(combo.join(' '))) rows.push(`${name(combo)} = 0`);
-  for (const c of cells) {
-    if (c.status === 's') rows.push(`${vars(c).join(' + ')} = ${c.value}`);
-    else if (floorOne) rows.push(`${vars(c).join(' + ')} >= 1`);
+  const suppressed: { table: string; cell: Cell; vars: string[] }[] = [];
+  for (const table of linked.tables) {
+    // leaf cells absent from a table's list are published zeros
+    const listed = new Set(cellsOf[table.id].map((c) => c.codes.join(' ')));
+    for (const combo of combos(table.dimensions.map(leavesOf))) if (!listed.has(combo.join(' '))) rows.push(`${vars(table, combo).join(' + ')} = 0`);
+    for (const cell of cellsOf[table.id]) {
+      const v = vars(table, cell.codes);
+      if (cell.status === 's') rows.push(`${v.join(' + ')} = ${cell.value}`);
+      else {
+        if (floorOne) rows.push(`${v.join(' + ')} >= 1`);
+        if (only === undefined || cell.status === only) suppressed.push({ table: table.id, cell, vars: v });
+      }
+    }
   }
   const st = rows.map((r, k) => ` r${k}: ${r}`).join('\n');
   const h = await highs();
@@ -73,21 +92,23 @@ export async function oracleIntervals(spec: ProtectSpec, cells: readonly Cell[],
     if (res.Status !== 'Optimal') throw new Error(`oracle LP: ${res.Status}`);
     return res.ObjectiveValue;
   };
-  return cells.filter((c) => c.status !== 's' && (only === undefined || c.status === only)).map((cell) => ({ cell, lo: solve('Minimize', vars(cell)), hi: solve('Maximize', vars(cell)) }));
+  return suppressed.map(({ table, cell, vars: v }) => ({ table, cell, lo: solve('Minimize', v), hi: solve('Maximize', v) }));
 }
 
 /** Cells of primary status failing A (interval too narrow) or, zeros being known, B (exact). */
-export async function oracleFailures(spec: ProtectSpec, cells: readonly Cell[]): Promise<string[]> {
+export async function oracleFailures(spec: ProtectSpec | LinkedSpec, cells: readonly Cell[] | Readonly<Record<string, readonly Cell[]>>): Promise<string[]> {
   const out: string[] = [];
   const pct = spec.rules.protectionPercent ?? 0;
-  for (const { cell, lo, hi } of await oracleIntervals(spec, cells, false, 'u')) {
+  const where = (table: string, cell: Cell) => `${table === 'table' ? '' : `${table} `}${cell.codes.join(' ')}`;
+  for (const { table, cell, lo, hi } of await oracleIntervals(spec, cells, false, 'u')) {
     const p = Math.max(1, (pct / 100) * cell.value);
-    if (lo > Math.max(0, cell.value - p) + 1e-6 || hi < cell.value + p - 1e-6) out.push(`A ${cell.codes.join(' ')} [${lo}, ${hi}]`);
+    if (lo > Math.max(0, cell.value - p) + 1e-6 || hi < cell.value + p - 1e-6) out.push(`A ${where(table, cell)} [${lo}, ${hi}]`);
   }
-  const zerosKnown = cells.every((c) => Number.isInteger(c.value) && !(c.status !== 's' && c.value === 0));
+  const all = Array.isArray(cells) ? cells : Object.values(cells as Readonly<Record<string, readonly Cell[]>>).flat();
+  const zerosKnown = all.every((c) => Number.isInteger(c.value) && !(c.status !== 's' && c.value === 0));
   if (zerosKnown) {
-    for (const { cell, lo, hi } of await oracleIntervals(spec, cells, true, 'u')) {
-      if (hi - lo < 1e-6) out.push(`B ${cell.codes.join(' ')} = ${lo}`);
+    for (const { table, cell, lo, hi } of await oracleIntervals(spec, cells, true, 'u')) {
+      if (hi - lo < 1e-6) out.push(`B ${where(table, cell)} = ${lo}`);
     }
   }
   return out;

@@ -1,7 +1,7 @@
 import { audit, auditLinked, protect, protectLinked } from '../../src/protect/index.ts';
 import type { Contribution, ProtectSpec, RuleSet } from '../../src/protect/types.ts';
 import { createRng } from '../../src/sample/prng.ts';
-import { flat, key, oneContributorPerCell, pattern, randomCube, randomTable, refusedBasis, twoHierarchiesGeo, twoWay } from './fixtures.ts';
+import { flat, key, oneContributorPerCell, pattern, randomCube, randomLinked, randomTable, refusedBasis, twoHierarchiesGeo, twoWay } from './fixtures.ts';
 import { oracleFailures } from './oracle.ts';
 
 const statusOf = (cells: readonly { codes: readonly string[]; status: string }[], k: string) => cells.find((c) => c.codes.join(' ') === k)?.status;
@@ -126,9 +126,33 @@ describe('protect: properties on random small tables', () => {
       const table = await protect(spec, contributions);
       expect((await audit(spec, contributions, table.cells)).failures).toEqual([]);
       // the independent attacker solves two text LPs per primary cell (about 10 ms each): small
-      // patterns only
+      // patterns only (here and below)
       if (table.stats.primary > 40) continue;
       expect({ seed, r, failures: await oracleFailures(spec, table.cells) }).toEqual({ seed, r, failures: [] });
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(5);
+  });
+
+  it('leaves every primary cell of linked tables protected, shared cells with one status (independent LP attacker over the joint cube)', async () => {
+    let checked = 0;
+    for (let seed = 1; seed <= 8; seed++) {
+      const r = seed % ruleSets.length;
+      const { spec, contributions } = randomLinked(seed, ruleSets[r]);
+      const result = await protectLinked(spec, contributions);
+      const cells = Object.fromEntries(Object.entries(result.tables).map(([id, t]) => [id, t.cells]));
+      // a cell two tables publish (the same codes, the other dimensions at their totals): one status
+      const statusOf = new Map<string, string>();
+      for (const table of spec.tables) {
+        for (const c of cells[table.id]) {
+          const codes = spec.dimensions.map((d) => c.codes[table.dimensions.indexOf(d.name)] ?? d.total).join(' ');
+          expect([codes, statusOf.get(codes) ?? c.status]).toEqual([codes, c.status]);
+          statusOf.set(codes, c.status);
+        }
+      }
+      expect((await auditLinked(spec, contributions, cells)).failures).toEqual([]);
+      if (result.stats.primary > 25) continue; // see above
+      expect({ seed, r, failures: await oracleFailures(spec, cells) }).toEqual({ seed, r, failures: [] });
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(5);
