@@ -130,7 +130,7 @@ export function randomTable(
  * A random dimension: `leaves` leaves (name0, name1, …) and `hierarchies` hierarchies, each going
  * through one or two levels of its own codes before the total.
  */
-function randomDimension(rng: Rng, name: string, leaves: number, hierarchies: number): DimensionSpec & { leaves: string[] } {
+export function randomDimension(rng: Rng, name: string, leaves: number, hierarchies: number): DimensionSpec & { leaves: string[] } {
   const codes = Array.from({ length: leaves }, (_, i) => `${name}${i}`);
   const total = `${name}T`;
   const maps: Record<string, Record<string, string>> = {};

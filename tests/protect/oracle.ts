@@ -1,17 +1,16 @@
 /**
  * An attacker written independently of the engine, for the tests: from the spec's child → parent
  * maps it lists the leaves under every code, writes every published cell as an equation over the
- * leaf cells (one leaf per dimension) in CPLEX-LP text, and asks HiGHS for the min and max of each
- * suppressed cell.
+ * leaf cells (one leaf per dimension), and asks HiGHS (its own instance, without the engine's
+ * wrapper, presolve or starting point) for the min and max of each suppressed cell.
  * Any number of dimensions, one table or linked tables; small tables only.
  */
-import loadHighs from 'highs';
+import loadHighs, { type Highs } from 'highs';
 import type { Cell, DimensionSpec, LinkedSpec, ProtectSpec } from '../../src/protect/types.ts';
 
-type Solver = { solve(lp: string, o: object): { Status: string; ObjectiveValue: number } };
-let solver: Promise<Solver> | undefined;
-function highs(): Promise<Solver> {
-  const load = (typeof loadHighs === 'function' ? loadHighs : (loadHighs as unknown as { default: () => Promise<Solver> }).default) as () => Promise<Solver>;
+let solver: Promise<Highs> | undefined;
+function highs(): Promise<Highs> {
+  const load = (typeof loadHighs === 'function' ? loadHighs : (loadHighs as unknown as { default: () => Promise<Highs> }).default) as () => Promise<Highs>;
   solver ??= load();
   return solver;
 }
@@ -62,37 +61,69 @@ export async function oracleIntervals(spec: ProtectSpec | LinkedSpec, cells: rea
   const cellsOf: Readonly<Record<string, readonly Cell[]>> = Array.isArray(cells) ? { table: cells } : (cells as Readonly<Record<string, readonly Cell[]>>);
   const under = new Map(linked.dimensions.map((d) => [d.name, leavesUnder(d)]));
   const leavesOf = (name: string) => [...under.get(name)!].filter(([code, set]) => set.size === 1 && set.has(code)).map(([code]) => code);
-  const name = (leaves: readonly string[]) => `v_${leaves.join('_')}`.replace(/[^A-Za-z0-9_]/g, '_');
+  // unknowns: one per combination of one leaf of every dimension
+  const column = new Map(combos(linked.dimensions.map((d) => leavesOf(d.name))).map((combo, j) => [combo.join(' '), j]));
   // the unknowns below a table's codes: its dimensions at those codes' leaves, the others at any leaf
   const vars = (table: LinkedSpec['tables'][number], codes: readonly string[]) =>
     combos(linked.dimensions.map((d) => {
       const k = table.dimensions.indexOf(d.name);
       return k < 0 ? leavesOf(d.name) : [...under.get(d.name)!.get(codes[k])!];
-    })).map(name);
-  const rows: string[] = [];
-  const suppressed: { table: string; cell: Cell; vars: string[] }[] = [];
+    })).map((combo) => column.get(combo.join(' '))!);
+  const rows: { vars: number[]; lower: number; upper: number }[] = [];
+  const suppressed: { table: string; cell: Cell; vars: number[] }[] = [];
   for (const table of linked.tables) {
     // leaf cells absent from a table's list are published zeros
     const listed = new Set(cellsOf[table.id].map((c) => c.codes.join(' ')));
-    for (const combo of combos(table.dimensions.map(leavesOf))) if (!listed.has(combo.join(' '))) rows.push(`${vars(table, combo).join(' + ')} = 0`);
+    for (const combo of combos(table.dimensions.map(leavesOf))) if (!listed.has(combo.join(' '))) rows.push({ vars: vars(table, combo), lower: 0, upper: 0 });
     for (const cell of cellsOf[table.id]) {
       const v = vars(table, cell.codes);
-      if (cell.status === 's') rows.push(`${v.join(' + ')} = ${cell.value}`);
+      if (cell.status === 's') rows.push({ vars: v, lower: cell.value, upper: cell.value });
       else {
-        if (floorOne) rows.push(`${v.join(' + ')} >= 1`);
+        if (floorOne) rows.push({ vars: v, lower: 1, upper: Infinity });
         if (only === undefined || cell.status === only) suppressed.push({ table: table.id, cell, vars: v });
       }
     }
   }
-  const st = rows.map((r, k) => ` r${k}: ${r}`).join('\n');
   const h = await highs();
-  const solve = (sense: string, v: string[]) => {
-    const res = h.solve(`${sense}\n obj: ${v.join(' + ')}\nSubject To\n${st}\nEnd\n`, { output_flag: false });
-    if (res.Status === 'Unbounded') return sense === 'Maximize' ? Infinity : -Infinity;
-    if (res.Status !== 'Optimal') throw new Error(`oracle LP: ${res.Status}`);
-    return res.ObjectiveValue;
+  const n = column.size;
+  const starts = [0];
+  for (const r of rows) starts.push(starts[starts.length - 1] + r.vars.length);
+  const finite = (x: number) => (x === Infinity ? h.infinity : x);
+  const model = h.createModel({
+    numCols: n,
+    numRows: rows.length,
+    colCost: new Float64Array(n),
+    colLower: new Float64Array(n),
+    colUpper: new Float64Array(n).fill(h.infinity),
+    rowLower: Float64Array.from(rows, (r) => r.lower),
+    rowUpper: Float64Array.from(rows, (r) => finite(r.upper)),
+    matrix: {
+      format: 'csr',
+      numRows: rows.length,
+      numCols: n,
+      starts: Int32Array.from(starts),
+      indices: Int32Array.from(rows.flatMap((r) => r.vars)),
+      values: new Float64Array(starts[rows.length]).fill(1),
+    },
+  });
+  model.options.set({ output_flag: false });
+  const { optimal, unbounded, unboundedOrInfeasible } = h.constants.modelStatus;
+  const solve = (maximize: boolean, v: number[]) => {
+    const cost = new Float64Array(n);
+    for (const j of v) cost[j] = 1;
+    model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
+    model.changeObjectiveSense(maximize ? h.constants.objectiveSense.maximize : h.constants.objectiveSense.minimize);
+    model.run();
+    const status = model.getModelStatus();
+    if (status === unbounded || status === unboundedOrInfeasible) return maximize ? Infinity : -Infinity;
+    if (status !== optimal) throw new Error(`oracle LP: status ${status}`);
+    return model.getObjectiveValue();
   };
-  return suppressed.map(({ table, cell, vars: v }) => ({ table, cell, lo: solve('Minimize', v), hi: solve('Maximize', v) }));
+  try {
+    return suppressed.map(({ table, cell, vars: v }) => ({ table, cell, lo: solve(false, v), hi: solve(true, v) }));
+  } finally {
+    model.dispose();
+  }
 }
 
 /** Cells of primary status failing A (interval too narrow) or, zeros being known, B (exact). */

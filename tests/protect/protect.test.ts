@@ -119,24 +119,17 @@ describe('protect: properties on random small tables', () => {
   });
 
   it('leaves every primary cell protected in three dimensions with multi-level hierarchies that do not nest (independent LP attacker)', async () => {
-    let checked = 0;
-    for (let seed = 1; seed <= 10; seed++) {
+    for (let seed = 1; seed <= 20; seed++) {
       const r = seed % ruleSets.length;
       const { spec, contributions } = randomCube(seed, ruleSets[r]);
       const table = await protect(spec, contributions);
-      expect((await audit(spec, contributions, table.cells)).failures).toEqual([]);
-      // the independent attacker solves two text LPs per primary cell (about 10 ms each): small
-      // patterns only (here and below)
-      if (table.stats.primary > 40) continue;
       expect({ seed, r, failures: await oracleFailures(spec, table.cells) }).toEqual({ seed, r, failures: [] });
-      checked++;
+      expect((await audit(spec, contributions, table.cells)).failures).toEqual([]);
     }
-    expect(checked).toBeGreaterThanOrEqual(5);
   });
 
   it('leaves every primary cell of linked tables protected, shared cells with one status (independent LP attacker over the joint cube)', async () => {
-    let checked = 0;
-    for (let seed = 1; seed <= 8; seed++) {
+    for (let seed = 1; seed <= 20; seed++) {
       const r = seed % ruleSets.length;
       const { spec, contributions } = randomLinked(seed, ruleSets[r]);
       const result = await protectLinked(spec, contributions);
@@ -151,11 +144,8 @@ describe('protect: properties on random small tables', () => {
         }
       }
       expect((await auditLinked(spec, contributions, cells)).failures).toEqual([]);
-      if (result.stats.primary > 25) continue; // see above
       expect({ seed, r, failures: await oracleFailures(spec, cells) }).toEqual({ seed, r, failures: [] });
-      checked++;
     }
-    expect(checked).toBeGreaterThanOrEqual(5);
   });
 
   it('solves again from its own basis when HiGHS refuses the first basis of a repair (a fuzzed three-dimension table)', async () => {
