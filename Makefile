@@ -3,7 +3,7 @@ SHELL := /bin/bash
 NPM_STAMP := node_modules/.package-lock.json
 JEST := NODE_OPTIONS=--experimental-vm-modules node_modules/.bin/jest
 
-.PHONY: annual test typecheck unit bench sample clean install browser build
+.PHONY: annual test typecheck unit bench fuzz sample clean install browser build
 
 # The TypeScript compiled to JavaScript beside each source (tsc, no type check: `make typecheck`
 # does that), run by bin/mfer.js when up to date — without tsx's loader, 1.5–2 s faster per run.
@@ -29,6 +29,11 @@ unit: $(NPM_STAMP)
 
 bench: $(NPM_STAMP) build
 	node_modules/.bin/tsx bench/run.ts
+
+# random tables through the protection engine, checked by the tests' independent LP attacker
+SEEDS ?= 300
+fuzz: $(NPM_STAMP)
+	node_modules/.bin/tsx bench/fuzz-protect.ts $(SEEDS)
 
 sample: $(NPM_STAMP) build
 	node bin/mfer.js sample
