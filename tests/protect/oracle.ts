@@ -60,7 +60,8 @@ export async function oracleIntervals(spec: ProtectSpec | LinkedSpec, cells: rea
   const linked: LinkedSpec = 'tables' in spec ? spec : { dimensions: spec.dimensions, tables: [{ id: 'table', dimensions: spec.dimensions.map((d) => d.name) }], rules: spec.rules };
   const cellsOf: Readonly<Record<string, readonly Cell[]>> = Array.isArray(cells) ? { table: cells } : (cells as Readonly<Record<string, readonly Cell[]>>);
   const under = new Map(linked.dimensions.map((d) => [d.name, leavesUnder(d)]));
-  const leavesOf = (name: string) => [...under.get(name)!].filter(([code, set]) => set.size === 1 && set.has(code)).map(([code]) => code);
+  const leaves = new Map([...under].map(([name, u]) => [name, [...u].filter(([code, set]) => set.size === 1 && set.has(code)).map(([code]) => code)]));
+  const leavesOf = (name: string) => leaves.get(name)!;
   // unknowns: one per combination of one leaf of every dimension
   const column = new Map(combos(linked.dimensions.map((d) => leavesOf(d.name))).map((combo, j) => [combo.join(' '), j]));
   // the unknowns below a table's codes: its dimensions at those codes' leaves, the others at any leaf
