@@ -12,7 +12,7 @@
 import { protect, protectLinked } from '../src/protect/index.ts';
 import type { Contribution, ProtectSpec, RuleSet } from '../src/protect/types.ts';
 import { createRng } from '../src/sample/prng.ts';
-import { randomDimension, randomLinked } from '../tests/protect/fixtures.ts';
+import { randomDimension, randomLinked, specOf } from '../tests/protect/fixtures.ts';
 import { oracleFailures } from '../tests/protect/oracle.ts';
 
 const RULES: RuleSet[] = [
@@ -41,7 +41,7 @@ function randomSingle(seed: number): { spec: ProtectSpec; contributions: Contrib
     }
   }
   const spec: ProtectSpec = {
-    dimensions: dims.map(({ name, total, hierarchies }) => ({ name, total, hierarchies })),
+    dimensions: dims.map(specOf),
     contributor: 's',
     ...(perRow ? {} : { value: 'v' }),
     rules: rng.pick(RULES),

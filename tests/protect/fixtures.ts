@@ -147,7 +147,8 @@ export function randomDimension(rng: Rng, name: string, leaves: number, hierarch
   return { name, total, hierarchies: maps, leaves: codes };
 }
 
-const specOf = (d: DimensionSpec): DimensionSpec => ({ name: d.name, total: d.total, hierarchies: d.hierarchies });
+/** A dimension as a spec has it (without the generator's list of leaves). */
+export const specOf = (d: DimensionSpec): DimensionSpec => ({ name: d.name, total: d.total, hierarchies: d.hierarchies });
 
 /**
  * A random small cube of three dimensions: g (two to four leaves, two hierarchies that do not nest),
