@@ -21,6 +21,9 @@ const RULES: RuleSet[] = [
   { dominance: { n: 1, k: 85 }, pPercent: 10, protectionPercent: 15 },
   { minValue: 3, minFrequency: 2, protectionPercent: 30 },
   { minValue: 4 },
+  { dominance: { n: 2, k: 90 }, protectionPercent: 20 },
+  { pPercent: 15 },
+  { minFrequency: 2, minValue: 8, protectionPercent: 50 },
 ];
 
 /** A single table of one to four dimensions, at most about 60 leaf cells. */
