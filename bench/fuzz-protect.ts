@@ -13,7 +13,7 @@ import { protect, protectLinked } from '../src/protect/index.ts';
 import type { Contribution, ProtectSpec, RuleSet } from '../src/protect/types.ts';
 import { createRng } from '../src/sample/prng.ts';
 import { randomDimension, randomLinked, specOf } from '../tests/protect/fixtures.ts';
-import { oracleFailures } from '../tests/protect/oracle.ts';
+import { combos, oracleFailures } from '../tests/protect/oracle.ts';
 
 const RULES: RuleSet[] = [
   { minFrequency: 3 },
@@ -35,8 +35,7 @@ function randomSingle(seed: number): { spec: ProtectSpec; contributions: Contrib
   const counts = rng.chance(0.5);
   const perRow = rng.chance(0.25); // no value column: each row counts 1
   const contributions: Contribution[] = [];
-  const combos = dims.reduce<string[][]>((acc, d) => acc.flatMap((p) => d.leaves.map((l) => [...p, l])), [[]]);
-  for (const codes of combos) {
+  for (const codes of combos(dims.map((d) => d.leaves))) {
     if (!rng.chance(0.7)) continue;
     for (let k = rng.int(1, 3); k > 0; k--) {
       const value = perRow ? 1 : rng.chance(0.1) ? 0 : counts ? rng.int(1, 12) : Math.round(rng.lognormal(30, 1) * 100) / 100;

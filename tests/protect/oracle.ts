@@ -48,7 +48,7 @@ export interface OracleInterval {
 }
 
 /** Every combination of one element of each set. */
-const combos = (sets: readonly (readonly string[])[]) => sets.reduce<string[][]>((acc, set) => acc.flatMap((p) => set.map((x) => [...p, x])), [[]]);
+export const combos = (sets: readonly (readonly string[])[]) => sets.reduce<string[][]>((acc, set) => acc.flatMap((p) => set.map((x) => [...p, x])), [[]]);
 
 /**
  * Attacker's interval for every suppressed cell (every cell of status `only` when given);

@@ -136,12 +136,12 @@ describe('protect: properties on random small tables', () => {
       const result = await protectLinked(spec, contributions);
       const cells = Object.fromEntries(Object.entries(result.tables).map(([id, t]) => [id, t.cells]));
       // a cell two tables publish (the same codes, the other dimensions at their totals): one status
-      const statusOf = new Map<string, string>();
+      const seen = new Map<string, string>();
       for (const table of spec.tables) {
         for (const c of cells[table.id]) {
           const codes = spec.dimensions.map((d) => c.codes[table.dimensions.indexOf(d.name)] ?? d.total).join(' ');
-          expect([codes, statusOf.get(codes) ?? c.status]).toEqual([codes, c.status]);
-          statusOf.set(codes, c.status);
+          expect([codes, seen.get(codes) ?? c.status]).toEqual([codes, c.status]);
+          seen.set(codes, c.status);
         }
       }
       expect((await auditLinked(spec, contributions, cells)).failures).toEqual([]);
