@@ -5,7 +5,7 @@
  * Unknowns are split into connected components; each component is one persistent HiGHS model.
  */
 import type { Cube } from './cube.ts';
-import type { Highs } from 'highs';
+import type { Highs } from './lp.ts';
 import { highs, LpModel, type LpRows } from './lp.ts';
 
 export type Bounds = 'A' | 'B';

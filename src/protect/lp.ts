@@ -1,11 +1,13 @@
 /**
- * Thin wrapper over HiGHS (WebAssembly): one instance per process, one persistent model per
- * connected component, objective changed in place between solves so the simplex warm-starts.
+ * Thin wrapper over HiGHS (WebAssembly, through its C API: see highs-c.ts): one instance per
+ * process, one persistent model per connected component, objective changed in place between solves
+ * so the simplex warm-starts.
  */
-import type { Highs, Model } from 'highs';
-import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
+import { loadHighs, MODEL_STATUS, SENSE, type CModel, type HighsC } from './highs-c.ts';
 import { solverFailed } from './messages.ts';
+
+export type Highs = HighsC;
 
 let instance: Promise<Highs> | undefined;
 const WASM_TIERING_BUDGET = 100_000_000;
@@ -17,9 +19,7 @@ export function highs(): Promise<Highs> {
   // unchanged (4.2–4.7 s); 35 000 × 10 46.8 → 40.4 s; make annual unchanged. Process-wide, set
   // before HiGHS is compiled.
   if (!instance) setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
-  // required, not imported: the ES module build goes through tsx's loader, which transpiles its
-  // 168 kB again in every process and thread (measured 103–122 ms against 7–23 ms)
-  instance ??= Promise.resolve().then(() => (createRequire(import.meta.url)('highs') as () => Promise<Highs>)());
+  instance ??= loadHighs();
   return instance;
 }
 
@@ -54,13 +54,14 @@ function finite(h: Highs, v: number): number {
   return v === Infinity ? h.infinity : v === -Infinity ? -h.infinity : v;
 }
 
-/** Rows as HiGHS takes them: finite bounds, a CSR matrix. */
-function rowData(h: Highs, rows: LpRows, numCols: number) {
-  const numRows = rows.lower.length;
+/** Rows as HiGHS takes them: finite bounds, row starts without the final count. */
+function rowData(h: Highs, rows: LpRows) {
   return {
     lower: Float64Array.from(rows.lower, (v) => finite(h, v)),
     upper: Float64Array.from(rows.upper, (v) => finite(h, v)),
-    matrix: { format: 'csr' as const, numRows, numCols, starts: Int32Array.from(rows.starts), indices: Int32Array.from(rows.indices), values: Float64Array.from(rows.values) },
+    starts: Int32Array.from(rows.starts.slice(0, -1)),
+    indices: Int32Array.from(rows.indices),
+    values: Float64Array.from(rows.values),
   };
 }
 
@@ -69,7 +70,7 @@ export class LpModel {
   private runs = 0;
   private constructor(
     private readonly h: Highs,
-    private readonly model: Model,
+    private readonly model: CModel,
     readonly numCols: number,
     private start?: Float64Array,
   ) {}
@@ -88,21 +89,27 @@ export class LpModel {
 
   /** `open` with the instance already loaded (synchronous). */
   static create(h: Highs, problem: LpProblem, once = false, presolve = true): LpModel {
-    const { lower, upper, matrix } = rowData(h, problem.rows, problem.numCols);
-    const model = h.createModel({
+    const { lower, upper, starts, indices, values } = rowData(h, problem.rows);
+    const model = h.create();
+    model.passLp({
       numCols: problem.numCols,
-      numRows: matrix.numRows,
       colCost: problem.colCost ?? new Float64Array(problem.numCols),
       colLower: problem.colLower.map((v) => finite(h, v)),
       colUpper: problem.colUpper.map((v) => finite(h, v)),
       rowLower: lower,
       rowUpper: upper,
-      matrix,
+      starts,
+      indices,
+      values,
     });
-    if (once) model.options.set({ output_flag: false, presolve: 'off' }); // measured: presolve costs more than it saves on these small models
-    // first solve from scratch: presolve and dual simplex; after that an objective change keeps the
-    // basis primal feasible, and primal simplex without presolve warm-starts from it (see solve)
-    else model.options.set({ output_flag: false, presolve: presolve ? 'on' : 'off', solver: 'simplex', simplex_strategy: 1 });
+    if (once) model.setOption('presolve', 'off'); // measured: presolve costs more than it saves on these small models
+    else {
+      // first solve from scratch: presolve and dual simplex; after that an objective change keeps
+      // the basis primal feasible, and primal simplex without presolve warm-starts from it (see solve)
+      model.setOption('presolve', presolve ? 'on' : 'off');
+      model.setOption('solver', 'simplex');
+      model.setOption('simplex_strategy', 1);
+    }
     return new LpModel(h, model, problem.numCols, problem.start);
   }
 
@@ -110,11 +117,14 @@ export class LpModel {
   solve(cost: ReadonlyMap<number, number>, maximize: boolean): Outcome {
     const next = new Float64Array(this.numCols);
     for (const [j, c] of cost) next[j] = c;
-    this.model.changeColsCost({ kind: 'range', from: 0, to: this.numCols - 1 }, next);
-    this.model.changeObjectiveSense(maximize ? this.h.constants.objectiveSense.maximize : this.h.constants.objectiveSense.minimize);
-    if (this.runs++ === 1) this.model.options.set({ presolve: 'off', simplex_strategy: 4 });
+    this.model.setColsCost(next);
+    this.model.setSense(maximize ? SENSE.maximize : SENSE.minimize);
+    if (this.runs++ === 1) {
+      this.model.setOption('presolve', 'off');
+      this.model.setOption('simplex_strategy', 4);
+    }
     // after the objective change, which would discard it
-    if (this.start) this.model.setSolution({ colValue: this.start });
+    if (this.start) this.model.setSolution(this.start);
     this.start = undefined;
     this.run();
     return this.outcome();
@@ -122,25 +132,27 @@ export class LpModel {
 
   /** Installs a basis (HiGHS status codes: 0 lower, 1 basic, 2 upper, 3 zero) for the next solve. */
   setBasis(colStatus: Int32Array, rowStatus: Int32Array): void {
-    this.model.setBasis({ colStatus, rowStatus });
+    this.model.setBasis(colStatus, rowStatus);
   }
 
   /** Adds rows to the model; the current basis stays, the new rows' activities basic. */
   addRows(rows: LpRows): void {
-    if (rows.lower.length > 0) this.model.addRows(rowData(this.h, rows, this.numCols));
+    if (rows.lower.length === 0) return;
+    const { lower, upper, starts, indices, values } = rowData(this.h, rows);
+    this.model.addRows(lower, upper, starts, indices, values);
   }
 
   /** Changes one column's objective coefficient (for `minimize`). */
   setCost(col: number, cost: number): void {
-    this.model.changeColCost(col, cost);
+    this.model.setColCost(col, cost);
   }
 
   setColBounds(col: number, lower: number, upper: number): void {
-    this.model.changeColBounds(col, finite(this.h, lower), finite(this.h, upper));
+    this.model.setColBounds(col, finite(this.h, lower), finite(this.h, upper));
   }
 
   setRowBounds(row: number, lower: number, upper: number): void {
-    this.model.changeRowBounds(row, finite(this.h, lower), finite(this.h, upper));
+    this.model.setRowBounds(row, finite(this.h, lower), finite(this.h, upper));
   }
 
   /**
@@ -148,7 +160,7 @@ export class LpModel {
    * opened with `once`: dual simplex, no presolve, which suits bound changes between solves).
    */
   minimize(): Outcome {
-    this.model.changeObjectiveSense(this.h.constants.objectiveSense.minimize);
+    this.model.setSense(SENSE.minimize);
     this.run();
     return this.outcome();
   }
@@ -160,26 +172,16 @@ export class LpModel {
    * simplex stopped with an error before its first iteration; from the all-slack basis it solved.
    */
   private run(): void {
-    try {
-      this.model.run();
-      if (this.model.getModelStatus() !== this.h.constants.modelStatus.solveError) return;
-    } catch {
-      // below
-    }
+    if (this.model.run() !== -1 && this.model.status() !== MODEL_STATUS.solveError) return;
     this.model.setLogicalBasis();
-    try {
-      this.model.run();
-    } catch {
-      throw new Error(solverFailed(String(this.model.getModelStatus())));
-    }
+    if (this.model.run() === -1) throw new Error(solverFailed(String(this.model.status())));
   }
 
   private outcome(): Outcome {
-    const status = this.model.getModelStatus();
-    const codes = this.h.constants.modelStatus;
-    if (status === codes.optimal) return { status: 'optimal', objective: this.model.getObjectiveValue(), x: this.model.getSolution().colValue };
-    if (status === codes.unbounded || status === codes.unboundedOrInfeasible) return { status: 'unbounded' };
-    if (status === codes.infeasible) return { status: 'infeasible' };
+    const status = this.model.status();
+    if (status === MODEL_STATUS.optimal) return { status: 'optimal', objective: this.model.objective(), x: this.model.colValues() };
+    if (status === MODEL_STATUS.unbounded || status === MODEL_STATUS.unboundedOrInfeasible) return { status: 'unbounded' };
+    if (status === MODEL_STATUS.infeasible) return { status: 'infeasible' };
     throw new Error(solverFailed(String(status)));
   }
 

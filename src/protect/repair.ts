@@ -16,7 +16,7 @@
  *   size, more suppressions.
  */
 import type { Cube } from './cube.ts';
-import type { Highs } from 'highs';
+import type { Highs } from './lp.ts';
 import { highs, LpModel, type LpRows } from './lp.ts';
 
 /** A feasible attacker's move (inner → change), kept to prove later targets without an LP. */

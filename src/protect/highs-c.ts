@@ -1,0 +1,245 @@
+/**
+ * HiGHS through its C API, straight from the `highs` package's WebAssembly build: the few calls
+ * `LpModel` makes, with arrays copied into the solver's memory as they are, nothing else.
+ *
+ * Why not the package's model API: it checks every array element, building an error label for
+ * each one ("colCost[17]") before it could ever fail, and looks its C function up again at every
+ * call. Profiled on the first protection of the departments × 10 benchmark: 25–38 ms of JavaScript
+ * inside the package, plus the garbage of the labels. Measured, paired new processes alternating
+ * the two: first call 0.459 → 0.411 s (faster in 14 of 16 pairs), then 0.428 → 0.410 s (11 of 16);
+ * same suppressions, `make annual` outputs byte-identical. mfer builds its models itself, and
+ * `tests/protect/highs-c.test.ts` checks this binding against the package's API.
+ *
+ * The package's own module loader is kept (its runtime, memory growth, C library); only the
+ * instantiation is done here, to keep a handle on the module's memory.
+ *
+ * @example
+ *   const h = await loadHighs();
+ *   const m = h.create();
+ *   m.passLp({ numCols: 1, colCost, colLower, colUpper, rowLower, rowUpper, starts, indices, values });
+ *   m.run(); m.objective();
+ */
+import { createRequire } from 'node:module';
+import { highsWasmBytes } from '../io/highs-wasm.ts';
+
+/** HiGHS's model status codes (HighsModelStatus) that mfer reads. */
+export const MODEL_STATUS = { solveError: 4, optimal: 7, infeasible: 8, unboundedOrInfeasible: 9, unbounded: 10 } as const;
+export const SENSE = { minimize: 1, maximize: -1 } as const;
+
+type CFn = (...args: number[]) => number;
+
+// the parts of the WebAssembly global used here (the project's TypeScript libraries do not type it)
+interface WasmMemory {
+  buffer: ArrayBuffer;
+}
+interface WasmInstance {
+  exports: Record<string, unknown>;
+}
+const wasm = (globalThis as unknown as { WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: WasmInstance }>; Memory: abstract new () => WasmMemory } }).WebAssembly;
+
+/** An LP in HiGHS's row-wise form (`starts` without the final entry count). */
+export interface CLp {
+  numCols: number;
+  colCost: Float64Array;
+  colLower: Float64Array;
+  colUpper: Float64Array;
+  rowLower: Float64Array;
+  rowUpper: Float64Array;
+  starts: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+}
+
+export interface HighsC {
+  /** HiGHS's infinite bound */
+  infinity: number;
+  create(): CModel;
+}
+
+/** One HiGHS instance (a `Highs` object in C++); `dispose` frees it. */
+export interface CModel {
+  setOption(name: string, value: boolean | number | string): void;
+  passLp(lp: CLp): void;
+  addRows(lower: Float64Array, upper: Float64Array, starts: Int32Array, indices: Int32Array, values: Float64Array): void;
+  setColsCost(costs: Float64Array): void;
+  setColCost(col: number, cost: number): void;
+  setColBounds(col: number, lower: number, upper: number): void;
+  setRowBounds(row: number, lower: number, upper: number): void;
+  setSense(sense: number): void;
+  setBasis(colStatus: Int32Array, rowStatus: Int32Array): void;
+  setLogicalBasis(): void;
+  setSolution(colValue: Float64Array): void;
+  /** HiGHS's return status (−1 error, 0 ok, 1 warning) */
+  run(): number;
+  status(): number;
+  objective(): number;
+  /** a copy of the primal column values */
+  colValues(): Float64Array;
+  dispose(): void;
+}
+
+/** Loads the package's module with its memory in hand. */
+export async function loadHighs(): Promise<HighsC> {
+  // required, not imported: the ES module build goes through tsx's loader, which transpiles its
+  // 168 kB again in every process and thread (measured 103–122 ms against 7–23 ms)
+  const require = createRequire(import.meta.url);
+  let memory: WasmMemory | undefined;
+  const factory = require('highs') as (arg: object) => Promise<Record<string, unknown>>;
+  // the runtime waits for `done` forever: a failed instantiation must reject the load instead
+  let fail: (error: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  const loading = factory({
+    instantiateWasm(imports: object, done: (instance: WasmInstance) => void) {
+      void wasm.instantiate(highsWasmBytes(), imports).then(({ instance }) => {
+        memory = Object.values(instance.exports).find((e): e is WasmMemory => e instanceof wasm.Memory);
+        done(instance);
+      }, fail);
+      return {};
+    },
+  });
+  const module = await Promise.race([loading, failed]);
+  if (!memory) throw new Error('highs: WebAssembly memory not exported');
+  return bind(module, memory);
+}
+
+function bind(module: Record<string, unknown>, memory: WasmMemory): HighsC {
+  const fn = (name: string): CFn => {
+    const f = module[`_${name}`];
+    if (typeof f !== 'function') throw new Error(`highs: the WebAssembly build exports no ${name}`);
+    return f as CFn;
+  };
+  const cwrap = module.cwrap as (name: string, ret: string, args: string[]) => (...a: unknown[]) => number;
+  const malloc = fn('malloc');
+  const free = fn('free');
+  const create = fn('Highs_create');
+  const destroy = fn('Highs_destroy');
+  const passLp = fn('Highs_passLp');
+  const addRows = fn('Highs_addRows');
+  const colsCost = fn('Highs_changeColsCostByRange');
+  const colCost = fn('Highs_changeColCost');
+  const colBounds = fn('Highs_changeColBounds');
+  const rowBounds = fn('Highs_changeRowBounds');
+  const sense = fn('Highs_changeObjectiveSense');
+  const setBasis = fn('Highs_setBasis');
+  const logicalBasis = fn('Highs_setLogicalBasis');
+  const setSolution = fn('Highs_setSolution');
+  const run = fn('Highs_run');
+  const modelStatus = fn('Highs_getModelStatus');
+  const objective = fn('Highs_getObjectiveValue');
+  const getSolution = fn('Highs_getSolution');
+  const numCol = fn('Highs_getNumCol');
+  const numRow = fn('Highs_getNumRow');
+  const optionType = cwrap('Highs_getOptionType', 'number', ['number', 'string', 'number']);
+  const setBool = cwrap('Highs_setBoolOptionValue', 'number', ['number', 'string', 'number']);
+  const setInt = cwrap('Highs_setIntOptionValue', 'number', ['number', 'string', 'number']);
+  const setDouble = cwrap('Highs_setDoubleOptionValue', 'number', ['number', 'string', 'number']);
+  const setString = cwrap('Highs_setStringOptionValue', 'number', ['number', 'string', 'string']);
+  const getInfinity = fn('Highs_getInfinity');
+
+  // views are remade after the memory grows (the old buffer is then detached)
+  let f64 = new Float64Array(memory.buffer);
+  let i32 = new Int32Array(memory.buffer);
+  const views = () => {
+    if (f64.buffer !== memory.buffer) {
+      f64 = new Float64Array(memory.buffer);
+      i32 = new Int32Array(memory.buffer);
+    }
+  };
+  /** Copies arrays into freshly allocated solver memory, calls `body`, frees them. */
+  const withCopies = (arrays: (Float64Array | Int32Array)[], body: (pointers: number[]) => number): number => {
+    const pointers = arrays.map((a) => malloc(Math.max(8, a.length * 8)));
+    try {
+      views();
+      arrays.forEach((a, k) => (a instanceof Float64Array ? f64.set(a, pointers[k] >> 3) : i32.set(a, pointers[k] >> 2)));
+      return body(pointers);
+    } finally {
+      for (const p of pointers) free(p);
+    }
+  };
+  const check = (status: number, call: string) => {
+    if (status === -1) throw new Error(`highs: ${call} failed`);
+  };
+
+  const modelOf = (pointer: number): CModel => {
+    // the solution is read through buffers kept for the model's size, grown with addRows
+    let buffers: { cols: number; rows: number; at: number } | undefined;
+    const solutionBuffers = () => {
+      const cols = numCol(pointer);
+      const rows = numRow(pointer);
+      if (!buffers || buffers.cols !== cols || buffers.rows !== rows) {
+        if (buffers) free(buffers.at);
+        buffers = { cols, rows, at: malloc(Math.max(8, 16 * (cols + rows))) };
+      }
+      return buffers;
+    };
+    return {
+      setOption(name, value) {
+        // HiGHS's option types: 0 bool, 1 int, 2 double, 3 string
+        const at = malloc(8);
+        let type: number;
+        try {
+          check(optionType(pointer, name, at), `option ${name}`);
+          views();
+          type = i32[at >> 2];
+        } finally {
+          free(at);
+        }
+        const status =
+          type === 0 ? setBool(pointer, name, value ? 1 : 0) : type === 1 ? setInt(pointer, name, Number(value)) : type === 2 ? setDouble(pointer, name, Number(value)) : setString(pointer, name, String(value));
+        check(status, `option ${name}`);
+      },
+      passLp(lp) {
+        const rows = lp.rowLower.length;
+        const arrays = [lp.colCost, lp.colLower, lp.colUpper, lp.rowLower, lp.rowUpper, lp.starts, lp.indices, lp.values];
+        const status = withCopies(arrays, (p) => passLp(pointer, lp.numCols, rows, lp.values.length, 2, SENSE.minimize, 0, ...p));
+        check(status, 'passLp');
+      },
+      addRows(lower, upper, starts, indices, values) {
+        check(withCopies([lower, upper, starts, indices, values], ([lo, up, st, ix, va]) => addRows(pointer, lower.length, lo, up, values.length, st, ix, va)), 'addRows');
+      },
+      setColsCost(costs) {
+        check(withCopies([costs], ([c]) => colsCost(pointer, 0, costs.length - 1, c)), 'changeColsCost');
+      },
+      setColCost: (col, cost) => check(colCost(pointer, col, cost), 'changeColCost'),
+      setColBounds: (col, lower, upper) => check(colBounds(pointer, col, lower, upper), 'changeColBounds'),
+      setRowBounds: (row, lower, upper) => check(rowBounds(pointer, row, lower, upper), 'changeRowBounds'),
+      setSense: (s) => check(sense(pointer, s), 'changeObjectiveSense'),
+      setBasis(colStatus, rowStatus) {
+        check(withCopies([colStatus, rowStatus], ([c, r]) => setBasis(pointer, c, r)), 'setBasis');
+      },
+      setLogicalBasis: () => check(logicalBasis(pointer), 'setLogicalBasis'),
+      setSolution(colValue) {
+        check(withCopies([colValue], ([c]) => setSolution(pointer, c, 0, 0, 0)), 'setSolution');
+      },
+      run: () => run(pointer),
+      status: () => modelStatus(pointer),
+      objective: () => objective(pointer),
+      colValues() {
+        const { cols, rows, at } = solutionBuffers();
+        // column values, column duals, row values, row duals, one after the other
+        check(getSolution(pointer, at, at + 8 * cols, at + 16 * cols, at + 16 * cols + 8 * rows), 'getSolution');
+        views();
+        return f64.slice(at >> 3, (at >> 3) + cols);
+      },
+      dispose() {
+        if (buffers) free(buffers.at);
+        buffers = undefined;
+        destroy(pointer);
+      },
+    };
+  };
+
+  return {
+    infinity: getInfinity(),
+    create() {
+      const pointer = create();
+      if (!pointer) throw new Error('highs: Highs_create failed');
+      const model = modelOf(pointer);
+      // as the package does: one thread, no parallel simplex; silent
+      model.setOption('output_flag', false);
+      model.setOption('threads', 1);
+      model.setOption('parallel', 'off');
+      return model;
+    },
+  };
+}
