@@ -5,7 +5,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { loadHighs, MODEL_STATUS, SENSE, type CModel, type HighsC } from './highs-c.ts';
-import { solverFailed } from './messages.ts';
+import { solverFailed, solverStopped } from './messages.ts';
 
 export type Highs = HighsC;
 
@@ -172,9 +172,29 @@ export class LpModel {
    * simplex stopped with an error before its first iteration; from the all-slack basis it solved.
    */
   private run(): void {
-    if (this.model.run() !== -1 && this.model.status() !== MODEL_STATUS.solveError) return;
-    this.model.setLogicalBasis();
-    if (this.model.run() === -1) throw new Error(solverFailed(String(this.model.status())));
+    if (this.attempt() && this.model.status() !== MODEL_STATUS.solveError) return;
+    if (!this.attempt(true)) throw new Error(this.failure());
+  }
+
+  /**
+   * One HiGHS run (`logical`: from the all-slack basis); false when HiGHS reports an error or the
+   * WebAssembly module stops (a trap).
+   */
+  private attempt(logical = false): boolean {
+    try {
+      if (logical) this.model.setLogicalBasis();
+      return this.model.run() !== -1;
+    } catch {
+      return false;
+    }
+  }
+
+  private failure(): string {
+    try {
+      return solverFailed(String(this.model.status()));
+    } catch {
+      return solverStopped();
+    }
   }
 
   private outcome(): Outcome {

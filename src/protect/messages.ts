@@ -64,6 +64,7 @@ export const auditExact = (codes: readonly string[], value: number) =>
 export const inconsistentSharedCell = (codes: readonly string[]) =>
   `Tableaux liés : la cellule ${codes.join(' × ')} n'a pas la même valeur dans tous les tableaux qui la contiennent.`;
 export const solverFailed = (status: string) => `Le solveur de programmation linéaire a échoué (statut ${status}).`;
+export const solverStopped = () => `Le solveur de programmation linéaire s'est arrêté sur une erreur interne (module WebAssembly).`;
 
 function fmt(x: number): string {
   if (Number.isFinite(x)) return String(Math.round(x * 1000) / 1000);

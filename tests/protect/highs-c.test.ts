@@ -4,7 +4,9 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import loadPackage, { type Highs as PackageHighs } from 'highs';
-import { loadHighs, MODEL_STATUS, SENSE } from '../../src/protect/highs-c.ts';
+import { loadHighs, MODEL_STATUS, SENSE, type CModel, type HighsC } from '../../src/protect/highs-c.ts';
+import { LpModel } from '../../src/protect/lp.ts';
+import { solverFailed, solverStopped } from '../../src/protect/messages.ts';
 
 /** max x + 2y + 3z, x + y ≤ 4, y + z ≤ 3, x + z ≥ 1, 0 ≤ x, y, z ≤ 2 */
 const small = {
@@ -112,5 +114,51 @@ describe('HiGHS through its C API', () => {
       if (v > 0) expect(j % 7).toBe(0);
     });
     model.dispose();
+  });
+});
+
+describe('LpModel when the solver fails', () => {
+  /** A solver whose every run fails as `run` says; records what LpModel asked of it. */
+  function failing(run: () => number, status: () => number) {
+    const calls: string[] = [];
+    const model: CModel = {
+      setOption: () => {},
+      passLp: () => {},
+      addRows: () => {},
+      setColsCost: () => {},
+      setColCost: () => {},
+      setColBounds: () => {},
+      setRowBounds: () => {},
+      setSense: () => {},
+      setBasis: () => {},
+      setLogicalBasis: () => void calls.push('logical'),
+      setSolution: () => {},
+      run: () => (calls.push('run'), run()),
+      status,
+      objective: () => 0,
+      colValues: () => new Float64Array(1),
+      dispose: () => {},
+    };
+    const h: HighsC = { infinity: Infinity, create: () => model };
+    const lp = LpModel.create(h, { numCols: 1, colLower: new Float64Array(1), colUpper: new Float64Array([1]), rows: { starts: [0, 1], indices: [0], values: [1], lower: [0], upper: [1] } }, true);
+    return { lp, calls };
+  }
+
+  test('an error is retried from the all-slack basis, then reported in French with its status', () => {
+    const { lp, calls } = failing(() => -1, () => MODEL_STATUS.solveError);
+    expect(() => lp.minimize()).toThrow(solverFailed(String(MODEL_STATUS.solveError)));
+    expect(calls).toEqual(['run', 'logical', 'run']);
+  });
+
+  test('a stopped module (a trap) gives the French message, not the runtime error', () => {
+    const { lp } = failing(
+      () => {
+        throw new Error('RuntimeError: Aborted()');
+      },
+      () => {
+        throw new Error('RuntimeError: Aborted()');
+      },
+    );
+    expect(() => lp.minimize()).toThrow(solverStopped());
   });
 });
