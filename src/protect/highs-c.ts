@@ -147,7 +147,7 @@ function bind(module: Record<string, unknown>, memory: WasmMemory): HighsC {
   };
   /** Copies arrays into freshly allocated solver memory, calls `body`, frees them. */
   const withCopies = (arrays: (Float64Array | Int32Array)[], body: (pointers: number[]) => number): number => {
-    const pointers = arrays.map((a) => malloc(Math.max(8, a.length * 8)));
+    const pointers = arrays.map((a) => malloc(Math.max(8, a.byteLength)));
     try {
       views();
       arrays.forEach((a, k) => (a instanceof Float64Array ? f64.set(a, pointers[k] >> 3) : i32.set(a, pointers[k] >> 2)));
