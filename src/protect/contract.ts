@@ -125,21 +125,28 @@ export function parseSpec(json: string): ProtectSpec {
   return { dimensions, contributor: raw.contributor, ...(raw.value !== undefined ? { value: raw.value as string } : {}), rules: parseRules(raw.rules) };
 }
 
-/** A data row and its line in the file (the header is line 1). */
+/** A data row and its row number (the header is row 1; see `readCsv`). */
 interface CsvRow {
   cells: string[];
   line: number;
 }
 
+/** Every line ending, mixed ones included (as the survey returns are read: src/ingest/parse-csv.ts). */
+const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
+
 /**
- * The header (trimmed) and the data rows. Blank lines are skipped, and rows keep their line numbers
- * (a line per record: a field holding a line break would shift the numbers after it). A value
- * beyond the header's last column is an error: a comma too many in a row shifts its cells.
+ * The header (trimmed) and the data rows. Blank lines are skipped, and rows keep their numbers as
+ * Excel shows them, as for the survey returns (docs/methodology.md): the header is row 1, a blank
+ * line is a row, and a quoted cell holding a line break stays in its one row (a text editor shows
+ * the later lines shifted). A value beyond the header's last column is an error: a comma too many
+ * in a row shifts its cells.
  */
 function readCsv(text: string, file: string): { header: string[]; rows: CsvRow[] } {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\ufeff/, ''), { relax_column_count: true }) as string[][];
+    // every line ending given: left to itself, csv-parse takes the first one it meets for all, and a
+    // later lone CR or LF then stays inside a cell, gluing two rows into one
+    records = parse(text.replace(/^\ufeff/, ''), { relax_column_count: true, record_delimiter: RECORD_DELIMITERS }) as string[][];
   } catch (e) {
     throw new Error(msg.csvUnreadable(file, (e as Error).message));
   }
@@ -172,7 +179,7 @@ function number(text: string | undefined, file: string, row: number, col: string
   return x;
 }
 
-/** CONTRIB.csv → contributions (leaf codes in spec order). Row numbers are lines of the file, the header line 1. */
+/** CONTRIB.csv → contributions (leaf codes in spec order). Row numbers as Excel shows them, the header row 1 (see `readCsv`). */
 export function parseContributions(csvText: string, spec: ProtectSpec, file = 'CONTRIB.csv'): { contributions: Contribution[] } {
   const { header, rows } = readCsv(csvText, file);
   const dims = spec.dimensions.map(indexDimension);

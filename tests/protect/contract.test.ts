@@ -104,6 +104,21 @@ describe('CONTRIB.csv and CELLS.csv', () => {
     expect(() => parseContributions(csv, spec)).toThrow(msg.csvBadNumber('CONTRIB.csv', 6, 'enfants', '-1'));
   });
 
+  it('numbers rows as Excel shows them when a cell holds a line break, with either line ending', () => {
+    // a structure name typed on two lines of one Excel cell (Alt+Entrée): one row; the bad value is on row 4
+    for (const eol of ['\n', '\r\n']) {
+      const csv = ['geo,origine,structure,enfants', '01,JAF,"Maison des', 'familles",4', '01,JE,S2,2', '01,JE,S3,deux', ''].join(eol);
+      expect(() => parseContributions(csv, spec)).toThrow(msg.csvBadNumber('CONTRIB.csv', 4, 'enfants', 'deux'));
+      expect(parseContributions(csv.replace('deux', '2'), spec).contributions[0].contributor).toBe(`Maison des${eol}familles`);
+    }
+  });
+
+  it('reads a file whose lines end in different ways line by line', () => {
+    const csv = 'geo,origine,structure,enfants\r\n01,JAF,S1,4\n01,JE,S2,2\r01,JE,S3,x\r\n';
+    expect(() => parseContributions(csv, spec)).toThrow(msg.csvBadNumber('CONTRIB.csv', 4, 'enfants', 'x'));
+    expect(parseContributions(csv.replace(',x', ',1'), spec).contributions.map((c) => c.contributor)).toEqual(['S1', 'S2', 'S3']);
+  });
+
   it('refuses a row with more values than the header, a column named twice, a file not separated by commas', () => {
     expect(() => parseContributions('geo,origine,structure,enfants\n01,JAF,S1,4,\n01,JAF,Lyon, Nord,4\n', spec)).toThrow(msg.csvTooManyFields('CONTRIB.csv', 3, 5, 4));
     expect(() => parseContributions('geo,origine,structure,enfants,geo\n01,JAF,S1,4,01\n', spec)).toThrow(msg.csvDuplicateColumn('CONTRIB.csv', 'geo'));
