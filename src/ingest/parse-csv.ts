@@ -10,7 +10,8 @@ import { parse } from 'csv-parse/sync';
 
 export type Delimiter = ';' | ',' | '\t';
 const CANDIDATES: readonly Delimiter[] = [';', '\t', ','];
-const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
+/** Every line ending, mixed ones included (csv-parse's `record_delimiter`). */
+export const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
 
 export function detectDelimiter(text: string): Delimiter {
   const lines = text.split(/\r\n|\n|\r/, 30).filter((line) => line.trim() !== '');

@@ -7,6 +7,7 @@
  *   parseContributions('g,s\na,S1\n', spec).contributions; // [{ codes: ['a'], contributor: 'S1', value: 1 }]
  */
 import { parse } from 'csv-parse/sync';
+import { RECORD_DELIMITERS } from '../ingest/parse-csv.ts';
 import { indexDimension } from './dimension.ts';
 import * as msg from './messages.ts';
 import type { ProtectedTable } from './protected-table.ts';
@@ -131,9 +132,6 @@ interface CsvRow {
   line: number;
 }
 
-/** Every line ending, mixed ones included (as the survey returns are read: src/ingest/parse-csv.ts). */
-const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
-
 /**
  * The header (trimmed) and the data rows. Blank lines are skipped, and rows keep their numbers as
  * Excel shows them, as for the survey returns (docs/methodology.md): the header is row 1, a blank
@@ -144,8 +142,8 @@ const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
 function readCsv(text: string, file: string): { header: string[]; rows: CsvRow[] } {
   let records: string[][];
   try {
-    // every line ending given: left to itself, csv-parse takes the first one it meets for all, and a
-    // later lone CR or LF then stays inside a cell, gluing two rows into one
+    // every line ending given, as for the survey returns: left to itself, csv-parse takes the first
+    // one it meets for all, and a later lone CR or LF then stays inside a cell, gluing two rows
     records = parse(text.replace(/^\ufeff/, ''), { relax_column_count: true, record_delimiter: RECORD_DELIMITERS }) as string[][];
   } catch (e) {
     throw new Error(msg.csvUnreadable(file, (e as Error).message));
