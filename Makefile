@@ -3,7 +3,7 @@ SHELL := /bin/bash
 NPM_STAMP := node_modules/.package-lock.json
 JEST := NODE_OPTIONS=--experimental-vm-modules node_modules/.bin/jest
 
-.PHONY: annual test typecheck unit bench fuzz sample clean install browser build
+.PHONY: annual test typecheck unit bench fuzz sample clean install browser build highs-hints
 
 # The TypeScript compiled to JavaScript beside each source (tsc, no type check: `make typecheck`
 # does that), run by bin/mfer.js when up to date — without tsx's loader, 1.5–2 s faster per run.
@@ -34,6 +34,11 @@ bench: $(NPM_STAMP) build
 SEEDS ?= 300
 fuzz: $(NPM_STAMP)
 	node_modules/.bin/tsx bench/fuzz-protect.ts $(SEEDS)
+
+# which of HiGHS's functions V8 compiles when the solver loads (src/protect/highs-hints.json): remake
+# after upgrading the highs package or Node, on the benchmark machine
+highs-hints: $(NPM_STAMP)
+	node_modules/.bin/tsx scripts/highs-hints.ts
 
 sample: $(NPM_STAMP) build
 	node bin/mfer.js sample

@@ -4,7 +4,7 @@
  * every primary cell the attacker's LP interval (requirements A and B).
  * Exit codes: 0 all checks pass, 1 a check fails (listed on stderr), 2 bad input.
  */
-import { audit, parseCells, parseContributions, parseSpec } from '../protect/index.ts';
+import { audit, parseCells, parseContributions, parseSpec, preloadHighs } from '../protect/index.ts';
 import * as msg from '../protect/messages.ts';
 import type { AuditFailure } from '../protect/types.ts';
 import { readText, required } from './protect.ts';
@@ -28,6 +28,7 @@ export function describeFailure(f: AuditFailure): string {
 export async function runAudit(argv: string[]): Promise<number> {
   try {
     const [specPath, inputPath, cellsPath] = required('audit', argv, ['--spec', '--input', '--cells']);
+    preloadHighs(); // the solver compiles while the input is read, as for `mfer protect`
     const spec = parseSpec(readText(specPath));
     const { contributions } = parseContributions(readText(inputPath), spec, inputPath);
     const cells = parseCells(readText(cellsPath), spec, cellsPath);

@@ -19,8 +19,11 @@
  *   m.passLp({ numCols: 1, colCost, colLower, colUpper, rowLower, rowUpper, starts, indices, values });
  *   m.run(); m.objective();
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { highsWasmBytes } from '../io/highs-wasm.ts';
+import { setFlagsFromString } from 'node:v8';
+import { highsHintsFile, highsWasmBytes } from '../io/highs-wasm.ts';
+import { HINT_FLAGS, hintedHighs } from './highs-hints.ts';
 
 /** HiGHS's model status codes (HighsModelStatus) that mfer reads. */
 export const MODEL_STATUS = { solveError: 4, optimal: 7, infeasible: 8, unboundedOrInfeasible: 9, unbounded: 10 } as const;
@@ -90,7 +93,7 @@ export async function loadHighs(): Promise<HighsC> {
   const failed = new Promise<never>((_, reject) => (fail = reject));
   const loading = factory({
     instantiateWasm(imports: object, done: (instance: WasmInstance) => void) {
-      void wasm.instantiate(highsWasmBytes(), imports).then(({ instance }) => {
+      void wasm.instantiate(moduleBytes(), imports).then(({ instance }) => {
         memory = Object.values(instance.exports).find((e): e is WasmMemory => e instanceof wasm.Memory);
         done(instance);
       }, fail);
@@ -100,6 +103,19 @@ export async function loadHighs(): Promise<HighsC> {
   const module = await Promise.race([loading, failed]);
   if (!memory) throw new Error('highs: WebAssembly memory not exported');
   return bind(module, memory);
+}
+
+/**
+ * The module's bytes, with V8's compilation hints when those measured apply to them (see
+ * highs-hints.ts), V8's flags then set to read them.
+ */
+function moduleBytes(): Uint8Array {
+  const bytes = highsWasmBytes();
+  if (process.env.MFER_HIGHS_HINTS === 'off') return bytes;
+  const hinted = hintedHighs(bytes, highsHintsFile(), process.versions.v8, createHash('sha256').update(bytes).digest('hex'));
+  if (!hinted) return bytes;
+  for (const flag of HINT_FLAGS) setFlagsFromString(flag);
+  return hinted;
 }
 
 function bind(module: Record<string, unknown>, memory: WasmMemory): HighsC {

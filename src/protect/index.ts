@@ -9,6 +9,7 @@
  */
 export { protect, protectLinked, type LinkedResult, type ProtectOptions } from './protect.ts';
 export { audit, auditLinked, type AuditOptions } from './audit.ts';
+export { preloadHighs } from './lp.ts';
 export { openPool, type AuditVerdict, type EnginePool } from './pool.ts';
 export { parseSpec, parseContributions, parseCells, formatCells, formatContributions } from './contract.ts';
 export type { ProtectedTable, ProtectedTableWithStats } from './protected-table.ts';

@@ -23,6 +23,15 @@ export function highs(): Promise<Highs> {
   return instance;
 }
 
+/**
+ * Starts loading HiGHS without waiting for it: V8 compiles the solver on its background threads
+ * (see highs-hints.ts) while the caller goes on reading its input. A failed load is reported by
+ * the first `highs()` that needs the solver.
+ */
+export function preloadHighs(): void {
+  highs().catch(() => {});
+}
+
 /** Sparse rows: `lower ≤ Σ coef·x ≤ upper`. */
 export interface LpRows {
   starts: number[];
