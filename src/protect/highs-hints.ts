@@ -13,8 +13,8 @@
  * bench machine, new processes alternating with `MFER_HIGHS_HINTS=off`, same outputs to the byte:
  * first protection of departments × 10 0.502 → 0.404 s (loading 89 → 162 ms, outside the call);
  * `mfer protect` on that table, whole process, 0.921 → 0.871 s (24 pairs, loading started before
- * the input is read); `mfer audit` 0.623 → 0.601 s; `make annual` unchanged (without / with: 13.2 / 13.3 s over 8
- * pairs, 13.3 / 13.3 s over 10, 11.8 / 12.5 s over 5).
+ * the input is read); `mfer audit` 0.623 → 0.601 s; `make annual` unchanged (without / with:
+ * 13.2 / 13.3 s over 8 pairs, 13.3 / 13.3 s over 10, 11.8 / 12.5 s over 5).
  *
  * @example
  *   const bytes = hintedHighs(wasm, highsHintsFile(), process.versions.v8, sha256(wasm));
