@@ -49,20 +49,20 @@ async function child(leaves: number, seed: number): Promise<void> {
  * Other WebAssembly modules of the process (Node's own module lexer) are traced too: HiGHS is the
  * module with the most functions compiled.
  */
-function traced(output: string): { compiled: number[]; optimized: number[] } {
-  const byModule = new Map<string, { compiled: number[]; optimized: number[] }>();
+function traced(output: string): { compiled: Set<number>; optimized: number[] } {
+  const byModule = new Map<string, { compiled: Set<number>; optimized: number[] }>();
   let phase = '';
   for (const line of output.split('\n')) {
     if (line === 'PROTECT' || line === 'AUDIT') phase = line;
     const m = /^Compiled function (\S+)#(\d+) using (Liftoff|TurboFan).*bodysize (\d+)/.exec(line);
     if (!m) continue;
     const [module, index, tier, body] = [m[1], Number(m[2]), m[3], Number(m[4])];
-    const found = byModule.get(module) ?? { compiled: [], optimized: [] };
+    const found = byModule.get(module) ?? { compiled: new Set<number>(), optimized: [] };
     byModule.set(module, found);
-    found.compiled.push(index);
+    found.compiled.add(index);
     if (tier === 'TurboFan' && phase === 'PROTECT' && body <= OPTIMIZE_MAX_BODY) found.optimized.push(index);
   }
-  return [...byModule.values()].reduce((a, b) => (b.compiled.length > a.compiled.length ? b : a), { compiled: [], optimized: [] });
+  return [...byModule.values()].reduce((a, b) => (b.compiled.size > a.compiled.size ? b : a), { compiled: new Set<number>(), optimized: [] });
 }
 
 function main(): void {
@@ -76,10 +76,10 @@ function main(): void {
     });
     if (run.status !== 0) throw new Error(`highs-hints: case ${leaves}/${seed} failed\n${run.stderr}`);
     const found = traced(run.stdout);
-    if (found.compiled.length === 0) throw new Error('highs-hints: V8 traced no compilation (--trace-wasm-compilation-times)');
-    new Set(found.compiled).forEach((f) => eager.add(f));
+    if (found.compiled.size === 0) throw new Error('highs-hints: V8 traced no compilation (--trace-wasm-compilation-times)');
+    found.compiled.forEach((f) => eager.add(f));
     if (leaves === 101) found.optimized.forEach((f) => optimized.add(f));
-    process.stderr.write(`${leaves}/${seed}: ${new Set(found.compiled).size} functions, ${found.optimized.length} optimised during the protection\n`);
+    process.stderr.write(`${leaves}/${seed}: ${found.compiled.size} functions, ${found.optimized.length} optimised during the protection\n`);
   }
   const bytes = highsWasmBytes();
   const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b);
