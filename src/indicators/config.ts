@@ -3,7 +3,7 @@
  * (`pipelines/config/protect.json`), as the indicators stage sees them once
  * `src/ingest/publication-config.ts` has read and checked them.
  */
-import type { TableSurvey } from '../model/publication.ts';
+import type { Publisher, TableSurvey } from '../model/publication.ts';
 import type { RuleSet } from '../protect/types.ts';
 
 /** How a measure of a `measures` table is computed over the rows of one area. */
@@ -71,4 +71,6 @@ export interface ProtectConfig {
 export interface PublicationConfig {
   tables: readonly TableConfig[];
   protect: ProtectConfig;
+  /** `publication.json`: producers, contact, date (absent in unit tests' catalogues) */
+  publisher?: Publisher;
 }

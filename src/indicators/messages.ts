@@ -46,6 +46,12 @@ export const signs = {
   notApplicable: '///',
 };
 
+/** The `status` column of the long tables: the only two values a reader ever sees. */
+export const longStatus = {
+  published: 'published',
+  secret: 'secret',
+} as const;
+
 export const recipeMessages = {
   missingTable: (id: string) => `Indicateur croisé : le tableau source « ${id} » est absent de la publication.`,
   unknownDerived: (id: string) => `Tableau dérivé « ${id} » : aucune recette de calcul connue (src/indicators/crossed.ts).`,

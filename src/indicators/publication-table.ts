@@ -48,8 +48,7 @@ export function publicationTable(t: TableConfig, table: ProtectedTable, geograph
   if (total !== undefined) dimLabels[total] = t.dimension.totalLabel ?? total;
   const order = [...t.dimension.codes.map((c) => c.code), ...(total !== undefined ? [total] : [])];
   const cells = table.cells;
-  const primary = cells.filter((c) => c.status === 'u').length;
-  const secondary = cells.filter((c) => c.status === 'x').length;
+  const suppressed = cells.filter((c) => c.status !== 's').length;
   return {
     meta,
     year,
@@ -59,9 +58,8 @@ export function publicationTable(t: TableConfig, table: ProtectedTable, geograph
     decimals: t.decimals,
     protection: {
       cells: cells.length,
-      primary,
-      secondary,
-      shareSuppressed: cells.length === 0 ? 0 : (primary + secondary) / cells.length,
+      suppressed,
+      shareSuppressed: cells.length === 0 ? 0 : suppressed / cells.length,
       audit: auditOk ? 'ok' : 'echec',
     },
   };

@@ -77,7 +77,7 @@ export async function publishYears(history: readonly HarmonizedYear[], config: P
     for (const survey of absentSurveys(year)) lines.push(progressMessages.surveyAbsent(year.year, survey));
     const tables = result.publication.tables;
     const count = (f: (p: (typeof tables)[number]['protection']) => number) => tables.reduce((sum, t) => sum + f(t.protection), 0);
-    lines.push(progressMessages.published(year.year, tables.length, count((p) => p.primary + p.secondary), count((p) => p.cells), result.failures.length));
+    lines.push(progressMessages.published(year.year, tables.length, count((p) => p.suppressed), count((p) => p.cells), result.failures.length));
   }
   return { publications, files, failures, lines: [...lines, ...failures] };
 }

@@ -142,5 +142,5 @@ export async function finishYear(protectedYear: ProtectedYear, previous: Publica
   }
   files.push({ root: 'data-out', path: `${year.year}/audit/summary.json`, content: summaryJson(year.year, summaries, linkedVerdicts) });
   const history = previous ? [...previous.history, { year: previous.year, tables: previous.tables }] : [];
-  return { publication: { year: year.year, geography: year.geography, tables, history }, files, failures };
+  return { publication: { year: year.year, ...(config.publisher ? { publisher: config.publisher } : {}), geography: year.geography, tables, history }, files, failures };
 }

@@ -18,6 +18,9 @@ export interface TableSummary {
   folders: readonly string[];
 }
 
+/** producer-only: how many cells of the table hold this status (the public files never split them) */
+const count = (s: TableSummary, status: 'u' | 'x') => s.table.table.cells.filter((c) => c.status === status).length;
+
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
 export function summaryJson(year: number, tables: readonly TableSummary[], linked: readonly { link: string; tables: readonly string[]; verdict: Verdict }[]): string {
@@ -28,9 +31,9 @@ export function summaryJson(year: number, tables: readonly TableSummary[], linke
       nature: s.kind,
       ...(s.link !== undefined ? { lien: s.link } : {}),
       cellules: s.table.protection.cells,
-      primaires: s.table.protection.primary,
-      secondaires: s.table.protection.secondary,
-      masquees: s.table.protection.primary + s.table.protection.secondary,
+      primaires: count(s, 'u'),
+      secondaires: count(s, 'x'),
+      masquees: s.table.protection.suppressed,
       part_masquee: round(s.table.protection.shareSuppressed),
       audit: s.verdict.ok ? 'ok' : 'echec',
       ...(s.verdict.ok ? {} : { detail: s.verdict.detail }),

@@ -4,7 +4,8 @@
  *   per territory (level, code, name) and one column per code of the second dimension, `s` where the
  *   cell is suppressed; Lecture / Champ / Source / Note below.
  * - `longCsv`: for machines — `,`, UTF-8, one row per cell with the dimension columns (named as in the
- *   protection spec), `value` (or `s`) and `status`.
+ *   protection spec), `value` (or `s`) and `status` (`published` or `secret`: never which rule withheld
+ *   the cell, which only the audit trail keeps).
  * Suppressed values are replaced by `s` only here: the tables keep their true values (STYLE §5).
  *
  * @example
@@ -15,7 +16,7 @@ import type { Geography } from '../model/geography.ts';
 import type { PublicationTable } from '../model/publication.ts';
 import type { Cell } from '../protect/types.ts';
 import { geoLevel, geoLevelLabels } from './geo.ts';
-import { publishMessages, signs } from './messages.ts';
+import { longStatus, publishMessages, signs } from './messages.ts';
 
 export function cellKey(codes: readonly string[]): string {
   return codes.join('\u0000');
@@ -54,8 +55,8 @@ function isDerived(t: PublicationTable, display: CodeDisplay, code: string): boo
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 function suppressedLine(t: PublicationTable): string {
-  const { cells, primary, secondary, shareSuppressed } = t.protection;
-  return publishMessages.suppressedShare(primary + secondary, cells, percent.format(shareSuppressed));
+  const { cells, suppressed, shareSuppressed } = t.protection;
+  return publishMessages.suppressedShare(suppressed, cells, percent.format(shareSuppressed));
 }
 
 export function tableCsv(t: PublicationTable, geography: Geography, geoCodes: readonly string[], display: CodeDisplay = {}): string {
@@ -89,8 +90,11 @@ export function longCsv(t: PublicationTable, geoCodes: readonly string[], displa
     for (const code of t.order[dim] ?? []) {
       const cell = byKey.get(cellKey([geo, code]));
       if (!cell && isDerived(t, display, code)) continue;
-      const value = cell ? (cell.status === 's' ? round(cell.value, 6) : signs.secret) : 0;
-      rows.push({ [geoDim]: geo, [dim]: code, value, status: cell?.status ?? 's' });
+      const published = !cell || cell.status === 's';
+      const value = cell ? (published ? round(cell.value, 6) : signs.secret) : 0;
+      // one public status for every withheld cell: telling primary from secondary secrecy would say
+      // which cells hold a small count, and the published margins would give them away
+      rows.push({ [geoDim]: geo, [dim]: code, value, status: published ? longStatus.published : longStatus.secret });
     }
   }
   return toCsv(rows, [geoDim, dim, 'value', 'status'], { sep: ',', decimalComma: false, bom: false });

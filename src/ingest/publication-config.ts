@@ -1,6 +1,6 @@
 /**
- * Loads the publication's catalogue (`pipelines/config/tables.json`) and rule sets
- * (`pipelines/config/protect.json`), checked with zod; a bad file stops the run with a French message
+ * Loads the publication's catalogue (`pipelines/config/tables.json`), rule sets
+ * (`pipelines/config/protect.json`) and publication block (`pipelines/config/publication.json`), checked with zod; a bad file stops the run with a French message
  * naming the file and the place.
  *
  * @example
@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ProtectConfig, PublicationConfig, TableConfig } from '../indicators/config.ts';
+import type { Publisher } from '../model/publication.ts';
 import { configMessages as m } from '../indicators/messages.ts';
 import { CANONICAL_FIELDS } from '../validate/fields.ts';
 
@@ -81,6 +82,27 @@ const table = strict({
 
 const tablesSchema = strict({ tables: z.array(table).min(1) });
 
+const publisherSchema = strict({
+  producteurs: z.array(z.string().min(1)).min(1),
+  contact: z.string().min(1),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  collection: z.string().min(1).optional(),
+  issn: z.string().regex(/^\d{4}-\d{3}[\dX]$/).optional(),
+  fictif: z.boolean(),
+}).transform((p): Publisher => ({
+  producers: p.producteurs,
+  contact: p.contact,
+  ...(p.date !== undefined ? { date: p.date } : {}),
+  ...(p.collection !== undefined ? { collection: p.collection } : {}),
+  ...(p.issn !== undefined ? { issn: p.issn } : {}),
+  fictitious: p.fictif,
+}));
+
+/** Pure: `publication.json`'s text → who publishes. */
+export function parsePublisher(text: string, path = 'publication.json'): Publisher {
+  return parseWith(publisherSchema, text, path);
+}
+
 function where(issue: z.core.$ZodIssue): string {
   return issue.path.length === 0 ? 'racine' : issue.path.map(String).join('.');
 }
@@ -136,9 +158,10 @@ export function parsePublicationConfig(tablesText: string, protectText: string, 
   return { tables, protect };
 }
 
-/** Reads `<dir>/tables.json` and `<dir>/protect.json`. */
+/** Reads `<dir>/tables.json`, `<dir>/protect.json` and `<dir>/publication.json`. */
 export function loadPublicationConfig(dir: string): PublicationConfig {
-  const paths = { tables: join(dir, 'tables.json'), protect: join(dir, 'protect.json') };
+  const paths = { tables: join(dir, 'tables.json'), protect: join(dir, 'protect.json'), publisher: join(dir, 'publication.json') };
   for (const path of Object.values(paths)) if (!existsSync(path)) throw new Error(m.missingFile(path));
-  return parsePublicationConfig(readFileSync(paths.tables, 'utf8'), readFileSync(paths.protect, 'utf8'), paths);
+  const config = parsePublicationConfig(readFileSync(paths.tables, 'utf8'), readFileSync(paths.protect, 'utf8'), paths);
+  return { ...config, publisher: parsePublisher(readFileSync(paths.publisher, 'utf8'), paths.publisher) };
 }

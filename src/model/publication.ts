@@ -36,12 +36,29 @@ export interface PublicationTable {
   order: Readonly<Record<string, readonly string[]>>;
   /** decimals to show (0 for counts, 1 for rates, 2 for FTE) */
   decimals: number;
-  /** what the protection did on this table */
-  protection: { cells: number; primary: number; secondary: number; shareSuppressed: number; audit: 'ok' | 'echec' };
+  /**
+   * what the protection did on this table, as a reader may know it: how many cells are secret, never
+   * how many by which kind of secrecy (primary / secondary: `audit/summary.json` only)
+   */
+  protection: { cells: number; suppressed: number; shareSuppressed: number; audit: 'ok' | 'echec' };
+}
+
+/** Who publishes (`pipelines/config/publication.json`): printed in every report, never the tool's name. */
+export interface Publisher {
+  producers: readonly string[];
+  contact: string;
+  /** publication date, AAAA-MM-JJ */
+  date?: string;
+  collection?: string;
+  issn?: string;
+  /** the sample's values: every report says its figures are fictitious */
+  fictitious: boolean;
 }
 
 export interface Publication {
   year: number;
+  /** absent when the catalogue was loaded without its publication block (unit tests) */
+  publisher?: Publisher;
   geography: Geography;
   tables: readonly PublicationTable[];
   /** the same publication for earlier years present in the input, oldest first (for evolutions) */

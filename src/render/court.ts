@@ -12,6 +12,7 @@ import { barChart } from './charts.ts';
 import { displayDate, escapeHtml } from './format.ts';
 import { htmlTable } from './html-table.ts';
 import { renderMessages as m } from './messages.ts';
+import { publisherBlock } from './publisher.ts';
 import { methodologySection } from './methodology.ts';
 import { htmlPage } from './page.ts';
 import { tableView } from './view.ts';
@@ -67,6 +68,7 @@ export async function courtPage(publication: Publication, court: string, options
     `<h1>${escapeHtml(m.courtTitle(name, publication.year))}</h1>`,
     `<p class="subtitle">${escapeHtml(m.courtIntro(departments.map((d) => `${d.name} (${d.code})`)))}</p>`,
     options.generatedAt ? `<p class="generated">${escapeHtml(m.generatedAt(displayDate(options.generatedAt)))}</p>` : '',
+    publisherBlock(publication.publisher),
     '</header>',
     '<main>',
     ...blocks,

@@ -62,6 +62,13 @@ export const renderMessages = {
   /** a section whose survey had no accepted response this year (its tables are not published) */
   surveyAbsent: (year: number) => `Aucune réponse à cette enquête n’a été retenue pour ${year} : ses tableaux ne sont pas publiés cette année.`,
   crossedAbsent: (year: number) => `Ces tableaux croisent les deux enquêtes : l’une n’ayant aucune réponse retenue pour ${year}, ils ne sont pas publiés cette année.`,
+  publisher: {
+    fictitious: () => 'Données fictives : cette publication est un exemple produit sur un échantillon synthétique ; aucun chiffre ne décrit un service ou un territoire réels.',
+    producers: (names: readonly string[]) => `Producteurs : ${names.join(' ; ')}.`,
+    collection: (name: string, issn?: string) => `Collection : ${name}${issn ? ` (ISSN ${issn})` : ''}.`,
+    date: (iso: string) => `Date de publication : ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}.`,
+    contact: (contact: string) => `Contact : ${contact}.`,
+  },
   methodology: {
     intro: () =>
       'Les chiffres proviennent des réponses aux enquêtes annuelles : le questionnaire d’activité des services de médiation familiale conventionnés (Cnaf) et l’enquête du ministère de la Justice auprès des espaces de rencontre. Les totaux par région, par cour d’appel et pour la France sont calculés sur les départements.',
@@ -75,12 +82,10 @@ export const renderMessages = {
     sMeaning: () =>
       '« s » : secret statistique. La valeur existe mais n’est pas diffusée, soit parce qu’elle permettrait d’identifier un répondant (secret primaire), soit parce qu’elle permettrait de recalculer une autre valeur masquée (secret secondaire). Un « s » n’est jamais un zéro. « nd » : non disponible.',
     countsCaption: (year: number) => `Cellules masquées par tableau en ${year}`,
-    countsHeaders: ['Tableau', 'Cellules', 'Secret primaire', 'Secret secondaire', 'Part masquée', 'Audit'],
+    countsHeaders: ['Tableau', 'Cellules', 'Cellules masquées (s)', 'Part masquée', 'Audit'],
     audit: { ok: 'conforme', echec: 'échec' } as Record<'ok' | 'echec', string>,
     reaudit: () =>
-      'Chaque tableau peut être ré-audité de façon indépendante par le producteur ou le comité du secret, à partir de sa piste d’audit, qui n’est pas diffusée (dossier data-out/<année>/audit/<tableau>/, ou audit/<tableau>/<indicateur>/ pour un tableau d’indicateurs sans total), par exemple :',
-    reauditCommand: (year: number, id: string) =>
-      `npx mfer audit --spec data-out/${year}/audit/${id}/spec.json --input data-out/${year}/audit/${id}/contrib.csv --cells data-out/${year}/audit/${id}/cells.csv`,
+      'Avant publication, chaque tableau a été vérifié par un programme linéaire qui joue le rôle d’un lecteur cherchant à retrouver les cellules masquées à partir de toutes les cellules publiées et de leurs totaux. Le producteur conserve, pour chaque tableau, une piste d’audit non diffusée qui permet au comité du secret statistique de refaire cette vérification de façon indépendante.',
     law: () =>
       'Loi n° 51-711 du 7 juin 1951 sur l’obligation, la coordination et le secret en matière de statistiques ; règlement général sur la protection des données.',
   },
@@ -96,8 +101,7 @@ export const renderMessages = {
       'Évolution : calculée seulement quand les valeurs des deux années sont publiées ; « s » sinon, « nd » sans année précédente.',
     date: (date: string) => `Date de production : ${date}.`,
     sources: () => [
-      'Cnaf, questionnaire d’activité des services de médiation familiale ; traitement mfer.',
-      'Ministère de la Justice, enquête annuelle auprès des espaces de rencontre ; traitement mfer.',
+      'Sources : Cnaf, questionnaire d’activité des services de médiation familiale ; ministère de la Justice, enquête annuelle auprès des espaces de rencontre.',
     ],
     reauditTitle: () => 'Ré-audit du secret statistique',
     methodologyHeader: () => 'Règles, sources et cellules masquées',

@@ -1,6 +1,6 @@
 /**
  * The methodology and secrecy section of the HTML pages: the rules in words, what `s` means, how many
- * cells each table suppressed (from `PublicationTable.protection`), how to re-audit a table.
+ * cells each table withholds (from `PublicationTable.protection`), who can re-audit a table.
  *
  * @example
  *   methodologySection(publication); // '<section id="methodologie">…'
@@ -14,10 +14,9 @@ export function methodologySection(publication: Publication, heading: string): s
   const rows = publication.tables
     .map((p) => {
       const pr = p.protection;
-      return `<tr><th scope="row">${escapeHtml(p.meta.title)}</th><td class="num">${formatNumber(pr.cells, 0)}</td><td class="num">${formatNumber(pr.primary, 0)}</td><td class="num">${formatNumber(pr.secondary, 0)}</td><td class="num">${formatNumber(pr.shareSuppressed * 100, 1)}\u00a0%</td><td>${escapeHtml(t.audit[pr.audit])}</td></tr>`;
+      return `<tr><th scope="row">${escapeHtml(p.meta.title)}</th><td class="num">${formatNumber(pr.cells, 0)}</td><td class="num">${formatNumber(pr.suppressed, 0)}</td><td class="num">${formatNumber(pr.shareSuppressed * 100, 1)}\u00a0%</td><td>${escapeHtml(t.audit[pr.audit])}</td></tr>`;
     })
     .join('\n');
-  const example = publication.tables[0]?.meta.id ?? 'med-terminees-cadre';
   return [
     `<section id="methodologie"><h2>${escapeHtml(heading)}</h2>`,
     `<p>${escapeHtml(t.intro())}</p>`,
@@ -29,7 +28,6 @@ export function methodologySection(publication: Publication, heading: string): s
     `<thead><tr>${t.countsHeaders.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
     `<tbody>\n${rows}\n</tbody></table></div>`,
     `<p>${escapeHtml(t.reaudit())}</p>`,
-    `<p><code>${escapeHtml(t.reauditCommand(publication.year, example))}</code></p>`,
     '</section>',
   ].join('\n');
 }

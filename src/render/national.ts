@@ -13,6 +13,7 @@ import { displayDate, escapeHtml, formatShown } from './format.ts';
 import { htmlTable } from './html-table.ts';
 import { choropleth } from './map.ts';
 import { evolutionSeries, keyFigureLabels, renderMessages as m } from './messages.ts';
+import { publisherBlock } from './publisher.ts';
 import { methodologySection } from './methodology.ts';
 import { htmlPage } from './page.ts';
 import { tableView, type Shown, type TableView } from './view.ts';
@@ -50,6 +51,7 @@ export async function nationalReport(publication: Publication, options: { genera
     `<h1>${escapeHtml(m.nationalTitle(publication.year))}</h1>`,
     `<p class="subtitle">${escapeHtml(m.nationalSubtitle())}</p>`,
     options.generatedAt ? `<p class="generated">${escapeHtml(m.generatedAt(displayDate(options.generatedAt)))}</p>` : '',
+    publisherBlock(publication.publisher),
     '</header>',
     nav,
     '<main>',

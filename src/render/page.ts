@@ -12,7 +12,9 @@ const CSS = `
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 14px; line-height: 1.45; color: #1a1a1a; margin: 0 auto; max-width: 60rem; padding: 1rem 1.5rem; }
 h1 { font-size: 1.6rem; margin: 0.5rem 0; } h2 { font-size: 1.3rem; border-bottom: 2px solid #1f5f8b; margin-top: 2rem; } h3 { font-size: 1.1rem; }
 nav ol { columns: 2; }
-.subtitle, .generated { color: #444; }
+.subtitle, .generated, .publisher p { color: #444; }
+.publisher p { margin: 0.1rem 0; font-size: 0.85rem; }
+.fictitious { border: 2px solid #b35900; background: #fff4e5; padding: 0.4rem 0.6rem; }
 figure { margin: 1rem 0 1.5rem; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; font-size: 0.85rem; }

@@ -17,6 +17,7 @@ import { FRANCE } from '../model/geography.ts';
 import { fixZipTimestamps } from '../common/zip.ts';
 import { displayDate } from './format.ts';
 import { signs, renderMessages as m } from './messages.ts';
+import { publisherLines, publisherName } from './publisher.ts';
 import { tableView, type Shown, type TableView } from './view.ts';
 
 /** The zip epoch: the date written when the run has no date of its own */
@@ -41,8 +42,8 @@ export async function departmentWorkbook(publication: Publication, code: string,
   const date = options.generatedAt && !Number.isNaN(Date.parse(options.generatedAt)) ? new Date(options.generatedAt) : EPOCH;
 
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'mfer';
-  workbook.lastModifiedBy = 'mfer';
+  workbook.creator = publisherName(publication.publisher);
+  workbook.lastModifiedBy = publisherName(publication.publisher);
   workbook.created = date;
   workbook.modified = date;
   workbook.lastPrinted = date;
@@ -187,19 +188,18 @@ function text(ws: ExcelJS.Worksheet, line: string, small: boolean): ExcelJS.Row 
 function methodologySheet(workbook: ExcelJS.Workbook, publication: Publication, generatedAt: string | null): void {
   const t = m.methodology;
   const ws = sheet(workbook, SHEET.methodology, m.sections.methodology, [m.workbook.methodologyHeader(), ...t.countsHeaders.slice(1)]);
-  for (const line of [t.intro(), ...t.rules(), t.sMeaning(), t.law(), ...m.workbook.sources()]) text(ws, line, false).alignment = { wrapText: true, vertical: 'top' };
+  for (const line of [...publisherLines(publication.publisher), t.intro(), ...t.rules(), t.sMeaning(), t.law(), ...m.workbook.sources()]) text(ws, line, false).alignment = { wrapText: true, vertical: 'top' };
   if (generatedAt) text(ws, m.workbook.date(displayDate(generatedAt)), false);
   ws.addRow([]);
   text(ws, t.countsCaption(publication.year), false).font = { bold: true };
   ws.addRow([...t.countsHeaders]).font = { bold: true };
   for (const p of [...publication.tables].sort((a, b) => a.meta.number - b.meta.number)) {
     const pr = p.protection;
-    const row = ws.addRow([p.meta.title, pr.cells, pr.primary, pr.secondary, pr.shareSuppressed * 100, t.audit[pr.audit]]);
-    for (const i of [2, 3, 4]) row.getCell(i).numFmt = numberFormat(0);
-    row.getCell(5).numFmt = numberFormat(1);
+    const row = ws.addRow([p.meta.title, pr.cells, pr.suppressed, pr.shareSuppressed * 100, t.audit[pr.audit]]);
+    for (const i of [2, 3]) row.getCell(i).numFmt = numberFormat(0);
+    row.getCell(4).numFmt = numberFormat(1);
   }
   ws.addRow([]);
   text(ws, m.workbook.reauditTitle(), false).font = { bold: true };
   text(ws, t.reaudit(), false);
-  text(ws, t.reauditCommand(publication.year, publication.tables[0]?.meta.id ?? 'med-terminees-cadre'), false);
 }

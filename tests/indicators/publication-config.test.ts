@@ -3,7 +3,7 @@
  * its codes, and bad files fail with the messages module's sentences.
  */
 import { join } from 'node:path';
-import { loadPublicationConfig, parsePublicationConfig } from '../../src/ingest/publication-config.ts';
+import { loadPublicationConfig, parsePublicationConfig, parsePublisher } from '../../src/ingest/publication-config.ts';
 import { configMessages } from '../../src/indicators/messages.ts';
 
 const dir = join(import.meta.dirname, '..', '..', 'pipelines', 'config');
@@ -100,6 +100,16 @@ describe('publication config', () => {
   });
 
   it('accepts its own output (round trip)', () => {
-    expect(parsePublicationConfig(tablesText, protectText)).toEqual(config);
+    const { publisher: _publisher, ...catalogue } = config;
+    expect(parsePublicationConfig(tablesText, protectText)).toEqual(catalogue);
+  });
+
+  it('reads the publication block, marks the sample fictitious, and refuses a misspelt key or a bad date', () => {
+    expect(config.publisher?.producers.length).toBeGreaterThan(0);
+    expect(config.publisher?.fictitious).toBe(true);
+    const good = { producteurs: ['Cnaf'], contact: 'a@exemple.invalid', date: '2027-01-31', fictif: false };
+    expect(parsePublisher(JSON.stringify(good))).toEqual({ producers: ['Cnaf'], contact: 'a@exemple.invalid', date: '2027-01-31', fictitious: false });
+    expect(() => parsePublisher(JSON.stringify({ ...good, producteur: 'Cnaf' }))).toThrow(/publication\.json/);
+    expect(() => parsePublisher(JSON.stringify({ ...good, date: '31/01/2027' }))).toThrow(/publication\.json », date :/);
   });
 });

@@ -57,11 +57,13 @@ describe('publish', () => {
     expect(byPath(second).has('2024/audit/summary.json')).toBe(true);
   });
 
-  it('reports the suppressed cells per table in the summary, as in the publication', () => {
-    const summary = JSON.parse(String(byPath(second).get('2024/audit/summary.json'))) as { tables: { id: string; primaires: number; secondaires: number; audit: string }[]; tables_liees: { lien: string; audit_conjoint: string }[] };
+  it('reports the suppressed cells per table in the summary (primary and secondary apart, for the producer only), as in the publication', () => {
+    const summary = JSON.parse(String(byPath(second).get('2024/audit/summary.json'))) as { tables: { id: string; primaires: number; secondaires: number; masquees: number; audit: string }[]; tables_liees: { lien: string; audit_conjoint: string }[] };
     for (const t of second.publication.tables) {
       const row = summary.tables.find((s) => s.id === t.meta.id);
-      expect(row).toMatchObject({ primaires: t.protection.primary, secondaires: t.protection.secondary, audit: 'ok' });
+      const withStatus = (status: string) => t.table.cells.filter((c) => c.status === status).length;
+      expect(row).toMatchObject({ primaires: withStatus('u'), secondaires: withStatus('x'), masquees: t.protection.suppressed, audit: 'ok' });
+      expect(row!.primaires + row!.secondaires).toBe(t.protection.suppressed);
     }
     expect(summary.tables_liees.map((l) => [l.lien, l.audit_conjoint])).toEqual([['med-terminees', 'ok'], ['er-mesures', 'ok']]);
     expect(second.failures).toEqual([]);

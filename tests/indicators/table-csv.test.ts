@@ -4,7 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { geoOrder } from '../../src/indicators/geo.ts';
-import { publishMessages, signs } from '../../src/indicators/messages.ts';
+import { longStatus, publishMessages, signs } from '../../src/indicators/messages.ts';
 import { longCsv, tableCsv } from '../../src/indicators/table-csv.ts';
 import type { PublicationTable } from '../../src/model/publication.ts';
 import { sealProtected } from '../../src/protect/protected-table.ts';
@@ -24,7 +24,7 @@ const published: PublicationTable = {
   labels: { geo: twoHierarchies.labels, cadre: { judiciaire: 'Judiciaire', ENS: 'Ensemble' } },
   order: { cadre: ['judiciaire', 'ENS'] },
   decimals: 1,
-  protection: { cells: 4, primary: 1, secondary: 1, shareSuppressed: 0.5, audit: 'ok' },
+  protection: { cells: 4, suppressed: 2, shareSuppressed: 0.5, audit: 'ok' },
 };
 const geoCodes = geoOrder(twoHierarchies);
 
@@ -67,8 +67,15 @@ describe('longCsv (for machines)', () => {
 
   it('gives one row per territory and code; s instead of the value when suppressed', () => {
     expect(rows).toHaveLength(geoCodes.length * 2);
-    expect(rows.find((r) => r.geo === 'FR' && r.cadre === 'judiciaire')).toEqual({ geo: 'FR', cadre: 'judiciaire', value: '1234.5', status: 's' });
-    expect(rows.find((r) => r.geo === 'D1' && r.cadre === 'judiciaire')).toEqual({ geo: 'D1', cadre: 'judiciaire', value: signs.secret, status: 'u' });
-    expect(rows.find((r) => r.geo === 'D2' && r.cadre === 'ENS')).toEqual({ geo: 'D2', cadre: 'ENS', value: '0', status: 's' });
+    expect(rows.find((r) => r.geo === 'FR' && r.cadre === 'judiciaire')).toEqual({ geo: 'FR', cadre: 'judiciaire', value: '1234.5', status: longStatus.published });
+    expect(rows.find((r) => r.geo === 'D2' && r.cadre === 'ENS')).toEqual({ geo: 'D2', cadre: 'ENS', value: '0', status: longStatus.published });
+  });
+
+  it('gives a primary and a secondary cell the same public status: nothing tells which rule withheld a cell', () => {
+    const primary = rows.find((r) => r.geo === 'D1' && r.cadre === 'judiciaire');
+    const secondary = rows.find((r) => r.geo === 'D1' && r.cadre === 'ENS');
+    expect(primary).toEqual({ geo: 'D1', cadre: 'judiciaire', value: signs.secret, status: longStatus.secret });
+    expect(secondary).toEqual({ geo: 'D1', cadre: 'ENS', value: signs.secret, status: longStatus.secret });
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set([longStatus.published, longStatus.secret]));
   });
 });

@@ -12,7 +12,7 @@
 import { join } from 'node:path';
 import { loadGeography } from '../../src/ingest/geography.ts';
 import { FRANCE, type Geography } from '../../src/model/geography.ts';
-import type { Publication, PublicationTable, TableSurvey } from '../../src/model/publication.ts';
+import type { Publication, PublicationTable, Publisher, TableSurvey } from '../../src/model/publication.ts';
 import { sealProtected } from '../../src/protect/protected-table.ts';
 import type { Cell, CellStatus } from '../../src/protect/types.ts';
 
@@ -154,7 +154,7 @@ export function fixtureTable(geography: Geography, spec: Spec, year: number, num
       survey: spec.survey,
       lecture: `En ${year}, en France, lecture du tableau ${spec.id}.`,
       champ: 'Champ de test, France (hors collectivités d’outre-mer).',
-      source: `Source de test ${year} ; traitement mfer.`,
+      source: `Source de test ${year}.`,
       note: 's : secret statistique.',
     },
     year,
@@ -162,7 +162,7 @@ export function fixtureTable(geography: Geography, spec: Spec, year: number, num
     labels,
     order: { [spec.dim]: codes },
     decimals: spec.decimals,
-    protection: { cells: cells.length, primary, secondary, shareSuppressed: (primary + secondary) / cells.length, audit: 'ok' },
+    protection: { cells: cells.length, suppressed: primary + secondary, shareSuppressed: (primary + secondary) / cells.length, audit: 'ok' },
   };
 }
 
@@ -172,6 +172,14 @@ export function fixtureTables(geography: Geography, year: number, sentinel: bool
     .map((spec, i) => fixtureTable(geography, spec, year, i + 1, sentinel));
 }
 
+/** Who publishes the fixture publication (the sample's block is fictitious too). */
+export const fixturePublisher: Publisher = {
+  producers: ['Producteur de test A', 'Producteur de test B'],
+  contact: 'contact@exemple.invalid',
+  date: '2026-12-15',
+  fictitious: true,
+};
+
 /** A publication for `year` with the previous year as history (its first year: no evolution table). */
 export function fixturePublication(geography: Geography, options: { year?: number; sentinel?: boolean; history?: boolean } = {}): Publication {
   const year = options.year ?? 2024;
@@ -179,6 +187,7 @@ export function fixturePublication(geography: Geography, options: { year?: numbe
   const history = options.history ?? true;
   return {
     year,
+    publisher: fixturePublisher,
     geography,
     tables: fixtureTables(geography, year, sentinel, !history),
     history: history ? [{ year: year - 1, tables: fixtureTables(geography, year - 1, sentinel, true) }] : [],

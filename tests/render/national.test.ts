@@ -61,7 +61,8 @@ describe('national report', () => {
     expect(html).toContain(escapeHtml(m.map.credit));
   });
 
-  it('says how to re-audit a table', () => {
-    expect(html).toContain(escapeHtml(m.methodology.reauditCommand(2024, publication.tables[0].meta.id)));
+  it('says in words who can re-audit a table, without an internal command or path', () => {
+    expect(html).toContain(escapeHtml(m.methodology.reaudit()));
+    expect(html).not.toMatch(/npx|mfer|data-out|spec\.json|contrib\.csv/);
   });
 });

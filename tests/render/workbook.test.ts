@@ -12,7 +12,7 @@ import { renderMessages as m, signs } from '../../src/render/messages.ts';
 import { codeDecimals } from '../../src/render/display.ts';
 import { displayDate } from '../../src/render/format.ts';
 import { departmentWorkbook, EVOLUTION_FORMAT, numberFormat } from '../../src/render/workbook.ts';
-import { fixturePublication, fullGeography, smallGeography } from './fixtures.ts';
+import { fixturePublication, fixturePublisher, fullGeography, smallGeography } from './fixtures.ts';
 import { unzipText } from './unzip.ts';
 
 const SHEETS = [m.workbook.sheets.summary, m.workbook.sheets.mediation, m.workbook.sheets.rencontre, m.workbook.sheets.methodology];
@@ -77,7 +77,7 @@ describe('department workbooks', () => {
         expect(ws.getColumn(1).width).toBeGreaterThan(40);
         expect(ws.getColumn(2).width).toBeGreaterThan(10);
       }
-      expect(workbook.creator).toBe('mfer');
+      expect(workbook.creator).toBe(fixturePublisher.producers.join(' ; '));
       expect(workbook.created.getTime()).toBe(Date.UTC(1980, 0, 1));
     }
   });
