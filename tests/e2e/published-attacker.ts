@@ -1,0 +1,291 @@
+/**
+ * An attacker that reads only what a reader of the publication gets: the long tables
+ * (`data-out/<year>/tables/*.long.csv`), the public geography (`data-raw/reference/`: which
+ * department is in which region and court of appeal) and the published rules
+ * (`pipelines/config/tables.json`, `protect.json`, printed in the methodology). It knows what a reader
+ * knows from them: every `s` cell is unknown, every published cell (zeros included) is exact, the
+ * totals of a table and of a geography add up, counts are whole numbers, a secret cell is never zero
+ * (the notes say so), and — when a status column tells primary from secondary secrecy — that a
+ * primary count lies between 1 and `minValue − 1`.
+ *
+ * Written apart from the engine (its own HiGHS instance, its own model of the tables: one unknown per
+ * secret cell of a table, equations per total and per geographic margin), it answers two questions
+ * for each year:
+ *  - which secret cells can be recovered exactly (interval of one value; for counts, one integer);
+ *  - which primary cells (known to the test from the audit trail, never to the attacker) have an
+ *    interval narrower than their rule set's protection interval.
+ * The workbooks repeat figures of these tables (a test compares them): they give the attacker nothing
+ * more. Derived tables (rates, shares, evolutions, medians) publish a value only when every cell they
+ * are computed from is published, so they add no equation on a secret cell.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import loadHighs, { type Highs } from 'highs';
+import { parse } from 'csv-parse/sync';
+
+interface CodeRule {
+  code: string;
+  aggregate?: string;
+  ruleSet?: string;
+}
+interface CatalogueTable {
+  id: string;
+  kind: 'cube' | 'measures' | 'derived';
+  link?: string;
+  ruleSet?: string;
+  dimension: { name: string; total?: string; codes: CodeRule[] };
+}
+interface RuleSet {
+  minValue?: number;
+  protectionPercent?: number;
+}
+
+export interface PublicKnowledge {
+  tables: CatalogueTable[];
+  ruleSets: Record<string, RuleSet>;
+  /** child → parent, one map per geographic hierarchy */
+  hierarchies: Map<string, string>[];
+}
+
+/** The catalogue, the rules and the geography, as published. */
+export function loadPublicKnowledge(repo: string, reference: string): PublicKnowledge {
+  const tables = (JSON.parse(readFileSync(join(repo, 'pipelines', 'config', 'tables.json'), 'utf8')) as { tables: CatalogueTable[] }).tables;
+  const ruleSets = (JSON.parse(readFileSync(join(repo, 'pipelines', 'config', 'protect.json'), 'utf8')) as { ruleSets: Record<string, RuleSet> }).ruleSets;
+  const tree = (file: string) => {
+    const rows = parse(readFileSync(join(reference, file), 'utf8'), { columns: true }) as { code: string; parent: string }[];
+    return new Map(rows.filter((r) => r.parent !== '').map((r) => [r.code, r.parent]));
+  };
+  return { tables, ruleSets, hierarchies: [tree('region.csv'), tree('cour-appel.csv')] };
+}
+
+export interface Verdict {
+  year: string;
+  table: string;
+  geo: string;
+  code: string;
+  value: number;
+  lo: number;
+  hi: number;
+  why: 'exact' | 'interval';
+}
+
+interface Unknown {
+  table: string;
+  geo: string;
+  code: string;
+  integer: boolean;
+  /** the long table said this cell is primary */
+  primaryMark: boolean;
+  minValue?: number;
+  protectionPercent: number;
+}
+
+/** One group of tables that share cells (a link), or one table: its unknowns and equations. */
+interface Group {
+  unknowns: Unknown[];
+  index: Map<string, number>;
+  /** Σ coef × unknown = rhs */
+  equations: { terms: Map<number, number>; rhs: number }[];
+}
+
+type Long = { geo: string; code: string; value: string; status: string }[];
+
+function readLong(path: string): Long {
+  const rows = parse(readFileSync(path, 'utf8'), { columns: false, skip_empty_lines: true }) as string[][];
+  return rows.slice(1).map(([geo, code, value, status]) => ({ geo, code, value, status }));
+}
+
+/** A status that tells a reader the cell is primary: any value other than the published and plain secret ones. */
+const PRIMARY_MARKS = new Set(['u']);
+
+let solver: Promise<Highs> | undefined;
+function highs(): Promise<Highs> {
+  const load = (typeof loadHighs === 'function' ? loadHighs : (loadHighs as unknown as { default: () => Promise<Highs> }).default) as () => Promise<Highs>;
+  solver ??= load();
+  return solver;
+}
+
+function buildGroups(dir: string, knowledge: PublicKnowledge): Group[] {
+  const groups = new Map<string, Group>();
+  for (const t of knowledge.tables) {
+    if (t.kind === 'derived') continue;
+    const path = join(dir, `${t.id}.long.csv`);
+    if (!existsSync(path)) continue;
+    const rows = readLong(path);
+    const additive = (code: string) => t.dimension.codes.find((c) => c.code === code)?.aggregate !== 'median';
+    const rulesOf = (code: string): RuleSet => knowledge.ruleSets[t.ruleSet ?? t.dimension.codes.find((c) => c.code === code)?.ruleSet ?? ''] ?? {};
+    // linked tables share their total: one unknown for it across the link
+    const keyOf = (geo: string, code: string) => (t.link && code === t.dimension.total ? `${t.link}|${geo}|${code}` : `${t.id}|${geo}|${code}`);
+    // a measures table is one cube per code: each its own group
+    const groupOf = (code: string) => (t.kind === 'measures' ? `${t.id}|${code}` : (t.link ?? t.id));
+    const valueOf = new Map<string, string>();
+    for (const r of rows) valueOf.set(`${r.geo}|${r.code}`, r.value);
+    const group = (code: string) => {
+      const name = groupOf(code);
+      if (!groups.has(name)) groups.set(name, { unknowns: [], index: new Map(), equations: [] });
+      return groups.get(name)!;
+    };
+    for (const r of rows) {
+      if (r.value !== 's' || !additive(r.code)) continue;
+      const g = group(r.code);
+      const key = keyOf(r.geo, r.code);
+      if (g.index.has(key)) continue;
+      const rules = rulesOf(r.code);
+      g.index.set(key, g.unknowns.length);
+      g.unknowns.push({
+        table: t.id,
+        geo: r.geo,
+        code: r.code,
+        integer: rules.minValue !== undefined || t.dimension.codes.find((c) => c.code === r.code)?.aggregate === 'count',
+        primaryMark: PRIMARY_MARKS.has(r.status),
+        ...(rules.minValue !== undefined ? { minValue: rules.minValue } : {}),
+        protectionPercent: rules.protectionPercent ?? 0,
+      });
+    }
+    // each equation: Σ parts − whole = 0, published terms moved to the right-hand side
+    const equation = (code: string, parts: readonly [string, string][], whole: [string, string]) => {
+      const g = group(code);
+      const terms = new Map<number, number>();
+      let rhs = 0;
+      const add = ([geo, c]: [string, string], coef: number) => {
+        const value = valueOf.get(`${geo}|${c}`);
+        if (value === undefined) return; // not in the table: nothing there
+        if (value === 's') {
+          const j = g.index.get(keyOf(geo, c))!;
+          terms.set(j, (terms.get(j) ?? 0) + coef);
+        } else rhs -= coef * Number(value);
+      };
+      parts.forEach((p) => add(p, 1));
+      add(whole, -1);
+      if (terms.size > 0) g.equations.push({ terms, rhs });
+    };
+    const geos = [...new Set(rows.map((r) => r.geo))];
+    const codes = [...new Set(rows.map((r) => r.code))].filter(additive);
+    const total = t.dimension.total;
+    if (total !== undefined) {
+      for (const geo of geos) equation(total, codes.filter((c) => c !== total).map((c) => [geo, c]), [geo, total]);
+    }
+    for (const hierarchy of knowledge.hierarchies) {
+      const children = new Map<string, string[]>();
+      for (const geo of geos) {
+        const parent = hierarchy.get(geo);
+        if (parent !== undefined && geos.includes(parent)) children.set(parent, [...(children.get(parent) ?? []), geo]);
+      }
+      for (const code of codes) for (const [parent, list] of children) equation(code, list.map((geo) => [geo, code]), [parent, code]);
+    }
+  }
+  return [...groups.values()].filter((g) => g.unknowns.length > 0);
+}
+
+/** The truth of every withheld cell, from the audit trail (the test's knowledge, never the attacker's). */
+function readTruth(auditDir: string): Map<string, { value: number; primary: boolean }> {
+  const truth = new Map<string, { value: number; primary: boolean }>();
+  const walk = (dir: string, table: string, code?: string) => {
+    for (const name of readdirSync(dir, { withFileTypes: true })) {
+      if (name.isDirectory()) walk(join(dir, name.name), table, name.name);
+      else if (name.name === 'cells.csv') {
+        const rows = parse(readFileSync(join(dir, name.name), 'utf8'), { columns: true }) as Record<string, string>[];
+        for (const r of rows) {
+          const cellCode = code ?? Object.entries(r).find(([k]) => !['geo', 'value', 'contributors', 'status'].includes(k))![1];
+          truth.set(`${table}|${r.geo}|${cellCode}`, { value: Number(r.value), primary: r.status === 'u' });
+        }
+      }
+    }
+  };
+  for (const entry of readdirSync(auditDir, { withFileTypes: true })) if (entry.isDirectory()) walk(join(auditDir, entry.name), entry.name);
+  return truth;
+}
+
+/**
+ * Attacks one year of a run: `out` is the `data-out` folder. Returns every secret cell recovered
+ * exactly and every primary cell whose interval is narrower than its protection interval.
+ */
+export async function attackYear(out: string, year: string, knowledge: PublicKnowledge): Promise<{ verdicts: Verdict[]; secretCells: number; floorsHold: boolean }> {
+  const h = await highs();
+  const groups = buildGroups(join(out, year, 'tables'), knowledge);
+  const truth = readTruth(join(out, year, 'audit'));
+  const verdicts: Verdict[] = [];
+  let secretCells = 0;
+  let floorsHold = true;
+  for (const g of groups) {
+    secretCells += g.unknowns.length;
+    const n = g.unknowns.length;
+    const model = (floors: boolean) => {
+      const rows = g.equations;
+      const starts = [0];
+      for (const r of rows) starts.push(starts[starts.length - 1] + r.terms.size);
+      const m = h.createModel({
+        numCols: n,
+        numRows: rows.length,
+        colCost: new Float64Array(n),
+        colLower: Float64Array.from(g.unknowns, (u) => (floors || u.primaryMark ? 1 : 0)),
+        colUpper: Float64Array.from(g.unknowns, (u) => (u.primaryMark && u.minValue !== undefined ? u.minValue - 1 : h.infinity)),
+        rowLower: Float64Array.from(rows, (r) => r.rhs),
+        rowUpper: Float64Array.from(rows, (r) => r.rhs),
+        matrix: {
+          format: 'csr',
+          numRows: rows.length,
+          numCols: n,
+          starts: Int32Array.from(starts),
+          indices: Int32Array.from(rows.flatMap((r) => [...r.terms.keys()])),
+          values: Float64Array.from(rows.flatMap((r) => [...r.terms.values()])),
+        },
+      });
+      m.options.set({ output_flag: false });
+      return m;
+    };
+    const bound = (m: ReturnType<typeof model>, j: number, maximize: boolean): number | 'infeasible' => {
+      const cost = new Float64Array(n);
+      cost[j] = 1;
+      m.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
+      m.changeObjectiveSense(maximize ? h.constants.objectiveSense.maximize : h.constants.objectiveSense.minimize);
+      m.run();
+      const status = m.getModelStatus();
+      const { optimal, unbounded, unboundedOrInfeasible, infeasible } = h.constants.modelStatus;
+      if (status === unbounded || status === unboundedOrInfeasible) return maximize ? Infinity : -Infinity;
+      if (status === infeasible) return 'infeasible';
+      if (status !== optimal) throw new Error(`published-only attacker: HiGHS status ${status}`);
+      return m.getObjectiveValue();
+    };
+    // exact recovery: with everything the reader knows (secret cells are never zero)
+    let exact = model(true);
+    try {
+      if (n > 0 && bound(exact, 0, true) === 'infeasible') {
+        // the published claim "a secret cell is never zero" is false here: the reader learns it is wrong
+        floorsHold = false;
+        exact.dispose();
+        exact = model(false);
+      }
+      g.unknowns.forEach((u, j) => {
+        const lo = bound(exact, j, false);
+        const hi = bound(exact, j, true);
+        if (lo === 'infeasible' || hi === 'infeasible') throw new Error('published-only attacker: the published tables contradict each other');
+        const one = u.integer ? Math.ceil(lo - 1e-6) >= Math.floor(hi + 1e-6) : hi - lo <= 1e-6 * Math.max(1, Math.abs(hi));
+        const t = truth.get(`${u.table}|${u.geo}|${u.code}`) ?? truth.get(`${knowledgeLink(knowledge, u.table)}|${u.geo}|${u.code}`);
+        if (one) verdicts.push({ year, table: u.table, geo: u.geo, code: u.code, value: t?.value ?? NaN, lo, hi, why: 'exact' });
+      });
+    } finally {
+      exact.dispose();
+    }
+    // protection intervals of primary cells: requirement A's reader (secret cells ≥ 0)
+    const wide = model(false);
+    try {
+      g.unknowns.forEach((u, j) => {
+        const t = truth.get(`${u.table}|${u.geo}|${u.code}`) ?? truth.get(`${knowledgeLink(knowledge, u.table)}|${u.geo}|${u.code}`);
+        if (!t?.primary) return;
+        const lo = bound(wide, j, false) as number;
+        const hi = bound(wide, j, true) as number;
+        const p = Math.max(1, (u.protectionPercent / 100) * t.value);
+        if (lo > Math.max(0, t.value - p) + 1e-6 || hi < t.value + p - 1e-6) verdicts.push({ year, table: u.table, geo: u.geo, code: u.code, value: t.value, lo, hi, why: 'interval' });
+      });
+    } finally {
+      wide.dispose();
+    }
+  }
+  return { verdicts, secretCells, floorsHold };
+}
+
+/** Linked tables keep one audit folder per link: the truth of a table's cell may sit under its link. */
+function knowledgeLink(knowledge: PublicKnowledge, table: string): string {
+  return knowledge.tables.find((t) => t.id === table)?.link ?? table;
+}
