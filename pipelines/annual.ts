@@ -1,7 +1,7 @@
 /**
  * The annual pipeline — the table of contents of mfer (STYLE §1). One line per stage:
  *
- *   reference ─┐
+ *   reference, register ─┐
  *   returns ── read ── validate ── harmonize ──┬── (publish: indicators + protection) ── (render)
  *   dictionaries ┘                              └── clean data, rejects, manifest
  *                                                          └──────────── publishRun (atomic) ──▶ data-out/, reports/
@@ -22,6 +22,7 @@ import { harmonize } from '../src/harmonize/harmonize.ts';
 import { ingestFiles } from '../src/harmonize/ingest-files.ts';
 import { loadDictionaries } from '../src/ingest/dictionaries.ts';
 import { loadGeography } from '../src/ingest/geography.ts';
+import { loadRegister } from '../src/ingest/register.ts';
 import { listYears, readReturns } from '../src/ingest/read-returns.ts';
 import { pooledEngine, protectionEngine, type Engine } from '../src/indicators/engine.ts';
 import { publishYears, startProtection } from '../src/indicators/publish-years.ts';
@@ -65,6 +66,7 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   const log = options.log ?? (() => {});
   const sources = { reference: options.reference ?? join(options.input, 'reference'), dictionaries: options.dictionaries ?? 'pipelines/config/surveys', publication: options.publication ?? 'pipelines/config' };
   const geography = loadGeography(sources.reference);
+  const register = loadRegister(sources.reference, new Set(geography.departments.map((d) => d.code))); // known services (optional)
   const dictionaries = loadDictionaries(sources.dictionaries);
   const available = listYears(options.input);
   const years = options.years ?? available;
@@ -80,7 +82,7 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
     const runLog = createRunLog();
     const returns = await runLog.stage('lecture', () => readReturns(options.input, year), readCounts);
     const validated = await runLog.stage('validation', () => validate(returns, dictionaries, geography), validateCounts);
-    const harmonized = await runLog.stage('harmonisation', () => harmonize(validated, geography), harmonizeCounts);
+    const harmonized = await runLog.stage('harmonisation', () => harmonize(validated, geography, register), harmonizeCounts);
     const ingested = ingestFiles(validated, harmonized, context);
     runSummary(returns, validated, harmonized).forEach((line) => log(line));
     history.push(harmonized);

@@ -6,11 +6,11 @@
  *   const built = await buildCrossed(ctx, catalogue.find((t) => t.id === 'croise-taux'));
  */
 import type { PublicationTable } from '../model/publication.ts';
-import { derive, inheritanceViolations, type DerivedCell } from '../protect/derive.ts';
+import { concat, derive, inheritanceViolations, type DerivedCell } from '../protect/derive.ts';
 import type { ProtectedTable } from '../protect/protected-table.ts';
 import { buildMeasures, type Built, type Context } from './build-cubes.ts';
 import type { TableConfig } from './config.ts';
-import { coverageContributions, EVOLUTION_SOURCES, evolutionCells, rateCells } from './crossed.ts';
+import { coverageContributions, EVOLUTION_SOURCES, evolutionCells, rateCells, RESPONSE_RATES, responseContributions } from './crossed.ts';
 import { GEO } from './geo.ts';
 import { publishMessages as m, recipeMessages } from './messages.ts';
 
@@ -38,10 +38,38 @@ export async function buildCrossed(ctx: Context, t: TableConfig): Promise<Built 
     if (codes.some((code) => Object.hasOwn(EVOLUTION_SOURCES, code) && !before(EVOLUTION_SOURCES[code].table))) return null;
     return buildDerived(ctx, t, evolutionCells(lookupIn(ctx.built), before, codes, ctx.geoCodes));
   }
+  if (t.id === 'croise-reponse') return buildResponse(ctx, t);
   if (t.id === 'croise-couverture') {
-    const flags = coverageContributions(ctx.year.geography, ctx.units.mediation, ctx.units.rencontre);
+    const flags = coverageContributions(ctx.year.geography, ctx.year.coverage);
     for (const code of codes) if (!Object.hasOwn(flags, code)) throw new Error(recipeMessages.unknownCode(t.id, code));
     return buildMeasures(ctx, t, [], flags);
   }
   throw new Error(recipeMessages.unknownDerived(t.id));
+}
+
+/**
+ * croise-reponse: known and responding services per survey (public counts, through the engine with
+ * no rule), and the response rates derived from them (secrecy inherited, `///` with no known service).
+ */
+async function buildResponse(ctx: Context, t: TableConfig): Promise<Built> {
+  const counts = responseContributions(ctx.year.coverage);
+  for (const c of t.dimension.codes) if (!Object.hasOwn(counts, c.code) && !Object.hasOwn(RESPONSE_RATES, c.code)) throw new Error(recipeMessages.unknownCode(t.id, c.code));
+  const countCodes = t.dimension.codes.filter((c) => Object.hasOwn(counts, c.code));
+  const built = await buildMeasures(ctx, { ...t, dimension: { ...t.dimension, codes: countCodes } }, [], counts);
+  const cells: DerivedCell[] = t.dimension.codes
+    .filter((c) => Object.hasOwn(RESPONSE_RATES, c.code))
+    .flatMap((c) =>
+      ctx.geoCodes.map((geo) => ({
+        codes: [geo, c.code],
+        inputs: [
+          { table: built.table, codes: [geo, RESPONSE_RATES[c.code].respondents] },
+          { table: built.table, codes: [geo, RESPONSE_RATES[c.code].known] },
+        ],
+        compute: ([respondents, known]: readonly number[]) => (known > 0 ? (100 * respondents) / known : null),
+      })),
+    );
+  const rates = derive([GEO, t.dimension.name], cells);
+  const leaks = inheritanceViolations(rates, cells);
+  const verdict = leaks.length === 0 ? built.verdict : { ok: false, detail: leaks.map((c) => m.derivedLeak(t.id, c)).join(' ') };
+  return { ...built, config: t, table: concat([built.table, rates]), verdict };
 }

@@ -13,7 +13,7 @@ import { derive, inheritanceViolations, stack, type DerivedCell } from '../prote
 import type { ProtectedTable } from '../protect/protected-table.ts';
 import type { Contribution, DimensionSpec, ProtectSpec } from '../protect/types.ts';
 import type { PublicationConfig, TableConfig } from './config.ts';
-import { CONTRIBUTOR, cubeContributions, measureContributions, numberField, type Unit } from './contributions.ts';
+import { CONTRIBUTOR, cubeContributions, knownServiceContributions, measureContributions, numberField, type Unit } from './contributions.ts';
 import type { Engine, LinkedTables, Verdict } from './engine.ts';
 import { geoMembers, GEO } from './geo.ts';
 import { publishMessages as m } from './messages.ts';
@@ -144,7 +144,7 @@ export async function buildMeasures(ctx: Context, t: TableConfig, units: readonl
         value: code.code,
         rules: ctx.config.protect.ruleSets[code.ruleSet ?? 'public'] ?? {},
       };
-      const rows = contributions ? contributions[code.code] : measureContributions(code, units);
+      const rows = contributions ? contributions[code.code] : code.aggregate === 'count' ? knownServiceContributions(ctx.year.coverage[surveyOf(t)]) : measureContributions(code, units);
       const table = await ctx.engine.protect(spec, rows);
       const verdict = await ctx.engine.audit(spec, rows, table.cells);
       return { part: { code: code.code, table }, check: verdict, cube: { folder: `${folderOf(ctx, t.id)}/${code.code}`, spec, contributions: rows, table, verdict } };

@@ -20,6 +20,8 @@ export interface CodeConfig {
   ruleSet?: string;
   /** decimals to show for this code when they differ from the table's */
   decimals?: number;
+  /** crossed tables: the survey this code's figure comes from (its `-` / `nd` marks follow that survey) */
+  survey?: 'mediation' | 'rencontre';
 }
 
 /**
@@ -43,6 +45,8 @@ export interface TableConfig {
   measure?: string;
   /** the table needs the previous year's publication (absent in the first year) */
   needsPrevious?: boolean;
+  /** evolutions: when one is not significant (`ns`) */
+  evolution?: { minBase: number; maxRespondentChange: number };
   /** templates: {numero}, {annee}, {annee_precedente}, {valeur} */
   title: string;
   unit: string;

@@ -7,6 +7,7 @@
  *   cubeContributions(cadreTable, rows)
  *   // [{ codes: ['01', 'conventionnelle'], contributor: 'S01', value: 40 }, …]
  */
+import type { SurveyCoverage } from '../model/coverage.ts';
 import type { HarmonizedYear } from '../model/harmonized.ts';
 import type { MediationRow, RencontreRow } from '../model/rows.ts';
 import type { Contribution } from '../protect/types.ts';
@@ -62,4 +63,13 @@ export function measureContributions(code: CodeConfig, units: readonly Unit[]): 
     if (value !== null && value !== 0) out.push({ codes: [unit.departement], contributor: unit.id, value });
   }
   return out;
+}
+
+/**
+ * A count of services (`aggregate: count`) is a public fact read from the register of known services,
+ * not from the respondents: every known service contributes 1 in its department (without a register,
+ * the known services are the respondents).
+ */
+export function knownServiceContributions(coverage: SurveyCoverage): Contribution[] {
+  return [...coverage.departments].flatMap(([dep, c]) => c.known.map((id) => ({ codes: [dep], contributor: id, value: 1 })));
 }

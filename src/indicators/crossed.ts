@@ -7,11 +7,11 @@
  *   const cells = rateCells(tables, geography, geoCodes);
  *   derive(['geo', 'indicateur'], cells);
  */
+import type { YearCoverage } from '../model/coverage.ts';
 import type { Geography } from '../model/geography.ts';
 import type { DerivedCell } from '../protect/derive.ts';
 import type { ProtectedTable } from '../protect/protected-table.ts';
 import type { Contribution } from '../protect/types.ts';
-import type { Unit } from './contributions.ts';
 import { recipeMessages as m } from './messages.ts';
 
 /** A protected cell of another table of the publication: table id and its non-geo code. */
@@ -111,16 +111,17 @@ export function evolutionCells(current: TableLookup, previous: TableLookup, code
 /**
  * croise-couverture as contributions, one geo-only cube per indicator: each department contributes
  * 1 (or 0) for itself. Whether a department has a service is a public fact (lists of conventionné
- * services and agreed structures are public), so these cubes go through the engine with no rule.
+ * services and agreed structures are public): it is read from the register of known services (the
+ * respondents when there is none), so a department whose services did not answer is no white zone.
+ * These cubes go through the engine with no rule.
  */
-export function coverageContributions(geography: Geography, mediation: readonly Unit[], rencontre: readonly Unit[]): Record<string, Contribution[]> {
-  const withMediation = new Set(mediation.map((u) => u.departement));
-  const withEr = new Set(rencontre.map((u) => u.departement));
+export function coverageContributions(geography: Geography, coverage: YearCoverage): Record<string, Contribution[]> {
+  const has = (survey: 'mediation' | 'rencontre', dep: string) => (coverage[survey].departments.get(dep)?.known.length ?? 0) > 0;
   const flags: Record<string, (dep: string) => boolean> = {
     departements: () => true,
-    sans_mediation: (dep) => !withMediation.has(dep),
-    sans_er: (dep) => !withEr.has(dep),
-    sans_aucun: (dep) => !withMediation.has(dep) && !withEr.has(dep),
+    sans_mediation: (dep) => !has('mediation', dep),
+    sans_er: (dep) => !has('rencontre', dep),
+    sans_aucun: (dep) => !has('mediation', dep) && !has('rencontre', dep),
   };
   return Object.fromEntries(
     Object.entries(flags).map(([code, flag]) => [
@@ -129,3 +130,24 @@ export function coverageContributions(geography: Geography, mediation: readonly 
     ]),
   );
 }
+
+/**
+ * croise-reponse: services known (register) and services with a usable return, per survey, as
+ * public counts (one contribution of 1 per service); the response rates are derived from them.
+ */
+export function responseContributions(coverage: YearCoverage): Record<string, Contribution[]> {
+  const of = (survey: 'mediation' | 'rencontre', which: 'known' | 'respondents') =>
+    [...coverage[survey].departments].flatMap(([dep, c]) => c[which].map((id) => ({ codes: [dep], contributor: id, value: 1 })));
+  return {
+    med_connus: of('mediation', 'known'),
+    med_repondants: of('mediation', 'respondents'),
+    er_connus: of('rencontre', 'known'),
+    er_repondants: of('rencontre', 'respondents'),
+  };
+}
+
+/** croise-reponse's rates: respondents over known services, in %. */
+export const RESPONSE_RATES: Readonly<Record<string, { respondents: string; known: string }>> = {
+  med_taux: { respondents: 'med_repondants', known: 'med_connus' },
+  er_taux: { respondents: 'er_repondants', known: 'er_connus' },
+};

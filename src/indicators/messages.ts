@@ -39,6 +39,20 @@ export const progressMessages = {
     (failed === 0 ? 'tous les audits du secret réussis' : `${failed} audit(s) du secret en échec`),
 };
 
+const SURVEY_SERVICES = { mediation: 'services de médiation familiale', rencontre: 'espaces de rencontre' } as const;
+const percentFormat = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+export const coverageMessages = {
+  /** note of every table: figures on respondents, with the response rate when the register is known */
+  respondents: (survey: 'mediation' | 'rencontre', year: number, respondents: number, known: number, fromRegister: boolean) =>
+    fromRegister
+      ? `Chiffres sur les ${SURVEY_SERVICES[survey]} répondants, sans imputation des non-réponses : en ${year}, ${respondents} des ${known} ${SURVEY_SERVICES[survey]} connus ont envoyé une réponse exploitable (taux de réponse ${percentFormat.format((100 * respondents) / Math.max(1, known))} %).`
+      : `Chiffres sur les ${respondents} ${SURVEY_SERVICES[survey]} répondants, sans imputation des non-réponses (registre des services connus absent : taux de réponse non calculé).`,
+  /** the conventions, in every table's note */
+  signs: (minBase: number) =>
+    `Signes conventionnels : 0 zéro ; - aucun service de ce type dans le territoire ; nd non disponible (services connus, aucune réponse exploitable) ; /// sans objet (calcul impossible, dénominateur nul) ; ns non significatif (évolution sur moins de ${minBase} de part et d'autre, ou sur des répondants qui ont changé de plus de 10 %) ; s secret statistique.`,
+};
+
 export const signs = {
   /** secret statistique */
   secret: 's',

@@ -8,7 +8,7 @@
  *   // "Tableau 1 – Médiations familiales terminées selon le cadre, par territoire, en 2024"
  */
 import { FRANCE, type Geography } from '../model/geography.ts';
-import type { PublicationTable, TableMeta } from '../model/publication.ts';
+import type { Mark, PublicationTable, TableMeta } from '../model/publication.ts';
 import type { ProtectedTable } from '../protect/protected-table.ts';
 import type { TableConfig } from './config.ts';
 import { publishMessages as m } from './messages.ts';
@@ -30,7 +30,15 @@ function lecture(t: TableConfig, table: ProtectedTable, year: number): string {
   return fill(t.lecture, { annee: String(year), annee_precedente: String(year - 1), valeur });
 }
 
-export function publicationTable(t: TableConfig, table: ProtectedTable, geography: Geography, year: number, auditOk: boolean): PublicationTable {
+/** What the year's coverage adds to a table: its marks and the sentences of its note on respondents. */
+export interface TableCoverage {
+  marks: ReadonlyMap<string, Mark>;
+  notes: readonly string[];
+}
+
+const NO_COVERAGE: TableCoverage = { marks: new Map(), notes: [] };
+
+export function publicationTable(t: TableConfig, table: ProtectedTable, geography: Geography, year: number, auditOk: boolean, coverage: TableCoverage = NO_COVERAGE): PublicationTable {
   const values = { numero: String(t.number), annee: String(year), annee_precedente: String(year - 1) };
   const meta: TableMeta = {
     id: t.id,
@@ -41,7 +49,7 @@ export function publicationTable(t: TableConfig, table: ProtectedTable, geograph
     lecture: lecture(t, table, year),
     champ: t.champ,
     source: fill(t.source, values),
-    note: t.note,
+    note: [t.note, ...coverage.notes].filter((n) => n !== '').join(' '),
   };
   const total = t.dimension.total;
   const dimLabels: Record<string, string> = Object.fromEntries(t.dimension.codes.map((c) => [c.code, c.label]));
@@ -56,6 +64,7 @@ export function publicationTable(t: TableConfig, table: ProtectedTable, geograph
     labels: { geo: geography.labels, [t.dimension.name]: dimLabels },
     order: { [t.dimension.name]: order },
     decimals: t.decimals,
+    marks: coverage.marks,
     protection: {
       cells: cells.length,
       suppressed,

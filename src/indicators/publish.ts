@@ -22,7 +22,9 @@ import type { PublicationConfig, TableConfig } from './config.ts';
 import { unitsOf } from './contributions.ts';
 import type { Engine, Verdict } from './engine.ts';
 import { geoDimension, geoOrder } from './geo.ts';
-import { publishMessages as m } from './messages.ts';
+import { countsOver } from '../harmonize/coverage.ts';
+import { coverageMessages as cm, publishMessages as m } from './messages.ts';
+import { tableMarks, type EvolutionRule, type MarkContext } from './marks.ts';
 import { publicationTable } from './publication-table.ts';
 import { summaryJson, type TableSummary } from './summary.ts';
 import { longCsv, tableCsv, type CodeDisplay } from './table-csv.ts';
@@ -125,22 +127,51 @@ export async function finishYear(protectedYear: ProtectedYear, previous: Publica
   const summaries: TableSummary[] = [];
   const display = (t: TableConfig): CodeDisplay => ({
     decimals: Object.fromEntries(t.dimension.codes.filter((c) => c.decimals !== undefined).map((c) => [c.code, c.decimals ?? t.decimals])),
-    derived: new Set(t.dimension.codes.filter((c) => c.aggregate === 'median').map((c) => c.code)),
   });
+  const markContext: MarkContext = {
+    geography: year.geography,
+    geoCodes: ctx.geoCodes,
+    coverage: year.coverage,
+    ...(previous ? { previous: { ...(previous.coverage ? { coverage: previous.coverage } : {}), table: (id: string) => previous.tables.find((p) => p.meta.id === id)?.table } } : {}),
+    table: (id: string) => ctx.built.get(id)?.table,
+    surveyOfTable: (id: string) => {
+      const survey = config.tables.find((c) => c.id === id)?.survey;
+      return survey === 'croise' ? undefined : survey;
+    },
+    evolution: evolutionRule(config),
+  };
   for (const t of config.tables) {
     const b = ctx.built.get(t.id);
     if (!b) continue;
-    const p = publicationTable(t, b.table, year.geography, year.year, b.verdict.ok && (b.joint?.ok ?? true));
+    const coverage = { marks: tableMarks(t, b.table, markContext), notes: coverageNotes(t, year, markContext.evolution.minBase) };
+    const p = publicationTable(t, b.table, year.geography, year.year, b.verdict.ok && (b.joint?.ok ?? true), coverage);
     tables.push(p);
     if (!b.verdict.ok) failures.push(m.auditFailed(t.id, b.verdict.detail));
     files.push(
       { root: 'data-out', path: `${year.year}/tables/${t.id}.csv`, content: tableCsv(p, year.geography, ctx.geoCodes, display(t)) },
-      { root: 'data-out', path: `${year.year}/tables/${t.id}.long.csv`, content: longCsv(p, ctx.geoCodes, display(t)) },
+      { root: 'data-out', path: `${year.year}/tables/${t.id}.long.csv`, content: longCsv(p, ctx.geoCodes) },
     );
     for (const cube of b.cubes) files.push(...auditFiles(cube.folder, cube.spec, cube.contributions, engine.formatCells(cube.table, cube.spec)));
     summaries.push({ table: p, kind: t.kind, link: t.link, verdict: b.verdict, folders: b.cubes.map((c) => c.folder.slice(`${year.year}/audit/`.length)) });
   }
   files.push({ root: 'data-out', path: `${year.year}/audit/summary.json`, content: summaryJson(year.year, summaries, linkedVerdicts) });
   const history = previous ? [...previous.history, { year: previous.year, tables: previous.tables }] : [];
-  return { publication: { year: year.year, ...(config.publisher ? { publisher: config.publisher } : {}), geography: year.geography, tables, history }, files, failures };
+  return { publication: { year: year.year, ...(config.publisher ? { publisher: config.publisher } : {}), coverage: year.coverage, geography: year.geography, tables, history }, files, failures };
+}
+
+/** The evolution rule of the catalogue's evolution table (defaults: base 20, 10 % of respondents). */
+function evolutionRule(config: PublicationConfig): EvolutionRule {
+  return config.tables.find((t) => t.evolution !== undefined)?.evolution ?? { minBase: 20, maxRespondentChange: 0.1 };
+}
+
+/** The sentences every table's note gets: figures on respondents (with the response rate), and the signs. */
+function coverageNotes(t: TableConfig, year: HarmonizedYear, minBase: number): string[] {
+  const surveys = t.survey === 'croise' ? (['mediation', 'rencontre'] as const) : [t.survey];
+  const departments = year.geography.departments.map((d) => d.code);
+  const lines = surveys.map((survey) => {
+    const coverage = year.coverage[survey];
+    const { known, respondents } = countsOver(coverage, departments);
+    return cm.respondents(survey, year.year, respondents, known, coverage.fromRegister);
+  });
+  return [...lines, cm.signs(minBase)];
 }

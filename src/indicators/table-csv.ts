@@ -4,8 +4,8 @@
  *   per territory (level, code, name) and one column per code of the second dimension, `s` where the
  *   cell is suppressed; Lecture / Champ / Source / Note below.
  * - `longCsv`: for machines — `,`, UTF-8, one row per cell with the dimension columns (named as in the
- *   protection spec), `value` (or `s`) and `status` (`published` or `secret`: never which rule withheld
- *   the cell, which only the audit trail keeps).
+ *   protection spec), `value` (a number, `s`, or a mark: `-`, `nd`, `ns`) and `status` (`published` or
+ *   `secret`: never which rule withheld the cell, which only the audit trail keeps).
  * Suppressed values are replaced by `s` only here: the tables keep their true values (STYLE §5).
  *
  * @example
@@ -13,9 +13,10 @@
  */
 import { toCsv, type CsvValue } from '../io/csv.ts';
 import type { Geography } from '../model/geography.ts';
-import type { PublicationTable } from '../model/publication.ts';
+import type { Mark, PublicationTable } from '../model/publication.ts';
 import type { Cell } from '../protect/types.ts';
 import { geoLevel, geoLevelLabels } from './geo.ts';
+import { markKey } from './marks.ts';
 import { longStatus, publishMessages, signs } from './messages.ts';
 
 export function cellKey(codes: readonly string[]): string {
@@ -28,28 +29,24 @@ function round(value: number, decimals: number): number {
   return Object.is(r, -0) ? 0 : r;
 }
 
-/** What a reader sees in a cell: the rounded value, `s` (secret) or `///` (no cell: not applicable). */
-export function shown(cell: Cell | undefined, decimals: number, missing: CsvValue): CsvValue {
+/**
+ * What a reader sees in a cell: `s` (secret), else its mark (`-`, `nd`, `ns`…), else the rounded value,
+ * else (no cell: no contributor) `missing`, a zero. What could not be computed carries the mark `///`.
+ */
+export function shown(cell: Cell | undefined, decimals: number, missing: CsvValue, mark?: Mark): CsvValue {
+  if (cell && cell.status !== 's') return signs.secret;
+  if (mark !== undefined) return mark;
   if (!cell) return missing;
-  return cell.status === 's' ? round(cell.value, decimals) : signs.secret;
+  return round(cell.value, decimals);
 }
 
 function line(text: string): string {
   return toCsv([], ['x'], { sep: ';', decimalComma: true, bom: false, headers: [text] });
 }
 
-/**
- * How each code is shown: its decimals when they differ from the table's, and whether a missing cell
- * is not applicable (derived figures, medians: no value could be computed) rather than a published
- * zero (cubes: no contributor).
- */
+/** How each code is shown: its decimals when they differ from the table's. */
 export interface CodeDisplay {
   decimals?: Readonly<Record<string, number>>;
-  derived?: ReadonlySet<string>;
-}
-
-function isDerived(t: PublicationTable, display: CodeDisplay, code: string): boolean {
-  return t.meta.survey === 'croise' || (display.derived?.has(code) ?? false);
 }
 
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -71,7 +68,7 @@ export function tableCsv(t: PublicationTable, geography: Geography, geoCodes: re
       code: geo,
       territoire: geoLabels[geo] ?? geo,
     };
-    for (const code of codes) row[code] = shown(byKey.get(cellKey([geo, code])), display.decimals?.[code] ?? t.decimals, isDerived(t, display, code) ? signs.notApplicable : 0);
+    for (const code of codes) row[code] = shown(byKey.get(cellKey([geo, code])), display.decimals?.[code] ?? t.decimals, 0, t.marks.get(markKey(geo, code)));
     return row;
   });
   const columns = ['niveau', 'code', 'territoire', ...codes];
@@ -82,16 +79,16 @@ export function tableCsv(t: PublicationTable, geography: Geography, geoCodes: re
   return '\ufeff' + above + body + below.join('');
 }
 
-export function longCsv(t: PublicationTable, geoCodes: readonly string[], display: CodeDisplay = {}): string {
+export function longCsv(t: PublicationTable, geoCodes: readonly string[]): string {
   const [geoDim, dim] = t.table.dimensions;
   const byKey = new Map(t.table.cells.map((c) => [cellKey(c.codes), c]));
   const rows: Record<string, CsvValue>[] = [];
   for (const geo of geoCodes) {
     for (const code of t.order[dim] ?? []) {
       const cell = byKey.get(cellKey([geo, code]));
-      if (!cell && isDerived(t, display, code)) continue;
+      const mark = t.marks.get(markKey(geo, code));
       const published = !cell || cell.status === 's';
-      const value = cell ? (published ? round(cell.value, 6) : signs.secret) : 0;
+      const value = shown(cell, 6, 0, mark);
       // one public status for every withheld cell: telling primary from secondary secrecy would say
       // which cells hold a small count, and the published margins would give them away
       rows.push({ [geoDim]: geo, [dim]: code, value, status: published ? longStatus.published : longStatus.secret });

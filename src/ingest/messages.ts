@@ -52,3 +52,12 @@ export const annualMessages = {
   failed: (message: string) => `mfer annual : ${message}`,
   done: (years: readonly number[], out: string) => `mfer annual : terminé (${years.join(', ')}), résultats dans « ${out} ».`,
 };
+
+export const registerMessages = {
+  missingColumns: (path: string, columns: readonly string[]) =>
+    `Registre des services connus « ${path} » : colonne(s) absente(s) : ${columns.join(', ')} (en-tête attendu : annee,enquete,service,departement,sites).`,
+  invalid: (path: string, row: number, column: string, value: string, expected: string) =>
+    `Registre des services connus « ${path} », ligne ${row}, colonne « ${column} » : « ${value} » n'est pas ${expected}.`,
+  duplicate: (path: string, row: number, service: string, year: number) =>
+    `Registre des services connus « ${path} », ligne ${row} : le service « ${service} » figure deux fois pour ${year}.`,
+};

@@ -52,6 +52,7 @@ const code = strict({
   aggregate: z.enum(['sum', 'count', 'median']).optional(),
   ruleSet: z.string().min(1).optional(),
   decimals: z.number().int().min(0).max(4).optional(),
+  survey: z.enum(['mediation', 'rencontre']).optional(),
 });
 
 const table = strict({
@@ -63,6 +64,7 @@ const table = strict({
   ruleSet: z.string().min(1).optional(),
   measure: z.string().regex(/^[a-z0-9_]+$/).optional(),
   needsPrevious: z.boolean().optional(),
+  evolution: strict({ minBase: z.number().min(0), maxRespondentChange: z.number().min(0).max(1) }).optional(),
   title: z.string().min(1),
   unit: z.string().min(1),
   decimals: z.number().int().min(0).max(4),

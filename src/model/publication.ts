@@ -4,6 +4,7 @@
  * shown only when its status is `s` (published).
  */
 import type { ProtectedTable } from '../protect/protected-table.ts';
+import type { YearCoverage } from './coverage.ts';
 import type { Geography } from './geography.ts';
 
 export type TableSurvey = 'mediation' | 'rencontre' | 'croise';
@@ -25,6 +26,13 @@ export interface TableMeta {
   note: string;
 }
 
+/**
+ * What a reader sees instead of a figure: `-` nothing by nature (no service of that kind), `nd` not
+ * available (known services, no usable return), `///` not applicable, `ns` not significant (an
+ * evolution on a small base or on changed respondents). `s` (secret) is a status, not a mark.
+ */
+export type Mark = '-' | 'nd' | '///' | 'ns';
+
 export interface PublicationTable {
   meta: TableMeta;
   year: number;
@@ -36,6 +44,8 @@ export interface PublicationTable {
   order: Readonly<Record<string, readonly string[]>>;
   /** decimals to show (0 for counts, 1 for rates, 2 for FTE) */
   decimals: number;
+  /** `geo \u0001 code` → the mark shown instead of the figure (see `Mark`); never on a secret cell */
+  marks: ReadonlyMap<string, Mark>;
   /**
    * what the protection did on this table, as a reader may know it: how many cells are secret, never
    * how many by which kind of secrecy (primary / secondary: `audit/summary.json` only)
@@ -59,6 +69,8 @@ export interface Publication {
   year: number;
   /** absent when the catalogue was loaded without its publication block (unit tests) */
   publisher?: Publisher;
+  /** known services against respondents (response rates, evolutions on changed respondents) */
+  coverage?: YearCoverage;
   geography: Geography;
   tables: readonly PublicationTable[];
   /** the same publication for earlier years present in the input, oldest first (for evolutions) */

@@ -128,3 +128,10 @@ export function stack(dimension: string, parts: readonly { code: Code; table: Pr
   const cells: Cell[] = parts.flatMap(({ code, table }) => table.cells.map((c) => ({ ...c, codes: [...c.codes, code] })));
   return sealProtected(dimensions, cells);
 }
+
+/** Cells of protected tables over the same dimensions, as one table (statuses and values kept). */
+export function concat(tables: readonly ProtectedTable[]): ProtectedTable {
+  const [first] = tables;
+  for (const t of tables) if (t.dimensions.join('\u0000') !== first.dimensions.join('\u0000')) throw new Error('concat: tables over different dimensions (programming error)');
+  return sealProtected(first.dimensions, tables.flatMap((t) => t.cells));
+}

@@ -23,7 +23,7 @@ export function formatNumber(value: number, decimals: number): string {
 
 export function formatShown(shown: Shown, decimals: number): string {
   if (shown.kind === 'secret') return signs.secret;
-  if (shown.kind === 'missing') return signs.notApplicable;
+  if (shown.kind === 'missing') return shown.mark;
   return formatNumber(shown.value, decimals);
 }
 

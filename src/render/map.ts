@@ -33,6 +33,8 @@ const france = franceMap as unknown as { viewBox: string; locations: readonly { 
 /** ColorBrewer YlGnBu, 5 classes: sequential and colour-blind safe */
 export const PALETTE = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'];
 export const NO_DATA = '#bdbdbd';
+/** no service of that kind (`-`): white, apart from the lightest class and from no data */
+export const NO_SERVICE = '#ffffff';
 export const OVERSEAS = ['971', '972', '973', '974', '976'];
 
 /** Upper bounds of up to 5 quantile classes over the published values (distinct, ascending). */
@@ -59,11 +61,12 @@ export function choropleth(input: ChoroplethInput): string {
   // with fewer classes than colours, spread them over the palette's range
   const colours = breaks.map((_, k) => PALETTE[breaks.length === 1 ? 2 : Math.round((k * (PALETTE.length - 1)) / (breaks.length - 1))]);
   const hatch = `${input.id}-hatch`;
+  // nd, /// and ns are no data, never the lowest class; `-` (no service) has its own white class
   const fill = (shown: Shown | undefined) =>
-    !shown || shown.kind === 'missing' ? NO_DATA : shown.kind === 'secret' ? `url(#${hatch})` : colours[classOf(shown.value, breaks)];
+    !shown ? NO_DATA : shown.kind === 'missing' ? (shown.mark === '-' ? NO_SERVICE : NO_DATA) : shown.kind === 'secret' ? `url(#${hatch})` : colours[classOf(shown.value, breaks)];
   const tip = (code: string, name: string) => {
     const d = byCode.get(code);
-    return `<title>${escapeHtml(`${name} (${code}) : ${formatShown(d?.shown ?? { kind: 'missing' }, input.decimals)}`)}</title>`;
+    return `<title>${escapeHtml(`${name} (${code}) : ${formatShown(d?.shown ?? { kind: 'missing', mark: 'nd' }, input.decimals)}`)}</title>`;
   };
   const paths = france.locations
     .map((loc) => {
@@ -81,6 +84,8 @@ export function choropleth(input: ChoroplethInput): string {
     ...breaks.map((b, k) => ({ colour: colours[k], text: m.map.classRange(formatNumber(k === 0 ? Math.min(...values) : nextAbove(breaks[k - 1], input.decimals), input.decimals), formatNumber(b, input.decimals)) })),
     { colour: `url(#${hatch})`, text: m.map.secret },
     { colour: NO_DATA, text: m.map.noData },
+    // only when a department has no service of that kind: a legend item nobody can find confuses
+    ...(input.departments.some((d) => d.shown.kind === 'missing' && d.shown.mark === '-') ? [{ colour: NO_SERVICE, text: m.map.noService }] : []),
   ];
   const legend = legendItems
     .map((item, i) => `<g><rect x="-150" y="${450 + i * 18}" width="14" height="12" fill="${item.colour}" stroke="#555555" stroke-width="0.5"/><text x="-130" y="${460 + i * 18}" font-size="11">${escapeHtml(item.text)}</text></g>`)

@@ -16,7 +16,7 @@ import { evolutionSeries, keyFigureLabels, renderMessages as m } from './message
 import { publisherBlock } from './publisher.ts';
 import { methodologySection } from './methodology.ts';
 import { htmlPage } from './page.ts';
-import { tableView, type Shown, type TableView } from './view.ts';
+import { NOT_APPLICABLE, tableView, type Shown, type TableView } from './view.ts';
 import { FRANCE } from '../model/geography.ts';
 
 /** Indicators of `croise-taux` drawn as maps of departments. */
@@ -138,7 +138,7 @@ async function evolution(publication: Publication, tables: readonly PublicationT
 
 function shownIn(tables: readonly PublicationTable[], id: string, code: string): Shown {
   const table = tables.find((t) => t.meta.id === id);
-  if (!table) return { kind: 'missing' };
+  if (!table) return NOT_APPLICABLE;
   const view: TableView = tableView(table);
   return view.shown(FRANCE, code);
 }

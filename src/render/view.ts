@@ -6,13 +6,19 @@
  * @example
  *   const view = tableView(publication.tables[0]);
  *   view.shown('FR', 'ENS'); // { kind: 'value', value: 23807 } or { kind: 'secret' }
- *   view.shown('976', 'ENS'); // no cell in a count: { kind: 'value', value: 0 }
+ *   view.shown('976', 'ENS'); // { kind: 'missing', mark: 'nd' } when its services did not answer
  */
-import type { PublicationTable } from '../model/publication.ts';
-import { codeDecimals, missingIsNotApplicable } from './display.ts';
+import type { Mark, PublicationTable } from '../model/publication.ts';
+import { codeDecimals } from './display.ts';
 
-/** `missing`: no cell where none could be computed (derived figures, medians) — shown `///` */
-export type Shown = { kind: 'value'; value: number } | { kind: 'secret' } | { kind: 'missing' };
+/**
+ * `missing`: no figure, shown by its mark — `///` where none could be computed (derived figures,
+ * medians), `-` where there is no service of that kind, `nd` where no usable return came, `ns` for an
+ * evolution that is not significant (see `Mark`).
+ */
+export type Shown = { kind: 'value'; value: number } | { kind: 'secret' } | { kind: 'missing'; mark: Mark };
+
+export const NOT_APPLICABLE: Shown = { kind: 'missing', mark: '///' };
 
 export interface TableView {
   readonly table: PublicationTable;
@@ -68,8 +74,15 @@ function buildView(table: PublicationTable): TableView {
     codes,
     label: (code) => (code === '' ? table.meta.unit : (labels[code] ?? code)),
     geoLabel: (code) => geoLabels[code] ?? code,
-    // a count with no contributor is a published zero; a derived figure or a median is not applicable
-    shown: (geo, code) => cells.get(`${geo}\u0001${code}`) ?? (missingIsNotApplicable(table, code) ? { kind: 'missing' } : { kind: 'value', value: 0 }),
+    // a secret stays `s`; a mark (-, nd, ///, ns) replaces a figure; a cell with no contributor is
+    // a published zero
+    shown: (geo, code) => {
+      const cell = cells.get(`${geo}\u0001${code}`);
+      if (cell?.kind === 'secret') return cell;
+      const mark = table.marks.get(`${geo}\u0001${code}`);
+      if (mark !== undefined) return { kind: 'missing', mark };
+      return cell ?? { kind: 'value', value: 0 };
+    },
     decimals: (code) => codeDecimals(table, code),
     total: codes.includes(TOTAL) ? TOTAL : null,
   };

@@ -18,7 +18,7 @@ import { fixZipTimestamps } from '../common/zip.ts';
 import { displayDate } from './format.ts';
 import { signs, renderMessages as m } from './messages.ts';
 import { publisherLines, publisherName } from './publisher.ts';
-import { tableView, type Shown, type TableView } from './view.ts';
+import { NOT_APPLICABLE, tableView, type Shown, type TableView } from './view.ts';
 
 /** The zip epoch: the date written when the run has no date of its own */
 const EPOCH = new Date(Date.UTC(1980, 0, 1));
@@ -66,7 +66,7 @@ export async function departmentWorkbook(publication: Publication, code: string,
       const beforeView = before ? tableView(before) : null;
       for (const c of summaryCodes(view)) {
         const label = view.total ? m.workbook.summaryLabel(table.meta.title) : view.label(c);
-        valueRow(summary, label, [...geo.map((g) => shownOut(view.shown(g, c), view.decimals(c))), evolutionCell(view.shown(code, c), beforeView ? beforeView.shown(code, c) : { kind: 'missing' })]);
+        valueRow(summary, label, [...geo.map((g) => shownOut(view.shown(g, c), view.decimals(c))), evolutionCell(view.shown(code, c), beforeView ? beforeView.shown(code, c) : NOT_APPLICABLE)]);
       }
     }
   }

@@ -80,7 +80,7 @@ describe('croise-evolution', () => {
 
 describe('croise-couverture', () => {
   const year = harmonizedYear(2024, [service('S1', 'D1'), service('S2', 'D1'), service('S3', 'D2')], [structure('E1', 'D2'), structure('E2', 'D3')]);
-  const flags = coverageContributions(twoHierarchies, unitsOf(year, 'mediation'), unitsOf(year, 'rencontre'));
+  const flags = coverageContributions(twoHierarchies, year.coverage);
   const flagged = (code: string) => flags[code].filter((c) => c.value === 1).map((c) => c.codes[0]);
 
   it('flags departments without mediation, without ER, and without either (white zones)', () => {
@@ -88,6 +88,18 @@ describe('croise-couverture', () => {
     expect(flagged('sans_mediation')).toEqual(['D3', 'D4']);
     expect(flagged('sans_er')).toEqual(['D1', 'D4']);
     expect(flagged('sans_aucun')).toEqual(['D4']);
+  });
+
+  it('reads the register: a department whose known services did not answer is no white zone', () => {
+    const register = [
+      { year: 2024, survey: 'mediation' as const, service: 'S9', department: 'D4', sites: 1 },
+      { year: 2023, survey: 'rencontre' as const, service: 'E9', department: 'D1', sites: 1 },
+    ];
+    const withRegister = harmonizedYear(2024, [service('S1', 'D1'), service('S3', 'D2')], [structure('E1', 'D2'), structure('E2', 'D3')], twoHierarchies, register);
+    const f = coverageContributions(twoHierarchies, withRegister.coverage);
+    const on = (code: string) => f[code].filter((c) => c.value === 1).map((c) => c.codes[0]);
+    expect(on('sans_mediation')).toEqual(['D3']); // D4's known service did not answer: D4 has one
+    expect(on('sans_er')).toEqual(['D1', 'D4']); // E9 is known in 2023 only
   });
 
   it('has each department contribute for itself only', () => {

@@ -2,6 +2,8 @@
  * Tiny named fixtures shared by the indicators tests: a four-department geography whose two
  * hierarchies do not nest (`twoHierarchies`), and survey rows built from a few fields.
  */
+import { coverageOf } from '../../src/harmonize/coverage.ts';
+import type { KnownService } from '../../src/model/coverage.ts';
 import type { Geography } from '../../src/model/geography.ts';
 import type { HarmonizedYear } from '../../src/model/harmonized.ts';
 import type { MediationRow, RencontreRow } from '../../src/model/rows.ts';
@@ -65,6 +67,10 @@ export function structure(id: string, departement: string, fields: Partial<Renco
 }
 
 /** Test-only: the harmonize stage is the one producer of HarmonizedYear in the pipeline. */
-export function harmonizedYear(year: number, mediation: MediationRow[], rencontre: RencontreRow[], geography: Geography = twoHierarchies): HarmonizedYear {
-  return { year, geography, mediation, rencontre } as unknown as HarmonizedYear;
+export function harmonizedYear(year: number, mediation: MediationRow[], rencontre: RencontreRow[], geography: Geography = twoHierarchies, register: readonly KnownService[] = []): HarmonizedYear {
+  const coverage = coverageOf(register, year, {
+    mediation: mediation.map((r) => ({ id: r.service_id, departement: r.departement })),
+    rencontre: rencontre.map((r) => ({ id: r.structure_id, departement: r.departement })),
+  });
+  return { year, geography, mediation, rencontre, coverage } as unknown as HarmonizedYear;
 }

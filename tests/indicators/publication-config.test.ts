@@ -28,6 +28,7 @@ const contract: Record<string, string[]> = {
   'croise-taux': ['mediations_100k', 'enfants_er_100k', 'etp_100k', 'part_judiciaire', 'taux_accord', 'part_exercice_autonome'],
   'croise-couverture': ['departements', 'sans_mediation', 'sans_er', 'sans_aucun'],
   'croise-evolution': ['mediations_terminees', 'enfants_er', 'etp_mediateurs', 'familles_attente'],
+  'croise-reponse': ['med_connus', 'med_repondants', 'med_taux', 'er_connus', 'er_repondants', 'er_taux'],
 };
 
 describe('publication config', () => {

@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import { geoOrder } from '../../src/indicators/geo.ts';
 import { longStatus, publishMessages, signs } from '../../src/indicators/messages.ts';
+import { markKey } from '../../src/indicators/marks.ts';
 import { longCsv, tableCsv } from '../../src/indicators/table-csv.ts';
 import type { PublicationTable } from '../../src/model/publication.ts';
 import { sealProtected } from '../../src/protect/protected-table.ts';
@@ -24,6 +25,8 @@ const published: PublicationTable = {
   labels: { geo: twoHierarchies.labels, cadre: { judiciaire: 'Judiciaire', ENS: 'Ensemble' } },
   order: { cadre: ['judiciaire', 'ENS'] },
   decimals: 1,
+  // RB has no service of that kind; D2 has services, none answered; the secret D1 keeps its `s`
+  marks: new Map([[markKey('RB', 'judiciaire'), '-'], [markKey('D2', 'judiciaire'), 'nd'], [markKey('D1', 'judiciaire'), 'nd']]),
   protection: { cells: 4, suppressed: 2, shareSuppressed: 0.5, audit: 'ok' },
 };
 const geoCodes = geoOrder(twoHierarchies);
@@ -56,6 +59,14 @@ describe('tableCsv (for people)', () => {
   it('never writes a suppressed true value', () => {
     expect(lines.some((l) => l.split(';').includes(String(secretValue)))).toBe(false);
   });
+
+  it('shows a mark instead of a zero where there is no service (-) or no usable return (nd), never over a secret', () => {
+    expect(lines.find((l) => l.includes(';RB;'))!.split(';')[3]).toBe('-');
+    const d2 = lines.find((l) => l.includes(';D2;'))!.split(';');
+    expect(d2[3]).toBe('nd');
+    const d1 = lines.find((l) => l.includes(';D1;'))!.split(';');
+    expect(d1[3]).toBe(signs.secret);
+  });
 });
 
 describe('longCsv (for machines)', () => {
@@ -69,6 +80,11 @@ describe('longCsv (for machines)', () => {
     expect(rows).toHaveLength(geoCodes.length * 2);
     expect(rows.find((r) => r.geo === 'FR' && r.cadre === 'judiciaire')).toEqual({ geo: 'FR', cadre: 'judiciaire', value: '1234.5', status: longStatus.published });
     expect(rows.find((r) => r.geo === 'D2' && r.cadre === 'ENS')).toEqual({ geo: 'D2', cadre: 'ENS', value: '0', status: longStatus.published });
+  });
+
+  it('writes a mark in the value column, with the public status published, and keeps a secret cell secret', () => {
+    expect(rows.find((r) => r.geo === 'D2' && r.cadre === 'judiciaire')).toEqual({ geo: 'D2', cadre: 'judiciaire', value: 'nd', status: longStatus.published });
+    expect(rows.find((r) => r.geo === 'D1' && r.cadre === 'judiciaire')).toEqual({ geo: 'D1', cadre: 'judiciaire', value: signs.secret, status: longStatus.secret });
   });
 
   it('gives a primary and a secondary cell the same public status: nothing tells which rule withheld a cell', () => {

@@ -162,6 +162,7 @@ export function fixtureTable(geography: Geography, spec: Spec, year: number, num
     labels,
     order: { [spec.dim]: codes },
     decimals: spec.decimals,
+    marks: new Map(),
     protection: { cells: cells.length, suppressed: primary + secondary, shareSuppressed: (primary + secondary) / cells.length, audit: 'ok' },
   };
 }

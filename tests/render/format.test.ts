@@ -10,7 +10,7 @@ describe('French formatting', () => {
 
   it('prints the conventional signs for what is not shown', () => {
     expect(formatShown({ kind: 'secret' }, 0)).toBe(signs.secret);
-    expect(formatShown({ kind: 'missing' }, 0)).toBe(signs.notApplicable);
+    expect(formatShown({ kind: 'missing', mark: '///' }, 0)).toBe(signs.notApplicable);
     expect(formatShown({ kind: 'value', value: 5 }, 2)).toBe('5,00');
   });
 

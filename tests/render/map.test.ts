@@ -1,5 +1,5 @@
 import { escapeHtml } from '../../src/render/format.ts';
-import { choropleth, classBreaks, NO_DATA, OVERSEAS, PALETTE } from '../../src/render/map.ts';
+import { choropleth, classBreaks, NO_DATA, NO_SERVICE, OVERSEAS, PALETTE } from '../../src/render/map.ts';
 import { renderMessages as m, signs } from '../../src/render/messages.ts';
 import { fullGeography } from './fixtures.ts';
 
@@ -18,7 +18,14 @@ describe('choropleth', () => {
   const departments = geography.departments.map((d, i) => ({
     code: d.code,
     name: d.name,
-    shown: d.code === '2A' ? ({ kind: 'secret' } as const) : d.code === '976' ? ({ kind: 'missing' } as const) : ({ kind: 'value', value: i } as const),
+    shown:
+      d.code === '2A'
+        ? ({ kind: 'secret' } as const)
+        : d.code === '976'
+          ? ({ kind: 'missing', mark: 'nd' } as const)
+          : d.code === '89'
+            ? ({ kind: 'missing', mark: '-' } as const)
+            : ({ kind: 'value', value: i } as const),
   }));
   const html = choropleth({ id: 'carte', title: 'Taux', decimals: 1, departments });
 
@@ -31,9 +38,18 @@ describe('choropleth', () => {
 
   it('hatches a secret department, greys one without data, and says so in the legend', () => {
     expect(html).toMatch(/<path d="[^"]*" fill="url\(#carte-hatch\)"[^>]*><title>Corse-du-Sud \(2A\) : s<\/title>/);
-    expect(html).toMatch(new RegExp(`<rect [^>]*fill="${NO_DATA}"[^>]*><title>Mayotte \\(976\\) : ${signs.notApplicable}</title>`));
+    expect(html).toMatch(new RegExp(`<rect [^>]*fill="${NO_DATA}"[^>]*><title>Mayotte \\(976\\) : nd</title>`));
     expect(html).toContain(m.map.secret);
     expect(html).toContain(m.map.noData);
+  });
+
+  it('draws a department without any service (-) apart from the lowest class and from no data, with its legend item', () => {
+    expect(html).toMatch(new RegExp(`<path d="[^"]*" fill="${NO_SERVICE}"[^>]*><title>Yonne \\(89\\) : -</title>`));
+    expect(NO_SERVICE).not.toBe(PALETTE[0]);
+    expect(NO_SERVICE).not.toBe(NO_DATA);
+    expect(html).toContain(escapeHtml(m.map.noService));
+    const without = choropleth({ id: 'c2', title: 'Taux', decimals: 1, departments: departments.filter((d) => d.code !== '89') });
+    expect(without).not.toContain(escapeHtml(m.map.noService));
     for (const colour of PALETTE) expect(html).toContain(`fill="${colour}"`);
   });
 

@@ -31,10 +31,23 @@ describe('tableView', () => {
     expect(tableView(byId('med-activite')).total).toBeNull();
   });
 
-  it('reads an absent count as a published zero, an absent median or derived figure as not applicable', () => {
+  it('reads an absent cell as a published zero, and shows the publication\'s mark where it has one, never over a secret', () => {
     expect(tableView(byId('er-attente')).shown('75', 'familles_attente')).toEqual({ kind: 'value', value: 0 });
-    expect(tableView(byId('er-attente')).shown('75', 'delai_median_jours')).toEqual({ kind: 'missing' });
-    expect(tableView(byId('croise-taux')).shown('75', 'mediations_100k')).toEqual({ kind: 'missing' });
+    const table = byId('croise-taux');
+    const secret = table.table.cells.find((c) => c.status !== 's')!;
+    const published = table.table.cells.find((c) => c.status === 's')!;
+    const marked = {
+      ...table,
+      marks: new Map([
+        [`75\u0001delai_median_jours`, '///' as const],
+        [`${published.codes[0]}\u0001${published.codes[1]}`, 'nd' as const],
+        [`${secret.codes[0]}\u0001${secret.codes[1]}`, 'nd' as const],
+      ]),
+    };
+    const view = tableView(marked);
+    expect(view.shown('75', 'delai_median_jours')).toEqual({ kind: 'missing', mark: '///' });
+    expect(view.shown(published.codes[0], published.codes[1])).toEqual({ kind: 'missing', mark: 'nd' });
+    expect(view.shown(secret.codes[0], secret.codes[1])).toEqual({ kind: 'secret' });
   });
 
   it('gives a code its own decimals where the catalogue does (ETP)', () => {
