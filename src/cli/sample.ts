@@ -10,7 +10,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { loadGeography } from '../ingest/geography.ts';
 import type { Department } from '../model/geography.ts';
 import { generateSample, listedPaths, SAMPLE_LIST, type SampleDictionary, type SampleSurvey } from '../sample/generate.ts';
-import { REGISTER_PATH } from '../sample/register.ts';
+import { REGISTER_LIST, REGISTER_PATH, writtenBySample } from '../sample/register.ts';
 import { DEFAULT_SEED } from '../sample/seed.ts';
 import { sampleBadArgument, sampleMissingInput, sampleWouldErase, sampleWouldOverwrite, sampleWritten } from '../sample/messages.ts';
 import { systemErrorText } from './system-error.ts';
@@ -57,22 +57,20 @@ function filesBelow(dir: string, base: string): string[] {
 function foreignFile(out: string): string | undefined {
   const returns = join(out, 'returns');
   if (!existsSync(returns)) return undefined;
-  const listed = sampleListed(out);
+  const list = join(out, SAMPLE_LIST);
+  const listed = existsSync(list) ? listedPaths(readFileSync(list, 'utf8')) : new Set<string>();
   return filesBelow(returns, out).find((path) => path !== SAMPLE_LIST && !listed.has(path));
 }
 
-/** What an earlier `mfer sample` wrote below `out` (empty when it never ran there). */
-function sampleListed(out: string): Set<string> {
-  const list = join(out, SAMPLE_LIST);
-  return existsSync(list) ? listedPaths(readFileSync(list, 'utf8')) : new Set<string>();
-}
-
 /**
- * A register of known services that an earlier `mfer sample` did not write (a real one, from the CNAF
- * or the Justice list): the sample would overwrite it, so the command refuses.
+ * A register of known services that an earlier `mfer sample` did not write, or that was changed since
+ * (a real one, from the CNAF or the Justice list): the sample would overwrite it, so the command refuses.
  */
 function foreignRegister(out: string): boolean {
-  return existsSync(join(out, REGISTER_PATH)) && !sampleListed(out).has(REGISTER_PATH);
+  const register = join(out, REGISTER_PATH);
+  if (!existsSync(register)) return false;
+  const list = join(out, REGISTER_LIST);
+  return !existsSync(list) || !writtenBySample(readFileSync(list, 'utf8'), readFileSync(register));
 }
 
 function option(argv: string[], name: string): string | undefined {
@@ -115,7 +113,7 @@ export async function runSample(argv: string[]): Promise<number> {
       mkdirSync(dirname(join(out, file.path)), { recursive: true });
       writeFileSync(join(out, file.path), file.content);
     }
-    if (!argv.includes('--quiet')) process.stderr.write(`${sampleWritten(join(out, 'returns'), files.length - 1, defects.length, join(out, REGISTER_PATH))}\n`);
+    if (!argv.includes('--quiet')) process.stderr.write(`${sampleWritten(join(out, 'returns'), files.filter((f) => f.path.startsWith('returns/')).length, defects.length, join(out, REGISTER_PATH))}\n`);
     return 0;
   } catch (error) {
     process.stderr.write(`${systemErrorText(error, 'mfer sample : ')}\n`);

@@ -17,7 +17,7 @@ import { encodeReturn, FORMAT_EXTENSION, type RawCell, type ReturnFormat } from 
 import { createRng, type Rng } from './prng.ts';
 import { DEFAULT_SEED } from './seed.ts';
 import { missingReturns, type MissingReturn } from './nonresponse.ts';
-import { REGISTER_PATH, registerCsv } from './register.ts';
+import { REGISTER_LIST, REGISTER_PATH, registerCsv, registerListing } from './register.ts';
 import { mediationRows, rencontreRows } from './rows.ts';
 import { SAMPLE_YEARS } from './targets.ts';
 import { buildUniverse } from './universe.ts';
@@ -115,7 +115,8 @@ export function listedPaths(text: string): Set<string> {
 
 /**
  * Generates every return file for the years asked, plus `returns/DEFECTS.md`, `returns/defects.json`,
- * the register `reference/services.csv` and the list `SAMPLE_LIST` of them all.
+ * the register `reference/services.csv` with its listing `reference/.mfer-sample`, and the list
+ * `SAMPLE_LIST` of them all.
  */
 export async function generateSample(options: SampleOptions): Promise<{ files: SampleFile[]; defects: PlantedDefect[]; missing: MissingReturn[] }> {
   const seed = options.seed ?? DEFAULT_SEED;
@@ -189,7 +190,8 @@ export async function generateSample(options: SampleOptions): Promise<{ files: S
     files.push({ path: 'returns/DEFECTS.md', content: new Uint8Array(Buffer.from(defectsMarkdown(defects, missing), 'utf8')) });
     files.push({ path: 'returns/defects.json', content: new Uint8Array(Buffer.from(JSON.stringify(defects, null, 2) + '\n', 'utf8')) });
   }
-  files.push({ path: REGISTER_PATH, content: new Uint8Array(Buffer.from(registerCsv(universe, years), 'utf8')) });
+  const register = new Uint8Array(Buffer.from(registerCsv(universe, years), 'utf8'));
+  files.push({ path: REGISTER_PATH, content: register }, { path: REGISTER_LIST, content: new Uint8Array(Buffer.from(registerListing(register), 'utf8')) });
   // the list of what was written: `mfer sample` replaces the folder only when it holds nothing else
   files.push({ path: SAMPLE_LIST, content: new Uint8Array(Buffer.from(sampleList(files.map((f) => f.path).sort()), 'utf8')) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

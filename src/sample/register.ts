@@ -10,10 +10,30 @@
  * @example
  *   registerCsv(universe, [2024]).split('\n')[1]; // "2024,mediation,MF-01-001,01,4": annee, enquete, service, departement, sites
  */
+import { createHash } from 'node:crypto';
 import type { Universe } from './universe.ts';
 
 /** Where the register goes, below `data-raw/`. */
 export const REGISTER_PATH = 'reference/services.csv';
+
+/**
+ * The register's own listing, beside it: the sha256 of the register the sample wrote. `mfer sample`
+ * replaces `REGISTER_PATH` only when it is still that file — never a real register put in its place —,
+ * and the listing travels with `reference/` when that folder is copied without the returns.
+ */
+export const REGISTER_LIST = 'reference/.mfer-sample';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The content of `REGISTER_LIST` for the register `register` (its bytes). */
+export function registerListing(register: Uint8Array): string {
+  return `# registre écrit par mfer sample : il ne le remplace que s'il est resté tel quel\n${sha256(register)}  services.csv\n`;
+}
+
+/** Whether `register` (bytes on disk) is the very file that the listing `listing` records. */
+export function writtenBySample(listing: string, register: Uint8Array): boolean {
+  return listing.split('\n').some((line) => line === `${sha256(register)}  services.csv`);
+}
 
 export const REGISTER_HEADER = ['annee', 'enquete', 'service', 'departement', 'sites'] as const;
 
