@@ -1,6 +1,7 @@
 /**
  * `mfer sample [--out data-raw] [--seed N] [--scale K] [--no-defects]` — regenerates the fictitious
  * survey returns (`<out>/returns/<year>/{mediation,rencontre}/`, plus `DEFECTS.md` and `defects.json`)
+ * and the register of known services (`<out>/reference/services.csv`)
  * from the reference departments and the survey dictionaries. The generator is pure
  * (`src/sample/`); this file only reads its inputs and writes its files.
  */
@@ -9,8 +10,9 @@ import { dirname, join, relative, sep } from 'node:path';
 import { loadGeography } from '../ingest/geography.ts';
 import type { Department } from '../model/geography.ts';
 import { generateSample, listedPaths, SAMPLE_LIST, type SampleDictionary, type SampleSurvey } from '../sample/generate.ts';
+import { REGISTER_LIST, REGISTER_PATH, writtenBySample } from '../sample/register.ts';
 import { DEFAULT_SEED } from '../sample/seed.ts';
-import { sampleBadArgument, sampleMissingInput, sampleWouldErase, sampleWritten } from '../sample/messages.ts';
+import { sampleBadArgument, sampleMissingInput, sampleWouldErase, sampleWouldOverwrite, sampleWritten } from '../sample/messages.ts';
 import { systemErrorText } from './system-error.ts';
 
 /** Where the inputs are, relative to the repository root (overridable for tests and benchmarks). */
@@ -60,6 +62,17 @@ function foreignFile(out: string): string | undefined {
   return filesBelow(returns, out).find((path) => path !== SAMPLE_LIST && !listed.has(path));
 }
 
+/**
+ * A register of known services that an earlier `mfer sample` did not write, or that was changed since
+ * (a real one, from the CNAF or the Justice list): the sample would overwrite it, so the command refuses.
+ */
+function foreignRegister(out: string): boolean {
+  const register = join(out, REGISTER_PATH);
+  if (!existsSync(register)) return false;
+  const list = join(out, REGISTER_LIST);
+  return !existsSync(list) || !writtenBySample(readFileSync(list, 'utf8'), readFileSync(register));
+}
+
 function option(argv: string[], name: string): string | undefined {
   const at = argv.indexOf(name);
   return at >= 0 ? argv[at + 1] : undefined;
@@ -91,12 +104,16 @@ export async function runSample(argv: string[]): Promise<number> {
       process.stderr.write(`${sampleWouldErase(join(out, 'returns'), stranger)}\n`);
       return 1;
     }
+    if (foreignRegister(out)) {
+      process.stderr.write(`${sampleWouldOverwrite(join(out, REGISTER_PATH))}\n`);
+      return 1;
+    }
     rmSync(join(out, 'returns'), { recursive: true, force: true });
     for (const file of files) {
       mkdirSync(dirname(join(out, file.path)), { recursive: true });
       writeFileSync(join(out, file.path), file.content);
     }
-    if (!argv.includes('--quiet')) process.stderr.write(`${sampleWritten(join(out, 'returns'), files.length, defects.length)}\n`);
+    if (!argv.includes('--quiet')) process.stderr.write(`${sampleWritten(join(out, 'returns'), files.filter((f) => f.path.startsWith('returns/')).length, defects.length, join(out, REGISTER_PATH))}\n`);
     return 0;
   } catch (error) {
     process.stderr.write(`${systemErrorText(error, 'mfer sample : ')}\n`);

@@ -7,6 +7,7 @@
  */
 import type { Rng } from './prng.ts';
 import type { RawCell, ReturnTable } from './encode.ts';
+import type { MissingReturn } from './nonresponse.ts';
 
 export type DefectKind =
   | 'departement-minuscule'
@@ -186,8 +187,8 @@ export function plantDefects(
   return plants.map((p) => (p.kind === 'lignes-vides' ? { ...record(p), row: fileRow(p.table, p.index) - 2 } : record(p)));
 }
 
-/** `DEFECTS.md`: the planted defects as a French table, for a human reader. */
-export function defectsMarkdown(defects: readonly PlantedDefect[]): string {
+/** `DEFECTS.md`: the planted defects as a French table, then the known services without a return, for a human reader. */
+export function defectsMarkdown(defects: readonly PlantedDefect[], missing: readonly MissingReturn[] = []): string {
   const label: Record<Expected, string> = { accepted: 'acceptée après normalisation', rejected: 'rejetée', ignored: 'ignorée' };
   const lines = [
     '# Défauts plantés dans l\'échantillon',
@@ -207,5 +208,23 @@ export function defectsMarkdown(defects: readonly PlantedDefect[]): string {
     lines.push(`| ${d.year} | ${d.file} | ${d.row} | ${col} | ${value} | ${d.description}${where} | ${label[d.expected]} |`);
   }
   lines.push('', '`⍽` : espace insécable (U+00A0).', '');
+  if (missing.length > 0) {
+    lines.push(
+      '## Services connus sans réponse',
+      '',
+      'Tous les services de l\'échantillon ouverts une année figurent dans le registre `reference/services.csv`,',
+      'qu\'ils aient répondu ou non : les réponses rejetées ci-dessus y restent comme des non-réponses (sauf la',
+      'réponse en double, dont le premier exemplaire est gardé), et les services ci-dessous n\'envoient rien.',
+      '',
+      '| année | enquête | service | département | motif |',
+      '|---|---|---|---|---|',
+    );
+    const why: Record<MissingReturn['why'], string> = {
+      silent: 'aucun service du département ne répond, aucune année (non disponible : `nd`)',
+      drawn: 'aucune réponse cette année',
+    };
+    for (const m of missing) lines.push(`| ${m.year} | ${m.survey} | ${m.service} | ${m.departement} | ${why[m.why]} |`);
+    lines.push('');
+  }
   return lines.join('\n');
 }

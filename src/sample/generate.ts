@@ -1,8 +1,10 @@
 /**
  * The shipped sample, generated in memory (no file system here: `src/cli/sample.ts` writes it).
- * For each year: rows for every open unit (`rows.ts`), grouped into returns as they arrive — one file
- * per CAF (a few CAFs send two), one per court of appeal —, in the formats of real life, with header
- * variants from the survey dictionaries, and the real defects planted and recorded (`defects.ts`).
+ * A panel of units (`universe.ts`) and, for each year: rows for every open unit (`rows.ts`), less the
+ * few known services that send nothing (`nonresponse.ts`), grouped into returns as they arrive — one
+ * file per CAF (a few CAFs send two), one per court of appeal —, in the formats of real life, with
+ * header variants from the survey dictionaries, and the real defects planted and recorded
+ * (`defects.ts`). Beside the returns, the register of known services (`register.ts`).
  *
  * @example
  *   const { files, defects } = await generateSample({ departments, dictionary, seed: 20240601 });
@@ -14,6 +16,8 @@ import { defectsMarkdown, plantDefects, type FieldedTable, type PlantedDefect } 
 import { encodeReturn, FORMAT_EXTENSION, type RawCell, type ReturnFormat } from './encode.ts';
 import { createRng, type Rng } from './prng.ts';
 import { DEFAULT_SEED } from './seed.ts';
+import { missingReturns, type MissingReturn } from './nonresponse.ts';
+import { REGISTER_LIST, REGISTER_PATH, registerCsv, registerListing } from './register.ts';
 import { mediationRows, rencontreRows } from './rows.ts';
 import { SAMPLE_YEARS } from './targets.ts';
 import { buildUniverse } from './universe.ts';
@@ -109,8 +113,12 @@ export function listedPaths(text: string): Set<string> {
   return new Set(text.split('\n').filter((line) => line !== '' && !line.startsWith('#')));
 }
 
-/** Generates every return file for the years asked, plus `returns/DEFECTS.md`, `returns/defects.json` and the list `SAMPLE_LIST`. */
-export async function generateSample(options: SampleOptions): Promise<{ files: SampleFile[]; defects: PlantedDefect[] }> {
+/**
+ * Generates every return file for the years asked, plus `returns/DEFECTS.md`, `returns/defects.json`,
+ * the register `reference/services.csv` with its listing `reference/.mfer-sample`, and the list
+ * `SAMPLE_LIST` of them all.
+ */
+export async function generateSample(options: SampleOptions): Promise<{ files: SampleFile[]; defects: PlantedDefect[]; missing: MissingReturn[] }> {
   const seed = options.seed ?? DEFAULT_SEED;
   const scale = options.scale ?? 1;
   const rng = createRng(seed);
@@ -124,12 +132,22 @@ export async function generateSample(options: SampleOptions): Promise<{ files: S
 
   const tables: FieldedTable[] = [];
   const defects: PlantedDefect[] = [];
-  for (const year of options.years ?? SAMPLE_YEARS) {
+  const missing: MissingReturn[] = [];
+  const years = options.years ?? SAMPLE_YEARS;
+  // the defects need Corse-du-Sud and the two-file CAFs: no service there goes missing
+  const spared = new Set(['2A', ...twoFiles]);
+  for (const year of years) {
     const yr = rng.fork(year);
     const medDict = options.dictionary('mediation', year);
     const renDict = options.dictionary('rencontre', year);
-    const med = mediationRows(yr.fork('mediation'), universe.mediation, year, scale);
-    const ren = rencontreRows(yr.fork('rencontre'), universe.rencontre, year, scale);
+    const silent = options.defects === false ? [] : [
+      ...missingReturns(yr.fork('missing-mediation'), universe.mediation, year, 'mediation', spared),
+      ...missingReturns(yr.fork('missing-rencontre'), universe.rencontre, year, 'rencontre', spared),
+    ];
+    missing.push(...silent);
+    const sends = (id: string) => !silent.some((m) => m.service === id);
+    const med = mediationRows(yr.fork('mediation'), universe.mediation, year, scale).filter((r) => sends(r.service_id));
+    const ren = rencontreRows(yr.fork('rencontre'), universe.rencontre, year, scale).filter((r) => sends(r.structure_id));
 
     const medTables: FieldedTable[] = [];
     const pairs: [FieldedTable, FieldedTable][] = [];
@@ -137,8 +155,9 @@ export async function generateSample(options: SampleOptions): Promise<{ files: S
     for (const code of [...new Set(med.map((r) => r.departement))].sort()) {
       const rows = med.filter((r) => r.departement === code);
       const base = `caf-${code.toLowerCase()}-${slug(byCode.get(code)!.name)}`;
+      // a CAF that sends two files exports both with the same tool (one format), headers typed anew
       const make = (name: string, part: readonly MediationRow[]) =>
-        table('mediation', year, name, formatOf(name), medDict, yr.fork(`headers:${name}`), part);
+        table('mediation', year, name, formatOf(base), medDict, yr.fork(`headers:${name}`), part);
       if (twoFiles.has(code) && rows.length >= 2) {
         const half = Math.ceil(rows.length / 2);
         const pair: [FieldedTable, FieldedTable] = [make(`${base}-1`, rows.slice(0, half)), make(`${base}-2`, rows.slice(half))];
@@ -168,11 +187,13 @@ export async function generateSample(options: SampleOptions): Promise<{ files: S
   const files: SampleFile[] = [];
   for (const t of tables) files.push({ path: t.path, content: await encodeReturn(t) });
   if (options.defects !== false) {
-    files.push({ path: 'returns/DEFECTS.md', content: new Uint8Array(Buffer.from(defectsMarkdown(defects), 'utf8')) });
+    files.push({ path: 'returns/DEFECTS.md', content: new Uint8Array(Buffer.from(defectsMarkdown(defects, missing), 'utf8')) });
     files.push({ path: 'returns/defects.json', content: new Uint8Array(Buffer.from(JSON.stringify(defects, null, 2) + '\n', 'utf8')) });
   }
+  const register = new Uint8Array(Buffer.from(registerCsv(universe, years), 'utf8'));
+  files.push({ path: REGISTER_PATH, content: register }, { path: REGISTER_LIST, content: new Uint8Array(Buffer.from(registerListing(register), 'utf8')) });
   // the list of what was written: `mfer sample` replaces the folder only when it holds nothing else
   files.push({ path: SAMPLE_LIST, content: new Uint8Array(Buffer.from(sampleList(files.map((f) => f.path).sort()), 'utf8')) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, defects };
+  return { files, defects, missing };
 }

@@ -2,40 +2,71 @@
  * One year's rows for every open unit, internally consistent by construction: outcomes, frames,
  * durations and conflicts all split the same number of ended mediations; origins and kinds both split
  * the new measures; children ≥ families; everything ≥ 0. National totals follow `targets.ts`.
+ *
+ * A panel: what makes one service differ from another (its mix of outcomes, its funders, how many
+ * meetings it holds for its size…) is drawn from the unit's own seed, the same draws every year; the
+ * year only moves its size (`Unit.activity`) and adds a small wobble to each figure (`PANEL_MOVES`).
  */
 import type { MediationRow, RencontreRow } from '../model/rows.ts';
-import { jitter, splitInteger, type Rng } from './prng.ts';
-import { MEDIATION_TARGETS, RENCONTRE_TARGETS } from './targets.ts';
+import { createRng, jitter, splitInteger, type Rng } from './prng.ts';
+import { MEDIATION_TARGETS, PANEL_MOVES, RENCONTRE_TARGETS } from './targets.ts';
 import type { Unit } from './universe.ts';
 
-/** Units open in `year`, each with its share of the national activity (yearly noise ±10 %). */
-function shares(rng: Rng, units: readonly Unit[], year: number): { unit: Unit; share: number }[] {
+/** Units open in `year`, each with its share of the national activity that year. */
+function shares(units: readonly Unit[], year: number): { unit: Unit; share: number }[] {
   const open = units.filter((u) => u.years.includes(year));
-  const w = open.map((u) => u.weight * rng.uniform(0.9, 1.1));
-  const total = w.reduce((a, b) => a + b, 0);
-  return open.map((unit, i) => ({ unit, share: w[i] / total }));
+  const total = open.reduce((a, u) => a + u.activity[year], 0);
+  return open.map((unit) => ({ unit, share: unit.activity[year] / total }));
 }
 
-/** `target × share`, with row-level noise, rounded to an integer ≥ min. */
-function count(rng: Rng, target: number, share: number, spread = 0.2, min = 0): number {
-  return Math.max(min, Math.round(target * share * rng.uniform(1 - spread, 1 + spread)));
+/**
+ * Draws for one unit in one year: `unit` draws are the unit's traits (the same sequence every year, so
+ * they must never depend on the year), `year` draws its yearly wobble.
+ */
+interface Draws {
+  unit: Rng;
+  year: Rng;
+}
+
+function draws(rng: Rng, unit: Unit, year: number): Draws {
+  return { unit: createRng(unit.seed), year: rng.fork(`${unit.id}:${year}`) };
+}
+
+/** The yearly wobble of one figure: a factor within ±`PANEL_MOVES.wobble`. */
+const wobble = (d: Draws) => d.year.uniform(1 - PANEL_MOVES.wobble, 1 + PANEL_MOVES.wobble);
+
+/** `target × share`, times the unit's own level for this figure (±spread) and the wobble, rounded to an integer ≥ min. */
+function count(d: Draws, target: number, share: number, spread = 0.2, min = 0): number {
+  return Math.max(min, Math.round(target * share * d.unit.uniform(1 - spread, 1 + spread) * wobble(d)));
+}
+
+/** The unit's own mix (±spread around the national shares), jittered a little each year. */
+function mix(d: Draws, shares: readonly number[], spread: number): number[] {
+  return jitter(d.year, jitter(d.unit, shares, spread), 0.04);
 }
 
 const round = (x: number, decimals: number) => Math.round(x * 10 ** decimals) / 10 ** decimals;
 
 export function mediationRows(rng: Rng, units: readonly Unit[], year: number, scale: number): MediationRow[] {
   const t = MEDIATION_TARGETS[year];
-  return shares(rng, units, year).map(({ unit, share }) => {
-    const r = rng.fork(`${unit.id}:${year}`);
+  return shares(units, year).map(({ unit, share }) => {
+    const d = draws(rng, unit, year);
     const s = share; // shares sum to 1 over scale × units: per-unit sizes stay realistic
     const k = scale;
-    const terminees = count(r, t.terminees * k, s, 0.25, 3);
-    const [conventionnelles, judiciaires] = splitInteger(terminees, jitter(r, [0.69, 0.31], 0.25));
-    const issues = splitInteger(terminees, jitter(r, [0.28, 0.34, 0.15, 0.23], 0.35));
-    const conflits = splitInteger(terminees, jitter(r, [0.77, 0.13, 0.1], 0.3));
-    const durees = splitInteger(terminees, jitter(r, [0.61, 0.28, 0.11], 0.3));
-    const etp = Math.max(0.3, round(t.etp * k * s * r.uniform(0.8, 1.2), 2));
-    const finScale = (target: number, spread: number) => count(r, target * k, s, spread);
+    const terminees = count(d, t.terminees * k, s, 0.25, 3);
+    const [conventionnelles, judiciaires] = splitInteger(terminees, mix(d, [0.69, 0.31], 0.25));
+    const issues = splitInteger(terminees, mix(d, [0.28, 0.34, 0.15, 0.23], 0.35));
+    const conflits = splitInteger(terminees, mix(d, [0.77, 0.13, 0.1], 0.3));
+    const durees = splitInteger(terminees, mix(d, [0.61, 0.28, 0.11], 0.3));
+    const etp = Math.max(0.3, round(t.etp * k * s * d.unit.uniform(0.8, 1.2) * wobble(d), 2));
+    const perMediator = d.unit.uniform(0.45, 0.9);
+    const reunions = count(d, t.reunions * k, s, 0.5);
+    const entretiens = count(d, t.entretiens * k, s, 0.25);
+    const seances = count(d, t.seances * k, s, 0.25);
+    const perEnded = d.unit.uniform(2.05, 2.3);
+    const fin = (target: number, spread: number) => count(d, target * k, s, spread);
+    // which funders a service has is one of its traits: drawn before any amount, the same every year
+    const funded = { justice: d.unit.chance(0.8), msa: d.unit.chance(0.6), collectivites: d.unit.chance(0.85), autre: d.unit.chance(0.4) };
     return {
       annee: year,
       service_id: unit.id,
@@ -43,11 +74,11 @@ export function mediationRows(rng: Rng, units: readonly Unit[], year: number, sc
       departement: unit.departement,
       gestionnaire: unit.gestionnaire,
       etp_mediateurs: etp,
-      mediateurs: Math.max(1, Math.ceil(etp / r.uniform(0.45, 0.9))),
-      lieux_accueil: count(r, t.lieux * k, s, 0.4, 1),
-      reunions_information: count(r, t.reunions * k, s, 0.5),
-      entretiens_prealables: Math.max(terminees, count(r, t.entretiens * k, s, 0.25)),
-      seances: Math.max(terminees, count(r, t.seances * k, s, 0.25)),
+      mediateurs: Math.max(1, Math.ceil(etp / perMediator)),
+      lieux_accueil: unit.sites,
+      reunions_information: reunions,
+      entretiens_prealables: Math.max(terminees, entretiens),
+      seances: Math.max(terminees, seances),
       terminees_conventionnelles: conventionnelles,
       terminees_judiciaires: judiciaires,
       issue_accord_ecrit: issues[0],
@@ -61,47 +92,53 @@ export function mediationRows(rng: Rng, units: readonly Unit[], year: number, sc
       duree_3_6_mois: durees[1],
       duree_plus_6_mois: durees[2],
       // at least two people in every ended mediation, a few more where grand-parents or children come
-      personnes: Math.max(2 * terminees, Math.round(terminees * r.uniform(2.05, 2.3))),
-      fin_caf: finScale(t.finCaf, 0.2),
-      fin_justice: r.chance(0.8) ? finScale(t.finJustice / 0.8, 0.6) : 0,
-      fin_msa: r.chance(0.6) ? finScale(t.finMsa / 0.6, 0.6) : 0,
-      fin_collectivites: r.chance(0.85) ? finScale(t.finCollectivites / 0.85, 0.7) : 0,
-      fin_familles: finScale(t.finFamilles, 0.5),
-      fin_autre: r.chance(0.4) ? finScale(t.finAutre / 0.4, 0.8) : 0,
+      personnes: Math.max(2 * terminees, Math.round(terminees * perEnded)),
+      fin_caf: fin(t.finCaf, 0.2),
+      fin_justice: funded.justice ? fin(t.finJustice / 0.8, 0.6) : 0,
+      fin_msa: funded.msa ? fin(t.finMsa / 0.6, 0.6) : 0,
+      fin_collectivites: funded.collectivites ? fin(t.finCollectivites / 0.85, 0.7) : 0,
+      fin_familles: fin(t.finFamilles, 0.5),
+      fin_autre: funded.autre ? fin(t.finAutre / 0.4, 0.8) : 0,
     };
   });
 }
 
-/** Median days between the judge's order and the first meeting: a few weeks, a tail of months. */
-function waitingDays(r: Rng): number | null {
-  if (r.chance(0.08)) return null; // not answered
-  return Math.min(540, Math.max(3, Math.round(r.lognormal(28, 0.8))));
+/** Median days between the judge's order and the first meeting: a few weeks, a tail of months (the unit's own level, ±15 % a year). */
+function waitingDays(d: Draws, level: number): number | null {
+  if (d.year.chance(0.08)) return null; // not answered
+  return Math.min(540, Math.max(3, Math.round(level * d.year.uniform(0.85, 1.15))));
 }
 
 export function rencontreRows(rng: Rng, units: readonly Unit[], year: number, scale: number): RencontreRow[] {
   const t = RENCONTRE_TARGETS[year];
-  return shares(rng, units, year).map(({ unit, share }) => {
-    const r = rng.fork(`${unit.id}:${year}`);
+  return shares(units, year).map(({ unit, share }) => {
+    const d = draws(rng, unit, year);
     const s = share;
     const k = scale;
-    const familles = count(r, t.familles * k, s, 0.2, 4);
-    const enfants = Math.max(familles, Math.round(familles * r.uniform(1.25, 1.65)));
-    const nouvelles = Math.min(familles, count(r, t.mesuresNouvelles * k, s, 0.25, 2));
-    const origines = splitInteger(nouvelles, jitter(r, [0.8, 0.12, 0.03, 0.05], 0.4));
-    const [visites, remises] = splitInteger(nouvelles, jitter(r, [0.7, 0.3], 0.3));
-    const terminees = Math.round(nouvelles * r.uniform(0.75, 1.05));
-    const fins = splitInteger(terminees, jitter(r, [0.45, 0.41, 0.14], 0.3));
-    const etp = Math.max(0.5, round(t.etp * k * s * r.uniform(0.8, 1.2), 2));
-    const hasWaitingList = r.chance(0.59);
-    const fin = (target: number, spread: number) => count(r, target * k, s, spread);
+    const familles = count(d, t.familles * k, s, 0.2, 4);
+    const enfants = Math.max(familles, Math.round(familles * d.unit.uniform(1.25, 1.65)));
+    const nouvelles = Math.min(familles, count(d, t.mesuresNouvelles * k, s, 0.25, 2));
+    const origines = splitInteger(nouvelles, mix(d, [0.8, 0.12, 0.03, 0.05], 0.4));
+    const [visites, remises] = splitInteger(nouvelles, mix(d, [0.7, 0.3], 0.3));
+    const terminees = Math.round(nouvelles * d.unit.uniform(0.75, 1.05));
+    const fins = splitInteger(terminees, mix(d, [0.45, 0.41, 0.14], 0.3));
+    const etp = Math.max(0.5, round(t.etp * k * s * d.unit.uniform(0.8, 1.2) * wobble(d), 2));
+    const hoursPerEtp = d.unit.uniform(4, 8);
+    const perChild = d.unit.uniform(2.8, 4);
+    const violences = d.unit.uniform(0.05, 0.25);
+    const hasWaitingList = d.unit.chance(0.59);
+    const attente = count(d, (t.attente31dec * k) / 0.59, s, 0.8, 1);
+    const waitingLevel = d.unit.lognormal(28, 0.8);
+    const fin = (target: number, spread: number) => count(d, target * k, s, spread);
+    const funded = { justice: d.unit.chance(0.9), departement: d.unit.chance(0.6), msa: d.unit.chance(0.4), autre: d.unit.chance(0.5) };
     return {
       annee: year,
       structure_id: unit.id,
       structure_nom: unit.name,
       departement: unit.departement,
-      sites: 1 + (r.chance(0.35) ? r.int(1, 3) : 0),
+      sites: unit.sites,
       etp,
-      heures_ouverture_hebdo: Math.min(60, Math.max(6, Math.round(8 + etp * r.uniform(4, 8)))),
+      heures_ouverture_hebdo: Math.min(60, Math.max(6, Math.round(8 + etp * hoursPerEtp))),
       familles,
       enfants,
       mesures_nouvelles: nouvelles,
@@ -111,18 +148,18 @@ export function rencontreRows(rng: Rng, units: readonly Unit[], year: number, sc
       mesures_conventionnelles_autres: origines[3],
       mesures_visites: visites,
       mesures_remises: remises,
-      rencontres: Math.max(enfants, Math.round(enfants * r.uniform(2.8, 4))),
+      rencontres: Math.max(enfants, Math.round(enfants * perChild)),
       fin_exercice_autonome: fins[0],
       fin_interrompue: fins[1],
       fin_autre: fins[2],
-      mesures_violences: Math.round(nouvelles * r.uniform(0.05, 0.25)),
-      familles_attente_31dec: hasWaitingList ? count(r, t.attente31dec * k / 0.59, s, 0.8, 1) : 0,
-      delai_attente_median_jours: waitingDays(r),
+      mesures_violences: Math.round(nouvelles * violences),
+      familles_attente_31dec: hasWaitingList ? attente : 0,
+      delai_attente_median_jours: waitingDays(d, waitingLevel),
       fin_caf: fin(t.finCaf, 0.2),
-      fin_justice: r.chance(0.9) ? fin(t.finJustice / 0.9, 0.5) : 0,
-      fin_departement: r.chance(0.6) ? fin(t.finDepartement / 0.6, 0.7) : 0,
-      fin_msa: r.chance(0.4) ? fin(t.finMsa / 0.4, 0.6) : 0,
-      fin_autre_financeur: r.chance(0.5) ? fin(t.finAutre / 0.5, 0.8) : 0,
+      fin_justice: funded.justice ? fin(t.finJustice / 0.9, 0.5) : 0,
+      fin_departement: funded.departement ? fin(t.finDepartement / 0.6, 0.7) : 0,
+      fin_msa: funded.msa ? fin(t.finMsa / 0.4, 0.6) : 0,
+      fin_autre_financeur: funded.autre ? fin(t.finAutre / 0.5, 0.8) : 0,
     };
   });
 }

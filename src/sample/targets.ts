@@ -52,7 +52,7 @@ export const SAMPLE_YEARS = [2023, 2024, 2025] as const;
 
 /**
  * Which years each unit is open: most every year, a few close or open (so services 2023 → 2024 →
- * 2025 go 277 → 272 → 270 and structures 226 → 230 → 233).
+ * 2025 go 277 → 272 → 270 and structures 226 → 230 → 233), and every year sees openings and closings.
  */
 export const MEDIATION_LIFESPANS: readonly { years: readonly number[]; count: number }[] = [
   { years: [2023, 2024, 2025], count: 266 },
@@ -63,8 +63,31 @@ export const MEDIATION_LIFESPANS: readonly { years: readonly number[]; count: nu
 ];
 
 export const RENCONTRE_LIFESPANS: readonly { years: readonly number[]; count: number }[] = [
-  { years: [2023, 2024, 2025], count: 222 },
+  { years: [2023, 2024, 2025], count: 220 },
   { years: [2023], count: 4 },
+  { years: [2023, 2024], count: 2 },
   { years: [2024, 2025], count: 8 },
-  { years: [2025], count: 3 },
+  { years: [2025], count: 5 },
 ];
+
+/**
+ * How a unit's activity moves from one year to the next, on top of the national trend: a random walk
+ * of at most ±`drift` a year for the unit as a whole, and ±`wobble` more for each figure it reports.
+ * Together with the trend and the openings and closings this keeps a continuing service's yearly
+ * change within ±15 % (a test bounds it), as in a real panel of services.
+ */
+export const PANEL_MOVES = { drift: 0.05, wobble: 0.025 } as const;
+
+/**
+ * Facts of the sample that the published tables must show, whatever the seed (when the department is
+ * among those generated):
+ * - `silentMediation`: known mediation services there (in the register) but never a return (`nd`);
+ * - `noRencontre`: no espace de rencontre at all (neither in the register nor in a return: `-`);
+ * - `missingReturns`: besides those, how many other known services send no return, each year and survey.
+ * The non-responses are part of the planted defects: `--no-defects` gives a return for every service.
+ */
+export const SAMPLE_FACTS = {
+  silentMediation: ['976'],
+  noRencontre: ['89', '976'],
+  missingReturns: { mediation: 3, rencontre: 2 },
+} as const;

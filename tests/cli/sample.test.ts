@@ -1,9 +1,9 @@
 import { jest } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { readDepartments, runSample } from '../../src/cli/sample.ts';
-import { sampleBadArgument, sampleMissingInput, sampleWouldErase } from '../../src/sample/messages.ts';
+import { sampleBadArgument, sampleMissingInput, sampleWouldErase, sampleWouldOverwrite } from '../../src/sample/messages.ts';
 
 let dir: string;
 let err = '';
@@ -40,6 +40,31 @@ describe('mfer sample', () => {
     // its own files, whatever the seed and scale that wrote them, it replaces
     expect(await runSample(['--out', dir, '--scale', '0.1', '--seed', '7', '--no-defects', '--quiet'])).toBe(0);
     expect(await runSample(args)).toBe(0);
+  });
+
+  it('writes the register of known services beside the reference, and never overwrites one it did not write', async () => {
+    const args = ['--out', dir, '--scale', '0.05', '--no-defects', '--quiet'];
+    const register = join(dir, 'reference', 'services.csv');
+    // a real register already there: refused, kept, nothing written
+    mkdirSync(dirname(register), { recursive: true });
+    const real = 'annee,enquete,service,departement,sites\n2024,mediation,MF-CNAF-1,01,2\n';
+    writeFileSync(register, real);
+    expect(await runSample(args)).toBe(1);
+    expect(err).toContain(sampleWouldOverwrite(register));
+    expect(readFileSync(register, 'utf8')).toBe(real);
+    expect(existsSync(join(dir, 'returns'))).toBe(false);
+    rmSync(register);
+    // its own register it replaces, whatever the seed; copied with reference/ alone (no returns), too
+    expect(await runSample(args)).toBe(0);
+    expect(readFileSync(register, 'utf8').split('\n')[0]).toBe('annee,enquete,service,departement,sites');
+    rmSync(join(dir, 'returns'), { recursive: true });
+    expect(await runSample(['--out', dir, '--scale', '0.1', '--seed', '7', '--no-defects', '--quiet'])).toBe(0);
+    // but not once someone has changed it
+    appendFileSync(register, '2024,mediation,MF-CNAF-2,01,1\n');
+    err = '';
+    expect(await runSample(args)).toBe(1);
+    expect(err).toContain(sampleWouldOverwrite(register));
+    expect(readFileSync(register, 'utf8')).toContain('MF-CNAF-2');
   });
 
   it('refuses a bad --scale or --seed with exit code 2', async () => {

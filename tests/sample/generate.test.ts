@@ -127,7 +127,7 @@ describe('consistency with the dictionaries', () => {
   });
 
   it('writes one column per dictionary field, under a known header of that field', async () => {
-    for (const file of sample.files.filter((f) => /\.(csv|xlsx)$/.test(f.path))) {
+    for (const file of sample.files.filter((f) => /^returns\/.*\.(csv|xlsx)$/.test(f.path))) {
       const [, year, survey] = file.path.split('/');
       const dict = dictionary(survey as 'mediation', Number(year));
       const header = (await readBack(file.path, file.content))[0];
@@ -139,7 +139,7 @@ describe('consistency with the dictionaries', () => {
 });
 
 describe('returns as they arrive', () => {
-  const returns = () => sample.files.filter((f) => /\.(csv|xlsx)$/.test(f.path));
+  const returns = () => sample.files.filter((f) => /^returns\/.*\.(csv|xlsx)$/.test(f.path));
 
   it('sends one file per CAF (a few send two) and one per court of appeal', () => {
     for (const year of [2023, 2024, 2025]) {
