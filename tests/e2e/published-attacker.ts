@@ -3,7 +3,8 @@
  * (`data-out/<year>/tables/*.long.csv`), the public geography (`data-raw/reference/`: which
  * department is in which region and court of appeal) and the published rules
  * (`pipelines/config/tables.json`, `protect.json`, printed in the methodology). It knows what a reader
- * knows from them: every `s` cell is unknown, every published cell (zeros included) is exact, the
+ * knows from them: every `s` cell is unknown, every published cell (zeros included) is exact, `-` and
+ * `nd` add nothing to the totals (figures are sums over respondents), the
  * totals of a table and of a geography add up, counts are whole numbers, a secret cell is never zero
  * (the notes say so), and — when a status column tells primary from secondary secrecy — that a
  * primary count lies between 1 and `minValue − 1`.
@@ -95,6 +96,17 @@ function readLong(path: string): Long {
   return rows.slice(1).map(([geo, code, value, status]) => ({ geo, code, value, status }));
 }
 
+/**
+ * A published figure, or a mark the notes define: `-` (no service) and `nd` (no usable return) add
+ * nothing to the totals, which are sums over respondents.
+ */
+function publishedValue(value: string): number {
+  if (value === '-' || value === 'nd') return 0;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new Error(`published-only attacker: unexpected value « ${value} » in an additive table`);
+  return n;
+}
+
 /** A status that tells a reader the cell is primary: any value other than the published and plain secret ones. */
 const PRIMARY_MARKS = new Set(['u']);
 
@@ -153,7 +165,7 @@ function buildGroups(dir: string, knowledge: PublicKnowledge): Group[] {
         if (value === 's') {
           const j = g.index.get(keyOf(geo, c))!;
           terms.set(j, (terms.get(j) ?? 0) + coef);
-        } else rhs -= coef * Number(value);
+        } else rhs -= coef * publishedValue(value);
       };
       parts.forEach((p) => add(p, 1));
       add(whole, -1);
