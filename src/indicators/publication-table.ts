@@ -30,7 +30,7 @@ function lecture(t: TableConfig, table: ProtectedTable, year: number): string {
   return fill(t.lecture, { annee: String(year), annee_precedente: String(year - 1), valeur });
 }
 
-export function publicationTable(t: TableConfig, table: ProtectedTable, geography: Geography, year: number, auditOk: boolean): PublicationTable {
+export function publicationTable(t: TableConfig, table: ProtectedTable, geography: Geography, year: number, auditOk: boolean, changes?: PublicationTable['changes']): PublicationTable {
   const values = { numero: String(t.number), annee: String(year), annee_precedente: String(year - 1) };
   const meta: TableMeta = {
     id: t.id,
@@ -48,6 +48,7 @@ export function publicationTable(t: TableConfig, table: ProtectedTable, geograph
   if (total !== undefined) dimLabels[total] = t.dimension.totalLabel ?? total;
   const order = [...t.dimension.codes.map((c) => c.code), ...(total !== undefined ? [total] : [])];
   const cells = table.cells;
+  const units = Object.fromEntries(t.dimension.codes.filter((c) => c.unit !== undefined && c.unit !== t.unit).map((c) => [c.code, c.unit ?? t.unit]));
   const primary = cells.filter((c) => c.status === 'u').length;
   const secondary = cells.filter((c) => c.status === 'x').length;
   return {
@@ -56,6 +57,8 @@ export function publicationTable(t: TableConfig, table: ProtectedTable, geograph
     table,
     labels: { geo: geography.labels, [t.dimension.name]: dimLabels },
     order: { [t.dimension.name]: order },
+    ...(Object.keys(units).length > 0 ? { units } : {}),
+    ...(changes ? { changes } : {}),
     decimals: t.decimals,
     protection: {
       cells: cells.length,

@@ -130,7 +130,7 @@ export async function finishYear(protectedYear: ProtectedYear, previous: Publica
   for (const t of config.tables) {
     const b = ctx.built.get(t.id);
     if (!b) continue;
-    const p = publicationTable(t, b.table, year.geography, year.year, b.verdict.ok && (b.joint?.ok ?? true));
+    const p = publicationTable(t, b.table, year.geography, year.year, b.verdict.ok && (b.joint?.ok ?? true), b.changes);
     tables.push(p);
     if (!b.verdict.ok) failures.push(m.auditFailed(t.id, b.verdict.detail));
     files.push(

@@ -34,6 +34,13 @@ export interface PublicationTable {
   labels: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** display order of the codes of each non-geo dimension (total last) */
   order: Readonly<Record<string, readonly string[]>>;
+  /** the unit of a code whose unit differs from the table's (`meta.unit`), by code */
+  units?: Readonly<Record<string, string>>;
+  /**
+   * a table of changes on the previous year (croise-evolution): for each of its codes, the table and
+   * code whose change it gives, in % (a level) or in points (a share or a rate in %)
+   */
+  changes?: Readonly<Record<string, { table: string; code: string; change: 'percent' | 'points' }>>;
   /** decimals to show (0 for counts, 1 for rates, 2 for FTE) */
   decimals: number;
   /** what the protection did on this table */
