@@ -38,6 +38,7 @@ export function publicationTable(t: TableConfig, table: ProtectedTable, geograph
     title: fill(t.title, values),
     unit: t.unit,
     survey: t.survey,
+    ...(t.link !== undefined ? { link: t.link } : {}),
     lecture: lecture(t, table, year),
     champ: t.champ,
     source: fill(t.source, values),

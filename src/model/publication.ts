@@ -18,6 +18,8 @@ export interface TableMeta {
   /** "En nombre", "En %", "En euros", "Pour 100 000 habitants", "En jours" */
   unit: string;
   survey: TableSurvey;
+  /** tables sharing cells (the same total broken down differently) carry the same link */
+  link?: string;
   /** "Lecture : …" sentence (without the "Lecture :" prefix), reading one published cell */
   lecture: string;
   champ: string;
