@@ -30,6 +30,9 @@ const WIDTH = 20;
 const SUMMARY_WIDTHS = [FIRST_WIDTH, 26, 18, 18, 18, 18, 22];
 /** points of row height per line of a wrapped header (11-point bold Calibri) */
 const LINE_HEIGHT = 15;
+/** the same for the notes (9-point text), which hold this many times more characters per width */
+const NOTE_LINE_HEIGHT = 12;
+const NOTE_CHARACTERS = 1.2;
 
 export function numberFormat(decimals: number): string {
   return decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
@@ -77,9 +80,14 @@ export async function departmentWorkbook(publication: Publication, code: string,
     }
   }
   summary.addRow([]);
-  for (const source of [...new Set(tables.map((t) => t.meta.source))]) text(summary, `${m.source} : ${source}`, true);
-  text(summary, `${m.note} : ${m.methodology.sMeaning()}`, true);
-  text(summary, m.workbook.summaryNote(), true);
+  // wrapped in the first column: a line running across the page would shrink the printed sheet
+  const notes = [...[...new Set(tables.map((t) => t.meta.source))].map((source) => `${m.source} : ${source}`), `${m.note} : ${m.methodology.sMeaning()}`, m.workbook.summaryNote()];
+  for (const line of notes) {
+    const row = text(summary, line, true);
+    row.alignment = { wrapText: true, vertical: 'top' };
+    // a spreadsheet may not grow a row to its wrapped text: its height is written (9-point text)
+    row.height = NOTE_LINE_HEIGHT * wrappedLines(line, FIRST_WIDTH * NOTE_CHARACTERS);
+  }
 
   const detail: [string, TableSurvey][] = [
     [SHEET.mediation, 'mediation'],
@@ -163,7 +171,7 @@ interface Out {
   value: Value;
   decimals: number;
   format?: string;
-  /** a word rather than a figure (the unit): left-aligned, wrapped */
+  /** a word rather than a figure (the unit): left-aligned */
   word?: true;
 }
 
@@ -180,7 +188,7 @@ function sheet(workbook: ExcelJS.Workbook, name: string, title: string, headers:
   head.font = { bold: true };
   head.alignment = { wrapText: true, vertical: 'bottom' };
   // a wrapped header gets the height of its lines: a spreadsheet may keep a row's height as written
-  head.height = LINE_HEIGHT * Math.max(1, ...headers.map((h, i) => headerLines(h, width(i))));
+  head.height = LINE_HEIGHT * Math.max(1, ...headers.map((h, i) => wrappedLines(h, width(i))));
   head.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF3' } };
     cell.border = { bottom: { style: 'thin' } };
@@ -188,8 +196,8 @@ function sheet(workbook: ExcelJS.Workbook, name: string, title: string, headers:
   return ws;
 }
 
-/** Lines a header takes in a column `width` characters wide (bold text is wider: one character in ten). */
-export function headerLines(header: string, width: number): number {
+/** Lines a text takes when wrapped in a column `width` characters wide (for 11-point bold: one character in ten wider). */
+export function wrappedLines(header: string, width: number): number {
   const room = Math.max(1, Math.floor(width * 0.9) - 1);
   let lines = 1;
   let used = 0;
@@ -230,7 +238,7 @@ function valueRow(ws: ExcelJS.Worksheet, label: string, outs: readonly Out[]): v
   outs.forEach((o, i) => {
     const cell = row.getCell(i + 2);
     if (typeof o.value === 'number') cell.numFmt = o.format ?? numberFormat(o.decimals);
-    else cell.alignment = o.word ? { horizontal: 'left', vertical: 'top', wrapText: true } : { horizontal: 'right' };
+    else cell.alignment = { horizontal: o.word ? 'left' : 'right' };
   });
 }
 

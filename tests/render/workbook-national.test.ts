@@ -113,7 +113,7 @@ function frenchNumber(text: string): number | null {
 }
 
 let dir: string;
-let files: OutputFile[];
+let files: readonly OutputFile[];
 let national: Map<string, National>;
 
 beforeAll(async () => {
