@@ -99,7 +99,7 @@ export const renderMessages = {
     /** the total of a breakdown: "Médiations familiales terminées selon l'issue" → "Médiations familiales terminées" */
     totalLabel: (title: string) => summaryLabel(title).replace(/\s+selon\s.*$/, ''),
     summaryNote: () =>
-      'Évolution : celle du département dans le tableau national « Évolution des principaux indicateurs » ; en % de la valeur de l’année précédente pour un effectif, un montant, un délai ou un taux pour 100 000 habitants, en points (pt) pour une part ou un taux en %. « s » lorsque l’une des deux valeurs est secrète, « /// » sans objet (valeur de l’année précédente nulle ou sans objet, indicateur sans évolution), « nd » sans année précédente.',
+      'Évolution : celle du département dans le tableau national « Évolution des principaux indicateurs » ; en % de la valeur de l’année précédente pour un effectif, un montant, un délai ou un taux pour 100 000 habitants, en points (pt) pour une part ou un taux en %. « s » lorsque l’une des deux valeurs est secrète, « /// » sans objet (valeur de l’année précédente nulle ou sans objet, indicateur sans évolution), « nd » non disponible (pas d’année précédente, ou enquête sans réponse cette année-là).',
     date: (date: string) => `Date de production : ${date}.`,
     sources: () => [
       'Cnaf, questionnaire d’activité des services de médiation familiale ; traitement mfer.',

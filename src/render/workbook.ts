@@ -76,7 +76,7 @@ export async function departmentWorkbook(publication: Publication, code: string,
     for (const line of summaryLines(inSection)) {
       const view = tableView(line.table);
       const values = geo.map((g) => shownOut(view.shown(g, line.code), view.decimals(line.code)));
-      valueRow(summary, line.label, [{ value: line.unit, decimals: 0, word: true }, ...values, changeCell(publication, changes, line, code, previous !== null)]);
+      valueRow(summary, line.label, [{ value: line.unit, decimals: 0, word: true }, ...values, changeCell(publication, changes, line, code)]);
     }
   }
   summary.addRow([]);
@@ -146,10 +146,11 @@ function unitOf(table: PublicationTable, code: string): string {
 /**
  * The department's change for a summary line, read from the table of changes (never recomputed
  * here): its value in % or in points, `s` when secret, `///` when it is not defined or the indicator
- * has none, `nd` without a previous year.
+ * has none, `nd` without a table of changes this year.
  */
-function changeCell(publication: Publication, changes: PublicationTable | null, line: SummaryLine, department: string, hasPrevious: boolean): Out {
-  if (!changes?.changes) return { value: hasPrevious ? signs.notApplicable : signs.missing, decimals: 1 };
+function changeCell(publication: Publication, changes: PublicationTable | null, line: SummaryLine, department: string): Out {
+  // no table of changes: no previous year, or one whose survey had no response
+  if (!changes?.changes) return { value: signs.missing, decimals: 1 };
   const link = line.table.meta.link;
   // the change of a shared total may be taken from any table of its link
   const sameCell = (table: string, code: string) =>
