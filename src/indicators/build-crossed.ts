@@ -10,7 +10,7 @@ import { concat, derive, inheritanceViolations, type DerivedCell } from '../prot
 import type { ProtectedTable } from '../protect/protected-table.ts';
 import { buildMeasures, type Built, type Context } from './build-cubes.ts';
 import type { TableConfig } from './config.ts';
-import { coverageContributions, EVOLUTION_SOURCES, evolutionCells, rateCells, RESPONSE_RATES, responseContributions } from './crossed.ts';
+import { coverageContributions, EVOLUTION_RECIPES, evolutionCells, rateCells, RESPONSE_RATES, responseContributions } from './crossed.ts';
 import { GEO } from './geo.ts';
 import { publishMessages as m, recipeMessages } from './messages.ts';
 
@@ -35,8 +35,9 @@ export async function buildCrossed(ctx: Context, t: TableConfig): Promise<Built 
   if (t.id === 'croise-evolution') {
     if (!ctx.previous) return null;
     const before = lookupIn(ctx.previous.tables);
-    if (codes.some((code) => Object.hasOwn(EVOLUTION_SOURCES, code) && !before(EVOLUTION_SOURCES[code].table))) return null;
-    return buildDerived(ctx, t, evolutionCells(lookupIn(ctx.built), before, codes, ctx.geoCodes));
+    if (codes.some((code) => Object.hasOwn(EVOLUTION_RECIPES, code) && !before(EVOLUTION_RECIPES[code].source.table))) return null;
+    const changes = Object.fromEntries(codes.filter((c) => Object.hasOwn(EVOLUTION_RECIPES, c)).map((c) => [c, { ...EVOLUTION_RECIPES[c].source, change: EVOLUTION_RECIPES[c].change }]));
+    return { ...buildDerived(ctx, t, evolutionCells(lookupIn(ctx.built), before, codes, ctx.geoCodes)), changes };
   }
   if (t.id === 'croise-reponse') return buildResponse(ctx, t);
   if (t.id === 'croise-couverture') {

@@ -8,7 +8,7 @@
  *   built.table.cells; // geo × financeur, statuses set by the engine
  */
 import type { HarmonizedYear } from '../model/harmonized.ts';
-import type { Publication } from '../model/publication.ts';
+import type { Publication, PublicationTable } from '../model/publication.ts';
 import { derive, inheritanceViolations, stack, type DerivedCell } from '../protect/derive.ts';
 import type { ProtectedTable } from '../protect/protected-table.ts';
 import type { Contribution, DimensionSpec, ProtectSpec } from '../protect/types.ts';
@@ -35,6 +35,8 @@ export interface Built {
   verdict: Verdict;
   /** linked tables: the verdict of the group's joint audit */
   joint?: Verdict;
+  /** a table of changes on the previous year: each code's source cell and kind of change */
+  changes?: PublicationTable['changes'];
 }
 
 /** What every builder of one year's publication reads (and `built`, which it fills). */

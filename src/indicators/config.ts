@@ -12,6 +12,8 @@ export type Aggregate = 'sum' | 'count' | 'median';
 export interface CodeConfig {
   code: string;
   label: string;
+  /** this code's unit when the table mixes units ("En jours" beside "En nombre de familles") */
+  unit?: string;
   /** row field (column of `data-out/<year>/clean/*.csv`) holding this code's value */
   field?: string;
   /** `measures` tables only: how the measure is built (count = number of structures) */

@@ -9,7 +9,7 @@
  */
 import type { YearCoverage } from '../model/coverage.ts';
 import type { Geography } from '../model/geography.ts';
-import type { DerivedCell } from '../protect/derive.ts';
+import type { CellRef, DerivedCell } from '../protect/derive.ts';
 import type { ProtectedTable } from '../protect/protected-table.ts';
 import type { Contribution } from '../protect/types.ts';
 import { recipeMessages as m } from './messages.ts';
@@ -47,20 +47,67 @@ export const RATE_RECIPES: Readonly<Record<string, Recipe>> = {
   },
 };
 
-/** croise-evolution: each indicator, from which cell (same table id in both years). */
-export const EVOLUTION_SOURCES: Readonly<Record<string, Source>> = {
-  mediations_terminees: { table: 'med-terminees-cadre', code: 'ENS' },
-  enfants_er: { table: 'er-accueil', code: 'enfants' },
-  etp_mediateurs: { table: 'med-moyens', code: 'etp_mediateurs' },
-  familles_attente: { table: 'er-attente', code: 'familles_attente' },
+/**
+ * How a figure changes from one year to the next: a level (count, amount, FTE, days, rate per
+ * 100 000 inhabitants) in % of its previous value; a share or a rate in % in points (the difference
+ * of the two percentages: a share going from 30 % to 33 % gains 3 points, not 10 %).
+ */
+export type Change = 'percent' | 'points';
+
+/** An evolution of croise-evolution: its source cell (same table id and code in both years) and kind. */
+export interface EvolutionRecipe {
+  source: Source;
+  change: Change;
+}
+
+const percent = (table: string, code: string): EvolutionRecipe => ({ source: { table, code }, change: 'percent' });
+const points = (table: string, code: string): EvolutionRecipe => ({ source: { table, code }, change: 'points' });
+
+/** croise-evolution: each indicator, from which cell, in % or in points. */
+export const EVOLUTION_RECIPES: Readonly<Record<string, EvolutionRecipe>> = {
+  mediations_terminees: percent('med-terminees-cadre', 'ENS'),
+  reunions_information: percent('med-activite', 'reunions_information'),
+  entretiens_prealables: percent('med-activite', 'entretiens_prealables'),
+  seances: percent('med-activite', 'seances'),
+  services: percent('med-moyens', 'services'),
+  etp_mediateurs: percent('med-moyens', 'etp_mediateurs'),
+  mediateurs: percent('med-moyens', 'mediateurs'),
+  lieux_accueil: percent('med-moyens', 'lieux_accueil'),
+  financement_mediation: percent('med-financement', 'ENS'),
+  structures_er: percent('er-accueil', 'structures'),
+  familles_er: percent('er-accueil', 'familles'),
+  enfants_er: percent('er-accueil', 'enfants'),
+  rencontres_er: percent('er-accueil', 'rencontres'),
+  mesures_nouvelles: percent('er-mesures-origine', 'ENS'),
+  mesures_terminees: percent('er-mesures-fin', 'ENS'),
+  mesures_violences: percent('er-violences', 'mesures_violences'),
+  familles_attente: percent('er-attente', 'familles_attente'),
+  delai_median_jours: percent('er-attente', 'delai_median_jours'),
+  financement_er: percent('er-financement', 'ENS'),
+  mediations_100k: percent('croise-taux', 'mediations_100k'),
+  enfants_er_100k: percent('croise-taux', 'enfants_er_100k'),
+  etp_100k: percent('croise-taux', 'etp_100k'),
+  part_judiciaire: points('croise-taux', 'part_judiciaire'),
+  taux_accord: points('croise-taux', 'taux_accord'),
+  part_exercice_autonome: points('croise-taux', 'part_exercice_autonome'),
 };
+
+/**
+ * Source cells whose absence means "not computed" rather than a published zero: derived figures and
+ * medians (the same distinction as the CSV tables make between `0` and `///`).
+ */
+const NOT_COMPUTED_WHEN_ABSENT: readonly Source[] = [
+  ...Object.keys(RATE_RECIPES).map((code) => ({ table: 'croise-taux', code })),
+  { table: 'er-attente', code: 'delai_median_jours' },
+];
 
 export type TableLookup = (id: string) => ProtectedTable | undefined;
 
-function ref(lookup: TableLookup, source: Source, geo: string) {
+function ref(lookup: TableLookup, source: Source, geo: string): CellRef {
   const table = lookup(source.table);
   if (!table) throw new Error(m.missingTable(source.table));
-  return { table, codes: [geo, source.code] };
+  const notComputed = NOT_COMPUTED_WHEN_ABSENT.some((s) => s.table === source.table && s.code === source.code);
+  return { table, codes: [geo, source.code], ...(notComputed ? { absent: 'undefined' as const } : {}) };
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
@@ -91,17 +138,28 @@ export function rateCells(lookup: TableLookup, geography: Geography, codes: read
   return cells;
 }
 
-/** Cells of croise-evolution: 100 × (this year − last year) / last year; undefined when last year is 0. */
+/** The change from `before` to `now`: in % of `before` (undefined from 0), or in points. */
+export function change(kind: Change, now: number, before: number): number | null {
+  if (kind === 'points') return now - before;
+  return before > 0 ? (100 * (now - before)) / before : null;
+}
+
+/**
+ * Cells of croise-evolution, the one place where changes on the previous year are computed (the
+ * renderers only show them): 100 × (this year − last year) / last year for a level, undefined when
+ * last year is 0; this year − last year for a share or a rate in %. Each takes the secrecy of both
+ * years' cells, like every derived figure.
+ */
 export function evolutionCells(current: TableLookup, previous: TableLookup, codes: readonly string[], geoCodes: readonly string[]): DerivedCell[] {
   const cells: DerivedCell[] = [];
   for (const code of codes) {
-    const source = Object.hasOwn(EVOLUTION_SOURCES, code) ? EVOLUTION_SOURCES[code] : undefined;
-    if (!source) throw new Error(m.unknownCode('croise-evolution', code));
+    const recipe = Object.hasOwn(EVOLUTION_RECIPES, code) ? EVOLUTION_RECIPES[code] : undefined;
+    if (!recipe) throw new Error(m.unknownCode('croise-evolution', code));
     for (const geo of geoCodes) {
       cells.push({
         codes: [geo, code],
-        inputs: [ref(current, source, geo), ref(previous, source, geo)],
-        compute: ([now, before]) => (before > 0 ? (100 * (now - before)) / before : null),
+        inputs: [ref(current, recipe.source, geo), ref(previous, recipe.source, geo)],
+        compute: ([now, before]) => change(recipe.change, now, before),
       });
     }
   }

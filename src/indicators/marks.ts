@@ -20,7 +20,7 @@ import type { Mark } from '../model/publication.ts';
 import { cellAt } from '../protect/derive.ts';
 import type { ProtectedTable } from '../protect/protected-table.ts';
 import type { TableConfig } from './config.ts';
-import { EVOLUTION_SOURCES, RATE_RECIPES, type Source } from './crossed.ts';
+import { EVOLUTION_RECIPES, RATE_RECIPES, type Source } from './crossed.ts';
 import { geoMembers } from './geo.ts';
 
 export const markKey = (geo: string, code: string) => `${geo}\u0001${code}`;
@@ -45,10 +45,13 @@ export interface MarkContext {
 
 const AVAILABILITY_MARK = { none: '-', nd: 'nd' } as const;
 
-/** The sources a crossed code is computed from (rates, shares, evolutions); none for coverage counts. */
-function sourcesOf(t: TableConfig, code: string): readonly Source[] {
-  if (t.id === 'croise-evolution' && Object.hasOwn(EVOLUTION_SOURCES, code)) return [EVOLUTION_SOURCES[code]];
-  if (t.id === 'croise-taux' && Object.hasOwn(RATE_RECIPES, code)) {
+/** The survey cells a crossed code is computed from (rates, shares, evolutions of either); none for counts of services. */
+function sourcesOf(table: string, code: string): readonly Source[] {
+  if (table === 'croise-evolution' && Object.hasOwn(EVOLUTION_RECIPES, code)) {
+    const { source } = EVOLUTION_RECIPES[code];
+    return source.table.startsWith('croise-') ? sourcesOf(source.table, source.code) : [source];
+  }
+  if (table === 'croise-taux' && Object.hasOwn(RATE_RECIPES, code)) {
     const r = RATE_RECIPES[code];
     return r.kind === 'per100k' ? [r.numerator] : [...r.numerators, r.denominator];
   }
@@ -60,7 +63,7 @@ function surveysOf(t: TableConfig, code: string, ctx: MarkContext): Survey[] {
   const declared = t.dimension.codes.find((c) => c.code === code)?.survey;
   if (declared) return [declared];
   if (t.survey !== 'croise') return [t.survey];
-  return [...new Set(sourcesOf(t, code).flatMap((s) => ctx.surveyOfTable(s.table) ?? []))];
+  return [...new Set(sourcesOf(t.id, code).flatMap((s) => ctx.surveyOfTable(s.table) ?? []))];
 }
 
 function changedShare(before: readonly string[], now: readonly string[]): number {
@@ -109,13 +112,17 @@ export function tableMarks(t: TableConfig, table: ProtectedTable, ctx: MarkConte
 
 /** `ns` for a published evolution on a small base or on changed respondents; undefined otherwise. */
 function evolutionMark(code: string, geo: string, deps: readonly string[], surveys: readonly Survey[], ctx: MarkContext): Mark | undefined {
-  const source = EVOLUTION_SOURCES[code];
+  const { source, change } = EVOLUTION_RECIPES[code];
   const now = ctx.table(source.table);
   const before = ctx.previous?.table(source.table);
   if (!now || !before) return undefined;
-  const a = cellAt(now, [geo, source.code]).value;
-  const b = cellAt(before, [geo, source.code]).value;
-  if (Math.abs(a) < ctx.evolution.minBase && Math.abs(b) < ctx.evolution.minBase) return 'ns';
+  // the base rule reads levels of the surveys (counts, amounts, FTE, days); a change in points, or of
+  // a rate per inhabitant, is judged by its respondents only
+  if (change === 'percent' && !source.table.startsWith('croise-')) {
+    const a = cellAt(now, [geo, source.code]).value;
+    const b = cellAt(before, [geo, source.code]).value;
+    if (Math.abs(a) < ctx.evolution.minBase && Math.abs(b) < ctx.evolution.minBase) return 'ns';
+  }
   const previous = ctx.previous?.coverage;
   if (!previous) return undefined;
   for (const s of surveys) {

@@ -1,7 +1,7 @@
 /**
  * A protected table dressed for publication: numbered French title, unit, Lecture sentence (reading a
  * published France cell), Champ / Source / Note, labels and display order of the codes, and what the
- * protection did (cells, primary, secondary, share suppressed, audit verdict).
+ * protection did (cells, secret cells, share suppressed, audit verdict).
  *
  * @example
  *   publicationTable(config, table, geography, 2024, true).meta.title;
@@ -38,7 +38,7 @@ export interface TableCoverage {
 
 const NO_COVERAGE: TableCoverage = { marks: new Map(), notes: [] };
 
-export function publicationTable(t: TableConfig, table: ProtectedTable, geography: Geography, year: number, auditOk: boolean, coverage: TableCoverage = NO_COVERAGE): PublicationTable {
+export function publicationTable(t: TableConfig, table: ProtectedTable, geography: Geography, year: number, auditOk: boolean, coverage: TableCoverage = NO_COVERAGE, changes?: PublicationTable['changes']): PublicationTable {
   const values = { numero: String(t.number), annee: String(year), annee_precedente: String(year - 1) };
   const meta: TableMeta = {
     id: t.id,
@@ -46,6 +46,7 @@ export function publicationTable(t: TableConfig, table: ProtectedTable, geograph
     title: fill(t.title, values),
     unit: t.unit,
     survey: t.survey,
+    ...(t.link !== undefined ? { link: t.link } : {}),
     lecture: lecture(t, table, year),
     champ: t.champ,
     source: fill(t.source, values),
@@ -57,13 +58,18 @@ export function publicationTable(t: TableConfig, table: ProtectedTable, geograph
   const order = [...t.dimension.codes.map((c) => c.code), ...(total !== undefined ? [total] : [])];
   const cells = table.cells;
   const suppressed = cells.filter((c) => c.status !== 's').length;
+  const codeDecimals = Object.fromEntries(t.dimension.codes.filter((c) => c.decimals !== undefined && c.decimals !== t.decimals).map((c) => [c.code, c.decimals ?? t.decimals]));
+  const units = Object.fromEntries(t.dimension.codes.filter((c) => c.unit !== undefined && c.unit !== t.unit).map((c) => [c.code, c.unit ?? t.unit]));
   return {
     meta,
     year,
     table,
     labels: { geo: geography.labels, [t.dimension.name]: dimLabels },
     order: { [t.dimension.name]: order },
+    ...(Object.keys(units).length > 0 ? { units } : {}),
+    ...(changes ? { changes } : {}),
     decimals: t.decimals,
+    ...(Object.keys(codeDecimals).length > 0 ? { codeDecimals } : {}),
     marks: coverage.marks,
     protection: {
       cells: cells.length,

@@ -144,7 +144,7 @@ export async function finishYear(protectedYear: ProtectedYear, previous: Publica
     const b = ctx.built.get(t.id);
     if (!b) continue;
     const coverage = { marks: tableMarks(t, b.table, markContext), notes: coverageNotes(t, year, markContext.evolution.minBase) };
-    const p = publicationTable(t, b.table, year.geography, year.year, b.verdict.ok && (b.joint?.ok ?? true), coverage);
+    const p = publicationTable(t, b.table, year.geography, year.year, b.verdict.ok && (b.joint?.ok ?? true), coverage, b.changes);
     tables.push(p);
     if (!b.verdict.ok) failures.push(m.auditFailed(t.id, b.verdict.detail));
     files.push(

@@ -48,6 +48,7 @@ const protectSchema = strict({
 const code = strict({
   code: z.string().min(1),
   label: z.string().min(1),
+  unit: z.string().min(1).optional(),
   field: z.string().min(1).optional(),
   aggregate: z.enum(['sum', 'count', 'median']).optional(),
   ruleSet: z.string().min(1).optional(),

@@ -19,6 +19,8 @@ export interface TableMeta {
   /** "En nombre", "En %", "En euros", "Pour 100 000 habitants", "En jours" */
   unit: string;
   survey: TableSurvey;
+  /** tables sharing cells (the same total broken down differently) carry the same link */
+  link?: string;
   /** "Lecture : …" sentence (without the "Lecture :" prefix), reading one published cell */
   lecture: string;
   champ: string;
@@ -42,8 +44,17 @@ export interface PublicationTable {
   labels: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** display order of the codes of each non-geo dimension (total last) */
   order: Readonly<Record<string, readonly string[]>>;
+  /** the unit of a code whose unit differs from the table's (`meta.unit`), by code */
+  units?: Readonly<Record<string, string>>;
+  /**
+   * a table of changes on the previous year (croise-evolution): for each of its codes, the table and
+   * code whose change it gives, in % (a level) or in points (a share or a rate in %)
+   */
+  changes?: Readonly<Record<string, { table: string; code: string; change: 'percent' | 'points' }>>;
   /** decimals to show (0 for counts, 1 for rates, 2 for FTE) */
   decimals: number;
+  /** the decimals of a code that differ from the table's (`decimals`), by code */
+  codeDecimals?: Readonly<Record<string, number>>;
   /** `geo \u0001 code` → the mark shown instead of the figure (see `Mark`); never on a secret cell */
   marks: ReadonlyMap<string, Mark>;
   /**

@@ -24,6 +24,12 @@ import type { Cell, CellStatus, Code } from './types.ts';
 export interface CellRef {
   table: ProtectedTable;
   codes: readonly Code[];
+  /**
+   * what an absent cell means: a published zero (a count with no contributor, the default), or no
+   * value at all (a derived figure or a median that could not be computed: the derived cell is then
+   * not defined either, shown `///`)
+   */
+  absent?: 'zero' | 'undefined';
 }
 
 export interface ComputedCell {
@@ -61,6 +67,11 @@ export function cellAt(table: ProtectedTable, codes: readonly Code[]): Cell {
   return map.get(key(codes)) ?? { codes, value: 0, contributors: 0, status: 's' };
 }
 
+function has(table: ProtectedTable, codes: readonly Code[]): boolean {
+  cellAt(table, codes);
+  return index.get(table)?.has(key(codes)) ?? false;
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -79,6 +90,7 @@ function one(cell: DerivedCell): Cell | null {
   }
   // a computed cell without inputs would brand an arbitrary number as published: refuse it
   if (cell.inputs.length === 0) throw new Error(`derive: the cell ${cell.codes.join(' × ')} has no protected input (programming error)`);
+  if (cell.inputs.some((ref) => ref.absent === 'undefined' && !has(ref.table, ref.codes))) return null;
   const inputs = cell.inputs.map((ref) => cellAt(ref.table, ref.codes));
   const value = cell.compute(inputs.map((c) => c.value));
   if (value === null || !Number.isFinite(value)) return null;

@@ -12,6 +12,9 @@ export const signs = {
   notApplicable: '///',
 };
 
+/** "Tableau 3 – Médiations … selon l'issue, par territoire, en 2024" → "Médiations … selon l'issue" */
+const summaryLabel = (title: string) => title.replace(/^Tableau\s+\d+\s*[–-]\s*/, '').replace(/,?\s*par territoire,?\s*en\s+\d{4}\s*$/, '');
+
 export const renderMessages = {
   nationalTitle: (year: number) => `Médiation familiale et espaces de rencontre en ${year}`,
   nationalSubtitle: () => 'Rapport national – activité des services de médiation familiale (Cnaf) et des espaces de rencontre (ministère de la Justice)',
@@ -94,12 +97,15 @@ export const renderMessages = {
     sheets: { summary: 'Synthèse', mediation: 'Médiation familiale', rencontre: 'Espaces de rencontre', methodology: 'Méthodologie' },
     title: (department: string, year: number) => `${department} – médiation familiale et espaces de rencontre en ${year}`,
     indicator: 'Indicateur',
-    evolution: (year: number, previous: number) => `Évolution ${previous}-${year} du département (en %)`,
-    section: { mediation: 'Médiation familiale', rencontre: 'Espaces de rencontre', croise: 'Territoires : taux, couverture, évolutions' } as Record<string, string>,
+    unit: 'Unité',
+    evolution: (year: number, previous: number) => `Évolution ${previous}-${year} du département (en % ou en points)`,
+    section: { mediation: 'Médiation familiale', rencontre: 'Espaces de rencontre', croise: 'Territoires : taux et couverture' } as Record<string, string>,
     /** "Tableau 3 – Médiations … selon l'issue, par territoire, en 2024" → "Médiations … selon l'issue" */
-    summaryLabel: (title: string) => title.replace(/^Tableau\s+\d+\s*[–-]\s*/, '').replace(/,?\s*par territoire,?\s*en\s+\d{4}\s*$/, ''),
+    summaryLabel,
+    /** the total of a breakdown: "Médiations familiales terminées selon l'issue" → "Médiations familiales terminées" */
+    totalLabel: (title: string) => summaryLabel(title).replace(/\s+selon\s.*$/, ''),
     summaryNote: () =>
-      'Évolution : calculée seulement quand les valeurs des deux années sont publiées ; « s » sinon, « nd » sans année précédente.',
+      'Évolution : celle du département dans le tableau national « Évolution des principaux indicateurs » ; en % de la valeur de l’année précédente pour un effectif, un montant, un délai ou un taux pour 100 000 habitants, en points (pt) pour une part ou un taux en %. « s » lorsque l’une des deux valeurs est secrète, « /// » sans objet (valeur de l’année précédente nulle ou sans objet, indicateur sans évolution), « nd » non disponible (pas d’année précédente, ou enquête sans réponse cette année-là).',
     date: (date: string) => `Date de production : ${date}.`,
     sources: () => [
       'Sources : Cnaf, questionnaire d’activité des services de médiation familiale ; ministère de la Justice, enquête annuelle auprès des espaces de rencontre.',

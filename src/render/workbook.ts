@@ -1,7 +1,9 @@
 /**
  * `reports/<year>/departements/<code>.xlsx`: one workbook per department, the department beside its
- * region, its court of appeal and France. Sheets "Synthèse" (one line per table: its total, or each
- * indicator, with the department's evolution on the previous year), "Médiation familiale",
+ * region, its court of appeal and France. Sheets "Synthèse" (one line per indicator: its unit, the
+ * four territories, and the department's change on the previous year as the national table of
+ * changes gives it — in % for a level, in points for a share or a rate in %; the renderer computes
+ * no change itself), "Médiation familiale",
  * "Espaces de rencontre" (every table in full) and "Méthodologie".
  *
  * What may reveal a value is left out: no formula (every text is a plain string cell, even one that
@@ -25,13 +27,23 @@ const EPOCH = new Date(Date.UTC(1980, 0, 1));
 const SHEET = m.workbook.sheets;
 const FIRST_WIDTH = 62;
 const WIDTH = 20;
+/** Synthèse: unit, the four territories, the change (headers wrap on up to four lines) */
+const SUMMARY_WIDTHS = [FIRST_WIDTH, 26, 18, 18, 18, 18, 22];
+/** points of row height per line of a wrapped header (11-point bold Calibri) */
+const LINE_HEIGHT = 15;
+/** the same for the notes (9-point text), which hold this many times more characters per width */
+const NOTE_LINE_HEIGHT = 12;
+const NOTE_CHARACTERS = 1.2;
 
 export function numberFormat(decimals: number): string {
   return decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
 }
 
-/** Evolutions carry their sign: "+3,2", "-1,5" */
-export const EVOLUTION_FORMAT = '+#,##0.0;-#,##0.0;0.0';
+/** Changes carry their sign and their unit: "+3,2 %" for a level, "-1,5 pt" for a share or a rate in % */
+export const CHANGE_FORMATS: Readonly<Record<'percent' | 'points', string>> = {
+  percent: '+#,##0.0" %";-#,##0.0" %";0.0" %"',
+  points: '+#,##0.0" pt";-#,##0.0" pt";0.0" pt"',
+};
 
 export async function departmentWorkbook(publication: Publication, code: string, options: { generatedAt: string | null }): Promise<Uint8Array> {
   const geography = publication.geography;
@@ -53,27 +65,30 @@ export async function departmentWorkbook(publication: Publication, code: string,
   const previous = previousYear(publication);
   const evolutionHeader = m.workbook.evolution(publication.year, previous?.year ?? publication.year - 1);
 
-  const summary = sheet(workbook, SHEET.summary, m.workbook.title(department.name, publication.year), [...headers, evolutionHeader]);
+  const summaryHeaders = [m.workbook.indicator, m.workbook.unit, ...headers.slice(1), evolutionHeader];
+  const summary = sheet(workbook, SHEET.summary, m.workbook.title(department.name, publication.year), summaryHeaders, SUMMARY_WIDTHS);
+  const changes = publication.tables.find((t) => t.changes !== undefined) ?? null;
   for (const survey of SUMMARY_SECTIONS) {
-    const inSection = tables.filter((t) => t.meta.survey === survey);
+    const inSection = tables.filter((t) => t.meta.survey === survey && t.changes === undefined);
     summary.addRow([]);
     text(summary, m.workbook.section[survey], false).font = { bold: true };
     // no table: the survey had no accepted response this year (said, not left out silently)
     if (inSection.length === 0) text(summary, survey === 'croise' ? m.crossedAbsent(publication.year) : m.surveyAbsent(publication.year), true);
-    for (const table of inSection) {
-      const view = tableView(table);
-      const before = previous?.tables.find((t) => t.meta.id === table.meta.id);
-      const beforeView = before ? tableView(before) : null;
-      for (const c of summaryCodes(view)) {
-        const label = view.total ? m.workbook.summaryLabel(table.meta.title) : view.label(c);
-        valueRow(summary, label, [...geo.map((g) => shownOut(view.shown(g, c), view.decimals(c))), evolutionCell(view.shown(code, c), beforeView ? beforeView.shown(code, c) : NOT_APPLICABLE)]);
-      }
+    for (const line of summaryLines(inSection)) {
+      const view = tableView(line.table);
+      const values = geo.map((g) => shownOut(view.shown(g, line.code), view.decimals(line.code)));
+      valueRow(summary, line.label, [{ value: line.unit, decimals: 0, word: true }, ...values, changeCell(publication, changes, line, code)]);
     }
   }
   summary.addRow([]);
-  for (const source of [...new Set(tables.map((t) => t.meta.source))]) text(summary, `${m.source} : ${source}`, true);
-  text(summary, `${m.note} : ${m.methodology.sMeaning()}`, true);
-  text(summary, m.workbook.summaryNote(), true);
+  // wrapped in the first column: a line running across the page would shrink the printed sheet
+  const notes = [...[...new Set(tables.map((t) => t.meta.source))].map((source) => `${m.source} : ${source}`), `${m.note} : ${m.methodology.sMeaning()}`, m.workbook.summaryNote()];
+  for (const line of notes) {
+    const row = text(summary, line, true);
+    row.alignment = { wrapText: true, vertical: 'top' };
+    // a spreadsheet may not grow a row to its wrapped text: its height is written (9-point text)
+    row.height = NOTE_LINE_HEIGHT * wrappedLines(line, FIRST_WIDTH * NOTE_CHARACTERS);
+  }
 
   const detail: [string, TableSurvey][] = [
     [SHEET.mediation, 'mediation'],
@@ -97,9 +112,56 @@ export async function departmentWorkbook(publication: Publication, code: string,
 /** Sections of the summary sheet, in order */
 const SUMMARY_SECTIONS: readonly TableSurvey[] = ['mediation', 'rencontre', 'croise'];
 
-/** The lines of a table in the summary: its total, or each of its indicators. */
-export function summaryCodes(view: TableView): readonly string[] {
-  return view.total ? [view.total] : view.codes;
+/** One line of the summary: an indicator (a table's total, or one of its codes) and its unit. */
+export interface SummaryLine {
+  table: PublicationTable;
+  code: string;
+  label: string;
+  unit: string;
+}
+
+/**
+ * The lines of the summary for the tables of one section: a table with a total gives one line (its
+ * total, once for tables that share it: the four breakdowns of ended mediations have one total), a
+ * table of indicators one line per indicator.
+ */
+export function summaryLines(tables: readonly PublicationTable[]): SummaryLine[] {
+  const lines: SummaryLine[] = [];
+  const links = new Set<string>();
+  for (const table of tables) {
+    const view = tableView(table);
+    const link = table.meta.link;
+    if (view.total) {
+      if (link !== undefined && links.has(link)) continue;
+      if (link !== undefined) links.add(link);
+      lines.push({ table, code: view.total, label: m.workbook.totalLabel(table.meta.title), unit: unitOf(table, view.total) });
+    } else for (const code of view.codes) lines.push({ table, code, label: view.label(code), unit: unitOf(table, code) });
+  }
+  return lines;
+}
+
+function unitOf(table: PublicationTable, code: string): string {
+  return table.units?.[code] ?? table.meta.unit;
+}
+
+/**
+ * The department's change for a summary line, read from the table of changes (never recomputed
+ * here): its value in % or in points, `s` when secret, `///` when it is not defined or the indicator
+ * has none, `nd` without a table of changes this year.
+ */
+function changeCell(publication: Publication, changes: PublicationTable | null, line: SummaryLine, department: string): Out {
+  // no table of changes: no previous year, or one whose survey had no response
+  if (!changes?.changes) return { value: signs.missing, decimals: 1 };
+  const link = line.table.meta.link;
+  // the change of a shared total may be taken from any table of its link
+  const sameCell = (table: string, code: string) =>
+    code === line.code && (table === line.table.meta.id || (link !== undefined && publication.tables.some((t) => t.meta.id === table && t.meta.link === link)));
+  const entry = Object.entries(changes.changes).find(([, c]) => sameCell(c.table, c.code));
+  if (!entry) return { value: signs.notApplicable, decimals: 1 };
+  const [code, { change }] = entry;
+  const view = tableView(changes);
+  const out = shownOut(view.shown(department, code), view.decimals(code));
+  return typeof out.value === 'number' ? { ...out, format: CHANGE_FORMATS[change] } : out;
 }
 
 function previousYear(publication: Publication): { year: number; tables: readonly PublicationTable[] } | null {
@@ -111,32 +173,48 @@ interface Out {
   value: Value;
   decimals: number;
   format?: string;
+  /** a word rather than a figure (the unit): left-aligned */
+  word?: true;
 }
 
-/** Evolution in % of the department, only when both years are published (else "s", or "nd"). */
-function evolutionCell(now: Shown, before: Shown): Out {
-  if (now.kind === 'missing' || before.kind === 'missing') return { value: signs.missing, decimals: 1 };
-  if (now.kind === 'secret' || before.kind === 'secret') return { value: signs.secret, decimals: 1 };
-  if (before.value === 0) return { value: signs.missing, decimals: 1 };
-  return { value: Math.round((now.value / before.value - 1) * 1000) / 10, decimals: 1, format: EVOLUTION_FORMAT };
-}
-
-function sheet(workbook: ExcelJS.Workbook, name: string, title: string, headers: readonly string[]): ExcelJS.Worksheet {
+function sheet(workbook: ExcelJS.Workbook, name: string, title: string, headers: readonly string[], widths?: readonly number[]): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' },
   });
-  ws.columns = headers.map((_, i) => ({ width: i === 0 ? FIRST_WIDTH : WIDTH }));
+  const width = (i: number) => widths?.[i] ?? (i === 0 ? FIRST_WIDTH : WIDTH);
+  ws.columns = headers.map((_, i) => ({ width: width(i) }));
   const top = ws.addRow([title]);
   top.font = { bold: true, size: 13 };
   const head = ws.addRow([...headers]);
   head.font = { bold: true };
   head.alignment = { wrapText: true, vertical: 'bottom' };
+  // a wrapped header gets the height of its lines: a spreadsheet may keep a row's height as written
+  head.height = LINE_HEIGHT * Math.max(1, ...headers.map((h, i) => wrappedLines(h, width(i))));
   head.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF3' } };
     cell.border = { bottom: { style: 'thin' } };
   });
   return ws;
+}
+
+/** Lines a text takes when wrapped in a column `width` characters wide (for 11-point bold: one character in ten wider). */
+export function wrappedLines(header: string, width: number): number {
+  const room = Math.max(1, Math.floor(width * 0.9) - 1);
+  let lines = 1;
+  let used = 0;
+  for (const word of header.split(/\s+/)) {
+    used = used === 0 ? word.length : used + 1 + word.length;
+    if (used > room && used !== word.length) {
+      lines++;
+      used = word.length;
+    }
+    while (used > room) {
+      lines++;
+      used -= room;
+    }
+  }
+  return lines;
 }
 
 /** One table: title, unit, a row per code, then Lecture / Champ / Source / Note. */
@@ -162,14 +240,14 @@ function valueRow(ws: ExcelJS.Worksheet, label: string, outs: readonly Out[]): v
   outs.forEach((o, i) => {
     const cell = row.getCell(i + 2);
     if (typeof o.value === 'number') cell.numFmt = o.format ?? numberFormat(o.decimals);
-    else cell.alignment = { horizontal: 'right' };
+    else cell.alignment = { horizontal: o.word ? 'left' : 'right' };
   });
 }
 
 function shownOut(shown: Shown, decimals: number): Out {
   // the value as the CSV tables give it: rounded to the decimals shown
   if (shown.kind === 'value') return { value: round(shown.value, decimals), decimals };
-  return { value: shown.kind === 'secret' ? signs.secret : signs.notApplicable, decimals };
+  return { value: shown.kind === 'secret' ? signs.secret : shown.mark, decimals };
 }
 
 function round(value: number, decimals: number): number {

@@ -78,6 +78,34 @@ describe('croise-evolution', () => {
   });
 });
 
+describe('croise-evolution of shares and rates', () => {
+  // last year: D1 20 % judicial (10 of 50), FR 25 % (250 of 1000) and a suppressed D2 total; this year: `tables`
+  const lastCadre = table([['D1', 'ENS', 50], ['D1', 'judiciaire', 10], ['D2', 'ENS', 30, 'x'], ['D2', 'judiciaire', 9], ['FR', 'ENS', 1000], ['FR', 'judiciaire', 250]]);
+  const nowCadre = table([['D1', 'ENS', 40], ['D1', 'judiciaire', 10], ['D2', 'ENS', 20], ['D2', 'judiciaire', 8], ['FR', 'ENS', 1000], ['FR', 'judiciaire', 310]]);
+  const rates = (cadre: ReturnType<typeof table>) => derive(['geo', 'indicateur'], rateCells((id) => (id === 'med-terminees-cadre' ? cadre : lookup(id)), twoHierarchies, ['part_judiciaire', 'mediations_100k'], ['D1', 'D2', 'D3', 'FR']));
+  const current = (id: string) => (id === 'croise-taux' ? rates(nowCadre) : lookup(id));
+  const previous = (id: string) => (id === 'croise-taux' ? rates(lastCadre) : undefined);
+  const t = derive(['geo', 'indicateur'], evolutionCells(current, previous, ['part_judiciaire', 'mediations_100k'], ['D1', 'D2', 'D3', 'FR']));
+
+  it('gives the change of a share in points, not in %', () => {
+    expect(cellAt(t, ['D1', 'part_judiciaire']).value).toBeCloseTo(25 - 20, 10); // 10/40 against 10/50
+    expect(cellAt(t, ['FR', 'part_judiciaire']).value).toBeCloseTo(31 - 25, 10);
+  });
+
+  it('gives the change of a rate per 100 000 inhabitants in %', () => {
+    expect(cellAt(t, ['D1', 'mediations_100k']).value).toBeCloseTo(-20, 10); // 40 against 50, same population
+  });
+
+  it('suppresses a change in points whose share was suppressed (inherited from its components)', () => {
+    expect(cellAt(t, ['D2', 'part_judiciaire']).status).toBe('x');
+    expect(cellAt(t, ['D1', 'part_judiciaire']).status).toBe('s');
+  });
+
+  it('has no change where a share is not defined (no mediation at all), rather than a change from 0', () => {
+    expect(t.cells.some((c) => c.codes[0] === 'D3')).toBe(false);
+  });
+});
+
 describe('croise-couverture', () => {
   const year = harmonizedYear(2024, [service('S1', 'D1'), service('S2', 'D1'), service('S3', 'D2')], [structure('E1', 'D2'), structure('E2', 'D3')]);
   const flags = coverageContributions(twoHierarchies, year.coverage);

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { loadPublicationConfig, parsePublicationConfig, parsePublisher } from '../../src/ingest/publication-config.ts';
 import { configMessages } from '../../src/indicators/messages.ts';
+import { EVOLUTION_RECIPES } from '../../src/indicators/crossed.ts';
 
 const dir = join(import.meta.dirname, '..', '..', 'pipelines', 'config');
 const config = loadPublicationConfig(dir);
@@ -27,11 +28,50 @@ const contract: Record<string, string[]> = {
   'er-financement': ['caf', 'justice', 'departement', 'msa', 'autre'],
   'croise-taux': ['mediations_100k', 'enfants_er_100k', 'etp_100k', 'part_judiciaire', 'taux_accord', 'part_exercice_autonome'],
   'croise-couverture': ['departements', 'sans_mediation', 'sans_er', 'sans_aucun'],
-  'croise-evolution': ['mediations_terminees', 'enfants_er', 'etp_mediateurs', 'familles_attente'],
+  'croise-evolution': [
+    'mediations_terminees',
+    'reunions_information',
+    'entretiens_prealables',
+    'seances',
+    'services',
+    'etp_mediateurs',
+    'mediateurs',
+    'lieux_accueil',
+    'financement_mediation',
+    'structures_er',
+    'familles_er',
+    'enfants_er',
+    'rencontres_er',
+    'mesures_nouvelles',
+    'mesures_terminees',
+    'mesures_violences',
+    'familles_attente',
+    'delai_median_jours',
+    'financement_er',
+    'mediations_100k',
+    'enfants_er_100k',
+    'etp_100k',
+    'part_judiciaire',
+    'taux_accord',
+    'part_exercice_autonome',
+  ],
   'croise-reponse': ['med_connus', 'med_repondants', 'med_taux', 'er_connus', 'er_repondants', 'er_taux'],
 };
 
 describe('publication config', () => {
+  it('gives a change in points exactly to the shares and rates in %, and in % to every level', () => {
+    const unitOf = (id: string, code: string) => {
+      const t = config.tables.find((x) => x.id === id)!;
+      return t.dimension.codes.find((c) => c.code === code)?.unit ?? t.unit;
+    };
+    const evolution = config.tables.find((t) => t.id === 'croise-evolution')!;
+    for (const c of evolution.dimension.codes) {
+      const recipe = EVOLUTION_RECIPES[c.code];
+      const inPercent = unitOf(recipe.source.table, recipe.source.code) === 'En %';
+      expect({ code: c.code, change: recipe.change, unit: c.unit }).toEqual({ code: c.code, change: inPercent ? 'points' : 'percent', unit: inPercent ? 'En points de %' : 'En %' });
+    }
+  });
+
   it('lists every contract table with its codes, numbered 1…n', () => {
     expect(Object.fromEntries(config.tables.map((t) => [t.id, t.dimension.codes.map((c) => c.code)]))).toEqual(contract);
     expect(config.tables.map((t) => t.number)).toEqual(config.tables.map((_, i) => i + 1));

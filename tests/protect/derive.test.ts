@@ -66,6 +66,19 @@ describe('derive', () => {
     expect(cellAt(cadre, ['D9', 'ENS'])).toMatchObject({ value: 0, status: 's', contributors: 0 });
   });
 
+  it('leaves out a cell built on an absent derived input (not applicable), instead of reading it as zero', () => {
+    // a share of D2 exists, none of D3 (its total was zero): a change of D3's share is not defined
+    const shares = derive(['geo', 'indicateur'], [shareJudicial('D2')]);
+    const change = (geo: string): DerivedCell => ({
+      codes: [geo, 'part_judiciaire'],
+      inputs: [{ table: shares, codes: [geo, 'part_judiciaire'], absent: 'undefined' }, { table: cadre, codes: [geo, 'ENS'] }],
+      compute: ([share, n]) => share - n,
+    });
+    const t = derive(['geo', 'evolution'], [change('D2'), change('D3')]);
+    expect(t.cells.map((c) => c.codes[0])).toEqual(['D2']);
+    expect(t.cells[0].value).toBeCloseTo(25 - 80, 10);
+  });
+
   it('suppresses a median over fewer than minCount structures as a primary', () => {
     const t = derive(['geo'], [
       { codes: ['D1'], median: [10, 30], minCount: 3 },

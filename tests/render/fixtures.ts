@@ -71,28 +71,50 @@ interface Spec {
   total: boolean;
   unit: string;
   decimals: number;
+  link?: string;
+  /** units of codes that differ from the table's */
+  units?: Record<string, string>;
+  /** decimals of codes that differ from the table's */
+  codeDecimals?: Record<string, number>;
+  /** a table of changes: each code's source cell and kind */
+  changes?: PublicationTable['changes'];
 }
 
 const u = 'En nombre';
 /** The shared contract's tables (ids, second dimension, codes), plus one the renderers do not know. */
 export const catalogue: readonly Spec[] = [
-  { id: 'med-terminees-cadre', survey: 'mediation', dim: 'cadre', codes: ['conventionnelle', 'judiciaire'], total: true, unit: u, decimals: 0 },
-  { id: 'med-terminees-issue', survey: 'mediation', dim: 'issue', codes: ['accord_ecrit', 'accord_oral', 'sans_accord', 'interrompue'], total: true, unit: u, decimals: 0 },
-  { id: 'med-terminees-conflit', survey: 'mediation', dim: 'conflit', codes: ['separation', 'intergenerationnel', 'autre'], total: true, unit: u, decimals: 0 },
-  { id: 'med-terminees-duree', survey: 'mediation', dim: 'duree', codes: ['moins_3_mois', '3_6_mois', 'plus_6_mois'], total: true, unit: u, decimals: 0 },
+  { id: 'med-terminees-cadre', survey: 'mediation', dim: 'cadre', codes: ['conventionnelle', 'judiciaire'], total: true, unit: u, decimals: 0, link: 'med-terminees' },
+  { id: 'med-terminees-issue', survey: 'mediation', dim: 'issue', codes: ['accord_ecrit', 'accord_oral', 'sans_accord', 'interrompue'], total: true, unit: u, decimals: 0, link: 'med-terminees' },
+  { id: 'med-terminees-conflit', survey: 'mediation', dim: 'conflit', codes: ['separation', 'intergenerationnel', 'autre'], total: true, unit: u, decimals: 0, link: 'med-terminees' },
+  { id: 'med-terminees-duree', survey: 'mediation', dim: 'duree', codes: ['moins_3_mois', '3_6_mois', 'plus_6_mois'], total: true, unit: u, decimals: 0, link: 'med-terminees' },
   { id: 'med-activite', survey: 'mediation', dim: 'indicateur', codes: ['reunions_information', 'entretiens_prealables', 'seances'], total: false, unit: u, decimals: 0 },
-  { id: 'med-moyens', survey: 'mediation', dim: 'indicateur', codes: ['services', 'etp_mediateurs', 'mediateurs', 'lieux_accueil'], total: false, unit: u, decimals: 0 },
+  { id: 'med-moyens', survey: 'mediation', dim: 'indicateur', codes: ['services', 'etp_mediateurs', 'mediateurs', 'lieux_accueil'], total: false, unit: 'En nombre et en équivalents temps plein', decimals: 0, units: { services: u, etp_mediateurs: 'En équivalents temps plein', mediateurs: u, lieux_accueil: u }, codeDecimals: { etp_mediateurs: 1 } },
   { id: 'med-financement', survey: 'mediation', dim: 'financeur', codes: ['caf', 'justice', 'msa', 'collectivites', 'familles', 'autre'], total: true, unit: 'En euros', decimals: 0 },
   { id: 'er-accueil', survey: 'rencontre', dim: 'indicateur', codes: ['structures', 'familles', 'enfants', 'rencontres'], total: false, unit: u, decimals: 0 },
-  { id: 'er-mesures-origine', survey: 'rencontre', dim: 'origine', codes: ['jaf', 'je', 'cour_appel', 'conventionnelle_autre'], total: true, unit: u, decimals: 0 },
-  { id: 'er-mesures-nature', survey: 'rencontre', dim: 'nature', codes: ['visites', 'remises'], total: true, unit: u, decimals: 0 },
+  { id: 'er-mesures-origine', survey: 'rencontre', dim: 'origine', codes: ['jaf', 'je', 'cour_appel', 'conventionnelle_autre'], total: true, unit: u, decimals: 0, link: 'er-mesures' },
+  { id: 'er-mesures-nature', survey: 'rencontre', dim: 'nature', codes: ['visites', 'remises'], total: true, unit: u, decimals: 0, link: 'er-mesures' },
   { id: 'er-mesures-fin', survey: 'rencontre', dim: 'fin', codes: ['exercice_autonome', 'interrompue', 'autre'], total: true, unit: u, decimals: 0 },
   { id: 'er-violences', survey: 'rencontre', dim: 'indicateur', codes: ['mesures_violences'], total: false, unit: u, decimals: 0 },
-  { id: 'er-attente', survey: 'rencontre', dim: 'indicateur', codes: ['familles_attente', 'delai_median_jours'], total: false, unit: 'En nombre de familles et en jours', decimals: 0 },
+  { id: 'er-attente', survey: 'rencontre', dim: 'indicateur', codes: ['familles_attente', 'delai_median_jours'], total: false, unit: 'En nombre de familles et en jours', decimals: 0, units: { familles_attente: 'En nombre de familles', delai_median_jours: 'En jours' } },
   { id: 'er-financement', survey: 'rencontre', dim: 'financeur', codes: ['caf', 'justice', 'departement', 'msa', 'autre'], total: true, unit: 'En euros', decimals: 0 },
-  { id: 'croise-taux', survey: 'croise', dim: 'indicateur', codes: ['mediations_100k', 'enfants_er_100k', 'etp_100k', 'part_judiciaire', 'taux_accord', 'part_exercice_autonome'], total: false, unit: 'Pour 100 000 habitants et en %', decimals: 1 },
+  { id: 'croise-taux', survey: 'croise', dim: 'indicateur', codes: ['mediations_100k', 'enfants_er_100k', 'etp_100k', 'part_judiciaire', 'taux_accord', 'part_exercice_autonome'], total: false, unit: 'Pour 100 000 habitants et en %', decimals: 1, units: { mediations_100k: 'Pour 100 000 habitants', enfants_er_100k: 'Pour 100 000 habitants', etp_100k: 'Pour 100 000 habitants', part_judiciaire: 'En %', taux_accord: 'En %', part_exercice_autonome: 'En %' } },
   { id: 'croise-couverture', survey: 'croise', dim: 'indicateur', codes: ['departements', 'sans_mediation', 'sans_er', 'sans_aucun'], total: false, unit: 'En nombre de départements', decimals: 0 },
-  { id: 'croise-evolution', survey: 'croise', dim: 'indicateur', codes: ['mediations_terminees', 'enfants_er', 'etp_mediateurs', 'familles_attente'], total: false, unit: 'En %', decimals: 1 },
+  {
+    id: 'croise-evolution',
+    survey: 'croise',
+    dim: 'indicateur',
+    codes: ['mediations_terminees', 'enfants_er', 'etp_mediateurs', 'familles_attente', 'part_judiciaire'],
+    total: false,
+    unit: 'En % ou en points de %',
+    decimals: 1,
+    changes: {
+      mediations_terminees: { table: 'med-terminees-issue', code: 'ENS', change: 'percent' },
+      enfants_er: { table: 'er-accueil', code: 'enfants', change: 'percent' },
+      etp_mediateurs: { table: 'med-moyens', code: 'etp_mediateurs', change: 'percent' },
+      familles_attente: { table: 'er-attente', code: 'familles_attente', change: 'percent' },
+      part_judiciaire: { table: 'croise-taux', code: 'part_judiciaire', change: 'points' },
+    },
+  },
   { id: 'test-ajout', survey: 'croise', dim: 'indicateur', codes: ['formule'], total: false, unit: u, decimals: 0 },
 ];
 
@@ -152,6 +174,7 @@ export function fixtureTable(geography: Geography, spec: Spec, year: number, num
       title: `Tableau ${number} – ${spec.id} par territoire, en ${year}`,
       unit: spec.unit,
       survey: spec.survey,
+      ...(spec.link ? { link: spec.link } : {}),
       lecture: `En ${year}, en France, lecture du tableau ${spec.id}.`,
       champ: 'Champ de test, France (hors collectivités d’outre-mer).',
       source: `Source de test ${year}.`,
@@ -161,6 +184,9 @@ export function fixtureTable(geography: Geography, spec: Spec, year: number, num
     table: sealProtected(['geo', spec.dim], cells),
     labels,
     order: { [spec.dim]: codes },
+    ...(spec.units ? { units: spec.units } : {}),
+    ...(spec.codeDecimals ? { codeDecimals: spec.codeDecimals } : {}),
+    ...(spec.changes ? { changes: spec.changes } : {}),
     decimals: spec.decimals,
     marks: new Map(),
     protection: { cells: cells.length, suppressed: primary + secondary, shareSuppressed: (primary + secondary) / cells.length, audit: 'ok' },

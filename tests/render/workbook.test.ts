@@ -1,8 +1,8 @@
 /**
  * Every department workbook read back with exceljs (and its XML parts unzipped): the four sheets, no
  * formula, nothing hidden, no comment or chart, frozen headers, A4 fit-to-width, French number
- * formats, `s` exactly where a cell is suppressed, evolutions only between published values, and the
- * same bytes twice.
+ * formats, `s` exactly where a cell is suppressed, a summary with one line per indicator whose change
+ * is the national table's (in % or in points), headers with room, and the same bytes twice.
  */
 import ExcelJS from 'exceljs';
 import { FRANCE } from '../../src/model/geography.ts';
@@ -11,7 +11,7 @@ import type { Cell } from '../../src/protect/types.ts';
 import { renderMessages as m, signs } from '../../src/render/messages.ts';
 import { codeDecimals } from '../../src/render/display.ts';
 import { displayDate } from '../../src/render/format.ts';
-import { departmentWorkbook, EVOLUTION_FORMAT, numberFormat } from '../../src/render/workbook.ts';
+import { departmentWorkbook, numberFormat } from '../../src/render/workbook.ts';
 import { fixturePublication, fixturePublisher, fullGeography, smallGeography } from './fixtures.ts';
 import { unzipText } from './unzip.ts';
 
@@ -112,46 +112,111 @@ describe('department workbooks', () => {
     }
   });
 
-  it('sum up each table on one line (its total, or each indicator), with the evolution only when both years are published', async () => {
-    const { code, bytes } = books[0];
-    const department = publication.geography.departments.find((d) => d.code === code)!;
-    const geo = [department.code, department.region, department.court, FRANCE];
-    const ws = (await read(bytes)).getWorksheet(m.workbook.sheets.summary)!;
-    const previous = publication.history[0];
+  /**
+   * The summary the fixture catalogue must give, written out by hand: [table, code] per line, the
+   * breakdowns of ended mediations (and of new measures) once, through their shared total.
+   */
+  const SUMMARY: Record<string, [string, string][]> = {
+    mediation: [
+      ['med-terminees-cadre', 'ENS'],
+      ['med-activite', 'reunions_information'],
+      ['med-activite', 'entretiens_prealables'],
+      ['med-activite', 'seances'],
+      ['med-moyens', 'services'],
+      ['med-moyens', 'etp_mediateurs'],
+      ['med-moyens', 'mediateurs'],
+      ['med-moyens', 'lieux_accueil'],
+      ['med-financement', 'ENS'],
+    ],
+    rencontre: [
+      ['er-accueil', 'structures'],
+      ['er-accueil', 'familles'],
+      ['er-accueil', 'enfants'],
+      ['er-accueil', 'rencontres'],
+      ['er-mesures-origine', 'ENS'],
+      ['er-mesures-fin', 'ENS'],
+      ['er-violences', 'mesures_violences'],
+      ['er-attente', 'familles_attente'],
+      ['er-attente', 'delai_median_jours'],
+      ['er-financement', 'ENS'],
+    ],
+    croise: [
+      ...['mediations_100k', 'enfants_er_100k', 'etp_100k', 'part_judiciaire', 'taux_accord', 'part_exercice_autonome'].map((c): [string, string] => ['croise-taux', c]),
+      ...['departements', 'sans_mediation', 'sans_er', 'sans_aucun'].map((c): [string, string] => ['croise-couverture', c]),
+      ['test-ajout', 'formule'],
+    ],
+  };
+  /** The fixture's changes (croise-evolution): which line each gives, and in what. */
+  const CHANGES: Record<string, { line: [string, string]; format: string }> = {
+    mediations_terminees: { line: ['med-terminees-cadre', 'ENS'], format: '+#,##0.0" %";-#,##0.0" %";0.0" %"' },
+    enfants_er: { line: ['er-accueil', 'enfants'], format: '+#,##0.0" %";-#,##0.0" %";0.0" %"' },
+    etp_mediateurs: { line: ['med-moyens', 'etp_mediateurs'], format: '+#,##0.0" %";-#,##0.0" %";0.0" %"' },
+    familles_attente: { line: ['er-attente', 'familles_attente'], format: '+#,##0.0" %";-#,##0.0" %";0.0" %"' },
+    part_judiciaire: { line: ['croise-taux', 'part_judiciaire'], format: '+#,##0.0" pt";-#,##0.0" pt";0.0" pt"' },
+  };
+  const UNITS: Record<string, string> = { mediations_100k: 'Pour 100 000 habitants', enfants_er_100k: 'Pour 100 000 habitants', etp_100k: 'Pour 100 000 habitants', services: 'En nombre', mediateurs: 'En nombre', lieux_accueil: 'En nombre', etp_mediateurs: 'En équivalents temps plein', familles_attente: 'En nombre de familles', delai_median_jours: 'En jours', part_judiciaire: 'En %', taux_accord: 'En %', part_exercice_autonome: 'En %' };
+
+  it('sum up each indicator on one line: unit, the four territories, the change read from the table of changes', async () => {
+    const evolution = publication.tables.find((t) => t.meta.id === 'croise-evolution')!;
     let numbers = 0;
     let secrets = 0;
-    for (const survey of ['mediation', 'rencontre', 'croise'] as const) {
-      let at = findRow(ws, m.workbook.section[survey]) + 1;
-      for (const table of publication.tables.filter((t) => t.meta.survey === survey)) {
-        const before = previous.tables.find((t) => t.meta.id === table.meta.id);
-        const dim = table.table.dimensions[1];
-        const hasTotal = table.order[dim].includes('ENS');
-        for (const c of hasTotal ? ['ENS'] : table.order[dim]) {
-          const row = ws.getRow(at++);
-          expect(row.getCell(1).value).toBe(hasTotal ? m.workbook.summaryLabel(table.meta.title) : table.labels[dim][c]);
+    for (const { code, bytes } of books) {
+      const department = publication.geography.departments.find((d) => d.code === code)!;
+      const geo = [department.code, department.region, department.court, FRANCE];
+      const ws = (await read(bytes)).getWorksheet(m.workbook.sheets.summary)!;
+      expect(ws.getRow(2).values).toEqual([undefined, m.workbook.indicator, m.workbook.unit, ...geo.map((g) => publication.geography.labels[g]), m.workbook.evolution(2024, 2023)]);
+      for (const survey of ['mediation', 'rencontre', 'croise'] as const) {
+        const at = findRow(ws, m.workbook.section[survey]) + 1;
+        SUMMARY[survey].forEach(([id, c], k) => {
+          const table = publication.tables.find((t) => t.meta.id === id)!;
+          const row = ws.getRow(at + k);
+          const dim = table.table.dimensions[1];
+          expect(row.getCell(1).value).toBe(c === 'ENS' ? m.workbook.totalLabel(table.meta.title) : table.labels[dim][c]);
+          expect(row.getCell(2).value).toBe(UNITS[c] ?? table.meta.unit);
           geo.forEach((g, j) => {
             const truth = cellOf(table, g, c)!;
-            expect(row.getCell(2 + j).value).toBe(truth.status === 's' ? truth.value : signs.secret);
+            if (truth.status === 's') expect(row.getCell(3 + j).value).toBeCloseTo(truth.value, codeDecimals(table, c));
+            else expect(row.getCell(3 + j).value).toBe(signs.secret);
           });
-          const cell = row.getCell(6);
-          const now = cellOf(table, code, c)!;
-          const then = before ? cellOf(before, code, c) : undefined;
-          if (!then) expect(cell.value).toBe(signs.missing);
-          else if (now.status !== 's' || then.status !== 's') {
+          const cell = row.getCell(7);
+          const change = Object.entries(CHANGES).find(([, x]) => x.line[0] === id && x.line[1] === c);
+          if (!change) return expect(cell.value).toBe(signs.notApplicable);
+          const truth = cellOf(evolution, code, change[0])!;
+          if (truth.status !== 's') {
             expect(cell.value).toBe(signs.secret);
             secrets++;
           } else {
-            expect(cell.value).toBeCloseTo((now.value / then.value - 1) * 100, 1);
-            expect(cell.numFmt).toBe(EVOLUTION_FORMAT);
+            expect(cell.value).toBe(Math.round(truth.value * 10) / 10);
+            expect(cell.numFmt).toBe(change[1].format);
             numbers++;
           }
-        }
+        });
+        // the section ends there: an empty row, then the next section or the sources
+        expect(ws.getRow(at + SUMMARY[survey].length).getCell(1).value ?? null).toBeNull();
       }
+      const sources = [...new Set(publication.tables.map((t) => t.meta.source))];
+      for (const source of sources) findRow(ws, `${m.source} : ${source}`);
     }
-    expect(numbers).toBeGreaterThan(0);
+    expect(numbers).toBeGreaterThan(100);
     expect(secrets).toBeGreaterThan(0);
-    const sources = [...new Set(publication.tables.map((t) => t.meta.source))];
-    for (const source of sources) findRow(ws, `${m.source} : ${source}`);
+  });
+
+  it('give "nd" as the change when there is no previous year', async () => {
+    const first = fixturePublication(smallGeography, { history: false });
+    const ws = (await read(await departmentWorkbook(first, '01', { generatedAt: null }))).getWorksheet(m.workbook.sheets.summary)!;
+    const at = findRow(ws, m.workbook.section.mediation) + 1;
+    for (let k = 0; k < SUMMARY.mediation.length; k++) expect(ws.getRow(at + k).getCell(7).value).toBe(signs.missing);
+  });
+
+  it('leave room for every header of the summary (widths and a header row high enough for its lines)', async () => {
+    const ws = (await read(books[0].bytes)).getWorksheet(m.workbook.sheets.summary)!;
+    const head = ws.getRow(2);
+    const lines = (head.height ?? 15) / 15;
+    head.eachCell((cell, col) => {
+      expect(cell.alignment?.wrapText).toBe(true);
+      // a column of width w holds about 0.8 w characters of bold text per line
+      expect(String(cell.value).length).toBeLessThanOrEqual(Math.floor(ws.getColumn(col).width! * 0.8) * lines);
+    });
   });
 
   it('turn a table title into a summary label', () => {
