@@ -28,6 +28,7 @@ import { pooledEngine, protectionEngine, type Engine } from '../src/indicators/e
 import { publishYears, startProtection } from '../src/indicators/publish-years.ts';
 import { absentSurveys, type ProtectedYear } from '../src/indicators/publish.ts';
 import { progressMessages } from '../src/indicators/messages.ts';
+import { secrecyCounts } from '../src/indicators/summary.ts';
 import { openPool } from '../src/protect/index.ts';
 import { loadPublicationConfig } from '../src/ingest/publication-config.ts';
 import { publishRun } from '../src/io/publish-run.ts';
@@ -104,6 +105,7 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
     rendering.push(startedEarly(renderer.then((r) => r.startRender(p, latest, r.generatedAt(options.sourceDateEpoch), workbooks))));
   const published = await publishYears(history, publication, { only: years, engine, started, onPublished }); // src/indicators: protected tables, audit trail
   published.lines.forEach((line) => log(line));
+  published.publications.forEach((p) => runLogs.get(p.year)?.record({ name: 'secret statistique', counts: secrecyCounts(p) })); // producer-only
   files.push(...published.files);
   const reports = (await Promise.all(rendering)).flat(); // src/render: national report, court pages, workbooks
   renderSummary(reports).forEach((line) => log(line));

@@ -5,7 +5,7 @@
  * @example
  *   JSON.parse(summaryJson(2024, summaries, linked)).tables[0].audit; // "ok"
  */
-import type { PublicationTable } from '../model/publication.ts';
+import type { Publication, PublicationTable } from '../model/publication.ts';
 import type { TableKind } from './config.ts';
 import type { Verdict } from './engine.ts';
 
@@ -43,4 +43,19 @@ export function summaryJson(year: number, tables: readonly TableSummary[], linke
     tables_liees: linked.map((l) => ({ lien: l.link, tables: l.tables, audit_conjoint: l.verdict.ok ? 'ok' : 'echec', ...(l.verdict.ok ? {} : { detail: l.verdict.detail }) })),
   };
   return JSON.stringify(doc, null, 2) + '\n';
+}
+
+/**
+ * Producer-only counts of one year's secrecy for `run.log`: tables, cells, secret cells and how many
+ * of them a rule made unsafe (primary) or protect those (secondary) — never in a public file.
+ */
+export function secrecyCounts(publication: Publication): Record<string, number> {
+  const cells = publication.tables.flatMap((t) => t.table.cells);
+  return {
+    tableaux: publication.tables.length,
+    cellules: cells.length,
+    masquees: cells.filter((c) => c.status !== 's').length,
+    primaires: cells.filter((c) => c.status === 'u').length,
+    secondaires: cells.filter((c) => c.status === 'x').length,
+  };
 }

@@ -15,8 +15,8 @@
 export interface StageRecord {
   name: string;
   counts: Readonly<Record<string, number>>;
-  /** milliseconds, measured with the injected clock */
-  ms: number;
+  /** milliseconds, measured with the injected clock (none for counts recorded after the fact) */
+  ms?: number;
 }
 
 export interface RunLogHeader {
@@ -49,7 +49,7 @@ export function formatRunLog(header: RunLogHeader, stages: readonly StageRecord[
     const counts = Object.entries(s.counts)
       .map(([k, v]) => `${k} ${number.format(v)}`)
       .join(', ');
-    const time = header.timings ? ` (${number.format(Math.round(s.ms))} ms)` : '';
+    const time = header.timings && s.ms !== undefined ? ` (${number.format(Math.round(s.ms))} ms)` : '';
     lines.push(`  ${s.name}${counts ? ` : ${counts}` : ''}${time}`);
   }
   lines.push('', warnings.length === 0 ? 'Avertissements : aucun' : `Avertissements (${warnings.length}) :`);
