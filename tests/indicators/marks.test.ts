@@ -87,6 +87,10 @@ describe('marks', () => {
     expect(mark('croise-evolution', 'D2', 'mediations_terminees')).toBeUndefined();
     // France: S4 joined 3 respondents (1 of 4 changed: 25 % > 10 %)
     expect(mark('croise-evolution', 'FR', 'mediations_terminees')).toBe('ns');
+    // D1's espace de rencontre, same respondent both years: 15 families (< 20 both years) is ns,
+    // 20 children is not
+    expect(mark('croise-evolution', 'D1', 'familles_er')).toBe('ns');
+    expect(mark('croise-evolution', 'D1', 'enfants_er')).toBeUndefined();
   });
 
   it('publishes the response rates and says the rate in the notes when it is below 100 %', () => {
