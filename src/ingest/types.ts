@@ -37,4 +37,6 @@ export interface YearReturns {
   returns: readonly RawReturn[];
   /** French messages about the year's folders and files (a survey folder missing, an odd encoding, …) */
   notices: readonly string[];
+  /** files under `returns/<year>/` that are not read (wrong folder, link leaving the input folder), each with its French reason */
+  unread?: readonly { path: string; reason: string }[];
 }

@@ -16,6 +16,8 @@ export const reasons = {
   tooLong: (max: number) => `texte trop long (plus de ${max} caractères)`,
   unknownCode: (codes: readonly string[]) => `modalité inconnue (attendues : ${codes.join(', ')})`,
   unknownDepartment: () => 'département inconnu du référentiel géographique',
+  corsicaBefore1976: () =>
+    'département « 20 » inconnu : la Corse est codée 2A (Corse-du-Sud) ou 2B (Haute-Corse) depuis 1976 ; indiquez 2A ou 2B',
   badYear: () => 'année invalide',
   otherYear: (rowYear: string, folderYear: number) => `réponse de l'année ${rowYear} placée dans le dossier de l'année ${folderYear}`,
   missingColumn: (field: string, headers: readonly string[]) =>

@@ -269,7 +269,8 @@ export function validate(input: YearReturns, dictionaries: Dictionaries, geograp
     year: input.year,
     mediation: { survey: 'mediation', rows: typed<MediationRow>(results.mediation.rows) },
     rencontre: { survey: 'rencontre', rows: typed<RencontreRow>(results.rencontre.rows) },
-    rejects: [...results.mediation.rejects, ...results.rencontre.rejects],
+    // files under the year's folder that were not read (wrong folder, link not followed) are named too
+    rejects: [...results.mediation.rejects, ...results.rencontre.rejects, ...(input.unread ?? []).map((u) => ({ file: u.path, row: null, column: '', value: '', reason: u.reason }))],
     inputs: [...results.mediation.reports, ...results.rencontre.reports],
     notices,
   };

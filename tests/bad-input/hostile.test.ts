@@ -1,0 +1,179 @@
+/**
+ * Returns from careless or hostile senders (issue 21), through the real ingest (`readReturns` on a
+ * folder, then `validate`): each case ends with a French message naming the file (and the row and
+ * column where there is one), the other returns read as usual, and the counts reconciled.
+ */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadDictionaries } from '../../src/ingest/dictionaries.ts';
+import { loadGeography } from '../../src/ingest/geography.ts';
+import { RETURN_LIMITS } from '../../src/ingest/limits.ts';
+import { parseAnnualArgs } from '../../src/cli/annual.ts';
+import { annualMessages, fileMessages } from '../../src/ingest/messages.ts';
+import { readReturns } from '../../src/ingest/read-returns.ts';
+import { dictionaryFor } from '../../src/validate/dictionary.ts';
+import { reasons } from '../../src/validate/messages.ts';
+import { validate } from '../../src/validate/validate.ts';
+import type { ValidatedYear } from '../../src/validate/types.ts';
+import { csvText, headers, utf8Bom, validService, YEAR } from './corpus.ts';
+import { cellXml, handWrittenXlsx } from './xlsx-bytes.ts';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const geography = loadGeography(join(repoRoot, 'data-raw', 'reference'));
+const dictionaries = loadDictionaries(join(repoRoot, 'pipelines', 'config', 'surveys'));
+const dictionary = dictionaryFor(dictionaries, 'mediation', YEAR);
+for (const [field, spec] of Object.entries(dictionary.fields)) headers.canonical[field] = spec.headers[0];
+const manager = dictionary.fields.gestionnaire;
+if (manager.type === 'code') for (const [code, labels] of Object.entries(manager.codes)) headers.gestionnaire[code] = labels[0];
+
+const folder = `returns/${YEAR}/mediation`;
+/** A good return beside every case: it must still be read. */
+const GOOD = { path: `${folder}/caf-69-rhone.csv`, bytes: () => utf8Bom(csvText([validService(1), validService(2)])) };
+
+let base: string;
+let n = 0;
+beforeAll(() => {
+  base = mkdtempSync(join(tmpdir(), 'mfer-hostile-'));
+});
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+/** An input folder with the good return and the given files (path below the input → bytes), read and validated. */
+async function ingest(files: Record<string, Uint8Array | string>, limits = RETURN_LIMITS): Promise<{ input: string; v: ValidatedYear }> {
+  const input = join(base, String(++n));
+  mkdirSync(join(input, 'returns', String(YEAR), 'rencontre'), { recursive: true });
+  for (const [path, bytes] of Object.entries({ [GOOD.path]: GOOD.bytes(), ...files })) {
+    mkdirSync(join(input, path, '..'), { recursive: true });
+    writeFileSync(join(input, path), bytes);
+  }
+  return { input, v: validate(await readReturns(input, YEAR, limits), dictionaries, geography) };
+}
+
+function expectGoodReturnRead(v: ValidatedYear): void {
+  const good = v.inputs.find((i) => i.path === GOOD.path)!;
+  expect({ accepted: good.rows_accepted, rejected: good.rows_rejected }).toEqual({ accepted: 2, rejected: 0 });
+  for (const input of v.inputs) expect(input.rows_read).toBe(input.rows_accepted + input.rows_rejected);
+}
+
+function refusal(v: ValidatedYear, path: string): string {
+  const report = v.inputs.find((i) => i.path === path);
+  expect(report).toBeDefined();
+  expect(report!.rows_accepted).toBe(0);
+  expect(v.rejects).toContainEqual({ file: path, row: null, column: '', value: '', reason: report!.problem });
+  return report!.problem!;
+}
+
+describe('crashes: a file that would exhaust memory is refused before it is read whole', () => {
+  it.each([
+    ['XFD', 16384],
+    ['AD', 30],
+  ])('an XLSX whose only value sits in %s1048576 is refused, naming the cell', async (column, columns) => {
+    const path = `${folder}/coin-${column}.xlsx`;
+    const bytes = handWrittenXlsx([cellXml(column, 1_048_576, 7)]);
+    expect(bytes.length).toBeLessThan(10_000);
+    const started = Date.now();
+    const { v } = await ingest({ [path]: bytes });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const l = RETURN_LIMITS;
+    expect(refusal(v, path)).toBe(fileMessages.xlsxRange(path, 1, `${column}1048576`, 1_048_576, columns, l.maxRows, l.maxColumns));
+    expectGoodReturnRead(v);
+  });
+
+  it('an XLSX of 1,048,576 filled rows says that it has too many rows, not that it is damaged', async () => {
+    const path = `${folder}/un-million.xlsx`;
+    const rows = Array.from({ length: 1_048_576 }, (_, i) => cellXml('A', i + 1, i)).join('');
+    const { v } = await ingest({ [path]: handWrittenXlsx([rows]) });
+    const problem = refusal(v, path);
+    expect(problem).not.toBe(fileMessages.badXlsx(path));
+    expect(problem).toBe(fileMessages.xlsxRange(path, 1, 'A1048576', 1_048_576, 1, RETURN_LIMITS.maxRows, RETURN_LIMITS.maxColumns));
+    expectGoodReturnRead(v);
+  }, 60_000);
+
+  it('a sheet whose values stay within the limits is read, cells where they are', async () => {
+    const path = `${folder}/petit.xlsx`;
+    const { v } = await ingest({ [path]: handWrittenXlsx([cellXml('C', 5, 7)]) }, { ...RETURN_LIMITS, maxRows: 5, maxColumns: 3 });
+    expect(v.inputs.find((i) => i.path === path)!.problem).toBe(reasons.noHeaderFile(path));
+  });
+
+  it('a CSV beyond the size limit is refused without being read, naming the file', async () => {
+    const path = `${folder}/enorme.csv`;
+    const line = 'MF-69-001;Médiation;69;1;2;3\r\n';
+    const bytes = Buffer.alloc(RETURN_LIMITS.maxFileBytes + line.length, line);
+    const { v } = await ingest({ [path]: bytes });
+    expect(refusal(v, path)).toBe(fileMessages.tooBig(path, bytes.length, RETURN_LIMITS.maxFileBytes));
+    expectGoodReturnRead(v);
+  });
+
+  it('a CSV beyond the row limit is refused, naming the file and the count', async () => {
+    const path = `${folder}/trop-de-lignes.csv`;
+    const text = csvText(Array.from({ length: 30 }, (_, i) => validService(i + 1)));
+    const { v } = await ingest({ [path]: utf8Bom(text) }, { ...RETURN_LIMITS, maxRows: 20 });
+    expect(refusal(v, path)).toBe(fileMessages.tooManyRows(path, 31, 20));
+  });
+});
+
+describe('files where they are not expected are named, never silently skipped', () => {
+  const row = () => utf8Bom(csvText([validService(50)]));
+  it.each([
+    [`${folder}/relances/caf-69-relance.csv`, (p: string) => fileMessages.inSubfolder(p, folder)],
+    [`returns/${YEAR}/Médiation/caf-69-bis.csv`, (p: string) => fileMessages.wrongFolder(p, `returns/${YEAR}`)],
+    [`returns/${YEAR}/caf-69-ter.csv`, (p: string) => fileMessages.wrongFolder(p, `returns/${YEAR}`)],
+    [`returns/${YEAR}/notes.docx`, (p: string) => fileMessages.wrongFolder(p, `returns/${YEAR}`)],
+  ])('%s is listed with its reason in the rejects and the notices', async (path, reason) => {
+    const { v } = await ingest({ [path]: row() });
+    expect(v.rejects).toContainEqual({ file: path, row: null, column: '', value: '', reason: reason(path) });
+    expect(v.notices).toContain(reason(path));
+    expectGoodReturnRead(v);
+  });
+
+  it('a link to a file outside the input folder is not followed and its content never copied', async () => {
+    const secret = join(base, 'secret.csv');
+    writeFileSync(secret, 'motdepasse;SECRET-42\r\n');
+    const { input } = await ingest({});
+    const path = `${folder}/lien.csv`;
+    symlinkSync(secret, join(input, path));
+    const v = validate(await readReturns(input, YEAR), dictionaries, geography);
+    expect(v.rejects).toContainEqual({ file: path, row: null, column: '', value: '', reason: fileMessages.linkSkipped(path) });
+    expect(JSON.stringify(v)).not.toContain('SECRET-42');
+    expectGoodReturnRead(v);
+  });
+
+  it('a link to a return inside the input folder is read', async () => {
+    const { input } = await ingest({ 'autres/caf-69-b.csv': utf8Bom(csvText([validService(60)])) });
+    symlinkSync(join(input, 'autres', 'caf-69-b.csv'), join(input, folder, 'lien-interne.csv'));
+    const v = validate(await readReturns(input, YEAR), dictionaries, geography);
+    expect(v.inputs.find((i) => i.path === `${folder}/lien-interne.csv`)!.rows_accepted).toBe(1);
+  });
+});
+
+describe('smaller', () => {
+  it('a department 20 is rejected with a reason that says Corsica is 2A or 2B', async () => {
+    const path = `${folder}/caf-20-corse.csv`;
+    const { v } = await ingest({ [path]: utf8Bom(csvText([validService(70, { departement: '20' })])) });
+    expect(v.rejects).toContainEqual({ file: path, row: 2, column: headers.canonical.departement, value: '20', reason: reasons.corsicaBefore1976() });
+  });
+
+  it.each(['99999999999999999', '12abc', '-5'])('SOURCE_DATE_EPOCH=%s is refused in French, naming the variable', (value) => {
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = value;
+    try {
+      const parsed = parseAnnualArgs([]);
+      expect(parsed).toEqual({ error: annualMessages.badSourceDateEpoch(value) });
+      expect(annualMessages.badSourceDateEpoch(value)).toContain('SOURCE_DATE_EPOCH');
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
+  });
+
+  it('a valid SOURCE_DATE_EPOCH is passed on', () => {
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = '1767225600';
+    try {
+      expect(parseAnnualArgs([])).toMatchObject({ options: { sourceDateEpoch: 1767225600 } });
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
+  });
+});
