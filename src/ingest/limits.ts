@@ -5,7 +5,14 @@
  * so that no single input file, whatever its size or shape, can exhaust the run's memory.
  * Documented in docs/methodology.md (« Lecture des fichiers »).
  */
-export const RETURN_LIMITS = {
+export interface ReturnLimits {
+  maxFileBytes: number;
+  maxRows: number;
+  maxColumns: number;
+  maxSheetXmlBytes: number;
+}
+
+export const RETURN_LIMITS: Readonly<ReturnLimits> = {
   /** size of one file on disk (CSV or XLSX) */
   maxFileBytes: 10 * 1024 * 1024,
   /** rows of one CSV (physical lines) or one worksheet's used range (last row holding a value) */
@@ -14,6 +21,4 @@ export const RETURN_LIMITS = {
   maxColumns: 500,
   /** uncompressed size of all the worksheets of one workbook (a zip bomb is refused by this) */
   maxSheetXmlBytes: 64 * 1024 * 1024,
-} as const;
-
-export type ReturnLimits = typeof RETURN_LIMITS;
+};

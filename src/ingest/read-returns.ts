@@ -87,9 +87,9 @@ export async function readReturnBytes(survey: SurveyId, folderYear: number, path
   const lines = lineCount(decoded.text);
   if (lines > limits.maxRows) return { ...base, format: 'csv', encoding: decoded.encoding, sheets: [], problem: m.tooManyRows(path, lines, limits.maxRows) };
   try {
-    const { delimiter, rows } = parseCsvText(decoded.text);
+    const { delimiter, rows, suspect } = parseCsvText(decoded.text);
     const notice = decoded.bomMismatch ? { notice: m.bomButWindows1252(path) } : {};
-    return { ...base, format: 'csv', encoding: decoded.encoding, delimiter, sheets: [{ name: '', rows }], ...notice };
+    return { ...base, format: 'csv', encoding: decoded.encoding, delimiter, sheets: [{ name: '', rows, ...(suspect.length > 0 ? { suspect } : {}) }], ...notice };
   } catch (error) {
     return { ...base, format: 'csv', encoding: decoded.encoding, sheets: [], problem: m.unreadable(path, (error as Error).message) };
   }

@@ -8,6 +8,8 @@ export type Cell = string | number;
 export interface Sheet {
   name: string;
   rows: readonly (readonly Cell[])[];
+  /** CSV: indices of rows cut out of a quoted cell that spanned lines and held separators (a stray quote) */
+  suspect?: readonly number[];
 }
 
 export type ReturnFormat = 'csv' | 'xlsx' | 'inconnu';

@@ -46,6 +46,8 @@ export const reasons = {
     `ligne avec ${fields} champs au lieu de ${expected} : valeur(s) hors de toute colonne (séparateur en trop dans un texte ?), ligne écartée`,
   beyondHeader: (first: number, last: number) => (first === last ? `colonne ${first} (sans en-tête)` : `colonnes ${first} à ${last} (sans en-tête)`),
   missingInShortRow: (fields: number, expected: number) => `valeur manquante (ligne de ${fields} champs au lieu de ${expected})`,
+  strayQuote: ([first, last]: [number, number]) =>
+    `lignes ${first} à ${last} réunies par un guillemet : une cellule entre guillemets s'étend sur plusieurs lignes et contient des séparateurs (guillemet isolé dans un nom ?) ; ces lignes sont écartées, retirez le guillemet puis relancez`,
   noHeaderRow: () => "ligne non lue : aucune ligne d'en-tête reconnue dans le fichier",
   editRuleValue: (left: number, right: number) => `${fr(left)} ≠ ${fr(right)}`,
   atLeastValue: (left: number, right: number) => `${fr(left)} < ${fr(right)}`,

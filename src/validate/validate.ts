@@ -57,6 +57,15 @@ function filledLength(cells: readonly Cell[]): number {
   return n;
 }
 
+/** First and last row (1-based) of the run of suspect rows holding `index`. */
+function spanOf(suspect: ReadonlySet<number>, index: number): [number, number] {
+  let first = index;
+  let last = index;
+  while (suspect.has(first - 1)) first--;
+  while (suspect.has(last + 1)) last++;
+  return [first + 1, last + 1];
+}
+
 function decimalMark(raw: RawReturn, sheet: Sheet, from: number): ',' | '.' {
   if (raw.delimiter === ',') return '.';
   let comma = 0;
@@ -156,6 +165,8 @@ function validateSurvey(
     // CSV only: the header's width, up to its last named column (trailing separators are not columns)
     const width = filledLength(header.labels);
     const isCsv = raw.format === 'csv';
+    const suspect = new Set(sheet.suspect ?? []);
+    const idField = dictionary.key.find((field) => dictionary.fields[field]?.type === 'id') ?? dictionary.key[0];
     for (let r = header.row + 1; r < sheet.rows.length; r++) {
       const cells = sheet.rows[r];
       const rowNumber = r + 1;
@@ -171,6 +182,7 @@ function validateSurvey(
         return at === undefined ? undefined : cells[at];
       };
       if (original !== undefined) problem('', '', reasons.duplicateFile(original));
+      else if (suspect.has(r)) problem(label(idField), shown(cellOf(idField)), reasons.strayQuote(spanOf(suspect, r)));
       else if (repeatsHeader(cells, header.labels)) problem('', shown(cells[0]), reasons.repeatedHeader(header.row + 1));
       else {
         const filled = filledLength(cells);

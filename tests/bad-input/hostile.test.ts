@@ -112,6 +112,33 @@ describe('crashes: a file that would exhaust memory is refused before it is read
   });
 });
 
+describe('a stray quote', () => {
+  it('rejects the rows a quoted cell with line breaks and separators swallowed, naming each, and counts physical lines', async () => {
+    const path = `${folder}/caf-01-ain.csv`;
+    const rows = [validService(301, { departement: '01', service_id: 'MF-01-301' }), validService(302, { departement: '01', service_id: 'MF-01-302' }), validService(303, { departement: '01', service_id: 'MF-01-303' })];
+    const text = csvText(rows).replace('Médiation familiale du Rhône n° 301', '"Médiation familiale du Rhône n° 301').replace('Médiation familiale du Rhône n° 302', 'Médiation familiale du Rhône n° 302"');
+    const { v } = await ingest({ [path]: utf8Bom(text) });
+    const report = v.inputs.find((i) => i.path === path)!;
+    expect({ read: report.rows_read, accepted: report.rows_accepted, rejected: report.rows_rejected }).toEqual({ read: 3, accepted: 1, rejected: 2 });
+    const mine = v.rejects.filter((x) => x.file === path);
+    expect(mine).toEqual([
+      { file: path, row: 2, column: headers.canonical.service_id, value: 'MF-01-301', reason: reasons.strayQuote([2, 3]) },
+      { file: path, row: 3, column: headers.canonical.service_id, value: 'MF-01-302', reason: reasons.strayQuote([2, 3]) },
+    ]);
+    expect(v.mediation.rows.map((r) => r.service_id)).toContain('MF-01-303');
+    expect(v.mediation.rows.map((r) => r.service_nom).join()).not.toContain('MF-01-302');
+    expectGoodReturnRead(v);
+  });
+
+  it('keeps a quoted cell with a line break but no separator as one row (an address on two lines)', async () => {
+    const path = `${folder}/caf-69-adresse.csv`;
+    const text = csvText([validService(401, { service_nom: 'Médiation\r\nLyon 3e' }), validService(402)]);
+    const { v } = await ingest({ [path]: utf8Bom(text) });
+    const report = v.inputs.find((i) => i.path === path)!;
+    expect({ read: report.rows_read, accepted: report.rows_accepted }).toEqual({ read: 2, accepted: 2 });
+  });
+});
+
 describe('files where they are not expected are named, never silently skipped', () => {
   const row = () => utf8Bom(csvText([validService(50)]));
   it.each([
