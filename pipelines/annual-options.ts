@@ -34,6 +34,8 @@ export interface AnnualOptions {
 export interface AnnualResult {
   /** the published years */
   years: readonly number[];
+  /** years asked for (or found) that had no accepted row: nothing of them is published or replaced */
+  unpublished: readonly number[];
   /** one per year read, oldest first: the published years and the year before each (for evolutions) */
   history: readonly HarmonizedYear[];
   validated: readonly ValidatedYear[];
@@ -71,6 +73,14 @@ export const validateCounts = (validated: ValidatedYear) => ({
   lignes_de_rejet: validated.rejects.length,
 });
 export const harmonizeCounts = (harmonized: HarmonizedYear) => ({ mediation: harmonized.mediation.length, rencontre: harmonized.rencontre.length });
+
+/** What is said of a year without any accepted row: why nothing is published, and its first rejects. */
+export function unusableYear(validated: ValidatedYear, shown = 20): string[] {
+  const lines = [progress.yearUnusable(validated.year, validated.rejects.length)];
+  for (const reject of validated.rejects.slice(0, shown)) lines.push(progress.notice(progress.reject(reject)));
+  if (validated.rejects.length > shown) lines.push(progress.notice(progress.moreRejects(validated.rejects.length - shown)));
+  return lines;
+}
 
 /** Warnings of a year for `run.log`: folder notices and files that could not be read. */
 export function warningsOf(validated: ValidatedYear): string[] {

@@ -40,9 +40,12 @@ import { startedEarly } from '../src/common/early.ts';
 import { openWorkbookPool } from '../src/render/workbook-pool.ts';
 import { validate } from '../src/validate/validate.ts';
 import type { ValidatedYear } from '../src/validate/types.ts';
-import { harmonizeCounts, readCounts, renderSummary, runLogFiles, runSummary, validateCounts, warningsOf, type AnnualOptions, type AnnualResult } from './annual-options.ts';
+import { harmonizeCounts, readCounts, renderSummary, runLogFiles, runSummary, unusableYear, validateCounts, warningsOf, type AnnualOptions, type AnnualResult } from './annual-options.ts';
 
 export type { AnnualOptions, AnnualResult } from './annual-options.ts';
+
+/** Folders of `reports/<year>/` rendered for the latest year only (court pages, departmental workbooks). */
+const LATEST_ONLY = ['cours-appel', 'departements'] as const;
 
 export async function annual(options: AnnualOptions): Promise<AnnualResult> {
   // started first, the workers load while the returns are read
@@ -76,6 +79,7 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   const runLogs = new Map<number, RunLog>();
   const publication = loadPublicationConfig(sources.publication);
   const started = new Map<number, Promise<ProtectedYear>>();
+  const unpublished: number[] = [];
   for (const year of withPreviousYears(years, available)) {
     const runLog = createRunLog();
     const returns = await runLog.stage('lecture', () => readReturns(options.input, year), readCounts);
@@ -86,6 +90,12 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
     history.push(harmonized);
     if (early) started.set(year, startProtection(engine, harmonized, publication));
     if (!years.includes(year)) continue; // read only for the evolutions of the year after
+    // a year without one accepted row (a stray future folder) publishes nothing and replaces nothing
+    if (!isUsable(validated)) {
+      unusableYear(validated).forEach((line) => log(line));
+      unpublished.push(year);
+      continue;
+    }
     warningsOf(validated).forEach((warning) => runLog.warn(warning));
     absentSurveys(harmonized).forEach((survey) => runLog.warn(progressMessages.surveyAbsent(year, survey)));
     runLogs.set(year, runLog);
@@ -97,19 +107,22 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   const renderer = startedEarly(import('../src/render/index.ts'));
   // each year is rendered as soon as it is published, while the workers protect the later ones
   const rendering: Promise<OutputFile[]>[] = [];
-  const latest = Math.max(...years);
+  const publishing = years.filter((year) => !unpublished.includes(year));
+  const latest = Math.max(...publishing);
   const onPublished = (p: Publication) =>
     rendering.push(startedEarly(renderer.then((r) => r.startRender(p, latest, r.generatedAt(options.sourceDateEpoch), workbooks))));
-  const published = await publishYears(history, publication, { only: years, engine, started, onPublished }); // src/indicators: protected tables, audit trail
+  const published = await publishYears(history, publication, { only: publishing, engine, started, onPublished }); // src/indicators: protected tables, audit trail
   published.lines.forEach((line) => log(line));
   files.push(...published.files);
   const reports = (await Promise.all(rendering)).flat(); // src/render: national report, court pages, workbooks
   renderSummary(reports).forEach((line) => log(line));
   files.push(...reports);
   files.push(...runLogFiles(runLogs, context, timingsRequested()));
-  if (years.length > 0 && published.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years, files });
+  // court pages and workbooks are made for the latest year only: an earlier year keeps those it had
+  const keep = publishing.filter((year) => year !== latest).flatMap((year) => LATEST_ONLY.map((folder) => ({ root: 'reports' as const, path: `${year}/${folder}` })));
+  if (publishing.length > 0 && published.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years: publishing, files, keep });
 
-  return { years, history, validated: validatedYears, files, exitCode: published.failures.length > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
+  return { years: publishing, unpublished, history, validated: validatedYears, files, exitCode: published.failures.length > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
 }
 
 /** The years to publish and, for their evolutions, the year before each when present; oldest first. */
@@ -117,6 +130,11 @@ function withPreviousYears(years: readonly number[], available: readonly number[
   const read = new Set(years);
   for (const year of years) if (available.includes(year - 1)) read.add(year - 1);
   return [...read].sort((a, b) => a - b);
+}
+
+/** Whether a year has at least one accepted row, in either survey. */
+function isUsable(validated: ValidatedYear): boolean {
+  return validated.mediation.rows.length + validated.rencontre.rows.length > 0;
 }
 
 /** Non-zero only when nothing could be processed, or with `--strict` when anything was rejected. */

@@ -127,7 +127,7 @@ export async function runAnnual(argv: string[]): Promise<number> {
     const rejects = result.validated.reduce((sum, v) => sum + v.rejects.length, 0);
     if (result.exitCode === 1) process.stderr.write(`${m.nothingAccepted()}\n`);
     else if (result.exitCode === 3) process.stderr.write(`${m.strictRejects(rejects)}\n`);
-    else say(m.done(result.years, options.out));
+    else say(m.done(result.years, options.out, result.unpublished));
     return result.exitCode;
   } catch (error) {
     if (error instanceof LockBusyError) {

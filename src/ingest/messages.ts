@@ -69,5 +69,6 @@ export const annualMessages = {
   nothingAccepted: () => 'mfer annual : aucune ligne acceptée, rien n’a pu être traité.',
   strictRejects: (count: number) => `mfer annual : ${count} rejet(s) et l’option --strict est active.`,
   failed: (message: string) => `mfer annual : ${message}`,
-  done: (years: readonly number[], out: string) => `mfer annual : terminé (${years.join(', ')}), résultats dans « ${out} ».`,
+  done: (years: readonly number[], out: string, unpublished: readonly number[] = []) =>
+    `mfer annual : terminé (${years.join(', ')}), résultats dans « ${out} »${unpublished.length > 0 ? ` ; non publiée(s), aucune ligne acceptée : ${unpublished.join(', ')}` : ''}.`,
 };

@@ -64,4 +64,9 @@ export const progress = {
   rendered: (year: number, reports: number, courts: number, workbooks: number) =>
     `${year} · rendu : ${reports} rapport(s) national(aux), ${courts} page(s) de cour d'appel, ${workbooks} classeur(s) départemental(aux)`,
   notice: (message: string) => `  ${message}`,
+  yearUnusable: (year: number, rejects: number) =>
+    `${year} · aucune ligne acceptée (${rejects} rejet(s)) : rien n'est publié pour ${year}, et les sorties déjà publiées (de cette année comme des autres) restent en place ; corrigez les réponses ci-dessous ou retirez le dossier « returns/${year} »`,
+  reject: (r: { file: string; row: number | null; column: string; reason: string }) =>
+    `« ${r.file} »${r.row !== null ? `, ligne ${r.row}` : ''}${r.column !== '' ? `, colonne « ${r.column} »` : ''} : ${r.reason}`,
+  moreRejects: (count: number) => `… et ${count} autre(s) rejet(s)`,
 };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OutputFile } from '../../src/model/output.ts';
 import { asideName, publishRun, recoverInterruptedSwaps, recoverRoots, tmpDirsBeside } from '../../src/io/publish-run.ts';
-import { swapRecovered } from '../../src/io/run-messages.ts';
+import { rootNotWritable, swapRecovered } from '../../src/io/run-messages.ts';
 
 let base: string;
 let roots: { 'data-out': string; reports: string };
@@ -77,6 +77,59 @@ describe('publishRun', () => {
     await publishRun({ roots, years: [2024], files: [...files].reverse() });
     expect(read(roots['data-out'], '2024', 'b.csv')).toBe('b');
     expect(read(roots['data-out'], '2024', 'a', 'c.csv')).toBe('c');
+  });
+});
+
+describe('one commit point for both roots (issue 21)', () => {
+  it('a failure in the second root leaves both roots as they were, and nothing behind', async () => {
+    await previousRun();
+    const before = { out: read(roots['data-out'], '2024', 'rejects.csv'), report: read(roots.reports, '2024', 'rapport.html') };
+    // 2025 is new: its data-out link is made, then its reports link cannot be (a file is in the way)
+    writeFileSync(join(roots.reports, '2025'), 'un fichier posé là');
+    const files = [file('data-out', '2025/rejects.csv', 'new 2025'), file('reports', '2025/index.html', 'new'), file('data-out', '2024/rejects.csv', 'new 2024')];
+    await expect(publishRun({ roots, years: [2024, 2025], files })).rejects.toThrow();
+    expect(read(roots['data-out'], '2024', 'rejects.csv')).toBe(before.out);
+    expect(existsSync(join(roots['data-out'], '2025'))).toBe(false);
+    expect(readdirSync(roots['data-out']).sort()).toEqual(['2023', '2024']);
+    expect(tmpDirsBeside(roots['data-out'], roots)).toEqual([]);
+    expect(read(roots.reports, '2024', 'rapport.html')).toBe(before.report);
+    expect(read(roots.reports, '2025')).toBe('un fichier posé là');
+  });
+
+  it('a root that cannot be written is said before anything is written', async () => {
+    await previousRun();
+    const { chmodSync } = await import('node:fs');
+    chmodSync(roots.reports, 0o555);
+    try {
+      const refused = publishRun({ roots, years: [2024], files: [file('data-out', '2024/rejects.csv', 'new 2024')] });
+      if (process.getuid?.() === 0) await refused; // root writes anywhere: nothing to refuse
+      else await expect(refused).rejects.toThrow(rootNotWritable(roots.reports));
+    } finally {
+      chmodSync(roots.reports, 0o755);
+    }
+    expect(tmpDirsBeside(roots['data-out'], roots)).toEqual([]);
+  });
+
+  it('keeps the folders it is told to keep from the previous publication when the run does not write them', async () => {
+    await publishRun({ roots, years: [2024], files: [file('reports', '2024/index.html', 'old'), file('reports', '2024/departements/01.xlsx', 'classeur 2024')] });
+    await publishRun({ roots, years: [2024, 2025], files: [file('reports', '2024/index.html', 'new'), file('reports', '2025/departements/01.xlsx', 'classeur 2025')], keep: [{ root: 'reports', path: '2024/departements' }] });
+    expect(read(roots.reports, '2024', 'index.html')).toBe('new');
+    expect(read(roots.reports, '2024', 'departements', '01.xlsx')).toBe('classeur 2024');
+    expect(read(roots.reports, '2025', 'departements', '01.xlsx')).toBe('classeur 2025');
+  });
+
+  it('turns year folders written before generations into links, keeping their content', async () => {
+    mkdirSync(join(roots['data-out'], '2022'), { recursive: true });
+    writeFileSync(join(roots['data-out'], '2022', 'rejects.csv'), 'ancien 2022');
+    mkdirSync(join(roots.reports, '2022'), { recursive: true });
+    writeFileSync(join(roots.reports, '2022', 'index.html'), 'ancien rapport');
+    await publishRun({ roots, years: [2024], files: [file('data-out', '2024/rejects.csv', 'new 2024')] });
+    const { lstatSync } = await import('node:fs');
+    expect(lstatSync(join(roots['data-out'], '2022')).isSymbolicLink()).toBe(true);
+    expect(read(roots['data-out'], '2022', 'rejects.csv')).toBe('ancien 2022');
+    expect(read(roots.reports, '2022', 'index.html')).toBe('ancien rapport');
+    expect(read(roots['data-out'], '2024', 'rejects.csv')).toBe('new 2024');
+    expect(tmpDirsBeside(roots['data-out'], roots)).toEqual([]);
   });
 });
 
