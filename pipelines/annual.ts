@@ -22,6 +22,7 @@ import { harmonize } from '../src/harmonize/harmonize.ts';
 import { ingestFiles } from '../src/harmonize/ingest-files.ts';
 import { loadDictionaries } from '../src/ingest/dictionaries.ts';
 import { loadGeography } from '../src/ingest/geography.ts';
+import { loadServiceRegister } from '../src/ingest/services-register.ts';
 import { listYears, readReturns } from '../src/ingest/read-returns.ts';
 import { pooledEngine, protectionEngine, type Engine } from '../src/indicators/engine.ts';
 import { publishYears, startProtection } from '../src/indicators/publish-years.ts';
@@ -69,6 +70,7 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   const sources = { reference: options.reference ?? join(options.input, 'reference'), dictionaries: options.dictionaries ?? 'pipelines/config/surveys', publication: options.publication ?? 'pipelines/config' };
   const geography = loadGeography(sources.reference);
   const dictionaries = loadDictionaries(sources.dictionaries);
+  const register = loadServiceRegister(sources.reference); // known services and their department, when the file exists
   const available = listYears(options.input);
   const years = options.years ?? available;
   const context = { tool: toolVersion(), parameters: { input: options.input, years, strict: options.strict ?? false }, sources, sourceDateEpoch: options.sourceDateEpoch };
@@ -83,7 +85,7 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   for (const year of withPreviousYears(years, available)) {
     const runLog = createRunLog();
     const returns = await runLog.stage('lecture', () => readReturns(options.input, year), readCounts);
-    const validated = await runLog.stage('validation', () => validate(returns, dictionaries, geography), validateCounts);
+    const validated = await runLog.stage('validation', () => validate(returns, dictionaries, geography, register), validateCounts);
     const harmonized = await runLog.stage('harmonisation', () => harmonize(validated, geography), harmonizeCounts);
     const ingested = ingestFiles(validated, harmonized, context);
     runSummary(returns, validated, harmonized).forEach((line) => log(line));

@@ -48,6 +48,12 @@ export const reasons = {
   missingInShortRow: (fields: number, expected: number) => `valeur manquante (ligne de ${fields} champs au lieu de ${expected})`,
   strayQuote: ([first, last]: [number, number]) =>
     `lignes ${first} à ${last} réunies par un guillemet : une cellule entre guillemets s'étend sur plusieurs lignes et contient des séparateurs (guillemet isolé dans un nom ?) ; ces lignes sont écartées, retirez le guillemet puis relancez`,
+  cafSender: (code: string) => `la CAF du département ${code}`,
+  courtSender: (court: string) => `la ${court.charAt(0).toLowerCase()}${court.slice(1)}`,
+  foreignService: (department: string, sender: string, owner?: string) =>
+    `service du département ${department} dans la réponse de ${sender} (d'après le nom du fichier) : un service appartient à un seul département, ligne écartée${owner ? ` ; ce service est déclaré par « ${owner} », dont la ligne est retenue` : ''}`,
+  registeredElsewhere: (declared: string, registered: string, owner?: string) =>
+    `service inscrit au registre des services (reference/services.csv) dans le département ${registered}, déclaré ici dans le département ${declared} : ligne écartée${owner ? ` ; ce service est déclaré par « ${owner} », dont la ligne est retenue` : ''}`,
   noHeaderRow: () => "ligne non lue : aucune ligne d'en-tête reconnue dans le fichier",
   editRuleValue: (left: number, right: number) => `${fr(left)} ≠ ${fr(right)}`,
   atLeastValue: (left: number, right: number) => `${fr(left)} < ${fr(right)}`,

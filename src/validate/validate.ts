@@ -25,6 +25,8 @@ import type { MediationRow, RencontreRow, SurveyId } from '../model/rows.ts';
 import type { Cell, RawReturn, Sheet, YearReturns } from '../ingest/types.ts';
 import { dictionaryFor, type Dictionaries, type Dictionary } from './dictionary.ts';
 import { brokenRules } from './edit-rules.ts';
+import type { ServiceRegister } from '../ingest/services-register.ts';
+import { ownershipProblem, senderDepartments } from './ownership.ts';
 import { SURVEYS } from './fields.ts';
 import { findHeader } from './header.ts';
 import { reasons } from './messages.ts';
@@ -55,6 +57,11 @@ function filledLength(cells: readonly Cell[]): number {
   let n = cells.length;
   while (n > 0 && String(cells[n - 1]).trim() === '') n--;
   return n;
+}
+
+/** A row's key as duplicates are found: identifiers without case and spacing (see idKey). */
+function sameKey(dictionary: Dictionary, values: Readonly<Record<string, unknown>>): string {
+  return dictionary.key.map((field) => (dictionary.fields[field]?.type === 'id' ? idKey(String(values[field])) : String(values[field]))).join(' | ');
 }
 
 /** First and last row (1-based) of the run of suspect rows holding `index`. */
@@ -93,6 +100,8 @@ function emptyReport(raw: RawReturn): InputReport {
 interface DepartmentLookup {
   codes: ReadonlySet<string>;
   byName: ReadonlyMap<string, string>;
+  geography: Geography;
+  register: ServiceRegister;
 }
 
 interface Candidate {
@@ -119,6 +128,8 @@ function validateSurvey(
   const reports: InputReport[] = [];
   const notices: string[] = [];
   const candidates: Candidate[] = [];
+  /** rows refused for a service of another department: their reason names the file that holds it, once known */
+  const foreign: { reject: Reject; key: string; reason: (owner?: string) => string }[] = [];
 
   for (const raw of raws) {
     const report = emptyReport(raw);
@@ -166,6 +177,7 @@ function validateSurvey(
     const width = filledLength(header.labels);
     const isCsv = raw.format === 'csv';
     const suspect = new Set(sheet.suspect ?? []);
+    const sender = senderDepartments(raw.path, departments.geography);
     const idField = dictionary.key.find((field) => dictionary.fields[field]?.type === 'id') ?? dictionary.key[0];
     for (let r = header.row + 1; r < sheet.rows.length; r++) {
       const cells = sheet.rows[r];
@@ -215,6 +227,12 @@ function validateSurvey(
         } else if (missing.length === 0) {
           if (parsed.data.annee !== year) problem(label('annee'), shown(cellOf('annee')), reasons.otherYear(String(parsed.data.annee), year));
           for (const broken of brokenRules(parsed.data, dictionary.editRules)) problem(broken.column, broken.value, broken.rule.reason);
+          // a service belongs to one department: the register's, and the sending office's
+          const owned = ownershipProblem(parsed.data, dictionary, sender, departments.register, year);
+          if (owned !== undefined) {
+            problem(label('departement'), shown(cellOf('departement')), owned.reason());
+            foreign.push({ reject: problems[problems.length - 1], key: sameKey(dictionary, parsed.data), reason: owned.reason });
+          }
           if (problems.length === 0) candidates.push({ report, row: rowNumber, values: parsed.data, keyColumn: dictionary.key.map(label).join(' + ') });
         }
       }
@@ -235,7 +253,7 @@ function validateSurvey(
   for (const candidate of candidates) {
     const key = dictionary.key.map((field) => String(candidate.values[field])).join(' | ');
     // identifiers compared without case and spacing (see idKey); the messages show them as typed
-    const same = dictionary.key.map((field) => (dictionary.fields[field]?.type === 'id' ? idKey(String(candidate.values[field])) : String(candidate.values[field]))).join(' | ');
+    const same = sameKey(dictionary, candidate.values);
     const first = firstSeen.get(same);
     if (first !== undefined) {
       candidate.report.rows_rejected++;
@@ -245,6 +263,10 @@ function validateSurvey(
     firstSeen.set(same, candidate);
     candidate.report.rows_accepted++;
     rows.push(candidate.values);
+  }
+  for (const f of foreign) {
+    const owner = firstSeen.get(f.key);
+    if (owner !== undefined) f.reject.reason = f.reason(owner.report.path);
   }
   const keyOf = (row: Record<string, unknown>) => [String(row.departement), ...dictionary.key.map((field) => String(row[field]))].join('\u0000');
   rows.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
@@ -261,10 +283,12 @@ function typed<Row>(rows: Record<string, unknown>[]): Row[] {
   return rows as unknown as Row[];
 }
 
-export function validate(input: YearReturns, dictionaries: Dictionaries, geography: Geography): ValidatedYear {
+export function validate(input: YearReturns, dictionaries: Dictionaries, geography: Geography, register: ServiceRegister = new Map()): ValidatedYear {
   const departments: DepartmentLookup = {
     codes: new Set(geography.departments.map((d) => d.code)),
     byName: new Map(geography.departments.map((d) => [normaliseHeader(d.name), d.code])),
+    geography,
+    register,
   };
   const seenFiles = new Map<string, string>();
   const results = {} as Record<SurveyId, SurveyResult>;

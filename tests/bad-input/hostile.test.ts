@@ -12,6 +12,7 @@ import { RETURN_LIMITS } from '../../src/ingest/limits.ts';
 import { parseAnnualArgs } from '../../src/cli/annual.ts';
 import { annualMessages, fileMessages } from '../../src/ingest/messages.ts';
 import { readReturns } from '../../src/ingest/read-returns.ts';
+import { loadServiceRegister, parseServiceRegister } from '../../src/ingest/services-register.ts';
 import { dictionaryFor } from '../../src/validate/dictionary.ts';
 import { reasons } from '../../src/validate/messages.ts';
 import { validate } from '../../src/validate/validate.ts';
@@ -136,6 +137,46 @@ describe('a stray quote', () => {
     const { v } = await ingest({ [path]: utf8Bom(text) });
     const report = v.inputs.find((i) => i.path === path)!;
     expect({ read: report.rows_read, accepted: report.rows_accepted }).toEqual({ read: 2, accepted: 2 });
+  });
+});
+
+describe('a return claiming another department\'s service', () => {
+  const paris = (n: number, overrides = {}) => validService(n, { departement: '75', service_id: `MF-75-00${n}`, ...overrides });
+
+  it('rejects the intruder\'s rows, naming both files, and keeps the service\'s own department\'s rows', async () => {
+    const intruder = `${folder}/caf-00-aaa.csv`;
+    const owner = `${folder}/caf-75-paris.csv`;
+    const { v } = await ingest({
+      [intruder]: utf8Bom(csvText([paris(1, { seances: 19_823 })])),
+      [owner]: utf8Bom(csvText([paris(1), paris(2)])),
+    });
+    expect(v.rejects.filter((x) => x.file === intruder)).toEqual([
+      { file: intruder, row: 2, column: headers.canonical.departement, value: '75', reason: reasons.foreignService('75', reasons.cafSender('00'), owner) },
+    ]);
+    expect(v.rejects.filter((x) => x.file === owner)).toEqual([]);
+    const sessions = v.mediation.rows.filter((r) => r.departement === '75').map((r) => r.seances);
+    expect(sessions).toEqual([validService(1).seances, validService(2).seances]);
+    expectGoodReturnRead(v);
+  });
+
+  it('a court of appeal\'s return may declare services of its own departments only', async () => {
+    const path = `${folder}/ca-lyon.csv`;
+    const { v } = await ingest({ [path]: utf8Bom(csvText([validService(5, { departement: '42', service_id: 'MF-42-005' }), paris(6)])) });
+    const report = v.inputs.find((i) => i.path === path)!;
+    expect({ accepted: report.rows_accepted, rejected: report.rows_rejected }).toEqual({ accepted: 1, rejected: 1 });
+    expect(v.rejects.find((x) => x.file === path)!.reason).toBe(reasons.foreignService('75', reasons.courtSender("Cour d'appel de Lyon"), undefined));
+  });
+
+  it('the register of known services, when present, decides a service\'s department', async () => {
+    const register = parseServiceRegister(`annee,enquete,service,departement,sites\n${YEAR},mediation,MF-69-001,42,1\n`);
+    const { input } = await ingest({});
+    const v = validate(await readReturns(input, YEAR), dictionaries, geography, register);
+    expect(v.rejects).toContainEqual({ file: GOOD.path, row: 2, column: headers.canonical.departement, value: '69', reason: reasons.registeredElsewhere('69', '42') });
+    expect(v.mediation.rows.map((r) => r.service_id)).toEqual(['MF-69-002']);
+  });
+
+  it('an absent register is no register', () => {
+    expect(loadServiceRegister(join(base, 'nulle-part')).size).toBe(0);
   });
 });
 
