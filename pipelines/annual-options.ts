@@ -84,7 +84,12 @@ export function unusableYear(validated: ValidatedYear, shown = 20): string[] {
 
 /** Warnings of a year for `run.log`: folder notices and files that could not be read. */
 export function warningsOf(validated: ValidatedYear): string[] {
-  return [...validated.notices, ...validated.inputs.flatMap((input) => (input.problem !== null ? [input.problem] : []))];
+  const checks = validated.checks?.length ?? 0;
+  return [
+    ...validated.notices,
+    ...validated.inputs.flatMap((input) => (input.problem !== null ? [input.problem] : [])),
+    ...(checks > 0 ? [progress.checks(validated.year, checks)] : []),
+  ];
 }
 
 /** `<year>/run.log` for each published year (timings only when asked: they are not byte-stable). */

@@ -82,10 +82,12 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   const publication = loadPublicationConfig(sources.publication);
   const started = new Map<number, Promise<ProtectedYear>>();
   const unpublished: number[] = [];
+  const validatedByYear = new Map<number, ValidatedYear>();
   for (const year of withPreviousYears(years, available)) {
     const runLog = createRunLog();
     const returns = await runLog.stage('lecture', () => readReturns(options.input, year), readCounts);
-    const validated = await runLog.stage('validation', () => validate(returns, dictionaries, geography, register), validateCounts);
+    const validated = await runLog.stage('validation', () => validate(returns, dictionaries, geography, { register, previous: validatedByYear.get(year - 1) }), validateCounts);
+    validatedByYear.set(year, validated);
     const harmonized = await runLog.stage('harmonisation', () => harmonize(validated, geography), harmonizeCounts);
     const ingested = ingestFiles(validated, harmonized, context);
     runSummary(returns, validated, harmonized).forEach((line) => log(line));
@@ -143,6 +145,6 @@ function isUsable(validated: ValidatedYear): boolean {
 function exitCode(validated: readonly ValidatedYear[], strict: boolean): number {
   const accepted = validated.reduce((sum, v) => sum + v.mediation.rows.length + v.rencontre.rows.length, 0);
   if (accepted === 0) return 1;
-  if (strict && validated.some((v) => v.rejects.length > 0)) return 3;
+  if (strict && validated.some((v) => v.rejects.length > 0 || (v.checks?.length ?? 0) > 0)) return 3; // a value to check fails a strict run too
   return 0;
 }

@@ -125,9 +125,10 @@ export async function runAnnual(argv: string[]): Promise<number> {
       say,
     );
     const rejects = result.validated.reduce((sum, v) => sum + v.rejects.length, 0);
+    const checks = result.validated.reduce((sum, v) => sum + (v.checks?.length ?? 0), 0);
     if (result.exitCode === 1) process.stderr.write(`${m.nothingAccepted()}\n`);
-    else if (result.exitCode === 3) process.stderr.write(`${m.strictRejects(rejects)}\n`);
-    else say(m.done(result.years, options.out, result.unpublished));
+    else if (result.exitCode === 3) process.stderr.write(`${rejects > 0 ? m.strictRejects(rejects) : m.strictChecks(checks)}\n`);
+    else say(m.done(result.years, options.out, result.unpublished, checks));
     return result.exitCode;
   } catch (error) {
     if (error instanceof LockBusyError) {

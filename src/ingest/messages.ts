@@ -69,6 +69,7 @@ export const annualMessages = {
   nothingAccepted: () => 'mfer annual : aucune ligne acceptée, rien n’a pu être traité.',
   strictRejects: (count: number) => `mfer annual : ${count} rejet(s) et l’option --strict est active.`,
   failed: (message: string) => `mfer annual : ${message}`,
-  done: (years: readonly number[], out: string, unpublished: readonly number[] = []) =>
-    `mfer annual : terminé (${years.join(', ')}), résultats dans « ${out} »${unpublished.length > 0 ? ` ; non publiée(s), aucune ligne acceptée : ${unpublished.join(', ')}` : ''}.`,
+  done: (years: readonly number[], out: string, unpublished: readonly number[] = [], checks = 0) =>
+    `mfer annual : terminé (${years.join(', ')}), résultats dans « ${out} »${checks > 0 ? ` ; ${checks} valeur(s) à vérifier (a-verifier.csv)` : ''}${unpublished.length > 0 ? ` ; non publiée(s), aucune ligne acceptée : ${unpublished.join(', ')}` : ''}.`,
+  strictChecks: (count: number) => `mfer annual : ${count} valeur(s) à vérifier (a-verifier.csv) et l’option --strict est active.`,
 };

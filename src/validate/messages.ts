@@ -54,6 +54,7 @@ export const reasons = {
     `service du département ${department} dans la réponse de ${sender} (d'après le nom du fichier) : un service appartient à un seul département, ligne écartée${owner ? ` ; ce service est déclaré par « ${owner} », dont la ligne est retenue` : ''}`,
   registeredElsewhere: (declared: string, registered: string, owner?: string) =>
     `service inscrit au registre des services (reference/services.csv) dans le département ${registered}, déclaré ici dans le département ${declared} : ligne écartée${owner ? ` ; ce service est déclaré par « ${owner} », dont la ligne est retenue` : ''}`,
+  fieldValue: (field: string, value: number) => `${field} = ${fr(value)}`,
   noHeaderRow: () => "ligne non lue : aucune ligne d'en-tête reconnue dans le fichier",
   editRuleValue: (left: number, right: number) => `${fr(left)} ≠ ${fr(right)}`,
   atLeastValue: (left: number, right: number) => `${fr(left)} < ${fr(right)}`,
@@ -70,6 +71,8 @@ export const progress = {
   rendered: (year: number, reports: number, courts: number, workbooks: number) =>
     `${year} · rendu : ${reports} rapport(s) national(aux), ${courts} page(s) de cour d'appel, ${workbooks} classeur(s) départemental(aux)`,
   notice: (message: string) => `  ${message}`,
+  checks: (year: number, count: number) =>
+    `${year} · vraisemblance : ${count} valeur(s) acceptée(s) à vérifier (règles de vraisemblance des dictionnaires), listée(s) dans « ${year}/a-verifier.csv »`,
   yearUnusable: (year: number, rejects: number) =>
     `${year} · aucune ligne acceptée (${rejects} rejet(s)) : rien n'est publié pour ${year}, et les sorties déjà publiées (de cette année comme des autres) restent en place ; corrigez les réponses ci-dessous ou retirez le dossier « returns/${year} »`,
   reject: (r: { file: string; row: number | null; column: string; reason: string }) =>

@@ -27,6 +27,7 @@ import { dictionaryFor, type Dictionaries, type Dictionary } from './dictionary.
 import { brokenRules } from './edit-rules.ts';
 import type { ServiceRegister } from '../ingest/services-register.ts';
 import { ownershipProblem, senderDepartments } from './ownership.ts';
+import { plausibilityChecks, type PlausibilityCheck } from './plausibility.ts';
 import { SURVEYS } from './fields.ts';
 import { findHeader } from './header.ts';
 import { reasons } from './messages.ts';
@@ -113,6 +114,7 @@ interface Candidate {
 
 interface SurveyResult {
   rows: Record<string, unknown>[];
+  checks: PlausibilityCheck[];
   rejects: Reject[];
   reports: InputReport[];
   /** for the year's notices: sheets with a header of their own, left unread */
@@ -121,6 +123,7 @@ interface SurveyResult {
 
 function validateSurvey(
   year: number, raws: readonly RawReturn[], dictionary: Dictionary, other: Dictionary, departments: DepartmentLookup, seenFiles: Map<string, string>,
+  previousRows: readonly Readonly<Record<string, unknown>>[] = [],
 ): SurveyResult {
   const schema = rowSchema(dictionary, departments.codes);
   const fields = Object.entries(dictionary.fields);
@@ -250,6 +253,9 @@ function validateSurvey(
 
   const firstSeen = new Map<string, Candidate>();
   const rows: Record<string, unknown>[] = [];
+  const checks: PlausibilityCheck[] = [];
+  const idField = dictionary.key.find((field) => dictionary.fields[field]?.type === 'id');
+  const previous = new Map(idField !== undefined ? previousRows.map((row) => [idKey(String(row[idField])), row] as const) : []);
   for (const candidate of candidates) {
     const key = dictionary.key.map((field) => String(candidate.values[field])).join(' | ');
     // identifiers compared without case and spacing (see idKey); the messages show them as typed
@@ -263,6 +269,9 @@ function validateSurvey(
     firstSeen.set(same, candidate);
     candidate.report.rows_accepted++;
     rows.push(candidate.values);
+    const service = idField !== undefined ? String(candidate.values[idField]) : key;
+    const before = idField !== undefined ? previous.get(idKey(service)) : undefined;
+    checks.push(...plausibilityChecks(candidate.values, dictionary.plausibilityRules ?? [], { file: candidate.report.path, row: candidate.row, service }, before));
   }
   for (const f of foreign) {
     const owner = firstSeen.get(f.key);
@@ -272,7 +281,8 @@ function validateSurvey(
   rows.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
   const order = new Map(raws.map((raw, index) => [raw.path, index]));
   rejects.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || (a.row ?? 0) - (b.row ?? 0));
-  return { rows, rejects, reports, notices };
+  checks.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.row - b.row);
+  return { rows, checks, rejects, reports, notices };
 }
 
 /**
@@ -283,7 +293,15 @@ function typed<Row>(rows: Record<string, unknown>[]): Row[] {
   return rows as unknown as Row[];
 }
 
-export function validate(input: YearReturns, dictionaries: Dictionaries, geography: Geography, register: ServiceRegister = new Map()): ValidatedYear {
+/** What validation may compare a year's returns with: the register of known services, the year before. */
+export interface ValidateContext {
+  register?: ServiceRegister;
+  /** the previous year, validated: its accepted rows for the plausibility rules that compare years */
+  previous?: ValidatedYear;
+}
+
+export function validate(input: YearReturns, dictionaries: Dictionaries, geography: Geography, context: ValidateContext = {}): ValidatedYear {
+  const register = context.register ?? new Map<string, string>();
   const departments: DepartmentLookup = {
     codes: new Set(geography.departments.map((d) => d.code)),
     byName: new Map(geography.departments.map((d) => [normaliseHeader(d.name), d.code])),
@@ -298,7 +316,8 @@ export function validate(input: YearReturns, dictionaries: Dictionaries, geograp
     const dictionary = dictionaryFor(dictionaries, survey, input.year);
     if (dictionary.year !== input.year) notices.push(reasons.otherDictionary(survey, input.year, dictionary.year));
     const other = dictionaryFor(dictionaries, survey === 'mediation' ? 'rencontre' : 'mediation', input.year);
-    results[survey] = validateSurvey(input.year, raws, dictionary, other, departments, seenFiles);
+    const before = (context.previous?.[survey].rows ?? []) as unknown as readonly Readonly<Record<string, unknown>>[]; // the inverse of typed()
+    results[survey] = validateSurvey(input.year, raws, dictionary, other, departments, seenFiles, before);
     notices.push(...results[survey].notices);
   }
   return {
@@ -308,6 +327,7 @@ export function validate(input: YearReturns, dictionaries: Dictionaries, geograp
     // files under the year's folder that were not read (wrong folder, link not followed) are named too
     rejects: [...results.mediation.rejects, ...results.rencontre.rejects, ...(input.unread ?? []).map((u) => ({ file: u.path, row: null, column: '', value: '', reason: u.reason }))],
     inputs: [...results.mediation.reports, ...results.rencontre.reports],
+    checks: [...results.mediation.checks, ...results.rencontre.checks],
     notices,
   };
 }

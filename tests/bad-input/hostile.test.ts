@@ -15,6 +15,7 @@ import { readReturns } from '../../src/ingest/read-returns.ts';
 import { loadServiceRegister, parseServiceRegister } from '../../src/ingest/services-register.ts';
 import { dictionaryFor } from '../../src/validate/dictionary.ts';
 import { reasons } from '../../src/validate/messages.ts';
+import { plausibilityChecks } from '../../src/validate/plausibility.ts';
 import { validate } from '../../src/validate/validate.ts';
 import type { ValidatedYear } from '../../src/validate/types.ts';
 import { csvText, headers, utf8Bom, validService, YEAR } from './corpus.ts';
@@ -170,13 +171,60 @@ describe('a return claiming another department\'s service', () => {
   it('the register of known services, when present, decides a service\'s department', async () => {
     const register = parseServiceRegister(`annee,enquete,service,departement,sites\n${YEAR},mediation,MF-69-001,42,1\n`);
     const { input } = await ingest({});
-    const v = validate(await readReturns(input, YEAR), dictionaries, geography, register);
+    const v = validate(await readReturns(input, YEAR), dictionaries, geography, { register });
     expect(v.rejects).toContainEqual({ file: GOOD.path, row: 2, column: headers.canonical.departement, value: '69', reason: reasons.registeredElsewhere('69', '42') });
     expect(v.mediation.rows.map((r) => r.service_id)).toEqual(['MF-69-002']);
   });
 
   it('an absent register is no register', () => {
     expect(loadServiceRegister(join(base, 'nulle-part')).size).toBe(0);
+  });
+});
+
+describe('impossible but in-range values: listed for the statistician, not rejected', () => {
+  const where = (path: string, row: number, service: string) => ({ file: path, row, service });
+  const checksOf = (v: ValidatedYear, path: string) => (v.checks ?? []).filter((c) => c.file === path);
+
+  it('40 FTE for one mediator', async () => {
+    const path = `${folder}/caf-69-etp.csv`;
+    const { v } = await ingest({ [path]: utf8Bom(csvText([validService(10, { etp_mediateurs: 40, mediateurs: 1 })])) });
+    expect(v.inputs.find((i) => i.path === path)!.rows_accepted).toBe(1);
+    expect(checksOf(v, path)).toEqual([
+      { ...where(path, 2, 'MF-69-010'), rule: 'etp-par-mediateur', values: `${reasons.fieldValue('etp_mediateurs', 40)} ; ${reasons.fieldValue('mediateurs', 1)}`, previous: '', reason: dictionary.plausibilityRules!.find((r) => r.id === 'etp-par-mediateur')!.reason },
+    ]);
+    expect(checksOf(v, GOOD.path)).toEqual([]);
+  });
+
+  it('0 sessions for 77 completed mediations', async () => {
+    const path = `${folder}/caf-69-seances.csv`;
+    const row = validService(11, {
+      seances: 0, terminees_conventionnelles: 50, terminees_judiciaires: 27, issue_accord_ecrit: 30, issue_accord_oral: 20, issue_sans_accord: 17, issue_interrompue: 10,
+      conflit_separation: 60, conflit_intergenerationnel: 10, conflit_autre: 7, duree_moins_3_mois: 40, duree_3_6_mois: 30, duree_plus_6_mois: 7, personnes: 150,
+    });
+    const { v } = await ingest({ [path]: utf8Bom(csvText([row])) });
+    expect(v.inputs.find((i) => i.path === path)!.rows_accepted).toBe(1);
+    expect(checksOf(v, path).map((c) => [c.row, c.service, c.rule])).toEqual([[2, 'MF-69-011', 'seances-par-mediation-terminee']]);
+  });
+
+  it('4,000 ended measures against 26 new ones', () => {
+    const rules = dictionaryFor(dictionaries, 'rencontre', YEAR).plausibilityRules!;
+    const row = { mesures_nouvelles: 26, fin_exercice_autonome: 3000, fin_interrompue: 900, fin_autre: 100 };
+    expect(plausibilityChecks(row, rules, where('f.csv', 4, 'ER-01-001')).map((c) => c.rule)).toEqual(['fins-par-mesure-nouvelle']);
+    expect(plausibilityChecks({ ...row, fin_exercice_autonome: 20, fin_interrompue: 5, fin_autre: 1 }, rules, where('f.csv', 4, 'ER-01-001'))).toEqual([]);
+  });
+
+  it('a jump against the same service\'s previous year beyond the factor, with the previous value', async () => {
+    const previous: ValidatedYear = {
+      year: YEAR - 1,
+      mediation: { survey: 'mediation', rows: [validService(1, { annee: YEAR - 1, seances: 9 }), validService(2, { annee: YEAR - 1, seances: 90 })] },
+      rencontre: { survey: 'rencontre', rows: [] },
+      rejects: [], inputs: [], notices: [],
+    };
+    const { input } = await ingest({});
+    const v = validate(await readReturns(input, YEAR), dictionaries, geography, { previous });
+    expect(v.checks).toEqual([
+      { ...where(GOOD.path, 2, 'MF-69-001'), rule: 'evolution-seances', values: reasons.fieldValue('seances', 96), previous: reasons.fieldValue('seances', 9), reason: dictionary.plausibilityRules!.find((r) => r.id === 'evolution-seances')!.reason },
+    ]);
   });
 });
 

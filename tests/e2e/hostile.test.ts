@@ -3,9 +3,11 @@
  * departments, 2023 and 2024): what a whole run does with them.
  * - a stray future-year folder whose every row is rejected publishes nothing for that year and
  *   replaces nothing: the 2024 tables, court pages and workbooks stay as they were;
- * - a year asked for alone with no usable return: exit 1, nothing written.
+ * - a year asked for alone with no usable return: exit 1, nothing written;
+ * - an impossible but in-range value (40 FTE for one mediator) is accepted and listed in
+ *   `a-verifier.csv`, counted in `run.log` and in the last line; `--strict` makes it a failure (exit 3).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { annualMessages } from '../../src/ingest/messages.ts';
@@ -65,4 +67,25 @@ describe('a stray future-year folder with no usable row', () => {
     expect(snap(roots)).toEqual(before);
     rmSync(join(input, 'returns', '2031'), { recursive: true });
   }, 120_000);
+});
+
+describe('a value to check', () => {
+  it('is listed in a-verifier.csv, counted in run.log and the last line; --strict fails the run', async () => {
+    const path = 'returns/2024/mediation/caf-69-etp.csv';
+    writeFileSync(join(input, path), utf8Bom(csvText([validService(950, { etp_mediateurs: 40, mediateurs: 1 })])));
+    try {
+      const strict = await runAnnual(input, roots, ['--strict']);
+      expect(strict.code).toBe(3);
+      expect(strict.stderr.trim().split('\n').pop()).toBe(annualMessages.strictChecks(1));
+      const run = await runAnnual(input, roots, []);
+      expect(run.code).toBe(0);
+      expect(run.stderr.trim().split('\n').pop()).toBe(annualMessages.done([2023, 2024], roots.out, [], 1));
+      const listed = readFileSync(join(roots.out, '2024', 'a-verifier.csv'), 'utf8').split('\r\n').filter((l) => l !== '');
+      expect(listed).toHaveLength(2);
+      expect(listed[1].startsWith(`${path};2;MF-69-950;etp-par-mediateur;`)).toBe(true);
+      expect(readFileSync(join(roots.out, '2024', 'run.log'), 'utf8')).toContain(progress.checks(2024, 1));
+    } finally {
+      rmSync(join(input, path));
+    }
+  }, 180_000);
 });
