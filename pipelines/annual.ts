@@ -94,13 +94,16 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
     history.push(harmonized);
     if (early) started.set(year, startProtection(engine, harmonized, publication));
     if (!years.includes(year)) continue; // read only for the evolutions of the year after
-    // a year without one accepted row (a stray future folder) publishes nothing and replaces nothing
+    warningsOf(validated).forEach((warning) => runLog.warn(warning));
+    // a year without one accepted row (a stray future folder) publishes no table and replaces nothing:
+    // its rejects, manifest and run log are written only where that year has no outputs yet
     if (!isUsable(validated)) {
       unusableYear(validated).forEach((line) => log(line));
       unpublished.push(year);
+      runLogs.set(year, runLog);
+      files.push(...ingested);
       continue;
     }
-    warningsOf(validated).forEach((warning) => runLog.warn(warning));
     absentSurveys(harmonized).forEach((survey) => runLog.warn(progressMessages.surveyAbsent(year, survey)));
     runLogs.set(year, runLog);
     validatedYears.push(validated);
@@ -124,7 +127,8 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   files.push(...runLogFiles(runLogs, context, timingsRequested()));
   // court pages and workbooks are made for the latest year only: an earlier year keeps those it had
   const keep = publishing.filter((year) => year !== latest).flatMap((year) => LATEST_ONLY.map((folder) => ({ root: 'reports' as const, path: `${year}/${folder}` })));
-  if (publishing.length > 0 && published.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years: publishing, files, keep });
+  const written = [...publishing, ...unpublished].sort((a, b) => a - b);
+  if (written.length > 0 && published.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years: written, files, keep, provisional: unpublished });
 
   return { years: publishing, unpublished, history, validated: validatedYears, files, exitCode: published.failures.length > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
 }

@@ -37,6 +37,11 @@ export interface PublishOptions {
    * write them: the court pages and workbooks of a year that is no longer the latest
    */
   keep?: readonly { root: RootName; path: string }[];
+  /**
+   * years written only where the outputs have none yet (a year without any accepted row: its rejects,
+   * manifest and run log say why); an earlier publication of such a year is kept as it is
+   */
+  provisional?: readonly number[];
   /** hears about interrupted swaps that were undone (default: stderr) */
   onRecover?: (message: string) => void;
   /** for tests: called just before and just after the commit point */
@@ -231,18 +236,22 @@ export async function publishRun(opts: PublishOptions): Promise<void> {
   const previous = currentGeneration(store);
   const generation = join(store, `g-${process.pid}-${++counter}`);
   const madeLinks: string[] = [];
-  const run = new Set(years.map(String));
+  const published = (year: string) => previous !== undefined && ROOT_NAMES.some((name) => existsSync(join(previous, name, year)));
+  const provisional = new Set((opts.provisional ?? []).map(String));
+  const kept = new Set([...provisional].filter(published));
+  const run = new Set(years.map(String).filter((year) => !kept.has(year)));
   try {
     for (const name of ROOT_NAMES) {
       mkdirSync(join(generation, name), { recursive: true });
-      for (const year of years) mkdirSync(join(generation, name, String(year)), { recursive: true });
+      // a provisional year gets only the folders it has files in
+      for (const year of run) if (!provisional.has(year)) mkdirSync(join(generation, name, year), { recursive: true });
       // the years this run does not publish stay as they are
       const before = previous !== undefined ? join(previous, name) : undefined;
       if (before !== undefined && existsSync(before)) {
         for (const year of readdirSync(before)) if (!run.has(year)) linkTree(join(before, year), join(generation, name, year));
       }
     }
-    const sorted = [...files].sort((a, b) => (a.root + '/' + a.path < b.root + '/' + b.path ? -1 : 1));
+    const sorted = files.filter((file) => run.has(file.path.split('/')[0])).sort((a, b) => (a.root + '/' + a.path < b.root + '/' + b.path ? -1 : 1));
     for (const file of sorted) {
       const target = join(generation, file.root, ...file.path.split('/'));
       mkdirSync(dirname(target), { recursive: true });

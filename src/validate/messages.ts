@@ -74,7 +74,7 @@ export const progress = {
   checks: (year: number, count: number) =>
     `${year} · vraisemblance : ${count} valeur(s) acceptée(s) à vérifier (règles de vraisemblance des dictionnaires), listée(s) dans « ${year}/a-verifier.csv »`,
   yearUnusable: (year: number, rejects: number) =>
-    `${year} · aucune ligne acceptée (${rejects} rejet(s)) : rien n'est publié pour ${year}, et les sorties déjà publiées (de cette année comme des autres) restent en place ; corrigez les réponses ci-dessous ou retirez le dossier « returns/${year} »`,
+    `${year} · aucune ligne acceptée (${rejects} rejet(s)) : aucun tableau ni rapport n'est publié pour ${year}, et les sorties déjà publiées (de cette année comme des autres) restent en place (rejets, manifeste et journal sont écrits dans « ${year}/ » s'il n'existait pas) ; corrigez les réponses ci-dessous ou retirez le dossier « returns/${year} »`,
   reject: (r: { file: string; row: number | null; column: string; reason: string }) =>
     `« ${r.file} »${r.row !== null ? `, ligne ${r.row}` : ''}${r.column !== '' ? `, colonne « ${r.column} »` : ''} : ${r.reason}`,
   moreRejects: (count: number) => `… et ${count} autre(s) rejet(s)`,

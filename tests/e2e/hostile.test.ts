@@ -1,8 +1,9 @@
 /**
  * Returns from careless or hostile senders (issue 21), through the CLI on a small input (7
  * departments, 2023 and 2024): what a whole run does with them.
- * - a stray future-year folder whose every row is rejected publishes nothing for that year and
- *   replaces nothing: the 2024 tables, court pages and workbooks stay as they were;
+ * - a stray future-year folder whose every row is rejected publishes no table or report for that year
+ *   and replaces nothing: the 2024 tables, court pages and workbooks stay as they were; its rejects,
+ *   manifest and run log are written, as it had no outputs yet;
  * - a year asked for alone with no usable return: exit 1, nothing written;
  * - an impossible but in-range value (40 FTE for one mediator) is accepted and listed in
  *   `a-verifier.csv`, counted in `run.log` and in the last line; `--strict` makes it a failure (exit 3).
@@ -28,7 +29,7 @@ let roots: Roots;
 let first: { out: Record<string, string>; reports: Record<string, string> };
 const snap = (r: Roots) => ({ out: snapshot(r.out), reports: snapshot(r.reports) });
 /** The published part of data-out (the manifests and run logs name the years read, which a stray folder adds to). */
-const tablesOf = (out: Record<string, string>) => Object.fromEntries(Object.entries(out).filter(([path]) => /\/(tables|clean|audit)\//.test(path)));
+const tablesOf = (out: Record<string, string>) => Object.fromEntries(Object.entries(out).filter(([path]) => /^(2023|2024)\/(tables|clean|audit)\//.test(path)));
 
 beforeAll(async () => {
   base = mkdtempSync(join(tmpdir(), 'mfer-e2e-hostile-'));
@@ -48,10 +49,13 @@ describe('a stray future-year folder with no usable row', () => {
     writeFileSync(join(folder, 'caf-99-futur.csv'), utf8Bom(csvText([validService(1, { annee: 2031, departement: '99' }), validService(2, { annee: 2031, departement: '99' })])));
     const run = await runAnnual(input, roots, []);
     expect(run.code).toBe(0);
-    expect(existsSync(join(roots.out, '2031'))).toBe(false);
+    // what was rejected, and why, is written where 2031 had no outputs; no table, no report
+    expect(Object.keys(snapshot(join(roots.out, '2031'))).sort()).toEqual(['a-verifier.csv', 'clean/mediation.csv', 'clean/rencontre.csv', 'manifest.json', 'rejects.csv', 'run.log']);
+    expect(readFileSync(join(roots.out, '2031', 'rejects.csv'), 'utf8')).toContain('returns/2031/mediation/caf-99-futur.csv');
     expect(existsSync(join(roots.reports, '2031'))).toBe(false);
     const now = snap(roots);
     expect(now.reports).toEqual(first.reports);
+    expect(Object.keys(now.out).filter((p) => p.startsWith('2031/tables/'))).toEqual([]);
     expect(tablesOf(now.out)).toEqual(tablesOf(first.out));
     expect(Object.keys(now.reports).filter((p) => p.startsWith('2024/departements/')).length).toBeGreaterThan(0);
     const lines = run.stderr.trim().split('\n');

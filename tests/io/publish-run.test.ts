@@ -118,6 +118,19 @@ describe('one commit point for both roots (issue 21)', () => {
     expect(read(roots.reports, '2025', 'departements', '01.xlsx')).toBe('classeur 2025');
   });
 
+  it('writes a provisional year only where it has no outputs yet, and then only the folders it has files in', async () => {
+    await previousRun();
+    await publishRun({ roots, years: [2024, 2031], files: [file('data-out', '2024/rejects.csv', 'new 2024'), file('data-out', '2031/rejects.csv', 'motifs 2031')], provisional: [2031] });
+    expect(read(roots['data-out'], '2031', 'rejects.csv')).toBe('motifs 2031');
+    expect(existsSync(join(roots.reports, '2031'))).toBe(false);
+    await publishRun({ roots, years: [2024, 2031], files: [file('data-out', '2024/rejects.csv', 'newer 2024'), file('data-out', '2031/rejects.csv', 'autres motifs')], provisional: [2031] });
+    expect(read(roots['data-out'], '2031', 'rejects.csv')).toBe('motifs 2031');
+    expect(read(roots['data-out'], '2024', 'rejects.csv')).toBe('newer 2024');
+    // a provisional year over a real publication of it keeps that publication
+    await publishRun({ roots, years: [2023], files: [file('data-out', '2023/rejects.csv', 'vide')], provisional: [2023] });
+    expect(read(roots['data-out'], '2023', 'rejects.csv')).toBe('old 2023');
+  });
+
   it('turns year folders written before generations into links, keeping their content', async () => {
     mkdirSync(join(roots['data-out'], '2022'), { recursive: true });
     writeFileSync(join(roots['data-out'], '2022', 'rejects.csv'), 'ancien 2022');
