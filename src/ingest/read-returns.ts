@@ -41,7 +41,7 @@ export function listYears(inputDir: string): number[] {
   const root = join(inputDir, 'returns');
   if (!existsSync(root)) return [];
   return readdirSync(root)
-    .filter((name) => /^\d{4}$/.test(name) && statSync(join(root, name)).isDirectory())
+    .filter((name) => /^\d{4}$/.test(name) && isFolderInside(join(root, name), inputDir))
     .map(Number)
     .sort((a, b) => a - b);
 }
@@ -102,6 +102,18 @@ async function sha256Of(full: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** A folder, or a link to a folder inside `root` (a link is never followed out of the input folder). */
+function isFolderInside(full: string, root: string): boolean {
+  try {
+    if (!lstatSync(full).isSymbolicLink()) return lstatSync(full).isDirectory();
+    const target = realpathSync(full);
+    const base = realpathSync(root);
+    return target.startsWith(base + sep) && statSync(target).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Whether `full` (a link) leads to a file inside `root`, and which. */
 function linkInside(full: string, root: string): string | undefined {
   try {
@@ -121,8 +133,16 @@ function linkInside(full: string, root: string): string | undefined {
  */
 function strays(inputDir: string, year: number): { path: string; reason: string }[] {
   const found: { path: string; reason: string }[] = [];
+  const entries = (relative: string) => {
+    try {
+      return readdirSync(join(inputDir, relative), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    } catch (error) {
+      found.push({ path: relative, reason: m.unreadable(relative, (error as NodeJS.ErrnoException).code ?? 'erreur de lecture') });
+      return [];
+    }
+  };
   const walk = (relative: string, reason: (path: string) => string) => {
-    for (const entry of readdirSync(join(inputDir, relative), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of entries(relative)) {
       const path = `${relative}/${entry.name}`;
       if (entry.isSymbolicLink()) found.push({ path, reason: m.linkSkipped(path) });
       else if (entry.isDirectory()) walk(path, reason);
@@ -130,10 +150,10 @@ function strays(inputDir: string, year: number): { path: string; reason: string 
     }
   };
   const yearFolder = `returns/${year}`;
-  for (const entry of readdirSync(join(inputDir, yearFolder), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const entry of entries(yearFolder)) {
     const path = `${yearFolder}/${entry.name}`;
     if ((SURVEYS as readonly string[]).includes(entry.name) && entry.isDirectory()) {
-      for (const inner of readdirSync(join(inputDir, path), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      for (const inner of entries(path)) {
         if (inner.isDirectory()) walk(`${path}/${inner.name}`, (p) => m.inSubfolder(p, path));
       }
     } else if (entry.isSymbolicLink()) found.push({ path, reason: m.linkSkipped(path) });
@@ -154,6 +174,7 @@ export async function readReturns(inputDir: string, year: number, limits: Return
       notices.push(m.missingSurveyFolder(relativeFolder));
       continue;
     }
+    if (!isFolderInside(folder, inputDir)) continue; // a link out of the input folder: named by strays()
     for (const name of readdirSync(folder).sort()) {
       const path = `${relativeFolder}/${name}`;
       let full = join(folder, name);

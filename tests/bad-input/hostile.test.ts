@@ -254,6 +254,20 @@ describe('files where they are not expected are named, never silently skipped', 
     expectGoodReturnRead(v);
   });
 
+  it('a survey folder that is a link out of the input folder is not followed', async () => {
+    const outside = join(base, 'ailleurs');
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(join(outside, 'caf-69-x.csv'), 'motdepasse;SECRET-43\r\n');
+    const { input } = await ingest({});
+    rmSync(join(input, 'returns', String(YEAR), 'rencontre'), { recursive: true });
+    symlinkSync(outside, join(input, 'returns', String(YEAR), 'rencontre'));
+    const v = validate(await readReturns(input, YEAR), dictionaries, geography);
+    const path = `returns/${YEAR}/rencontre`;
+    expect(v.rejects).toContainEqual({ file: path, row: null, column: '', value: '', reason: fileMessages.linkSkipped(path) });
+    expect(JSON.stringify(v)).not.toContain('SECRET-43');
+    expectGoodReturnRead(v);
+  });
+
   it('a link to a return inside the input folder is read', async () => {
     const { input } = await ingest({ 'autres/caf-69-b.csv': utf8Bom(csvText([validService(60)])) });
     symlinkSync(join(input, 'autres', 'caf-69-b.csv'), join(input, folder, 'lien-interne.csv'));
