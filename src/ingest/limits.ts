@@ -9,7 +9,7 @@ export interface ReturnLimits {
   maxFileBytes: number;
   maxRows: number;
   maxColumns: number;
-  maxSheetXmlBytes: number;
+  maxUnzippedBytes: number;
 }
 
 export const RETURN_LIMITS: Readonly<ReturnLimits> = {
@@ -19,6 +19,6 @@ export const RETURN_LIMITS: Readonly<ReturnLimits> = {
   maxRows: 20_000,
   /** columns of one worksheet's used range (last column holding a value) */
   maxColumns: 500,
-  /** uncompressed size of all the worksheets of one workbook (a zip bomb is refused by this) */
-  maxSheetXmlBytes: 64 * 1024 * 1024,
+  /** uncompressed size of all the parts of one workbook (a zip bomb is refused by this) */
+  maxUnzippedBytes: 64 * 1024 * 1024,
 };

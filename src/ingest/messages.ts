@@ -46,7 +46,7 @@ export const fileMessages = {
   xlsxRange: (path: string, sheet: number, corner: string, rows: number, columns: number, maxRows: number, maxColumns: number) =>
     `Classeur « ${path} » refusé : la feuille n° ${sheet} a une valeur jusqu'à la cellule ${corner} (${int(rows)} lignes, ${int(columns)} colonnes), au-delà de la limite d'une réponse (${int(maxRows)} lignes, ${int(maxColumns)} colonnes) ; effacez les cellules hors du tableau (Ctrl+Fin montre la dernière) puis relancez.`,
   xlsxTooLarge: (path: string, bytes: number, max: number) =>
-    `Classeur « ${path} » refusé : ses feuilles décompressées dépassent ${mib(max)} (au moins ${mib(bytes)}), bien au-delà d'une réponse ; aucune ligne n'est lue.`,
+    `Classeur « ${path} » refusé : décompressé, il dépasse ${mib(max)} (au moins ${mib(bytes)}), bien au-delà d'une réponse ; aucune ligne n'est lue.`,
   badXlsx: (path: string) => `Classeur « ${path} » illisible (fichier XLSX endommagé ou protégé).`,
   noDictionary: (path: string) => `Dictionnaire d'enquête introuvable ou invalide : « ${path} ».`,
   dictionaryInvalid: (path: string, detail: string) => `Dictionnaire d'enquête invalide « ${path} » : ${detail}.`,

@@ -49,7 +49,7 @@ export function listYears(inputDir: string): number[] {
 /** Why a workbook is refused before it is opened (its used range or its size), if it is. */
 function xlsxRefusal(path: string, bytes: Uint8Array, limits: ReturnLimits): string | undefined {
   const extent = xlsxExtent(bytes, limits);
-  if ('tooLarge' in extent) return m.xlsxTooLarge(path, extent.tooLarge.bytes, limits.maxSheetXmlBytes);
+  if ('tooLarge' in extent) return m.xlsxTooLarge(path, extent.tooLarge.bytes, limits.maxUnzippedBytes);
   if ('notZip' in extent) return undefined; // the workbook library says it cannot read it
   const index = extent.sheets.findIndex((s) => s.rows > limits.maxRows || s.columns > limits.maxColumns);
   if (index < 0) return undefined;

@@ -1,8 +1,8 @@
 /**
  * The used range of every worksheet of an XLSX, read from its zip before any workbook library sees
  * it: the last row and the last column that hold a value (`<v>`, inline text or a formula), not the
- * extent a `<dimension>` element or styled empty cells claim. A sheet's XML is inflated with a cap on
- * its size, so a zip bomb stops at the cap. Pure: bytes in, extents or a refusal out.
+ * extent a `<dimension>` element or styled empty cells claim. Every part is inflated under one cap on
+ * their total size, so a zip bomb stops at the cap. Pure: bytes in, extents or a refusal out.
  *
  * @example
  *   xlsxExtent(bytes, RETURN_LIMITS); // { sheets: [{ part: "xl/worksheets/sheet1.xml", rows: 14, columns: 30 }] }
@@ -92,27 +92,28 @@ export function usedRange(xml: string): { rows: number; columns: number } {
 export function xlsxExtent(zip: Uint8Array, limits: ReturnLimits): Extent {
   const list = entries(zip);
   if (list === undefined) return { notZip: true };
-  const sheets = list.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name));
-  const declared = sheets.reduce((sum, e) => sum + e.size, 0);
-  if (declared > limits.maxSheetXmlBytes) return { tooLarge: { bytes: declared } };
+  const declared = list.reduce((sum, e) => sum + e.size, 0);
+  if (declared > limits.maxUnzippedBytes) return { tooLarge: { bytes: declared } };
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const extents: SheetExtent[] = [];
   let inflated = 0;
-  for (const e of sheets) {
+  // every part is inflated under the cap, not only the sheets: shared strings can be a zip bomb too
+  for (const e of list) {
+    if (e.name.endsWith('/')) continue;
     if (e.offset + 30 > zip.length || view.getUint32(e.offset, true) !== LOCAL) return { notZip: true };
     const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
     const data = zip.subarray(start, start + e.compressed);
-    let xml: Buffer;
+    let part: Buffer;
     try {
       // the declared size may lie: the cap is what is left of the budget
-      xml = e.method === 0 ? Buffer.from(data) : inflateRawSync(data, { maxOutputLength: Math.max(1, limits.maxSheetXmlBytes - inflated) });
+      part = e.method === 0 ? Buffer.from(data) : inflateRawSync(data, { maxOutputLength: Math.max(1, limits.maxUnzippedBytes - inflated) });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) return { tooLarge: { bytes: limits.maxSheetXmlBytes + 1 } };
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) return { tooLarge: { bytes: limits.maxUnzippedBytes + 1 } };
       return { notZip: true };
     }
-    inflated += xml.length;
-    if (inflated > limits.maxSheetXmlBytes) return { tooLarge: { bytes: inflated } };
-    extents.push({ part: e.name, ...usedRange(xml.toString('utf8')) });
+    inflated += part.length;
+    if (inflated > limits.maxUnzippedBytes) return { tooLarge: { bytes: inflated } };
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) extents.push({ part: e.name, ...usedRange(part.toString('utf8')) });
   }
   return { sheets: extents };
 }

@@ -19,6 +19,7 @@ import { plausibilityChecks } from '../../src/validate/plausibility.ts';
 import { validate } from '../../src/validate/validate.ts';
 import type { ValidatedYear } from '../../src/validate/types.ts';
 import { csvText, headers, utf8Bom, validService, YEAR } from './corpus.ts';
+import { xlsxExtent } from '../../src/ingest/xlsx-extent.ts';
 import { cellXml, handWrittenXlsx } from './xlsx-bytes.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -90,6 +91,17 @@ describe('crashes: a file that would exhaust memory is refused before it is read
     expect(problem).toBe(fileMessages.xlsxRange(path, 1, 'A1048576', 1_048_576, 1, RETURN_LIMITS.maxRows, RETURN_LIMITS.maxColumns));
     expectGoodReturnRead(v);
   }, 60_000);
+
+  it('a zip bomb (a small workbook that inflates beyond the cap) is refused before it is opened', async () => {
+    const path = `${folder}/bombe.xlsx`;
+    const bytes = handWrittenXlsx([`<row r="1"><c r="A1" t="inlineStr"><is><t>${' '.repeat(RETURN_LIMITS.maxUnzippedBytes)}</t></is></c></row>`]);
+    expect(bytes.length).toBeLessThan(RETURN_LIMITS.maxFileBytes);
+    const { v } = await ingest({ [path]: bytes });
+    const extent = xlsxExtent(bytes, RETURN_LIMITS);
+    if (!('tooLarge' in extent)) throw new Error('the bomb was not seen');
+    expect(refusal(v, path)).toBe(fileMessages.xlsxTooLarge(path, extent.tooLarge.bytes, RETURN_LIMITS.maxUnzippedBytes));
+    expectGoodReturnRead(v);
+  }, 30_000);
 
   it('a sheet whose values stay within the limits is read, cells where they are', async () => {
     const path = `${folder}/petit.xlsx`;
