@@ -96,19 +96,33 @@ describe('one commit point for both roots (issue 21)', () => {
     expect(read(roots.reports, '2025')).toBe('un fichier posé là');
   });
 
-  it('a root that cannot be written is said before anything is written', async () => {
-    await previousRun();
-    const { chmodSync } = await import('node:fs');
+  it('reports/ read-only while data-out/ is writable: a clear message, both roots as they were, nothing left behind', async () => {
+    // run by someone who may not write in reports/ (as root, the publishing child runs as nobody)
+    const { chmodSync, readdirSync: list } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    const asRoot = process.getuid?.() === 0;
+    await publishRun({ roots, years: [2023, 2024], files: [file('data-out', '2024/rejects.csv', 'old 2024'), file('reports', '2024/rapport.html', 'old report')] });
+    const store = join(base, '.data-out.mfer-gen');
+    const open = (dir: string) => {
+      chmodSync(dir, 0o777);
+      for (const e of list(dir, { withFileTypes: true })) if (e.isDirectory()) open(join(dir, e.name));
+    };
+    if (asRoot) [base, roots['data-out'], store].forEach(open);
     chmodSync(roots.reports, 0o555);
     try {
-      const refused = publishRun({ roots, years: [2024], files: [file('data-out', '2024/rejects.csv', 'new 2024')] });
-      if (process.getuid?.() === 0) await refused; // root writes anywhere: nothing to refuse
-      else await expect(refused).rejects.toThrow(rootNotWritable(roots.reports));
+      const child = join(import.meta.dirname, '..', 'e2e', 'publish-child.ts');
+      const run = spawnSync(process.execPath, ['--import', 'tsx', child, roots['data-out'], roots.reports, 'new', '3'], {
+        cwd: join(import.meta.dirname, '..', '..'), encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toContain(rootNotWritable(roots.reports));
     } finally {
       chmodSync(roots.reports, 0o755);
     }
+    expect(read(roots['data-out'], '2024', 'rejects.csv')).toBe('old 2024');
+    expect(read(roots.reports, '2024', 'rapport.html')).toBe('old report');
     expect(tmpDirsBeside(roots['data-out'], roots)).toEqual([]);
-  });
+  }, 60_000);
 
   it('keeps the folders it is told to keep from the previous publication when the run does not write them', async () => {
     await publishRun({ roots, years: [2024], files: [file('reports', '2024/index.html', 'old'), file('reports', '2024/departements/01.xlsx', 'classeur 2024')] });
