@@ -145,7 +145,7 @@ function isUsable(validated: ValidatedYear): boolean {
   return validated.mediation.rows.length + validated.rencontre.rows.length > 0;
 }
 
-/** Non-zero only when nothing could be processed, or with `--strict` when anything was rejected. */
+/** Non-zero only when nothing could be processed, or with `--strict` when anything was rejected or is to be checked. */
 function exitCode(validated: readonly ValidatedYear[], strict: boolean): number {
   const accepted = validated.reduce((sum, v) => sum + v.mediation.rows.length + v.rencontre.rows.length, 0);
   if (accepted === 0) return 1;

@@ -43,7 +43,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
       grid[r - 1] = cells;
     });
     const rows: Cell[][] = Array.from({ length: grid.length }, (_, i) => grid[i] ?? []);
-    // trailing rows without any value were never rows of the sheet before either (rowCount stops at the last row written)
+    // rows after the last one holding a value (formatted but empty) are not returned: they hold no data
     sheets.push({ name: worksheet.name, rows });
   }
   return sheets;
