@@ -53,5 +53,5 @@ browser:
 	@bash scripts/ensure-chromium.sh
 
 clean:
-	rm -rf data-out reports test-artifacts $(BUILD_STAMP)
+	rm -rf data-out reports .data-out.mfer-gen test-artifacts $(BUILD_STAMP)
 	find src pipelines -name '*.js' -delete

@@ -3,6 +3,8 @@
  * - `mfer annual` on the shipped sample (three years), in a child process: wall time, peak memory;
  * - the same on a sample scaled ×10 (≈ 2 700 services, 2 300 structures), generated into a
  *   temporary folder with `mfer sample --scale 10`;
+ * - the shipped sample plus a 213 MB CSV and a far-corner XLSX (`bench/hostile.ts`, issue 21): both
+ *   refused, memory under 1 GB;
  * - the protection engine's own rows (`benchProtect()` from `bench/protect.ts`, when present), printed
  *   as a second table after the end-to-end one (`--sans-protection` skips them).
  * Targets (issue 6): < 15 s and < 1 GB for the sample, < 60 s ×10, on a 2-core machine. The sample
@@ -12,6 +14,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatBenchTable, type BenchRow } from './bench-row.ts';
+import { hostileRow } from './hostile.ts';
 import { describeMachine, measure, type Measured } from './measure.ts';
 import type { BenchRow as ProtectBenchRow } from './protect.ts';
 
@@ -77,6 +80,8 @@ async function main(argv: readonly string[]): Promise<void> {
     if (gen.exitCode === 0) {
       rows.push(await annualRow('mfer annual, échantillon ×10 (3 ans)', '≈ 5 000 réponses / an', raw10, join(scratch, 'x10'), 60, 1));
     }
+    rmSync(raw10, { recursive: true, force: true });
+    rows.push(await hostileRow(root, mfer, scratch)); // issue 21: one input file cannot exhaust memory
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

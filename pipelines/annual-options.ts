@@ -34,6 +34,8 @@ export interface AnnualOptions {
 export interface AnnualResult {
   /** the published years */
   years: readonly number[];
+  /** years asked for (or found) that had no accepted row: nothing of them is published or replaced */
+  unpublished: readonly number[];
   /** one per year read, oldest first: the published years and the year before each (for evolutions) */
   history: readonly HarmonizedYear[];
   validated: readonly ValidatedYear[];
@@ -72,9 +74,22 @@ export const validateCounts = (validated: ValidatedYear) => ({
 });
 export const harmonizeCounts = (harmonized: HarmonizedYear) => ({ mediation: harmonized.mediation.length, rencontre: harmonized.rencontre.length });
 
+/** What is said of a year without any accepted row: why nothing is published, and its first rejects. */
+export function unusableYear(validated: ValidatedYear, shown = 20): string[] {
+  const lines = [progress.yearUnusable(validated.year, validated.rejects.length)];
+  for (const reject of validated.rejects.slice(0, shown)) lines.push(progress.notice(progress.reject(reject)));
+  if (validated.rejects.length > shown) lines.push(progress.notice(progress.moreRejects(validated.rejects.length - shown)));
+  return lines;
+}
+
 /** Warnings of a year for `run.log`: folder notices and files that could not be read. */
 export function warningsOf(validated: ValidatedYear): string[] {
-  return [...validated.notices, ...validated.inputs.flatMap((input) => (input.problem !== null ? [input.problem] : []))];
+  const checks = validated.checks?.length ?? 0;
+  return [
+    ...validated.notices,
+    ...validated.inputs.flatMap((input) => (input.problem !== null ? [input.problem] : [])),
+    ...(checks > 0 ? [progress.checks(validated.year, checks)] : []),
+  ];
 }
 
 /** `<year>/run.log` for each published year (timings only when asked: they are not byte-stable). */

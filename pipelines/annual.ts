@@ -23,6 +23,7 @@ import { ingestFiles } from '../src/harmonize/ingest-files.ts';
 import { loadDictionaries } from '../src/ingest/dictionaries.ts';
 import { loadGeography } from '../src/ingest/geography.ts';
 import { loadRegister } from '../src/ingest/register.ts';
+import { serviceDepartments } from '../src/ingest/services-register.ts';
 import { listYears, readReturns } from '../src/ingest/read-returns.ts';
 import { pooledEngine, protectionEngine, type Engine } from '../src/indicators/engine.ts';
 import { publishYears, startProtection } from '../src/indicators/publish-years.ts';
@@ -42,9 +43,12 @@ import { startedEarly } from '../src/common/early.ts';
 import { openWorkbookPool } from '../src/render/workbook-pool.ts';
 import { validate } from '../src/validate/validate.ts';
 import type { ValidatedYear } from '../src/validate/types.ts';
-import { harmonizeCounts, readCounts, renderSummary, runLogFiles, runSummary, validateCounts, warningsOf, type AnnualOptions, type AnnualResult } from './annual-options.ts';
+import { harmonizeCounts, readCounts, renderSummary, runLogFiles, runSummary, unusableYear, validateCounts, warningsOf, type AnnualOptions, type AnnualResult } from './annual-options.ts';
 
 export type { AnnualOptions, AnnualResult } from './annual-options.ts';
+
+/** Folders of `reports/<year>/` rendered for the latest year only (court pages, departmental workbooks). */
+const LATEST_ONLY = ['cours-appel', 'departements'] as const;
 
 export async function annual(options: AnnualOptions): Promise<AnnualResult> {
   // started first, the workers load while the returns are read
@@ -68,6 +72,7 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   const sources = { reference: options.reference ?? join(options.input, 'reference'), dictionaries: options.dictionaries ?? 'pipelines/config/surveys', publication: options.publication ?? 'pipelines/config' };
   const geography = loadGeography(sources.reference);
   const register = loadRegister(sources.reference, new Set(geography.departments.map((d) => d.code))); // known services (optional)
+  const owners = serviceDepartments(register); // each known service's department, for validation
   const dictionaries = loadDictionaries(sources.dictionaries);
   const available = listYears(options.input);
   const years = options.years ?? available;
@@ -79,10 +84,13 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   const runLogs = new Map<number, RunLog>();
   const publication = loadPublicationConfig(sources.publication);
   const started = new Map<number, Promise<ProtectedYear>>();
+  const unpublished: number[] = [];
+  const validatedByYear = new Map<number, ValidatedYear>();
   for (const year of withPreviousYears(years, available)) {
     const runLog = createRunLog();
     const returns = await runLog.stage('lecture', () => readReturns(options.input, year), readCounts);
-    const validated = await runLog.stage('validation', () => validate(returns, dictionaries, geography), validateCounts);
+    const validated = await runLog.stage('validation', () => validate(returns, dictionaries, geography, { register: owners, previous: validatedByYear.get(year - 1) }), validateCounts);
+    validatedByYear.set(year, validated);
     const harmonized = await runLog.stage('harmonisation', () => harmonize(validated, geography, register), harmonizeCounts);
     const ingested = ingestFiles(validated, harmonized, context);
     runSummary(returns, validated, harmonized).forEach((line) => log(line));
@@ -90,6 +98,15 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
     if (early) started.set(year, startProtection(engine, harmonized, publication));
     if (!years.includes(year)) continue; // read only for the evolutions of the year after
     warningsOf(validated).forEach((warning) => runLog.warn(warning));
+    // a year without one accepted row (a stray future folder) publishes no table and replaces nothing:
+    // its rejects, manifest and run log are written only where that year has no outputs yet
+    if (!isUsable(validated)) {
+      unusableYear(validated).forEach((line) => log(line));
+      unpublished.push(year);
+      runLogs.set(year, runLog);
+      files.push(...ingested);
+      continue;
+    }
     absentSurveys(harmonized).forEach((survey) => runLog.warn(progressMessages.surveyAbsent(year, survey)));
     runLogs.set(year, runLog);
     validatedYears.push(validated);
@@ -100,10 +117,11 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   const renderer = startedEarly(import('../src/render/index.ts'));
   // each year is rendered as soon as it is published, while the workers protect the later ones
   const rendering: Promise<OutputFile[]>[] = [];
-  const latest = Math.max(...years);
+  const publishing = years.filter((year) => !unpublished.includes(year));
+  const latest = Math.max(...publishing);
   const onPublished = (p: Publication) =>
     rendering.push(startedEarly(renderer.then((r) => r.startRender(p, latest, r.generatedAt(options.sourceDateEpoch), workbooks))));
-  const published = await publishYears(history, publication, { only: years, engine, started, onPublished }); // src/indicators: protected tables, audit trail
+  const published = await publishYears(history, publication, { only: publishing, engine, started, onPublished }); // src/indicators: protected tables, audit trail
   published.lines.forEach((line) => log(line));
   published.publications.forEach((p) => runLogs.get(p.year)?.record({ name: 'secret statistique', counts: secrecyCounts(p) })); // producer-only
   files.push(...published.files);
@@ -111,9 +129,12 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   renderSummary(reports).forEach((line) => log(line));
   files.push(...reports);
   files.push(...runLogFiles(runLogs, context, timingsRequested()));
-  if (years.length > 0 && published.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years, files });
+  // court pages and workbooks are made for the latest year only: an earlier year keeps those it had
+  const keep = publishing.filter((year) => year !== latest).flatMap((year) => LATEST_ONLY.map((folder) => ({ root: 'reports' as const, path: `${year}/${folder}` })));
+  const written = [...publishing, ...unpublished].sort((a, b) => a - b);
+  if (written.length > 0 && published.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years: written, files, keep, provisional: unpublished });
 
-  return { years, history, validated: validatedYears, files, exitCode: published.failures.length > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
+  return { years: publishing, unpublished, history, validated: validatedYears, files, exitCode: published.failures.length > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
 }
 
 /** The years to publish and, for their evolutions, the year before each when present; oldest first. */
@@ -123,10 +144,15 @@ function withPreviousYears(years: readonly number[], available: readonly number[
   return [...read].sort((a, b) => a - b);
 }
 
-/** Non-zero only when nothing could be processed, or with `--strict` when anything was rejected. */
+/** Whether a year has at least one accepted row, in either survey. */
+function isUsable(validated: ValidatedYear): boolean {
+  return validated.mediation.rows.length + validated.rencontre.rows.length > 0;
+}
+
+/** Non-zero only when nothing could be processed, or with `--strict` when anything was rejected or is to be checked. */
 function exitCode(validated: readonly ValidatedYear[], strict: boolean): number {
   const accepted = validated.reduce((sum, v) => sum + v.mediation.rows.length + v.rencontre.rows.length, 0);
   if (accepted === 0) return 1;
-  if (strict && validated.some((v) => v.rejects.length > 0)) return 3;
+  if (strict && validated.some((v) => v.rejects.length > 0 || (v.checks?.length ?? 0) > 0)) return 3; // a value to check fails a strict run too
   return 0;
 }

@@ -53,7 +53,9 @@ export function parseAnnualArgs(argv: readonly string[]): Parsed {
   if (resolve(out) === resolve(reports)) return { error: m.sameOutputs(out) };
   // …and in the returns' folder, they would replace the year's returns themselves
   for (const root of [out, reports]) if (resolve(root) === resolve(input, 'returns')) return { error: m.outputOverReturns(root) };
-  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const epoch = process.env.SOURCE_DATE_EPOCH || undefined;
+  // it dates the reports: a value no date can hold would end the run later in English (« Invalid time value »)
+  if (epoch !== undefined && !isEpoch(epoch)) return { error: m.badSourceDateEpoch(epoch) };
   return {
     quiet,
     options: {
@@ -67,9 +69,14 @@ export function parseAnnualArgs(argv: readonly string[]): Parsed {
       dictionaries: shipped('pipelines/config/surveys'),
       publication: shipped('pipelines/config'),
       workers: workerCount(),
-      sourceDateEpoch: epoch !== undefined && /^\d+$/.test(epoch) ? Number(epoch) : undefined,
+      sourceDateEpoch: epoch !== undefined ? Number(epoch) : undefined,
     },
   };
+}
+
+/** Whole seconds since 1970 that a JavaScript date can hold. */
+function isEpoch(value: string): boolean {
+  return /^\d+$/.test(value) && !Number.isNaN(new Date(Number(value) * 1000).getTime());
 }
 
 /**
@@ -118,9 +125,10 @@ export async function runAnnual(argv: string[]): Promise<number> {
       say,
     );
     const rejects = result.validated.reduce((sum, v) => sum + v.rejects.length, 0);
+    const checks = result.validated.reduce((sum, v) => sum + (v.checks?.length ?? 0), 0);
     if (result.exitCode === 1) process.stderr.write(`${m.nothingAccepted()}\n`);
-    else if (result.exitCode === 3) process.stderr.write(`${m.strictRejects(rejects)}\n`);
-    else say(m.done(result.years, options.out));
+    else if (result.exitCode === 3) process.stderr.write(`${rejects > 0 ? m.strictRejects(rejects) : m.strictChecks(checks)}\n`);
+    else say(m.done(result.years, options.out, result.unpublished, checks));
     return result.exitCode;
   } catch (error) {
     if (error instanceof LockBusyError) {

@@ -2,6 +2,7 @@
  * The files the ingest stages publish for one year (pure, in memory; `publishRun` writes them):
  * - `<year>/clean/mediation.csv`, `<year>/clean/rencontre.csv`: accepted rows, canonical columns;
  * - `<year>/rejects.csv`: `file;row;column;value;reason`;
+ * - `<year>/a-verifier.csv`: `file;row;service;rule;values;previous;reason`, accepted rows failing a plausibility rule;
  * - `<year>/manifest.json`: every input with its hash, encoding and row counts, the tool version and
  *   the parameters. No wall-clock time: a date appears only when `sourceDateEpoch` is given.
  * All CSV are the French flavour (`;`, decimal comma, UTF-8 with BOM, CRLF), through `toCsv`.
@@ -14,6 +15,7 @@ import type { HarmonizedYear } from '../model/harmonized.ts';
 import type { OutputFile } from '../model/output.ts';
 import { toCsv, type CsvValue } from '../io/csv.ts';
 import { MEDIATION_FIELDS, RENCONTRE_FIELDS } from '../validate/fields.ts';
+import { CHECK_COLUMNS } from '../validate/plausibility.ts';
 import type { ValidatedYear } from '../validate/types.ts';
 
 export interface ManifestContext {
@@ -57,5 +59,7 @@ export function ingestFiles(validated: ValidatedYear, harmonized: HarmonizedYear
     { root: 'data-out', path: `${year}/clean/rencontre.csv`, content: toCsv(asCsvRows(harmonized.rencontre), RENCONTRE_FIELDS, FRENCH) },
     { root: 'data-out', path: `${year}/rejects.csv`, content: toCsv(asCsvRows(validated.rejects), REJECT_COLUMNS, FRENCH) },
     { root: 'data-out', path: `${year}/manifest.json`, content: `${JSON.stringify(manifest, null, 2)}\n` },
+    // accepted rows that fail a plausibility rule, for the statistician (header only when there is none)
+    { root: 'data-out', path: `${year}/a-verifier.csv`, content: toCsv(asCsvRows(validated.checks ?? []), CHECK_COLUMNS, FRENCH) },
   ];
 }

@@ -21,6 +21,9 @@ export const geographyMessages = {
     `Référentiel géographique : dans « ${file} », le département « ${code} » doit être rattaché à un niveau intermédiaire lui-même rattaché à « FR ».`,
 };
 
+const int = (n: number) => n.toLocaleString('fr-FR').replace(/\u202f/g, ' ');
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mio`;
+
 export const fileMessages = {
   missingSurveyFolder: (path: string) => `Dossier absent : « ${path} » ; aucune réponse lue pour cette enquête.`,
   unreadable: (path: string, why: string) => `Fichier illisible « ${path} » : ${why}.`,
@@ -30,6 +33,20 @@ export const fileMessages = {
   binary: (path: string) => `Fichier « ${path} » : contenu binaire, ce n'est pas un fichier CSV lisible.`,
   systemFile: (path: string) =>
     `Fichier « ${path} » ignoré : verrou d'un classeur ouvert (Excel, LibreOffice) ou fichier du système (Windows, macOS), ce n'est pas une réponse.`,
+  wrongFolder: (path: string, yearFolder: string) =>
+    `Fichier « ${path} » non lu : il n'est pas rangé dans « ${yearFolder}/mediation/ » ou « ${yearFolder}/rencontre/ » (seuls dossiers lus) ; déplacez-le dans le dossier de son enquête puis relancez.`,
+  inSubfolder: (path: string, surveyFolder: string) =>
+    `Fichier « ${path} » non lu : il est dans un sous-dossier de « ${surveyFolder}/ », dont seuls les fichiers placés directement sont lus ; déplacez-le d'un niveau puis relancez.`,
+  linkSkipped: (path: string) =>
+    `Lien « ${path} » non suivi : un lien symbolique n'est lu que s'il mène à un fichier du dossier d'entrée ; copiez-y la réponse elle-même.`,
+  tooBig: (path: string, bytes: number, max: number) =>
+    `Fichier « ${path} » refusé sans être lu : ${mib(bytes)} pour une limite de ${mib(max)} par réponse (une réponse compte quelques dizaines de lignes) ; vérifiez qu'il s'agit bien d'une réponse à l'enquête, ou découpez-le par service.`,
+  tooManyRows: (path: string, rows: number, max: number) =>
+    `Fichier « ${path} » refusé : ${int(rows)} lignes pour une limite de ${int(max)} par réponse (une réponse compte quelques dizaines de lignes) ; aucune ligne n'est acceptée.`,
+  xlsxRange: (path: string, sheet: number, corner: string, rows: number, columns: number, maxRows: number, maxColumns: number) =>
+    `Classeur « ${path} » refusé : la feuille n° ${sheet} a une valeur jusqu'à la cellule ${corner} (${int(rows)} lignes, ${int(columns)} colonnes), au-delà de la limite d'une réponse (${int(maxRows)} lignes, ${int(maxColumns)} colonnes) ; effacez les cellules hors du tableau (Ctrl+Fin montre la dernière) puis relancez.`,
+  xlsxTooLarge: (path: string, bytes: number, max: number) =>
+    `Classeur « ${path} » refusé : décompressé, il dépasse ${mib(max)} (au moins ${mib(bytes)}), bien au-delà d'une réponse ; aucune ligne n'est lue.`,
   badXlsx: (path: string) => `Classeur « ${path} » illisible (fichier XLSX endommagé ou protégé).`,
   noDictionary: (path: string) => `Dictionnaire d'enquête introuvable ou invalide : « ${path} ».`,
   dictionaryInvalid: (path: string, detail: string) => `Dictionnaire d'enquête invalide « ${path} » : ${detail}.`,
@@ -44,13 +61,17 @@ export const annualMessages = {
     `mfer annual : « ${path} » est le dossier des réponses ; les sorties de chaque année y remplaceraient les réponses de cette année. Choisissez un autre dossier pour --out et --reports.`,
   sameOutputs: (path: string) =>
     `mfer annual : --out et --reports désignent le même dossier « ${path} » ; chacun y écrit un dossier par année, les rapports remplaceraient les tables.`,
+  badSourceDateEpoch: (value: string) =>
+    `mfer annual : la variable d'environnement SOURCE_DATE_EPOCH vaut « ${value.length > 40 ? `${value.slice(0, 40)}…` : value} » ; attendu : un nombre entier de secondes depuis le 1er janvier 1970 donnant une date avant l'an 275760 (par exemple 1767225600 pour le 1er janvier 2026), ou la variable absente.`,
   missingInput: (path: string) => `mfer annual : dossier d'entrée introuvable « ${path} ».`,
   noYear: (path: string) => `mfer annual : aucune année à traiter sous « ${path}/returns/ » (dossiers attendus : returns/<année>/mediation et returns/<année>/rencontre).`,
   yearAbsent: (year: number, path: string) => `mfer annual : pas de dossier « ${path}/returns/${year} ».`,
   nothingAccepted: () => 'mfer annual : aucune ligne acceptée, rien n’a pu être traité.',
   strictRejects: (count: number) => `mfer annual : ${count} rejet(s) et l’option --strict est active.`,
   failed: (message: string) => `mfer annual : ${message}`,
-  done: (years: readonly number[], out: string) => `mfer annual : terminé (${years.join(', ')}), résultats dans « ${out} ».`,
+  done: (years: readonly number[], out: string, unpublished: readonly number[] = [], checks = 0) =>
+    `mfer annual : terminé (${years.join(', ')}), résultats dans « ${out} »${checks > 0 ? ` ; ${checks} valeur(s) à vérifier (a-verifier.csv)` : ''}${unpublished.length > 0 ? ` ; non publiée(s), aucune ligne acceptée : ${unpublished.join(', ')}` : ''}.`,
+  strictChecks: (count: number) => `mfer annual : ${count} valeur(s) à vérifier (a-verifier.csv) et l’option --strict est active.`,
 };
 
 export const registerMessages = {

@@ -10,13 +10,15 @@
  *   returns[0].path; // "returns/2024/mediation/caf-01-ain.csv"
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { SURVEYS } from '../validate/fields.ts';
 import { decodeText } from './decode.ts';
 import { fileMessages as m } from './messages.ts';
 import { parseCsvText } from './parse-csv.ts';
+import { RETURN_LIMITS, type ReturnLimits } from './limits.ts';
 import { readXlsx } from './read-xlsx.ts';
+import { columnLetters, xlsxExtent } from './xlsx-extent.ts';
 import type { RawReturn, YearReturns } from './types.ts';
 import type { SurveyId } from '../model/rows.ts';
 
@@ -39,18 +41,38 @@ export function listYears(inputDir: string): number[] {
   const root = join(inputDir, 'returns');
   if (!existsSync(root)) return [];
   return readdirSync(root)
-    .filter((name) => /^\d{4}$/.test(name) && statSync(join(root, name)).isDirectory())
+    .filter((name) => /^\d{4}$/.test(name) && isFolderInside(join(root, name), inputDir))
     .map(Number)
     .sort((a, b) => a - b);
 }
 
+/** Why a workbook is refused before it is opened (its used range or its size), if it is. */
+function xlsxRefusal(path: string, bytes: Uint8Array, limits: ReturnLimits): string | undefined {
+  const extent = xlsxExtent(bytes, limits);
+  if ('tooLarge' in extent) return m.xlsxTooLarge(path, extent.tooLarge.bytes, limits.maxUnzippedBytes);
+  if ('notZip' in extent) return undefined; // the workbook library says it cannot read it
+  const index = extent.sheets.findIndex((s) => s.rows > limits.maxRows || s.columns > limits.maxColumns);
+  if (index < 0) return undefined;
+  const { rows, columns } = extent.sheets[index];
+  return m.xlsxRange(path, index + 1, `${columnLetters(columns)}${rows}`, rows, columns, limits.maxRows, limits.maxColumns);
+}
+
+/** Physical lines of a text (the last one may lack its line ending). */
+function lineCount(text: string): number {
+  const breaks = text.match(/\r\n|\n|\r/g)?.length ?? 0;
+  return /[\r\n]$/.test(text) ? breaks : breaks + 1;
+}
+
 /** Pure: one file's bytes → `RawReturn`. */
-export async function readReturnBytes(survey: SurveyId, folderYear: number, path: string, bytes: Uint8Array): Promise<RawReturn> {
+export async function readReturnBytes(survey: SurveyId, folderYear: number, path: string, bytes: Uint8Array, limits: ReturnLimits = RETURN_LIMITS): Promise<RawReturn> {
   const base = { survey, folderYear, path, sha256: createHash('sha256').update(bytes).digest('hex') };
   const isZip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
   const format = /\.xlsx$/i.test(path) || isZip ? 'xlsx' : TEXT_EXTENSIONS.test(path) ? 'csv' : 'inconnu';
   if (bytes.length === 0) return { ...base, format, encoding: 'inconnu', sheets: [], problem: m.empty(path) };
+  if (bytes.length > limits.maxFileBytes) return { ...base, format, encoding: 'inconnu', sheets: [], problem: m.tooBig(path, bytes.length, limits.maxFileBytes) };
   if (format === 'xlsx') {
+    const refused = xlsxRefusal(path, bytes, limits);
+    if (refused !== undefined) return { ...base, format: 'xlsx', encoding: 'inconnu', sheets: [], problem: refused };
     try {
       const sheets = await readXlsx(bytes);
       return { ...base, format: 'xlsx', encoding: 'xlsx', sheets };
@@ -62,18 +84,89 @@ export async function readReturnBytes(survey: SurveyId, folderYear: number, path
   const decoded = decodeText(bytes);
   if ('binary' in decoded) return { ...base, format: 'csv', encoding: 'inconnu', sheets: [], problem: m.binary(path) };
   if (decoded.text.trim() === '') return { ...base, format: 'csv', encoding: decoded.encoding, sheets: [], problem: m.empty(path) };
+  const lines = lineCount(decoded.text);
+  if (lines > limits.maxRows) return { ...base, format: 'csv', encoding: decoded.encoding, sheets: [], problem: m.tooManyRows(path, lines, limits.maxRows) };
   try {
-    const { delimiter, rows } = parseCsvText(decoded.text);
+    const { delimiter, rows, suspect } = parseCsvText(decoded.text);
     const notice = decoded.bomMismatch ? { notice: m.bomButWindows1252(path) } : {};
-    return { ...base, format: 'csv', encoding: decoded.encoding, delimiter, sheets: [{ name: '', rows }], ...notice };
+    return { ...base, format: 'csv', encoding: decoded.encoding, delimiter, sheets: [{ name: '', rows, ...(suspect.length > 0 ? { suspect } : {}) }], ...notice };
   } catch (error) {
     return { ...base, format: 'csv', encoding: decoded.encoding, sheets: [], problem: m.unreadable(path, (error as Error).message) };
   }
 }
 
-export async function readReturns(inputDir: string, year: number): Promise<YearReturns> {
+/** Streams a file through SHA-256 without holding it (a file refused for its size is still identified). */
+async function sha256Of(full: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(full)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** A folder, or a link to a folder inside `root` (a link is never followed out of the input folder). */
+function isFolderInside(full: string, root: string): boolean {
+  try {
+    if (!lstatSync(full).isSymbolicLink()) return lstatSync(full).isDirectory();
+    const target = realpathSync(full);
+    const base = realpathSync(root);
+    return target.startsWith(base + sep) && statSync(target).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `full` (a link) leads to a file inside `root`, and which. */
+function linkInside(full: string, root: string): string | undefined {
+  try {
+    const target = realpathSync(full);
+    const base = realpathSync(root);
+    return (target === base || target.startsWith(base + sep)) && statSync(target).isFile() ? target : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every entry under `<input>/returns/<year>/` that is not a file directly in a survey folder, with why
+ * it is not read: a file beside the survey folders or in a sub-folder, a folder of another name, a
+ * link that leaves the input folder. Links are never followed outward, and nothing of what they
+ * point to is read; directories are walked without following links.
+ */
+function strays(inputDir: string, year: number): { path: string; reason: string }[] {
+  const found: { path: string; reason: string }[] = [];
+  const entries = (relative: string) => {
+    try {
+      return readdirSync(join(inputDir, relative), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    } catch (error) {
+      found.push({ path: relative, reason: m.unreadable(relative, (error as NodeJS.ErrnoException).code ?? 'erreur de lecture') });
+      return [];
+    }
+  };
+  const walk = (relative: string, reason: (path: string) => string) => {
+    for (const entry of entries(relative)) {
+      const path = `${relative}/${entry.name}`;
+      if (entry.isSymbolicLink()) found.push({ path, reason: m.linkSkipped(path) });
+      else if (entry.isDirectory()) walk(path, reason);
+      else if (!isSystemFile(entry.name)) found.push({ path, reason: reason(path) });
+    }
+  };
+  const yearFolder = `returns/${year}`;
+  for (const entry of entries(yearFolder)) {
+    const path = `${yearFolder}/${entry.name}`;
+    if ((SURVEYS as readonly string[]).includes(entry.name) && entry.isDirectory()) {
+      for (const inner of entries(path)) {
+        if (inner.isDirectory()) walk(`${path}/${inner.name}`, (p) => m.inSubfolder(p, path));
+      }
+    } else if (entry.isSymbolicLink()) found.push({ path, reason: m.linkSkipped(path) });
+    else if (entry.isDirectory()) walk(path, (p) => m.wrongFolder(p, yearFolder));
+    else if (!isSystemFile(entry.name)) found.push({ path, reason: m.wrongFolder(path, yearFolder) });
+  }
+  return found;
+}
+
+export async function readReturns(inputDir: string, year: number, limits: ReturnLimits = RETURN_LIMITS): Promise<YearReturns> {
   const returns: RawReturn[] = [];
   const notices: string[] = [];
+  const unread = existsSync(join(inputDir, 'returns', String(year))) ? strays(inputDir, year) : [];
   for (const survey of SURVEYS) {
     const relativeFolder = `returns/${year}/${survey}`;
     const folder = join(inputDir, relativeFolder);
@@ -81,14 +174,30 @@ export async function readReturns(inputDir: string, year: number): Promise<YearR
       notices.push(m.missingSurveyFolder(relativeFolder));
       continue;
     }
+    if (!isFolderInside(folder, inputDir)) continue; // a link out of the input folder: named by strays()
     for (const name of readdirSync(folder).sort()) {
       const path = `${relativeFolder}/${name}`;
-      const full = join(folder, name);
+      let full = join(folder, name);
       let bytes: Uint8Array;
       try {
-        if (!statSync(full).isFile()) continue;
+        const entry = lstatSync(full);
+        if (entry.isSymbolicLink()) {
+          const target = linkInside(full, inputDir);
+          if (target === undefined) {
+            unread.push({ path, reason: m.linkSkipped(path) });
+            continue;
+          }
+          full = target;
+        } else if (!entry.isFile()) continue; // a sub-folder: listed by strays()
         if (isSystemFile(name)) {
           notices.push(m.systemFile(path));
+          continue;
+        }
+        const size = statSync(full).size;
+        if (size > limits.maxFileBytes) {
+          // refused before it is read: only its hash is computed, by a stream
+          const format = /\.xlsx$/i.test(name) ? 'xlsx' : TEXT_EXTENSIONS.test(name) ? 'csv' : 'inconnu';
+          returns.push({ survey, folderYear: year, path, sha256: await sha256Of(full), format, encoding: 'inconnu', sheets: [], problem: m.tooBig(path, size, limits.maxFileBytes) });
           continue;
         }
         bytes = readFileSync(full);
@@ -96,10 +205,11 @@ export async function readReturns(inputDir: string, year: number): Promise<YearR
         returns.push({ survey, folderYear: year, path, sha256: '', format: 'inconnu', encoding: 'inconnu', sheets: [], problem: m.unreadable(path, (error as NodeJS.ErrnoException).code ?? 'erreur de lecture') });
         continue;
       }
-      const raw = await readReturnBytes(survey, year, path, bytes);
+      const raw = await readReturnBytes(survey, year, path, bytes, limits);
       if (raw.notice !== undefined) notices.push(raw.notice);
       returns.push(raw);
     }
   }
-  return { year, returns, notices };
+  unread.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { year, returns, notices: [...notices, ...unread.map((u) => u.reason)], unread };
 }

@@ -29,18 +29,21 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
   await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   const sheets: Sheet[] = [];
   for (const worksheet of workbook.worksheets) {
-    const rows: Cell[][] = [];
-    const width = worksheet.columnCount;
-    for (let r = 1; r <= worksheet.rowCount; r++) {
-      const row = worksheet.getRow(r);
+    // only the cells that exist: walking rowCount × columnCount would build every empty cell of a
+    // sheet whose one value sits in its far corner (the caller refuses such a sheet beforehand)
+    const grid: Cell[][] = [];
+    worksheet.eachRow({ includeEmpty: false }, (row, r) => {
       const cells: Cell[] = [];
-      for (let c = 1; c <= width; c++) {
-        const cell = row.getCell(c);
-        cells.push(cell.isMerged && cell.master.address !== cell.address ? '' : cellValue(cell.value));
-      }
-      while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-      rows.push(cells);
-    }
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const value = cell.isMerged && cell.master.address !== cell.address ? '' : cellValue(cell.value);
+        if (value === '') return;
+        while (cells.length < c - 1) cells.push('');
+        cells[c - 1] = value;
+      });
+      grid[r - 1] = cells;
+    });
+    const rows: Cell[][] = Array.from({ length: grid.length }, (_, i) => grid[i] ?? []);
+    // rows after the last one holding a value (formatted but empty) are not returned: they hold no data
     sheets.push({ name: worksheet.name, rows });
   }
   return sheets;

@@ -8,6 +8,8 @@ export type Cell = string | number;
 export interface Sheet {
   name: string;
   rows: readonly (readonly Cell[])[];
+  /** CSV: indices of rows cut out of a quoted cell that spanned lines and held separators (a stray quote) */
+  suspect?: readonly number[];
 }
 
 export type ReturnFormat = 'csv' | 'xlsx' | 'inconnu';
@@ -37,4 +39,6 @@ export interface YearReturns {
   returns: readonly RawReturn[];
   /** French messages about the year's folders and files (a survey folder missing, an odd encoding, …) */
   notices: readonly string[];
+  /** files under `returns/<year>/` that are not read (wrong folder, link leaving the input folder), each with its French reason */
+  unread?: readonly { path: string; reason: string }[];
 }

@@ -27,3 +27,8 @@ export function outputOutsideYears(path: string, years: readonly number[]): stri
 export function duplicateOutput(path: string): string {
   return `mfer : deux fichiers de sortie portent le même chemin « ${path} ».`;
 }
+
+/** An output folder that exists but cannot be written (read-only): said before anything is written. */
+export function rootNotWritable(path: string): string {
+  return `mfer : impossible d'écrire dans « ${path} » (dossier en lecture seule ?) ; rien n'a été publié, les sorties précédentes sont intactes. Rendez-le accessible en écriture ou choisissez un autre dossier (--out, --reports).`;
+}

@@ -32,6 +32,14 @@ const editRuleSchema = z.union([
   z.object({ id: z.string(), atLeast: z.string(), than: z.string(), reason: z.string().min(1) }).strict(),
 ]);
 
+// plausibility rules (issue 21): a failed one does not reject the row, it is listed for the statistician
+const plausibilityRuleSchema = z.union([
+  // sum(fields) / sum(per), when sum(per) > 0, within [min, max]; with sum(per) = 0 and sum(fields) > 0, a `max` fails
+  z.object({ id: z.string(), ratio: z.array(z.string()).min(1), per: z.array(z.string()).min(1), min: z.number().optional(), max: z.number().optional(), reason: z.string().min(1) }).strict(),
+  // against the same service's previous year: a change beyond `factor` either way, when either value is at least `from`
+  z.object({ id: z.string(), jump: z.string(), factor: z.number().gt(1), from: z.number().min(0), reason: z.string().min(1) }).strict(),
+]);
+
 const dictionarySchema = z
   .object({
     survey: z.enum(['mediation', 'rencontre']),
@@ -39,11 +47,13 @@ const dictionarySchema = z
     key: z.array(z.string()).min(1),
     fields: z.record(z.string(), fieldSchema),
     editRules: z.array(editRuleSchema),
+    plausibilityRules: z.array(plausibilityRuleSchema).optional(),
   })
   .strict();
 
 export type FieldSpec = z.infer<typeof fieldSchema>;
 export type EditRule = z.infer<typeof editRuleSchema>;
+export type PlausibilityRule = z.infer<typeof plausibilityRuleSchema>;
 export type Dictionary = z.infer<typeof dictionarySchema> & { survey: SurveyId };
 
 /** Every year's dictionary of each survey (what `src/ingest/dictionaries.ts` loads). */
@@ -96,6 +106,10 @@ export function parseDictionary(json: unknown, path: string): Dictionary {
   for (const rule of dictionary.editRules) {
     const used = 'sum' in rule ? [...rule.sum, ...rule.equalsSum] : [rule.atLeast, rule.than];
     for (const field of used) if (!Object.hasOwn(dictionary.fields, field)) throw new Error(`${path} : règle ${rule.id} : champ inconnu ${field}`);
+  }
+  for (const rule of dictionary.plausibilityRules ?? []) {
+    const used = 'ratio' in rule ? [...rule.ratio, ...rule.per] : [rule.jump];
+    for (const field of used) if (!Object.hasOwn(dictionary.fields, field)) throw new Error(`${path} : règle de vraisemblance ${rule.id} : champ inconnu ${field}`);
   }
   for (const field of dictionary.key) if (!Object.hasOwn(dictionary.fields, field)) throw new Error(`${path} : clé : champ inconnu ${field}`);
   return dictionary;

@@ -16,6 +16,8 @@ export const reasons = {
   tooLong: (max: number) => `texte trop long (plus de ${max} caractères)`,
   unknownCode: (codes: readonly string[]) => `modalité inconnue (attendues : ${codes.join(', ')})`,
   unknownDepartment: () => 'département inconnu du référentiel géographique',
+  corsicaBefore1976: () =>
+    'département « 20 » inconnu : la Corse est codée 2A (Corse-du-Sud) ou 2B (Haute-Corse) depuis 1976 ; indiquez 2A ou 2B',
   badYear: () => 'année invalide',
   otherYear: (rowYear: string, folderYear: number) => `réponse de l'année ${rowYear} placée dans le dossier de l'année ${folderYear}`,
   missingColumn: (field: string, headers: readonly string[]) =>
@@ -44,6 +46,15 @@ export const reasons = {
     `ligne avec ${fields} champs au lieu de ${expected} : valeur(s) hors de toute colonne (séparateur en trop dans un texte ?), ligne écartée`,
   beyondHeader: (first: number, last: number) => (first === last ? `colonne ${first} (sans en-tête)` : `colonnes ${first} à ${last} (sans en-tête)`),
   missingInShortRow: (fields: number, expected: number) => `valeur manquante (ligne de ${fields} champs au lieu de ${expected})`,
+  strayQuote: ([first, last]: [number, number]) =>
+    `lignes ${first} à ${last} réunies par un guillemet : une cellule entre guillemets s'étend sur plusieurs lignes et contient des séparateurs (guillemet isolé dans un nom ?) ; ces lignes sont écartées, retirez le guillemet puis relancez`,
+  cafSender: (code: string) => `la CAF du département ${code}`,
+  courtSender: (court: string) => `la ${court.charAt(0).toLowerCase()}${court.slice(1)}`,
+  foreignService: (department: string, sender: string, owner?: string) =>
+    `service du département ${department} dans la réponse de ${sender} (d'après le nom du fichier) : un service appartient à un seul département, ligne écartée${owner ? ` ; ce service est déclaré par « ${owner} », dont la ligne est retenue` : ''}`,
+  registeredElsewhere: (declared: string, registered: string, owner?: string) =>
+    `service inscrit au registre des services (reference/services.csv) dans le département ${registered}, déclaré ici dans le département ${declared} : ligne écartée${owner ? ` ; ce service est déclaré par « ${owner} », dont la ligne est retenue` : ''}`,
+  fieldValue: (field: string, value: number) => `${field} = ${fr(value)}`,
   noHeaderRow: () => "ligne non lue : aucune ligne d'en-tête reconnue dans le fichier",
   editRuleValue: (left: number, right: number) => `${fr(left)} ≠ ${fr(right)}`,
   atLeastValue: (left: number, right: number) => `${fr(left)} < ${fr(right)}`,
@@ -60,4 +71,11 @@ export const progress = {
   rendered: (year: number, reports: number, courts: number, workbooks: number) =>
     `${year} · rendu : ${reports} rapport(s) national(aux), ${courts} page(s) de cour d'appel, ${workbooks} classeur(s) départemental(aux)`,
   notice: (message: string) => `  ${message}`,
+  checks: (year: number, count: number) =>
+    `${year} · vraisemblance : ${count} valeur(s) acceptée(s) à vérifier (règles de vraisemblance des dictionnaires), listée(s) dans « ${year}/a-verifier.csv »`,
+  yearUnusable: (year: number, rejects: number) =>
+    `${year} · aucune ligne acceptée (${rejects} rejet(s)) : aucun tableau ni rapport n'est publié pour ${year}, et les sorties déjà publiées (de cette année comme des autres) restent en place (rejets, manifeste et journal sont écrits dans « ${year}/ » s'il n'existait pas) ; corrigez les réponses ci-dessous ou retirez le dossier « returns/${year} »`,
+  reject: (r: { file: string; row: number | null; column: string; reason: string }) =>
+    `« ${r.file} »${r.row !== null ? `, ligne ${r.row}` : ''}${r.column !== '' ? `, colonne « ${r.column} »` : ''} : ${r.reason}`,
+  moreRejects: (count: number) => `… et ${count} autre(s) rejet(s)`,
 };

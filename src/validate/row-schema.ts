@@ -48,7 +48,9 @@ function fieldSchema(spec: FieldSpec, departments: ReadonlySet<string>): z.ZodTy
     case 'text':
       return z.string({ error: textError }).min(1, { error: reasons.missingValue() }).max(MAX_TEXT, { error: reasons.tooLong(MAX_TEXT) });
     case 'department':
-      return z.string({ error: textError }).min(1, { error: reasons.missingValue() }).refine((code) => departments.has(code), { error: reasons.unknownDepartment() });
+      return z.string({ error: textError }).min(1, { error: reasons.missingValue() })
+        .refine((code) => departments.has(code) || code === '20', { error: reasons.unknownDepartment() })
+        .refine((code) => code !== '20' || departments.has(code), { error: reasons.corsicaBefore1976() });
     case 'code': {
       const codes = Object.keys(spec.codes);
       return z.string({ error: textError }).refine((value) => codes.includes(value), { error: reasons.unknownCode(codes) });

@@ -1,4 +1,5 @@
 /** What the validate stage returns: typed accepted rows per survey, the rejects, and one report per file. */
+import type { PlausibilityCheck } from './plausibility.ts';
 import type { MediationRow, RencontreRow, SurveyId } from '../model/rows.ts';
 
 /** One line of `rejects.csv`. `row` is the row in the user's file (header = 1), null for a whole-file problem. */
@@ -42,4 +43,6 @@ export interface ValidatedYear {
   rejects: readonly Reject[];
   inputs: readonly InputReport[];
   notices: readonly string[];
+  /** accepted rows that fail a plausibility rule: listed in `a-verifier.csv`, not rejected */
+  checks?: readonly PlausibilityCheck[];
 }

@@ -25,6 +25,9 @@ import type { MediationRow, RencontreRow, SurveyId } from '../model/rows.ts';
 import type { Cell, RawReturn, Sheet, YearReturns } from '../ingest/types.ts';
 import { dictionaryFor, type Dictionaries, type Dictionary } from './dictionary.ts';
 import { brokenRules } from './edit-rules.ts';
+import type { ServiceRegister } from '../ingest/services-register.ts';
+import { ownershipProblem, senderDepartments } from './ownership.ts';
+import { plausibilityChecks, type PlausibilityCheck } from './plausibility.ts';
 import { SURVEYS } from './fields.ts';
 import { findHeader } from './header.ts';
 import { reasons } from './messages.ts';
@@ -57,6 +60,20 @@ function filledLength(cells: readonly Cell[]): number {
   return n;
 }
 
+/** A row's key as duplicates are found: identifiers without case and spacing (see idKey). */
+function sameKey(dictionary: Dictionary, values: Readonly<Record<string, unknown>>): string {
+  return dictionary.key.map((field) => (dictionary.fields[field]?.type === 'id' ? idKey(String(values[field])) : String(values[field]))).join(' | ');
+}
+
+/** First and last row (1-based) of the run of suspect rows holding `index`. */
+function spanOf(suspect: ReadonlySet<number>, index: number): [number, number] {
+  let first = index;
+  let last = index;
+  while (suspect.has(first - 1)) first--;
+  while (suspect.has(last + 1)) last++;
+  return [first + 1, last + 1];
+}
+
 function decimalMark(raw: RawReturn, sheet: Sheet, from: number): ',' | '.' {
   if (raw.delimiter === ',') return '.';
   let comma = 0;
@@ -84,6 +101,8 @@ function emptyReport(raw: RawReturn): InputReport {
 interface DepartmentLookup {
   codes: ReadonlySet<string>;
   byName: ReadonlyMap<string, string>;
+  geography: Geography;
+  register: ServiceRegister;
 }
 
 interface Candidate {
@@ -95,6 +114,7 @@ interface Candidate {
 
 interface SurveyResult {
   rows: Record<string, unknown>[];
+  checks: PlausibilityCheck[];
   rejects: Reject[];
   reports: InputReport[];
   /** for the year's notices: sheets with a header of their own, left unread */
@@ -103,6 +123,7 @@ interface SurveyResult {
 
 function validateSurvey(
   year: number, raws: readonly RawReturn[], dictionary: Dictionary, other: Dictionary, departments: DepartmentLookup, seenFiles: Map<string, string>,
+  previousRows: readonly Readonly<Record<string, unknown>>[] = [],
 ): SurveyResult {
   const schema = rowSchema(dictionary, departments.codes);
   const fields = Object.entries(dictionary.fields);
@@ -110,6 +131,8 @@ function validateSurvey(
   const reports: InputReport[] = [];
   const notices: string[] = [];
   const candidates: Candidate[] = [];
+  /** rows refused for a service of another department: their reason names the file that holds it, once known */
+  const foreign: { reject: Reject; key: string; reason: (owner?: string) => string }[] = [];
 
   for (const raw of raws) {
     const report = emptyReport(raw);
@@ -156,6 +179,9 @@ function validateSurvey(
     // CSV only: the header's width, up to its last named column (trailing separators are not columns)
     const width = filledLength(header.labels);
     const isCsv = raw.format === 'csv';
+    const suspect = new Set(sheet.suspect ?? []);
+    const sender = senderDepartments(raw.path, departments.geography);
+    const idField = dictionary.key.find((field) => dictionary.fields[field]?.type === 'id') ?? dictionary.key[0];
     for (let r = header.row + 1; r < sheet.rows.length; r++) {
       const cells = sheet.rows[r];
       const rowNumber = r + 1;
@@ -171,6 +197,7 @@ function validateSurvey(
         return at === undefined ? undefined : cells[at];
       };
       if (original !== undefined) problem('', '', reasons.duplicateFile(original));
+      else if (suspect.has(r)) problem(label(idField), shown(cellOf(idField)), reasons.strayQuote(spanOf(suspect, r)));
       else if (repeatsHeader(cells, header.labels)) problem('', shown(cells[0]), reasons.repeatedHeader(header.row + 1));
       else {
         const filled = filledLength(cells);
@@ -203,6 +230,12 @@ function validateSurvey(
         } else if (missing.length === 0) {
           if (parsed.data.annee !== year) problem(label('annee'), shown(cellOf('annee')), reasons.otherYear(String(parsed.data.annee), year));
           for (const broken of brokenRules(parsed.data, dictionary.editRules)) problem(broken.column, broken.value, broken.rule.reason);
+          // a service belongs to one department: the register's, and the sending office's
+          const owned = ownershipProblem(parsed.data, dictionary, sender, departments.register, year);
+          if (owned !== undefined) {
+            problem(label('departement'), shown(cellOf('departement')), owned.reason());
+            foreign.push({ reject: problems[problems.length - 1], key: sameKey(dictionary, parsed.data), reason: owned.reason });
+          }
           if (problems.length === 0) candidates.push({ report, row: rowNumber, values: parsed.data, keyColumn: dictionary.key.map(label).join(' + ') });
         }
       }
@@ -220,10 +253,13 @@ function validateSurvey(
 
   const firstSeen = new Map<string, Candidate>();
   const rows: Record<string, unknown>[] = [];
+  const checks: PlausibilityCheck[] = [];
+  const idField = dictionary.key.find((field) => dictionary.fields[field]?.type === 'id');
+  const previous = new Map(idField !== undefined ? previousRows.map((row) => [idKey(String(row[idField])), row] as const) : []);
   for (const candidate of candidates) {
     const key = dictionary.key.map((field) => String(candidate.values[field])).join(' | ');
     // identifiers compared without case and spacing (see idKey); the messages show them as typed
-    const same = dictionary.key.map((field) => (dictionary.fields[field]?.type === 'id' ? idKey(String(candidate.values[field])) : String(candidate.values[field]))).join(' | ');
+    const same = sameKey(dictionary, candidate.values);
     const first = firstSeen.get(same);
     if (first !== undefined) {
       candidate.report.rows_rejected++;
@@ -233,12 +269,20 @@ function validateSurvey(
     firstSeen.set(same, candidate);
     candidate.report.rows_accepted++;
     rows.push(candidate.values);
+    const service = idField !== undefined ? String(candidate.values[idField]) : key;
+    const before = idField !== undefined ? previous.get(idKey(service)) : undefined;
+    checks.push(...plausibilityChecks(candidate.values, dictionary.plausibilityRules ?? [], { file: candidate.report.path, row: candidate.row, service }, before));
+  }
+  for (const f of foreign) {
+    const owner = firstSeen.get(f.key);
+    if (owner !== undefined) f.reject.reason = f.reason(owner.report.path);
   }
   const keyOf = (row: Record<string, unknown>) => [String(row.departement), ...dictionary.key.map((field) => String(row[field]))].join('\u0000');
   rows.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
   const order = new Map(raws.map((raw, index) => [raw.path, index]));
   rejects.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || (a.row ?? 0) - (b.row ?? 0));
-  return { rows, rejects, reports, notices };
+  checks.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.row - b.row);
+  return { rows, checks, rejects, reports, notices };
 }
 
 /**
@@ -249,10 +293,20 @@ function typed<Row>(rows: Record<string, unknown>[]): Row[] {
   return rows as unknown as Row[];
 }
 
-export function validate(input: YearReturns, dictionaries: Dictionaries, geography: Geography): ValidatedYear {
+/** What validation may compare a year's returns with: the register of known services, the year before. */
+export interface ValidateContext {
+  register?: ServiceRegister;
+  /** the previous year, validated: its accepted rows for the plausibility rules that compare years */
+  previous?: ValidatedYear;
+}
+
+export function validate(input: YearReturns, dictionaries: Dictionaries, geography: Geography, context: ValidateContext = {}): ValidatedYear {
+  const register = context.register ?? new Map<string, string>();
   const departments: DepartmentLookup = {
     codes: new Set(geography.departments.map((d) => d.code)),
     byName: new Map(geography.departments.map((d) => [normaliseHeader(d.name), d.code])),
+    geography,
+    register,
   };
   const seenFiles = new Map<string, string>();
   const results = {} as Record<SurveyId, SurveyResult>;
@@ -262,15 +316,18 @@ export function validate(input: YearReturns, dictionaries: Dictionaries, geograp
     const dictionary = dictionaryFor(dictionaries, survey, input.year);
     if (dictionary.year !== input.year) notices.push(reasons.otherDictionary(survey, input.year, dictionary.year));
     const other = dictionaryFor(dictionaries, survey === 'mediation' ? 'rencontre' : 'mediation', input.year);
-    results[survey] = validateSurvey(input.year, raws, dictionary, other, departments, seenFiles);
+    const before = (context.previous?.[survey].rows ?? []) as unknown as readonly Readonly<Record<string, unknown>>[]; // the inverse of typed()
+    results[survey] = validateSurvey(input.year, raws, dictionary, other, departments, seenFiles, before);
     notices.push(...results[survey].notices);
   }
   return {
     year: input.year,
     mediation: { survey: 'mediation', rows: typed<MediationRow>(results.mediation.rows) },
     rencontre: { survey: 'rencontre', rows: typed<RencontreRow>(results.rencontre.rows) },
-    rejects: [...results.mediation.rejects, ...results.rencontre.rejects],
+    // files under the year's folder that were not read (wrong folder, link not followed) are named too
+    rejects: [...results.mediation.rejects, ...results.rencontre.rejects, ...(input.unread ?? []).map((u) => ({ file: u.path, row: null, column: '', value: '', reason: u.reason }))],
     inputs: [...results.mediation.reports, ...results.rencontre.reports],
+    checks: [...results.mediation.checks, ...results.rencontre.checks],
     notices,
   };
 }

@@ -80,13 +80,13 @@ export const FIELDS = Object.keys(validService(1)) as (keyof MediationRow)[];
 export const headers: { canonical: Record<string, string>; gestionnaire: Record<string, string> } = { canonical: {}, gestionnaire: {} };
 
 type Cell = string | number;
-function cells(row: MediationRow): Cell[] {
+export function cells(row: MediationRow): Cell[] {
   return FIELDS.map((f) => (f === 'gestionnaire' ? (headers.gestionnaire[row[f]] ?? row[f]) : row[f]));
 }
 const headerLine = () => FIELDS.map((f) => headers.canonical[f] ?? f);
 
 /** French CSV (`;`, decimal comma), as text; `raw` lines are put as they are. */
-function csvText(rows: readonly (MediationRow | Cell[] | { raw: string })[], opts: { sep?: string; decimal?: string; eol?: string; header?: string[] } = {}): string {
+export function csvText(rows: readonly (MediationRow | Cell[] | { raw: string })[], opts: { sep?: string; decimal?: string; eol?: string; header?: string[] } = {}): string {
   const sep = opts.sep ?? ';';
   const decimal = opts.decimal ?? ',';
   const eol = opts.eol ?? '\r\n';
@@ -101,7 +101,7 @@ function csvText(rows: readonly (MediationRow | Cell[] | { raw: string })[], opt
   }
   return lines.join(eol) + eol;
 }
-const utf8Bom = (text: string) => new Uint8Array(Buffer.from('\ufeff' + text, 'utf8'));
+export const utf8Bom = (text: string) => new Uint8Array(Buffer.from('\ufeff' + text, 'utf8'));
 const cp1252 = (text: string) => new Uint8Array(iconv.encode(text, 'win1252'));
 const three = () => [validService(1), validService(2), validService(3)];
 /** A row's cells with one field replaced by a raw text. */

@@ -72,8 +72,8 @@ export interface Roots {
 }
 export const rootsIn = (dir: string): Roots => ({ out: join(dir, 'data-out'), reports: join(dir, 'reports') });
 
-export function startAnnual(input: string, roots: Roots): ChildProcess {
-  return spawn(process.execPath, [mfer, 'annual', '--input', input, '--out', roots.out, '--reports', roots.reports, '--quiet'], {
+export function startAnnual(input: string, roots: Roots, args: readonly string[] = ['--quiet']): ChildProcess {
+  return spawn(process.execPath, [mfer, 'annual', '--input', input, '--out', roots.out, '--reports', roots.reports, ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, MFER_LOG_TIMINGS: '' },
@@ -93,7 +93,7 @@ export function finished(child: ChildProcess): Promise<Finished> {
   return new Promise((done) => child.on('close', (code, signal) => done({ code, signal, stderr, pid: child.pid! })));
 }
 
-export const runAnnual = (input: string, roots: Roots) => finished(startAnnual(input, roots));
+export const runAnnual = (input: string, roots: Roots, args?: readonly string[]) => finished(startAnnual(input, roots, args));
 
 /** Every file below `dir` (lock files excluded) → sha256 of its bytes. */
 export function snapshot(dir: string): Record<string, string> {

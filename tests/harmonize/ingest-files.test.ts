@@ -19,10 +19,15 @@ const file = (path: string) => String(files.find((f) => f.path === path)?.conten
 const readCsv = (text: string) => parse(text.replace(/^\ufeff/, ''), { delimiter: ';', columns: true }) as Record<string, string>[];
 
 describe('ingestFiles', () => {
-  it('produces the four files of the year under data-out', () => {
+  it('produces the five files of the year under data-out', () => {
     expect(files.map((f) => `${f.root}:${f.path}`)).toEqual([
-      'data-out:2024/clean/mediation.csv', 'data-out:2024/clean/rencontre.csv', 'data-out:2024/rejects.csv', 'data-out:2024/manifest.json',
+      'data-out:2024/clean/mediation.csv', 'data-out:2024/clean/rencontre.csv', 'data-out:2024/rejects.csv', 'data-out:2024/manifest.json', 'data-out:2024/a-verifier.csv',
     ]);
+  });
+
+  it('writes the plausibility checks, a header alone when there is none', () => {
+    expect(readCsv(file('2024/a-verifier.csv'))).toEqual([]);
+    expect(file('2024/a-verifier.csv').split('\r\n')[0]).toBe('\ufefffile;row;service;rule;values;previous;reason');
   });
 
   it('writes clean data in the French flavour, department codes as written, formulas neutralised', () => {

@@ -270,7 +270,8 @@ describe('validate: a department given by its name', () => {
   it('is read as its code, whatever the case, accents and hyphens; an unknown name stays rejected', async () => {
     const names = ['ain', 'CORSE DU SUD', 'Saone-et-Loire', 'Savoie du Nord'];
     const table = names.reduce((t, name, i) => withCell(t, i, 'departement', name), asTable('mediation', ainServices(names.length)));
-    const v = run([await medCsv(table)]);
+    // services of several departments: a file whose name names no sending office
+    const v = run([await medCsv(table, 'services-par-nom.csv')]);
     expect(v.mediation.rows.map((r) => r.departement)).toEqual(['01', '2A', '71']);
     expect(v.rejects).toEqual([expect.objectContaining({ row: 5, value: 'Savoie du Nord', reason: reasons.unknownDepartment() })]);
     expect(geography.departments.filter((d) => ['01', '2A', '71'].includes(d.code)).map((d) => d.name)).toEqual(['Ain', 'Corse-du-Sud', 'Saône-et-Loire']);
