@@ -15,6 +15,7 @@
  *     // attack `view` with insiderChecks(spec.rules, zerosKnown(cube, view), targets)
  *   }
  */
+import { componentRoots } from './attacker.ts';
 import { Attack, type Check, type Failure, type Target } from './check.ts';
 import type { Cube } from './cube.ts';
 import { targetOf, zerosKnown } from './engine.ts';
@@ -144,9 +145,18 @@ export async function insiderFailing(
   options: InsiderOptions,
 ): Promise<InsiderVerdict[]> {
   const out: InsiderVerdict[] = [];
+  // what an insider knows changes only the attacker's components holding its cells: elsewhere its
+  // intervals are the outside attacker's, whose checks (A, and B when zeros are known) cover C's
+  const roots = componentRoots(cube, suppressed);
+  const outsideB = zerosKnown(cube, suppressed);
   for (const insider of insiders(cube, suppressed)) {
+    const touched = new Set<number>();
+    for (const c of insider.known) for (const i of cube.cells[c].members) if (roots[i] >= 0) touched.add(roots[i]);
+    const inTouched = (t: Target) => cube.cells[t.cell].members.some((i) => touched.has(roots[i]));
     const view = insiderView(suppressed, insider);
-    const checks = insiderChecks(spec.rules, zerosKnown(cube, view), insiderTargets(cube, primary, suppressed, insider, spec));
+    const checks = insiderChecks(spec.rules, zerosKnown(cube, view), insiderTargets(cube, primary, suppressed, insider, spec))
+      .map(({ kind, targets }) => ({ kind, targets: kind === 'B' && !outsideB ? targets : targets.filter(inTouched) }))
+      .filter((c) => c.targets.length > 0);
     if (checks.length === 0) continue;
     const proven = provenFor(options.provenOf, insider);
     const attack = new Attack(cube, view, truth);
