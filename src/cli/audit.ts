@@ -6,6 +6,7 @@
  * Exit codes: 0 all checks pass, 1 a check fails (listed on stderr), 2 bad input.
  */
 import { audit, parseCells, parseContributions, parseSpec, preloadHighs } from '../protect/index.ts';
+import { INSIDER_MAX_CELLS } from '../protect/insider.ts';
 import * as msg from '../protect/messages.ts';
 import type { AuditFailure } from '../protect/types.ts';
 import { readText, required } from './protect.ts';
@@ -38,6 +39,7 @@ export async function runAudit(argv: string[]): Promise<number> {
     const { contributions } = parseContributions(readText(inputPath), spec, inputPath);
     const cells = parseCells(readText(cellsPath), spec, cellsPath);
     const report = await audit(spec, contributions, cells);
+    if (!report.insiderChecked) process.stderr.write(`${msg.auditInsiderSkipped(cells.length, INSIDER_MAX_CELLS)}\n`);
     if (report.ok) {
       process.stdout.write(`${msg.auditPassed(report.checked)}\n`);
       return 0;

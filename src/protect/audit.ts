@@ -12,7 +12,7 @@
 import { buildAttack, closeAttack, interval } from './attacker.ts';
 import { Attack, type Failure } from './check.ts';
 import { linkedOf, prepare, SINGLE, targetOf, zerosKnown } from './engine.ts';
-import { insiderFailing, insiders } from './insider.ts';
+import { insiderChecked, insiderFailing, insiders } from './insider.ts';
 import { highs } from './lp.ts';
 import type { AuditFailure, AuditReport, Cell, Contribution, LinkedSpec, ProtectSpec } from './types.ts';
 
@@ -65,8 +65,9 @@ export async function auditLinked(
     attack.close();
   }
   // requirement C: for each contributor that alone makes up suppressed cells, with those known
-  const insiderVerdicts = await insiderFailing(cube, primary, suppressed, truth, spec, { exact: true });
-  const insiderCount = insiders(cube, suppressed).reduce((n, i) => n + i.contributors.length, 0);
+  const checkC = insiderChecked(cube);
+  const insiderVerdicts = checkC ? await insiderFailing(cube, primary, suppressed, truth, spec, { exact: true }) : [];
+  const insiderCount = checkC ? insiders(cube, suppressed).reduce((n, i) => n + i.contributors.length, 0) : 0;
   for (const { insider, failures: its } of insiderVerdicts) {
     // one failure per derived cell: A's two directions together, B's (or exact's) alone
     const byCell = new Map<number, { lo?: number; hi?: number; exact: boolean; kind: string }>();
@@ -129,6 +130,7 @@ export async function auditLinked(
     checked: targets.length,
     zerosKnown: known,
     insiders: insiderCount,
+    insiderChecked: checkC,
     failures,
     get intervals() {
       return (intervals ??= listIntervals());

@@ -12,7 +12,7 @@ import type { Cube } from './cube.ts';
 import { equalize, identicalGroups, linkedOf, prepare, SINGLE, tableCells, targetOf, zerosKnown } from './engine.ts';
 import { sealProtectedWithStats, type ProtectedTableWithStats } from './protected-table.ts';
 import { openRepair, type Move, type Repair, type RepairMode } from './repair.ts';
-import { insiderFailing } from './insider.ts';
+import { insiderChecked, insiderFailing } from './insider.ts';
 import { gaussSuppress } from './secondary.ts';
 import type { Contribution, LinkedSpec, ProtectSpec, ProtectStats } from './types.ts';
 
@@ -30,8 +30,9 @@ export interface ProtectOptions {
   /** local repairs: cells with more inner cells than this do not widen a repair's neighbourhood */
   repairLimit?: number;
   /**
-   * requirement C, the insider (see insider.ts); default true. false gives the patterns of
-   * requirements A and B alone, for comparisons and tests: never for publication.
+   * requirement C, the insider (see insider.ts); by default on for cubes of up to
+   * `INSIDER_MAX_CELLS` cells. false gives the patterns of requirements A and B alone, for
+   * comparisons and tests: never for publication.
    */
   insider?: boolean;
   /** called after each phase with its wall time in seconds (benchmarks) */
@@ -200,7 +201,7 @@ async function suppress(
         attack.close();
       }
       if (failing.length === 0) {
-        if (options.insider === false) {
+        if (!(options.insider ?? insiderChecked(cube))) {
           done = true;
           break;
         }
