@@ -67,7 +67,9 @@ export function insiders(cube: Cube, suppressed: readonly boolean[]): Insider[] 
       group.own = [...new Set([...group.own, ...ownBy.get(who)!])].sort((a, b) => a - b);
     } else groups.set(key, { contributors: [who], known, own: ownBy.get(who)! });
   }
-  return [...groups.values()];
+  // in cell order, not contributor order: contributor indices follow the input's row order, and
+  // the protect loop repairs insiders one after the other (shuffled rows give the same pattern)
+  return [...groups.values()].sort((a, b) => a.known[0] - b.known[0]);
 }
 
 /** The pattern as the insider sees it: its own cells are known, like published ones. */
@@ -156,33 +158,51 @@ export async function insiderFailing(
   options: InsiderOptions,
 ): Promise<InsiderVerdict[]> {
   const out: InsiderVerdict[] = [];
-  // what an insider knows changes only the attacker's components holding its cells: elsewhere its
-  // intervals are the outside attacker's, whose checks (A, and B when zeros are known) cover C's
   const roots = componentRoots(cube, suppressed);
-  const outsideB = zerosKnown(cube, suppressed);
   for (const insider of insiders(cube, suppressed)) {
-    const touched = new Set<number>();
-    for (const c of insider.known) for (const i of cube.cells[c].members) if (roots[i] >= 0) touched.add(roots[i]);
-    const inTouched = (t: Target) => cube.cells[t.cell].members.some((i) => touched.has(roots[i]));
-    const view = insiderView(suppressed, insider);
-    const checks = insiderChecks(spec.rules, zerosKnown(cube, view), insiderTargets(cube, primary, suppressed, insider, spec))
-      .map(({ kind, targets }) => ({ kind, targets: kind === 'B' && !outsideB ? targets : targets.filter(inTouched) }))
-      .filter((c) => c.targets.length > 0);
-    if (checks.length === 0) continue;
-    const proven = provenFor(options.provenOf, insider);
-    const attack = new Attack(cube, view, truth);
-    const failures: InsiderFailure[] = [];
-    try {
-      for (const { kind, targets } of checks) {
-        for (const f of await attack.failing(targets, kind, { exact: options.exact, proven })) failures.push({ ...f, kind });
-        if (failures.length > 0 && !options.exact) break;
-      }
-    } finally {
-      attack.close();
-    }
-    if (failures.length > 0) out.push({ insider, view, failures });
+    const verdict = await checkInsider(cube, primary, suppressed, truth, spec, insider, roots, options);
+    if (verdict) out.push(verdict);
   }
   return out;
+}
+
+/**
+ * Checks requirement C for one insider; undefined when it passes. `roots`: `componentRoots` of
+ * `suppressed` — what an insider knows changes only the attacker's components holding its cells:
+ * elsewhere its intervals are the outside attacker's, whose checks (A, and B when zeros are known)
+ * cover C's.
+ */
+export async function checkInsider(
+  cube: Cube,
+  primary: readonly boolean[],
+  suppressed: readonly boolean[],
+  truth: Float64Array,
+  spec: LinkedSpec,
+  insider: Insider,
+  roots: Int32Array,
+  options: InsiderOptions,
+): Promise<InsiderVerdict | undefined> {
+  const outsideB = zerosKnown(cube, suppressed);
+  const touched = new Set<number>();
+  for (const c of insider.known) for (const i of cube.cells[c].members) if (roots[i] >= 0) touched.add(roots[i]);
+  const inTouched = (t: Target) => cube.cells[t.cell].members.some((i) => touched.has(roots[i]));
+  const view = insiderView(suppressed, insider);
+  const checks = insiderChecks(spec.rules, zerosKnown(cube, view), insiderTargets(cube, primary, suppressed, insider, spec))
+    .map(({ kind, targets }) => ({ kind, targets: kind === 'B' && !outsideB ? targets : targets.filter(inTouched) }))
+    .filter((c) => c.targets.length > 0);
+  if (checks.length === 0) return undefined;
+  const proven = provenFor(options.provenOf, insider);
+  const attack = new Attack(cube, view, truth);
+  const failures: InsiderFailure[] = [];
+  try {
+    for (const { kind, targets } of checks) {
+      for (const f of await attack.failing(targets, kind, { exact: options.exact, proven })) failures.push({ ...f, kind });
+      if (failures.length > 0 && !options.exact) break;
+    }
+  } finally {
+    attack.close();
+  }
+  return failures.length > 0 ? { insider, view, failures } : undefined;
 }
 
 /**

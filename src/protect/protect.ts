@@ -12,7 +12,8 @@ import type { Cube } from './cube.ts';
 import { equalize, identicalGroups, linkedOf, prepare, SINGLE, tableCells, targetOf, zerosKnown } from './engine.ts';
 import { sealProtectedWithStats, type ProtectedTableWithStats } from './protected-table.ts';
 import { openRepair, type Move, type Repair, type RepairMode } from './repair.ts';
-import { insiderChecked, insiderFailing } from './insider.ts';
+import { componentRoots } from './attacker.ts';
+import { checkInsider, insiderChecked, insiders } from './insider.ts';
 import { gaussSuppress } from './secondary.ts';
 import type { Contribution, LinkedSpec, ProtectSpec, ProtectStats } from './types.ts';
 
@@ -205,20 +206,34 @@ async function suppress(
           done = true;
           break;
         }
-        // requirement C once A and B hold: each insider's failures are repaired on its own view
-        const insiders = await insiderFailing(cube, primary, suppressed, truth, spec, { exact: false, provenOf });
-        lap(`audit C ${rounds} (${insiders.reduce((n, v) => n + v.failures.length, 0)})`);
-        if (insiders.length === 0) {
+        // requirement C once A and B hold: insiders one after the other, each one's failures
+        // repaired on its own view before the next is checked (a repair often settles the next
+        // insider's failures too: measured on the shipped sample's 2025 financing tables, 164 → 155
+        // secondary cells for mediation and 132 → 122 for the espaces de rencontre, against
+        // repairing every insider of a round at once)
+        let failed = 0;
+        let roots: Int32Array | undefined;
+        for (const group of insiders(cube, suppressed)) {
+          // a repair for an earlier insider may have suppressed more of this one's cells
+          const insider = { ...group, known: group.own.filter((c) => suppressed[c]) };
+          const verdict = await checkInsider(cube, primary, suppressed, truth, spec, insider, (roots ??= componentRoots(cube, suppressed)), { exact: false, provenOf });
+          if (!verdict) continue;
+          failed += verdict.failures.length;
+          const fixes = new Fixes(cube, spec, repair, insider.own);
+          for (const f of verdict.failures) await fixes.fix(f, f.kind, verdict.view, provenOf.get(insider.contributors[0])!);
+          // what the insider's repairs suppressed is suppressed for everyone
+          verdict.view.forEach((s, c) => {
+            if (s && !suppressed[c]) {
+              suppressed[c] = true;
+              roots = undefined;
+            }
+          });
+        }
+        lap(`audit and repair C ${rounds} (${failed})`);
+        if (failed === 0) {
           done = true;
           break;
         }
-        for (const { insider, view, failures } of insiders) {
-          const fixes = new Fixes(cube, spec, repair, insider.own);
-          for (const f of failures) await fixes.fix(f, f.kind, view, provenOf.get(insider.contributors[0])!);
-          // what the insider's repairs suppressed is suppressed for everyone
-          view.forEach((s, c) => (suppressed[c] ||= s));
-        }
-        lap(`repair C ${rounds}`);
         continue;
       }
       const fixes = new Fixes(cube, spec, repair);
