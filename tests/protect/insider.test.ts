@@ -3,6 +3,7 @@
  * that knowledge it must not derive another contributor's primary cell.
  */
 import { describeFailure } from '../../src/cli/audit.ts';
+import { auditMessages } from '../../src/indicators/messages.ts';
 import { audit, protect } from '../../src/protect/index.ts';
 import * as msg from '../../src/protect/messages.ts';
 import type { Cell, Contribution, ProtectSpec, RuleSet } from '../../src/protect/types.ts';
@@ -70,6 +71,17 @@ describe('requirement C on SSBtools magnitude1', () => {
     expect(report.failures.map((f) => [f.check, f.codes.join(' '), f.insider?.contributor, f.insider?.exact])).toEqual([['C', 'Governmental Portugal', 'C', true]]);
     const f = report.failures[0];
     expect(describeFailure(f)).toBe(msg.auditInsider(['Governmental', 'Portugal'], govPortugal, 'C', 1, true, f.lo, f.hi, f.requiredLo ?? 0, f.requiredHi ?? 0));
+  });
+
+  it('the verdict the publication stage keeps (summary, run log) names the derived cell, never the contributor', async () => {
+    const { spec, contributions } = magnitude1;
+    const before = await protect(spec, contributions, { insider: false });
+    const report = await audit(spec, contributions, before.cells);
+    const lines = report.failures.map(auditMessages.failure);
+    expect(lines.length).toBe(1);
+    expect(lines[0]).toContain('Governmental × Portugal');
+    expect(lines[0]).not.toMatch(/\bC\b.*\bC\b/); // the check's letter once, not the company C
+    expect(lines[0]).not.toContain('contributeur');
   });
 
   it('after: the engine withholds one more cell and no insider derives a primary cell (independent LP attacker)', async () => {
