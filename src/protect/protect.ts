@@ -7,12 +7,12 @@
  *   const table = await protect(spec, contributions);
  *   table.cells.filter((c) => c.status !== 's'); // what the publication must hide
  */
+import { componentRoots } from './attacker.ts';
 import { Attack, movesValue, type Check, type Failure } from './check.ts';
 import type { Cube } from './cube.ts';
 import { equalize, identicalGroups, linkedOf, prepare, SINGLE, tableCells, targetOf, zerosKnown } from './engine.ts';
 import { sealProtectedWithStats, type ProtectedTableWithStats } from './protected-table.ts';
 import { openRepair, type Move, type Repair, type RepairMode } from './repair.ts';
-import { componentRoots } from './attacker.ts';
 import { checkInsider, insiderChecked, insiders } from './insider.ts';
 import { gaussSuppress } from './secondary.ts';
 import type { Contribution, LinkedSpec, ProtectSpec, ProtectStats } from './types.ts';
@@ -181,7 +181,7 @@ async function suppress(
   // when more cells are suppressed (see CheckOptions.proven); B proofs assume no zero is suppressed,
   // and B is checked only then
   const proven = new Set<string>();
-  // requirement C's proofs, per contributor (see `insiderFailing`)
+  // requirement C's proofs, per contributor (see `InsiderOptions.provenOf`)
   const provenOf = new Map<number, Set<string>>();
   let rounds = 0;
   let done = false;

@@ -82,7 +82,10 @@ export interface ProtectStats {
   secondary: number;
   /** LP audit rounds run by the suppression loop */
   auditRounds: number;
-  /** the last round proved requirements A and B for every primary cell (false only if the round cap was hit) */
+  /**
+   * the last round proved requirements A and B for every primary cell, and C for every insider
+   * where C applies (false only if the round cap was hit)
+   */
   proven: boolean;
 }
 
