@@ -209,7 +209,7 @@ async function suppress(
         // requirement C once A and B hold: insiders one after the other, each one's failures
         // repaired on its own view before the next is checked (a repair often settles the next
         // insider's failures too: measured on the shipped sample's 2025 financing tables, 164 → 155
-        // secondary cells for mediation and 132 → 122 for the espaces de rencontre, against
+        // secondary cells for mediation and 132 → 124 for the espaces de rencontre, against
         // repairing every insider of a round at once)
         let failed = 0;
         let roots: Int32Array | undefined;
