@@ -1,10 +1,12 @@
 /**
  * `mfer audit --spec SPEC.json --input CONTRIB.csv --cells CELLS.csv` — checks a cells file against
  * the contributions: every cell present with its true value, every unsafe cell suppressed, and for
- * every primary cell the attacker's LP interval (requirements A and B).
+ * every primary cell the attacker's LP interval (requirements A and B), also as seen by each
+ * contributor that alone makes up suppressed cells (requirement C: a failure names it).
  * Exit codes: 0 all checks pass, 1 a check fails (listed on stderr), 2 bad input.
  */
 import { audit, parseCells, parseContributions, parseSpec, preloadHighs } from '../protect/index.ts';
+import { INSIDER_MAX_CELLS } from '../protect/insider.ts';
 import * as msg from '../protect/messages.ts';
 import type { AuditFailure } from '../protect/types.ts';
 import { readText, required } from './protect.ts';
@@ -22,6 +24,10 @@ export function describeFailure(f: AuditFailure): string {
       return msg.auditInterval(f.codes, f.value, f.lo, f.hi, f.requiredLo ?? 0, f.requiredHi ?? 0);
     case 'B':
       return msg.auditExact(f.codes, f.value);
+    case 'C': {
+      const who = f.insider ?? { contributor: '?', knows: 0, exact: true };
+      return msg.auditInsider(f.codes, f.value, who.contributor, who.knows, who.exact, f.lo, f.hi, f.requiredLo ?? 0, f.requiredHi ?? 0);
+    }
   }
 }
 
@@ -33,6 +39,7 @@ export async function runAudit(argv: string[]): Promise<number> {
     const { contributions } = parseContributions(readText(inputPath), spec, inputPath);
     const cells = parseCells(readText(cellsPath), spec, cellsPath);
     const report = await audit(spec, contributions, cells);
+    if (!report.insiderChecked) process.stderr.write(`${msg.auditInsiderSkipped(cells.length, INSIDER_MAX_CELLS)}\n`);
     if (report.ok) {
       process.stdout.write(`${msg.auditPassed(report.checked)}\n`);
       return 0;

@@ -49,14 +49,12 @@ function find(parent: Int32Array, x: number): number {
   return x;
 }
 
-/** Builds the attacker's models for a suppression pattern. Dispose with `closeAttack`. */
-/** `presolve`: see `LpModel.open` (off when only the optimal values matter, not the vertex). */
-export async function openAttack(cube: Cube, suppressed: readonly boolean[], truth: Float64Array, bounds: Bounds, presolve = true): Promise<AttackModel> {
-  return buildAttack(await highs(), cube, suppressed, truth, bounds, presolve);
-}
-
-/** `openAttack` with the HiGHS instance already loaded (synchronous). */
-export function buildAttack(h: Highs, cube: Cube, suppressed: readonly boolean[], truth: Float64Array, bounds: Bounds, presolve = true): AttackModel {
+/**
+ * The attacker's components: for each inner cell, a representative of the connected component of
+ * unknown inner cells it belongs to (two unknowns are connected when a cell holds both), or −1 when
+ * a published cell of one member pins it.
+ */
+export function componentRoots(cube: Cube, suppressed: readonly boolean[]): Int32Array {
   const n = cube.innerCount;
   const knownInner = new Uint8Array(n);
   cube.cells.forEach((cell, c) => {
@@ -74,13 +72,27 @@ export function buildAttack(h: Highs, cube: Cube, suppressed: readonly boolean[]
       }
     }
   }
+  for (let i = 0; i < n; i++) parent[i] = knownInner[i] ? -1 : find(parent, i);
+  return parent;
+}
+
+/** Builds the attacker's models for a suppression pattern. Dispose with `closeAttack`. */
+/** `presolve`: see `LpModel.open` (off when only the optimal values matter, not the vertex). */
+export async function openAttack(cube: Cube, suppressed: readonly boolean[], truth: Float64Array, bounds: Bounds, presolve = true): Promise<AttackModel> {
+  return buildAttack(await highs(), cube, suppressed, truth, bounds, presolve);
+}
+
+/** `openAttack` with the HiGHS instance already loaded (synchronous). */
+export function buildAttack(h: Highs, cube: Cube, suppressed: readonly boolean[], truth: Float64Array, bounds: Bounds, presolve = true): AttackModel {
+  const n = cube.innerCount;
+  const parent = componentRoots(cube, suppressed);
   const column = new Int32Array(n).fill(-1);
   const component = new Int32Array(n).fill(-1);
   const rootToComp = new Map<number, number>();
   const inners: number[][] = [];
   for (let i = 0; i < n; i++) {
-    if (knownInner[i]) continue;
-    const r = find(parent, i);
+    if (parent[i] < 0) continue;
+    const r = parent[i];
     let k = rootToComp.get(r);
     if (k === undefined) {
       rootToComp.set(r, (k = inners.length));

@@ -1,7 +1,9 @@
 /**
  * `audit` / `auditLinked`: checks a set of published cells against the contributions: every cell
  * present with its true value, every cell a rule makes unsafe suppressed, and for every primary
- * cell the attacker's LP interval wide enough (A) and, zeros being known, not a single point (B).
+ * cell the attacker's LP interval wide enough (A) and, zeros being known, not a single point (B);
+ * then the same for every contributor that alone makes up suppressed cells, those cells known to it
+ * (C, see insider.ts), each failure naming the contributor.
  *
  * @example
  *   const report = await audit(spec, contributions, table.cells);
@@ -10,6 +12,7 @@
 import { buildAttack, closeAttack, interval } from './attacker.ts';
 import { Attack, type Failure } from './check.ts';
 import { linkedOf, prepare, SINGLE, targetOf, zerosKnown } from './engine.ts';
+import { insiderChecked, insiderFailing, insiders } from './insider.ts';
 import { highs } from './lp.ts';
 import type { AuditFailure, AuditReport, Cell, Contribution, LinkedSpec, ProtectSpec } from './types.ts';
 
@@ -61,6 +64,36 @@ export async function auditLinked(
   } finally {
     attack.close();
   }
+  // requirement C: for each contributor that alone makes up suppressed cells, with those known
+  const checkC = insiderChecked(cube);
+  const insiderVerdicts = checkC ? await insiderFailing(cube, primary, suppressed, truth, spec, { exact: true }) : [];
+  const insiderCount = checkC ? insiders(cube, suppressed).reduce((n, i) => n + i.contributors.length, 0) : 0;
+  for (const { insider, failures: its } of insiderVerdicts) {
+    // one failure per derived cell: A's two directions together, B's (or exact's) alone
+    const byCell = new Map<number, { lo?: number; hi?: number; exact: boolean; kind: string }>();
+    for (const f of its) {
+      const seen = byCell.get(f.cell) ?? { exact: f.kind !== 'A', kind: f.kind };
+      if (f.kind !== 'A') Object.assign(seen, { lo: f.bound, hi: f.bound, exact: true });
+      else if (!seen.exact) seen[f.direction] = f.bound;
+      byCell.set(f.cell, seen);
+    }
+    for (const [cell, { lo, hi, exact }] of byCell) {
+      const t = targetOf(cube, cell, spec);
+      const point = exact || (lo !== undefined && hi !== undefined && hi - lo <= 1e-6 * Math.max(1, Math.abs(hi)));
+      for (const who of insider.contributors) {
+        failures.push({
+          table: cube.tables[tableOf(cell)].id,
+          codes: codesOf(cell, tableOf(cell)),
+          value: cube.cells[cell].value,
+          check: 'C',
+          insider: { contributor: cube.contributors[who], knows: insider.known.length, exact: point },
+          ...(lo !== undefined ? { lo } : {}),
+          ...(hi !== undefined ? { hi } : {}),
+          ...(exact ? {} : { requiredLo: t.needLo, requiredHi: t.needHi }),
+        });
+      }
+    }
+  }
   for (const f of failing) {
     const t = targetOf(cube, f.cell, spec);
     failures.push({
@@ -96,6 +129,8 @@ export async function auditLinked(
     ok: failures.length === 0,
     checked: targets.length,
     zerosKnown: known,
+    insiders: insiderCount,
+    insiderChecked: checkC,
     failures,
     get intervals() {
       return (intervals ??= listIntervals());

@@ -16,6 +16,13 @@ export interface Target {
   needHi: number;
 }
 
+/**
+ * What is checked: A (interval), B (not a single point, suppressed cells ≥ 1), or `exact` (B's
+ * test under A's bounds: not a single point, suppressed cells ≥ 0 — requirement C on counts when a
+ * zero is suppressed). An `exact` failure is reported as check B.
+ */
+export type Check = Bounds | 'exact';
+
 export interface Failure {
   cell: number;
   check: 'A' | 'B';
@@ -76,13 +83,14 @@ export class Attack {
     private readonly truth: Float64Array,
   ) {}
 
-  async failing(targets: readonly Target[], bounds: Bounds, options: CheckOptions = { exact: true }): Promise<Failure[]> {
+  async failing(targets: readonly Target[], check: Check, options: CheckOptions = { exact: true }): Promise<Failure[]> {
     const { cube, suppressed } = this;
     const proven = options.proven ?? new Set<string>();
-    const open = certified(cube, suppressed, targets, bounds, proven);
+    const open = certified(cube, suppressed, targets, check, proven);
     if (open.length === 0) return [];
-    const model = await this.modelFor(bounds);
-    return bounds === 'A' ? checkA(cube, model, open, { ...options, proven }) : checkB(cube, model, open, { ...options, proven });
+    const model = await this.modelFor(check === 'B' ? 'B' : 'A');
+    if (check === 'A') return checkA(cube, model, open, { ...options, proven });
+    return checkB(cube, model, open, { ...options, proven }, check === 'B' ? 'B' : 'E');
   }
 
   close(): void {
@@ -91,6 +99,7 @@ export class Attack {
   }
 
   private async modelFor(bounds: Bounds): Promise<AttackModel> {
+    if (this.model && this.bounds === bounds) return this.model;
     if (this.model && this.bounds === 'A' && bounds === 'B') addFloors(this.model, this.cube, this.suppressed);
     else if (this.bounds !== bounds) {
       this.close();
@@ -110,7 +119,7 @@ export class Attack {
  * Proves what rectangles of suppressed inner cells prove (see certificates.ts), adding it to
  * `proven`; returns the targets with a requirement left to prove by LP.
  */
-function certified(cube: Cube, suppressed: readonly boolean[], targets: readonly Target[], bounds: Bounds, proven: Set<string>): Target[] {
+function certified(cube: Cube, suppressed: readonly boolean[], targets: readonly Target[], check: Check, proven: Set<string>): Target[] {
   const certify = rectangles(cube, suppressed);
   return targets.filter((t) => {
     const v = cube.cells[t.cell].value;
@@ -121,7 +130,8 @@ function certified(cube: Cube, suppressed: readonly boolean[], targets: readonly
       proven.add(key);
       return true;
     };
-    if (bounds === 'B') return !prove('B', () => certify(t.cell, B_MOVE, 'hi', 1) || certify(t.cell, B_MOVE, 'lo', 1));
+    if (check === 'B') return !prove('B', () => certify(t.cell, B_MOVE, 'hi', 1) || certify(t.cell, B_MOVE, 'lo', 1));
+    if (check === 'exact') return !prove('E', () => certify(t.cell, B_MOVE, 'hi', 0) || certify(t.cell, B_MOVE, 'lo', 0));
     const hi = prove('hi', () => certify(t.cell, t.needHi - v, 'hi', 0));
     const lo = prove('lo', () => certify(t.cell, v - t.needLo, 'lo', 0));
     return !(hi && lo);
@@ -226,13 +236,16 @@ function checkA(cube: Cube, model: AttackModel, targets: readonly Target[], opti
   ];
 }
 
-/** B: a target passes as soon as one feasible point gives it a value other than its own. */
-function checkB(cube: Cube, model: AttackModel, targets: readonly Target[], options: CheckOptions): Failure[] {
-  const open = targets.filter((t) => !options.proven?.has(`${t.cell}:B`));
+/**
+ * B: a target passes as soon as one feasible point gives it a value other than its own. `key`: B,
+ * or E for `exact` (the same test on A's model).
+ */
+function checkB(cube: Cube, model: AttackModel, targets: readonly Target[], options: CheckOptions, key: 'B' | 'E'): Failure[] {
+  const open = targets.filter((t) => !options.proven?.has(`${t.cell}:${key}`));
   const prepared = prepare(cube, model, open, (t) => cube.cells[t.cell].value);
   const tol = (p: Prepared) => EPS * Math.max(1, p.goal);
   const moved = (p: Prepared, s: number) => movesValue(p.goal, s);
-  const proven = (p: Prepared) => options.proven?.add(`${p.cell}:B`);
+  const proven = (p: Prepared) => options.proven?.add(`${p.cell}:${key}`);
   const stuck = push(model, prepared, 'alternate', moved, false, proven).map((f) => f.p);
   const notUp = push(model, stuck, true, (p, s) => s > p.goal + tol(p), options.exact, proven);
   const notDown = push(model, notUp.map((f) => f.p), false, (p, s) => s < p.goal - tol(p), options.exact, proven);

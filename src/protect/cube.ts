@@ -18,6 +18,10 @@ export interface CubeCell {
   contributors: number;
   /** largest contributor totals, descending (as many as the rules need) */
   top: number[];
+  /** the contributor (index in `Cube.contributors`) that alone makes up the cell, −1 when several do */
+  sole: number;
+  /** its contributors (indices in `Cube.contributors`), ascending */
+  who: Int32Array;
   /** indices of the tables that publish this cell */
   tables: number[];
   /** sorted inner-cell indices */
@@ -30,6 +34,8 @@ export interface Cube {
   /** every published cell, ordered by codes (dimension order, code order) */
   cells: CubeCell[];
   innerCount: number;
+  /** contributor names, by index (requirement C names the insider in the audit trail only) */
+  contributors: string[];
 }
 
 /**
@@ -75,6 +81,29 @@ function eachAncestor(dims: DimensionIndex[], keys: Keys, tableDims: readonly nu
   walk(0, base);
 }
 
+/**
+ * Decimal places of the most precise input value, as a power of ten: sums are made in that
+ * fixed-point unit, so a cell of 131.5 is 131.5 and not 131.50000000000003 (binary sums of decimal
+ * amounts drift), and the value written to CELLS.csv and the audit trail is the input's decimal sum.
+ * 0 when some value has more than 6 decimals or the sums could pass 2⁵³ units: plain sums then.
+ *
+ * @example
+ *   fixedPointScale([9.6, 16.8, 2]); // 10
+ */
+export function fixedPointScale(values: Iterable<number>): number {
+  let decimals = 0;
+  let total = 0;
+  for (const v of values) {
+    total += Math.abs(v);
+    while (Math.abs(Math.round(v * 10 ** decimals) - v * 10 ** decimals) > 1e-6 * Math.max(1, Math.abs(v * 10 ** decimals))) {
+      if (++decimals > MAX_DECIMALS) return 0;
+    }
+  }
+  return total * 10 ** decimals < Number.MAX_SAFE_INTEGER / 2 ? 10 ** decimals : 0;
+}
+
+const MAX_DECIMALS = 6;
+
 /** The total of every dimension is its code 0 (see `indexDimension`). */
 const totalIndex = 0;
 
@@ -99,6 +128,8 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
   const contributorId = new Map<string, number>();
   // per table: leaf key → leaf id, and the cells (global ids) above each leaf cell
   const aboveLeaf: { leafOf: Map<number, number>; cells: number[][] }[] = [];
+  const scale = fixedPointScale(Object.values(contributions).flatMap((list) => (list ?? []).map((c) => c.value)));
+  const unit = scale || 1;
   tables.forEach((table, t) => {
     // contributor totals per leaf cell of this table, then per published cell
     const leafCells = new Map<number, Map<number, number>>();
@@ -113,7 +144,7 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
       if (!by) leafCells.set(k, (by = new Map()));
       let who = contributorId.get(c.contributor);
       if (who === undefined) contributorId.set(c.contributor, (who = contributorId.size));
-      by.set(who, (by.get(who) ?? 0) + c.value);
+      by.set(who, (by.get(who) ?? 0) + (scale ? Math.round(c.value * scale) : c.value));
     }
     leafSets.push(new Set(leafCells.keys()));
     // the published cells above each leaf cell (local ids, in order of first appearance)
@@ -142,6 +173,7 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
       for (const who of by.keys()) (leavesOf[who] ??= []).push(leaf);
     });
     const totals: number[][] = localKeys.map(() => []);
+    const whos: number[][] = localKeys.map(() => []);
     const acc = new Float64Array(localKeys.length);
     const touched = new Uint8Array(localKeys.length);
     const list: number[] = [];
@@ -158,14 +190,15 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
       }
       for (const a of list) {
         totals[a].push(acc[a]);
+        whos[a].push(who);
         acc[a] = 0;
         touched[a] = 0;
       }
       list.length = 0;
     });
     localKeys.forEach((k, a) => {
-      const values = totals[a].sort((x, y) => y - x);
-      const value = values.reduce((sum, v) => sum + v, 0);
+      const values = totals[a].sort((x, y) => y - x).map((v) => v / unit);
+      const value = totals[a].reduce((sum, v) => sum + v, 0) / unit;
       const existing = cellIndex.get(k);
       if (existing !== undefined) {
         const cell = cells[existing];
@@ -176,7 +209,7 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
         return;
       }
       cellIndex.set(k, cells.length);
-      cells.push({ codes: decode(keys, k), value, contributors: values.length, top: values.slice(0, topCount), tables: [t], members: new Int32Array(0) });
+      cells.push({ codes: decode(keys, k), value, contributors: values.length, top: values.slice(0, topCount), sole: values.length === 1 ? whos[a][0] : -1, who: Int32Array.from(whos[a]), tables: [t], members: new Int32Array(0) });
     });
     aboveLeaf.push({ leafOf: new Map(leaves.map(([leafKey], leaf) => [leafKey, leaf])), cells: above.map((ids) => ids.map((a) => cellIndex.get(localKeys[a])!)) });
   });
@@ -219,5 +252,7 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
     for (let d = 0; d < x.length; d++) if (x[d] !== y[d]) return x[d] - y[d];
     return 0;
   });
-  return { dims, tables, cells: order.map((i) => cells[i]), innerCount: inner.length };
+  const contributors: string[] = [];
+  for (const [name, who] of contributorId) contributors[who] = name;
+  return { dims, tables, cells: order.map((i) => cells[i]), innerCount: inner.length, contributors };
 }

@@ -47,8 +47,10 @@ export const auditPassed = (checked: number) =>
   checked === 0
     ? 'mfer audit : aucune cellule sous secret primaire, rien à protéger ; les statuts sont conformes aux règles.'
     : checked === 1
-      ? 'mfer audit : la cellule sous secret primaire est protégée (exigences A et B).'
-      : `mfer audit : les ${checked} cellules sous secret primaire sont protégées (exigences A et B).`;
+      ? 'mfer audit : la cellule sous secret primaire est protégée (exigences A, B et C).'
+      : `mfer audit : les ${checked} cellules sous secret primaire sont protégées (exigences A, B et C).`;
+export const auditInsiderSkipped = (cells: number, limit: number) =>
+  `mfer audit : attention, exigence C (l'initié) non vérifiée : ${cells} cellules, au-delà de la limite de ${limit}.`;
 export const auditFailed = (failures: number) => `mfer audit : ${failures} vérification(s) en échec.`;
 
 export const auditMissingCell = (codes: readonly string[]) => `cellule ${codes.join(' × ')} : absente du fichier de cellules.`;
@@ -61,6 +63,10 @@ export const auditInterval = (codes: readonly string[], value: number, lo: numbe
   `cellule ${codes.join(' × ')} (valeur ${value}) : l'attaquant l'encadre dans [${bound(lo)} ; ${bound(hi)}], il faudrait au plus ${fmt(needLo)} et au moins ${fmt(needHi)} (exigence A).`;
 export const auditExact = (codes: readonly string[], value: number) =>
   `cellule ${codes.join(' × ')} (valeur ${value}) : sachant que les cellules masquées valent au moins 1, l'attaquant la retrouve exactement (exigence B).`;
+/** Requirement C, in the audit trail only (names a contributor: never in a public file). */
+export const auditInsider = (codes: readonly string[], value: number, contributor: string, knows: number, exact: boolean, lo: number | undefined, hi: number | undefined, needLo: number, needHi: number) =>
+  `cellule ${codes.join(' × ')} (valeur ${value}) : le contributeur « ${contributor} », qui connaît ${knows === 1 ? 'la cellule masquée dont il est le seul contributeur' : `les ${knows} cellules masquées dont il est le seul contributeur`}, ` +
+  (exact ? `la retrouve exactement (exigence C).` : `l'encadre dans [${bound(lo)} ; ${bound(hi)}], il faudrait au plus ${fmt(needLo)} et au moins ${fmt(needHi)} (exigence C).`);
 export const inconsistentSharedCell = (codes: readonly string[]) =>
   `Tableaux liés : la cellule ${codes.join(' × ')} n'a pas la même valeur dans tous les tableaux qui la contiennent.`;
 export const solverFailed = (status: string) => `Le solveur de programmation linéaire a échoué (statut ${status}).`;

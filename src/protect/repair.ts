@@ -30,7 +30,11 @@ export interface Widened {
 
 /** Widens targets one at a time; `dispose` frees the solver's memory. */
 export interface Repair {
-  widen(suppressed: boolean[], target: number, shift: number, floorOne: boolean): Widened | undefined;
+  /**
+   * `locked`: published cells that must not move (requirement C: the cells an insider alone makes
+   * up are known to it, suppressed or not, so a repair for it may not suppress them).
+   */
+  widen(suppressed: boolean[], target: number, shift: number, floorOne: boolean, locked?: readonly number[]): Widened | undefined;
   dispose(): void;
 }
 
@@ -48,6 +52,7 @@ export async function openRepair(cube: Cube, truth: Float64Array, weight: Float6
 const PUBLISHED = 0;
 const FREE = 1;
 const FLOOR = 2;
+const LOCKED = 3;
 
 /** HiGHS basis statuses */
 const LOWER = 0;
@@ -114,8 +119,8 @@ class TableRepair implements Repair {
    * least shift, < 0: down by at least −shift). `floorOne`: suppressed cells keep ≥ 1
    * (requirement B). Returns the attacker's move found, or undefined when none exists.
    */
-  widen(suppressed: boolean[], target: number, shift: number, floorOne: boolean): Widened | undefined {
-    this.sync(suppressed, floorOne);
+  widen(suppressed: boolean[], target: number, shift: number, floorOne: boolean, locked: readonly number[] = []): Widened | undefined {
+    this.sync(suppressed, floorOne, locked);
     const n = this.cube.innerCount;
     const v = this.cube.cells[target].value;
     let lower = shift > 0 ? shift : -Infinity;
@@ -179,9 +184,10 @@ class TableRepair implements Repair {
   }
 
   /** Brings the model in line with the suppression pattern and the mode. */
-  private sync(suppressed: readonly boolean[], floorOne: boolean) {
+  private sync(suppressed: readonly boolean[], floorOne: boolean, locked: readonly number[]) {
+    const isLocked = new Set(locked);
     for (let c = 0; c < suppressed.length; c++) {
-      const want = !suppressed[c] ? PUBLISHED : floorOne ? FLOOR : FREE;
+      const want = isLocked.has(c) ? LOCKED : !suppressed[c] ? PUBLISHED : floorOne ? FLOOR : FREE;
       if (this.state[c] !== want) this.apply(c, want);
     }
   }
@@ -193,7 +199,7 @@ class TableRepair implements Repair {
     this.lp.setColBounds(s + 1, 0, upper);
     if (state === FLOOR) this.lp.setRowBounds(c, 1 - this.cube.cells[c].value, Infinity);
     else if (state === FREE) this.lp.setRowBounds(c, -Infinity, Infinity);
-    else this.lp.setRowBounds(c, 0, 0);
+    else this.lp.setRowBounds(c, 0, 0); // PUBLISHED (slacks free) or LOCKED (slacks at 0)
     this.state[c] = state;
   }
 }
@@ -216,8 +222,9 @@ class LocalRepair implements Repair {
     });
   }
 
-  widen(suppressed: boolean[], target: number, shift: number, floorOne: boolean): Widened | undefined {
+  widen(suppressed: boolean[], target: number, shift: number, floorOne: boolean, locked: readonly number[] = []): Widened | undefined {
     const { cube, truth, cellsOf } = this;
+    const isLocked = new Set(locked);
     const hood = new Set<number>(cube.cells[target].members);
     for (const i of cube.cells[target].members) {
       for (const c of cellsOf[i]) {
@@ -255,6 +262,8 @@ class LocalRepair implements Repair {
       const entries = cols.map((k): [number, number] => [k, 1]);
       if (c === target) {
         addRow(entries, shift > 0 ? shift : -Infinity, shift > 0 ? Infinity : shift);
+      } else if (isLocked.has(c)) {
+        addRow(entries, 0, 0);
       } else if (!suppressed[c]) {
         const up = colLower.length;
         colLower.push(0, 0);

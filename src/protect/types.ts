@@ -82,7 +82,10 @@ export interface ProtectStats {
   secondary: number;
   /** LP audit rounds run by the suppression loop */
   auditRounds: number;
-  /** the last round proved requirements A and B for every primary cell (false only if the round cap was hit) */
+  /**
+   * the last round proved requirements A and B for every primary cell, and C for every insider
+   * where C applies (false only if the round cap was hit)
+   */
   proven: boolean;
 }
 
@@ -91,8 +94,17 @@ export interface AuditFailure {
   table: string;
   codes: readonly Code[];
   value: number;
-  /** A, B: requirement failed; status: an unsafe cell is published; value: wrong value; missing: cell absent */
-  check: 'A' | 'B' | 'status' | 'value' | 'missing';
+  /**
+   * A, B: requirement failed; C: an insider derives the cell (see `insider`); status: an unsafe
+   * cell is published; value: wrong value; missing: cell absent
+   */
+  check: 'A' | 'B' | 'C' | 'status' | 'value' | 'missing';
+  /**
+   * C: the contributor that derives the cell (audit trail only: never written to a public file),
+   * the suppressed cells it alone makes up, and whether it derives the cell exactly (otherwise it
+   * puts it inside requirement A's interval)
+   */
+  insider?: { contributor: string; knows: number; exact: boolean };
   /** true value (check `value`) */
   expected?: number;
   /** attacker's interval found by the LP (A, B) */
@@ -109,6 +121,10 @@ export interface AuditReport {
   checked: number;
   /** true when requirement B applied (integer table, no suppressed zero) */
   zerosKnown: boolean;
+  /** contributors that alone make up a suppressed cell, each checked as an insider (requirement C) */
+  insiders: number;
+  /** false when the cube is too large for requirement C to be checked (see `INSIDER_MAX_CELLS`) */
+  insiderChecked: boolean;
   failures: AuditFailure[];
   /** attacker's interval of every suppressed cell (`u` and `x`), in table order; computed on first read */
   intervals: { table: string; codes: readonly Code[]; value: number; status: CellStatus; lo: number; hi: number }[];

@@ -11,7 +11,7 @@ import { serveRequests } from '../common/workers.ts';
 import type { AuditReport } from './types.ts';
 
 /** Only what a verdict needs: the report's `intervals` getter would cost two LPs per suppressed cell. */
-const verdictOf = (r: AuditReport) => ({ ok: r.ok, checked: r.checked, zerosKnown: r.zerosKnown, failures: r.failures });
+const verdictOf = (r: AuditReport) => ({ ok: r.ok, checked: r.checked, zerosKnown: r.zerosKnown, insiders: r.insiders, insiderChecked: r.insiderChecked, failures: r.failures });
 
 async function answer(request: Request): Promise<unknown> {
   switch (request.op) {

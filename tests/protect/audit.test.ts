@@ -56,11 +56,39 @@ describe('audit', () => {
     expect(report.failures.filter((f) => f.check === 'B').map((f) => f.codes.join(' ')).sort()).toEqual(['r2 c1', 'r2 c2']);
   });
 
-  it('passes a safe pattern', async () => {
+  it('passes a pattern safe from outside, but fails requirement C: each other contributor of the rectangle derives r2 c1', async () => {
+    // one contributor per cell: whoever alone makes up r2 c2, r3 c1 or r3 c2 knows it, and the
+    // published margins then give r2 c1 = 1 back exactly
     const spec = twoWay({ minValue: 2, protectionPercent: 10 });
     const contributions = oneContributorPerCell(['r1', 'r2', 'r3'], ['c1', 'c2'], [[4, 3], [1, 5], [3, 3]]);
     const cells = await withHidden(spec, contributions, { 'r2 c1': 'u', 'r2 c2': 'x', 'r3 c1': 'x', 'r3 c2': 'x' });
     const report = await audit(spec, contributions, cells);
+    expect(report.failures.filter((f) => f.check !== 'C')).toEqual([]);
+    expect(report.insiders).toBe(4);
+    expect(report.failures.map((f) => [f.codes.join(' '), f.insider?.contributor, f.insider?.exact, f.lo, f.hi])).toEqual([
+      ['r2 c1', 'r2c2', true, 1, 1],
+      ['r2 c1', 'r3c1', true, 1, 1],
+      ['r2 c1', 'r3c2', true, 1, 1],
+    ]);
+  });
+
+  it('requirement C on counts with a suppressed zero: only the exact derivation, by the contributor whose cell completes the row', async () => {
+    // r2 c1 is a zero with a contributor, suppressed: zeros are not known, B does not apply. From
+    // outside, r1 c1 (3) moves from 0 to 8 (rectangles through r2 and r3); whoever alone makes up
+    // r1 c2 knows it, and the row total then gives r1 c1 = 13 − 10 = 3
+    const spec = twoWay({ minValue: 4 });
+    const contributions = oneContributorPerCell(['r1', 'r2', 'r3'], ['c1', 'c2'], [[3, 10], [0, 10], [5, 5]]);
+    const cells = await withHidden(spec, contributions, { 'r1 c1': 'u', 'r1 c2': 'x', 'r2 c1': 'x', 'r2 c2': 'x', 'r3 c1': 'x', 'r3 c2': 'x' });
+    const report = await audit(spec, contributions, cells);
+    expect(report.zerosKnown).toBe(false);
+    expect(report.failures.map((f) => [f.check, f.codes.join(' '), f.insider?.contributor, f.insider?.exact, f.lo, f.hi])).toEqual([['C', 'r1 c1', 'r1c2', true, 3, 3]]);
+  });
+
+  it('passes the engine\'s pattern, requirement C included', async () => {
+    const spec = twoWay({ minValue: 2, protectionPercent: 10 });
+    const contributions = oneContributorPerCell(['r1', 'r2', 'r3'], ['c1', 'c2'], [[4, 3], [1, 5], [3, 3]]);
+    const { protect } = await import('../../src/protect/index.ts');
+    const report = await audit(spec, contributions, (await protect(spec, contributions)).cells);
     expect(report.failures).toEqual([]);
     expect(report.ok).toBe(true);
   });

@@ -145,3 +145,40 @@ export async function oracleFailures(spec: ProtectSpec | LinkedSpec, cells: read
   }
   return out;
 }
+
+/**
+ * Requirement C, independently: for every contributor that alone makes up one or more suppressed
+ * cells (found from the contributions and the leaves under each code, not from the engine), those
+ * cells are made published and every other primary cell is attacked. `business`: A's interval is
+ * required on the cells the contributor has no part in; otherwise, and on every cell it contributes
+ * to, only no exact derivation (B's floors when zeros are known). Single tables.
+ * Returns "C contributor codes [lo, hi]" per failure.
+ */
+export async function oracleInsiderFailures(spec: ProtectSpec, contributions: readonly { codes: readonly string[]; contributor: string }[], cells: readonly Cell[], business: boolean): Promise<string[]> {
+  const under = spec.dimensions.map(leavesUnder);
+  const contributorsOf = (cell: Cell) =>
+    new Set(contributions.filter((c) => c.codes.every((code, d) => under[d].get(cell.codes[d])!.has(code))).map((c) => c.contributor));
+  const whoOf = new Map(cells.map((cell) => [cell, contributorsOf(cell)] as const));
+  const soleOf = new Map(cells.map((cell) => [cell, whoOf.get(cell)!.size === 1 ? [...whoOf.get(cell)!][0] : undefined] as const));
+  const insiders = [...new Set(cells.filter((c) => c.status !== 's' && soleOf.get(c) !== undefined).map((c) => soleOf.get(c)!))].sort();
+  const pct = spec.rules.protectionPercent ?? 0;
+  const out: string[] = [];
+  for (const k of insiders) {
+    const view = cells.map((c) => (c.status !== 's' && soleOf.get(c) === k ? { ...c, status: 's' as const } : c));
+    const zerosKnown = view.every((c) => Number.isInteger(c.value) && !(c.status !== 's' && c.value === 0));
+    const fail = (cell: Cell, lo: number, hi: number) => out.push(`C ${k} ${cell.codes.join(' ')} [${lo}, ${hi}]`);
+    const seen = new Set<Cell>();
+    for (const { cell, lo, hi } of await oracleIntervals(spec, view, false, 'u')) {
+      const p = Math.max(1, (pct / 100) * cell.value);
+      const interval = business && !whoOf.get(cell)!.has(k);
+      const bad = interval ? lo > Math.max(0, cell.value - p) + 1e-6 || hi < cell.value + p - 1e-6 : !zerosKnown && hi - lo < 1e-6;
+      if (bad) {
+        fail(cell, lo, hi);
+        seen.add(cell);
+      }
+    }
+    if (!zerosKnown) continue;
+    for (const { cell, lo, hi } of await oracleIntervals(spec, view, true, 'u')) if (hi - lo < 1e-6 && !seen.has(cell)) fail(cell, lo, hi);
+  }
+  return out;
+}

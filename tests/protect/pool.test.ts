@@ -46,7 +46,7 @@ describe('openPool', () => {
     expect(Object.isFrozen(inWorker.cells)).toBe(true);
     const verdict = await pool.audit(spec, rows, inWorker.cells);
     const report = await audit(spec, rows, inWorker.cells);
-    expect(verdict).toEqual({ ok: true, checked: report.checked, zerosKnown: report.zerosKnown, failures: [] });
+    expect(verdict).toEqual({ ok: true, checked: report.checked, zerosKnown: report.zerosKnown, insiders: report.insiders, insiderChecked: report.insiderChecked, failures: [] });
   });
 
   it('protects and audits linked tables as the engine does in-process', async () => {
