@@ -7,22 +7,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadDictionaries } from '../../src/ingest/dictionaries.ts';
-import { loadGeography } from '../../src/ingest/geography.ts';
 import { readReturns } from '../../src/ingest/read-returns.ts';
 import { toCsv } from '../../src/io/csv.ts';
-import { dictionaryFor } from '../../src/validate/dictionary.ts';
 import { validate } from '../../src/validate/validate.ts';
 import type { ValidatedYear } from '../../src/validate/types.ts';
 import { CORPUS, FIELDS, YEAR, headers, type DamagedCase } from './corpus.ts';
+import { dictionaries, geography } from './reference.ts';
 
-const repoRoot = join(import.meta.dirname, '..', '..');
-const geography = loadGeography(join(repoRoot, 'data-raw', 'reference'));
-const dictionaries = loadDictionaries(join(repoRoot, 'pipelines', 'config', 'surveys'));
-const dictionary = dictionaryFor(dictionaries, 'mediation', YEAR);
-for (const [field, spec] of Object.entries(dictionary.fields)) headers.canonical[field] = spec.headers[0];
-const manager = dictionary.fields.gestionnaire;
-if (manager.type === 'code') for (const [code, labels] of Object.entries(manager.codes)) headers.gestionnaire[code] = labels[0];
 
 let base: string;
 beforeAll(() => {

@@ -6,8 +6,6 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadDictionaries } from '../../src/ingest/dictionaries.ts';
-import { loadGeography } from '../../src/ingest/geography.ts';
 import { RETURN_LIMITS } from '../../src/ingest/limits.ts';
 import { parseAnnualArgs } from '../../src/cli/annual.ts';
 import { annualMessages, fileMessages } from '../../src/ingest/messages.ts';
@@ -20,16 +18,10 @@ import { plausibilityChecks } from '../../src/validate/plausibility.ts';
 import { validate } from '../../src/validate/validate.ts';
 import type { ValidatedYear } from '../../src/validate/types.ts';
 import { csvText, headers, utf8Bom, validService, YEAR } from './corpus.ts';
+import { dictionaries, dictionary, geography } from './reference.ts';
 import { xlsxExtent } from '../../src/ingest/xlsx-extent.ts';
 import { cellXml, handWrittenXlsx } from './xlsx-bytes.ts';
 
-const repoRoot = join(import.meta.dirname, '..', '..');
-const geography = loadGeography(join(repoRoot, 'data-raw', 'reference'));
-const dictionaries = loadDictionaries(join(repoRoot, 'pipelines', 'config', 'surveys'));
-const dictionary = dictionaryFor(dictionaries, 'mediation', YEAR);
-for (const [field, spec] of Object.entries(dictionary.fields)) headers.canonical[field] = spec.headers[0];
-const manager = dictionary.fields.gestionnaire;
-if (manager.type === 'code') for (const [code, labels] of Object.entries(manager.codes)) headers.gestionnaire[code] = labels[0];
 
 const folder = `returns/${YEAR}/mediation`;
 /** A good return beside every case: it must still be read. */

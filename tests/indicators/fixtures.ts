@@ -74,3 +74,11 @@ export function harmonizedYear(year: number, mediation: MediationRow[], rencontr
   });
   return { year, geography, mediation, rencontre, coverage } as unknown as HarmonizedYear;
 }
+
+/** The fields of a mediation service with `conv` conventional and `jud` judicial ended mediations, every breakdown consistent. */
+export const ended = (conv: number, jud: number) => ({
+  terminees_conventionnelles: conv, terminees_judiciaires: jud,
+  issue_accord_ecrit: conv, issue_accord_oral: 0, issue_sans_accord: jud, issue_interrompue: 0,
+  conflit_separation: conv + jud, duree_moins_3_mois: conv + jud,
+  etp_mediateurs: 1.5, fin_caf: 50_000, seances: 40,
+});

@@ -15,16 +15,10 @@ import type { KnownService } from '../../src/model/coverage.ts';
 import type { PublicationTable } from '../../src/model/publication.ts';
 import { cellAt } from '../../src/protect/derive.ts';
 import { join } from 'node:path';
-import { harmonizedYear, service, structure, twoHierarchies } from './fixtures.ts';
+import { ended, harmonizedYear, service, structure, twoHierarchies } from './fixtures.ts';
 
 const config = loadPublicationConfig(join(import.meta.dirname, '..', '..', 'pipelines', 'config'));
 
-const ended = (conv: number, jud: number) => ({
-  terminees_conventionnelles: conv, terminees_judiciaires: jud,
-  issue_accord_ecrit: conv, issue_accord_oral: 0, issue_sans_accord: jud, issue_interrompue: 0,
-  conflit_separation: conv + jud, duree_moins_3_mois: conv + jud,
-  etp_mediateurs: 1.5, fin_caf: 50_000, seances: 40,
-});
 const er = { enfants: 20, familles: 15, mesures_nouvelles: 12, mesures_jaf: 12, mesures_visites: 12, delai_attente_median_jours: 30 };
 const known = (year: number): KnownService[] => [
   ...['S1', 'S2'].map((s) => ({ year, survey: 'mediation' as const, service: s, department: 'D1', sites: 1 })),

@@ -7,16 +7,10 @@ import { publishMessages } from '../../src/indicators/messages.ts';
 import { publishWith, type PublishResult } from '../../src/indicators/publish.ts';
 import { loadPublicationConfig } from '../../src/ingest/publication-config.ts';
 import { join } from 'node:path';
-import { harmonizedYear, service, structure } from './fixtures.ts';
+import { ended, harmonizedYear, service, structure } from './fixtures.ts';
 
 const config = loadPublicationConfig(join(import.meta.dirname, '..', '..', 'pipelines', 'config'));
 
-const ended = (conv: number, jud: number) => ({
-  terminees_conventionnelles: conv, terminees_judiciaires: jud,
-  issue_accord_ecrit: conv, issue_accord_oral: 0, issue_sans_accord: jud, issue_interrompue: 0,
-  conflit_separation: conv + jud, duree_moins_3_mois: conv + jud,
-  etp_mediateurs: 1.5, fin_caf: 50_000, seances: 40,
-});
 const mediation = [service('S1', 'D1', ended(30, 3)), service('S2', 'D1', ended(20, 8)), service('S3', 'D2', ended(25, 9)), service('S4', 'D4', ended(12, 6))];
 const rencontre = [
   structure('E1', 'D1', { enfants: 20, familles: 15, mesures_nouvelles: 12, mesures_jaf: 12, mesures_visites: 12, delai_attente_median_jours: 30 }),
