@@ -16,7 +16,7 @@ import type { PublicationConfig, TableConfig } from './config.ts';
 import { CONTRIBUTOR, cubeContributions, knownServiceContributions, measureContributions, numberField, type Unit } from './contributions.ts';
 import type { Engine, LinkedTables, Verdict } from './engine.ts';
 import { geoMembers, GEO } from './geo.ts';
-import { publishMessages as m } from './messages.ts';
+import { configMessages, publishMessages as m } from './messages.ts';
 
 /** One protected cube written to the audit trail. */
 export interface AuditedCube {
@@ -65,8 +65,15 @@ export function cubeSpec(ctx: Context, t: TableConfig): ProtectSpec {
     dimensions: [ctx.geo, secondDimension(t)],
     contributor: CONTRIBUTOR[surveyOf(t)],
     value: t.measure ?? 'valeur',
-    rules: ctx.config.protect.ruleSets[t.ruleSet ?? ''],
+    rules: ruleSetOf(ctx, t, t.ruleSet),
   };
+}
+
+/** The rule set a figure is protected by; the catalogue's loader refused any figure without one. */
+function ruleSetOf(ctx: Context, t: TableConfig, name: string | undefined) {
+  const rules = name === undefined ? undefined : ctx.config.protect.ruleSets[name];
+  if (!rules) throw new Error(configMessages.missingRuleSet(t.id));
+  return rules;
 }
 
 export function combine(verdicts: readonly Verdict[]): Verdict {
@@ -144,7 +151,7 @@ export async function buildMeasures(ctx: Context, t: TableConfig, units: readonl
         dimensions: [ctx.geo],
         contributor: contributions ? 'departement' : CONTRIBUTOR[surveyOf(t)],
         value: code.code,
-        rules: ctx.config.protect.ruleSets[code.ruleSet ?? 'public'] ?? {},
+        rules: ruleSetOf(ctx, t, code.ruleSet),
       };
       const rows = contributions ? contributions[code.code] : code.aggregate === 'count' ? knownServiceContributions(ctx.year.coverage[surveyOf(t)]) : measureContributions(code, units);
       const table = await ctx.engine.protect(spec, rows);

@@ -11,6 +11,10 @@ export const configMessages = {
   unknownRuleSet: (id: string, ruleSet: string) =>
     `Configuration de la publication : le tableau « ${id} » renvoie au jeu de règles « ${ruleSet} », absent de protect.json.`,
   missingRuleSet: (id: string) => `Configuration de la publication : le tableau « ${id} » n'indique pas de jeu de règles.`,
+  missingAggregate: (id: string, code: string) =>
+    `Configuration de la publication : l'indicateur « ${code} » du tableau « ${id} » n'indique pas comment il se calcule (« aggregate » : sum, count ou median) ; sans cela il échapperait aux règles du secret.`,
+  noPrimaryRule: (id: string, code: string, ruleSet: string) =>
+    `Configuration de la publication : l'indicateur « ${code} » du tableau « ${id} » compte des personnes ou additionne des chiffres de services, mais le jeu de règles « ${ruleSet} » n'a aucune règle primaire (minValue, minFrequency, dominance ou pPercent) : il publierait tout. Seuls les nombres de services (« aggregate » : count) peuvent s'en passer.`,
   missingField: (id: string, code: string) => `Configuration de la publication : le code « ${code} » du tableau « ${id} » n'indique pas de champ source.`,
   unknownField: (id: string, code: string, field: string, survey: string) =>
     `Configuration de la publication : le code « ${code} » du tableau « ${id} » lit le champ « ${field} », inconnu de l'enquête ${survey} (voir src/validate/fields.ts) ; il publierait des zéros.`,

@@ -125,17 +125,29 @@ function parseWith<T>(schema: z.ZodType<T>, text: string, path: string): T {
   return parsed.data;
 }
 
-/** Cross-file checks: unique ids, known rule sets, source fields, consistent links. */
+/** Whether a rule set makes any cell unsafe (a threshold, a frequency, a dominance or a p % rule). */
+function hasPrimaryRule(rules: ProtectConfig['ruleSets'][string]): boolean {
+  return rules.minValue !== undefined || rules.minFrequency !== undefined || rules.dominance !== undefined || rules.pPercent !== undefined;
+}
+
+/**
+ * Cross-file checks: unique ids, known rule sets, source fields, consistent links — failing closed:
+ * a protected figure without a rule set, or counting persons or summing services' figures under a rule
+ * set without any primary rule, is refused (only counts of services, public facts, go without one).
+ */
 function check(tables: readonly TableConfig[], protect: ProtectConfig): void {
   const seen = new Set<string>();
   for (const t of tables) {
     if (seen.has(t.id)) throw new Error(m.duplicateId(t.id));
     seen.add(t.id);
-    const sets = t.kind === 'cube' ? [t.ruleSet] : t.dimension.codes.filter((c) => c.aggregate !== undefined && c.aggregate !== 'median').map((c) => c.ruleSet);
     if (t.kind !== 'derived') {
-      for (const s of sets) {
-        if (s === undefined) throw new Error(m.missingRuleSet(t.id));
-        if (!Object.hasOwn(protect.ruleSets, s)) throw new Error(m.unknownRuleSet(t.id, s));
+      // every code of a measures table says how it is built; a cube's codes are sums under its rule set
+      for (const c of t.dimension.codes) if (t.kind === 'measures' && c.aggregate === undefined) throw new Error(m.missingAggregate(t.id, c.code));
+      const protectedCodes = t.kind === 'cube' ? [{ code: t.dimension.codes[0]?.code ?? '', ruleSet: t.ruleSet, aggregate: 'sum' as const }] : t.dimension.codes.filter((c) => c.aggregate !== 'median');
+      for (const c of protectedCodes) {
+        if (c.ruleSet === undefined) throw new Error(m.missingRuleSet(t.id));
+        if (!Object.hasOwn(protect.ruleSets, c.ruleSet)) throw new Error(m.unknownRuleSet(t.id, c.ruleSet));
+        if (c.aggregate !== 'count' && !hasPrimaryRule(protect.ruleSets[c.ruleSet])) throw new Error(m.noPrimaryRule(t.id, c.code, c.ruleSet));
       }
       for (const c of t.dimension.codes) {
         if (c.field === undefined && c.aggregate !== 'count') throw new Error(m.missingField(t.id, c.code));

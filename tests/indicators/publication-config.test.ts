@@ -126,6 +126,25 @@ describe('publication config', () => {
     expect(() => parsePublicationConfig(JSON.stringify({ tables }), protectText)).toThrow(/tables\.0 : Clé non reconnue : "ruleset"/);
   });
 
+  it('fails closed: a measure without aggregate, or counting persons under a rule set without primary rule, is refused', () => {
+    const withCode = (id: string, code: string, change: object) =>
+      config.tables.map((t) => (t.id === id ? { ...t, dimension: { ...t.dimension, codes: t.dimension.codes.map((c) => (c.code === code ? { ...c, ...change } : c)) } } : t));
+    // no aggregate: it used to skip the rule-set check and fall to the public set (no rule at all)
+    const { aggregate: _a, ...seances } = config.tables.find((t) => t.id === 'med-activite')!.dimension.codes.find((c) => c.code === 'seances')!;
+    const noAggregate = config.tables.map((t) => (t.id === 'med-activite' ? { ...t, dimension: { ...t.dimension, codes: t.dimension.codes.map((c) => (c.code === 'seances' ? seances : c)) } } : t));
+    expect(() => parsePublicationConfig(JSON.stringify({ tables: noAggregate }), protectText)).toThrow(configMessages.missingAggregate('med-activite', 'seances'));
+    // persons counted under the public set (no primary rule)
+    expect(() => parsePublicationConfig(JSON.stringify({ tables: withCode('er-accueil', 'enfants', { ruleSet: 'public' }) }), protectText)).toThrow(configMessages.noPrimaryRule('er-accueil', 'enfants', 'public'));
+    // a cube under the public set
+    const publicCube = config.tables.map((t) => (t.id === 'med-financement' ? { ...t, ruleSet: 'public' } : t));
+    expect(() => parsePublicationConfig(JSON.stringify({ tables: publicCube }), protectText)).toThrow(configMessages.noPrimaryRule('med-financement', 'caf', 'public'));
+    // a rule set emptied of its rules
+    const emptied = JSON.stringify({ ...config.protect, ruleSets: { ...config.protect.ruleSets, personnes: { protectionPercent: 10 } } });
+    expect(() => parsePublicationConfig(tablesText, emptied)).toThrow(configMessages.noPrimaryRule('med-terminees-cadre', 'conventionnelle', 'personnes'));
+    // counts of services are public facts: no primary rule needed
+    expect(() => parsePublicationConfig(tablesText, protectText)).not.toThrow();
+  });
+
   it('refuses a code reading a field its survey does not have (it would publish zeros)', () => {
     const tables = config.tables.map((t) =>
       t.id === 'med-activite' ? { ...t, dimension: { ...t.dimension, codes: t.dimension.codes.map((c) => (c.code === 'seances' ? { ...c, field: 'seance' } : c)) } } : t,
