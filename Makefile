@@ -3,7 +3,7 @@ SHELL := /bin/bash
 NPM_STAMP := node_modules/.package-lock.json
 JEST := NODE_OPTIONS=--experimental-vm-modules node_modules/.bin/jest
 
-.PHONY: annual test typecheck unit bench fuzz sample clean install browser build highs-hints
+.PHONY: annual test typecheck unit e2e bench fuzz sample clean install browser build highs-hints
 
 # The TypeScript compiled to JavaScript beside each source (tsc, no type check: `make typecheck`
 # does that), run by bin/mfer.js when up to date — without tsx's loader, 1.5–2 s faster per run.
@@ -19,13 +19,17 @@ $(BUILD_STAMP): $(NPM_STAMP) tsconfig.json tsconfig.build.json $(TS_SOURCES)
 	node_modules/.bin/tsc -p tsconfig.build.json
 	@touch $@
 
-test: $(NPM_STAMP) browser typecheck unit
+test: $(NPM_STAMP) browser typecheck unit e2e
 
 typecheck: $(NPM_STAMP)
 	node_modules/.bin/tsc --noEmit
 
+# the fast tests (every folder of tests/ but e2e/); e2e: the whole sample through the pipeline
 unit: $(NPM_STAMP)
-	$(JEST)
+	$(JEST) --testPathIgnorePatterns '/tests/e2e/'
+
+e2e: $(NPM_STAMP)
+	$(JEST) tests/e2e
 
 bench: $(NPM_STAMP) build
 	node_modules/.bin/tsx bench/run.ts
