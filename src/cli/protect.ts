@@ -48,7 +48,7 @@ export async function runProtect(argv: string[]): Promise<number> {
   let text: string;
   try {
     files = required('protect', argv, ['--spec', '--input', '--out']);
-    // the solver compiles while the input is read (measured: README, « Tests et mesures »)
+    // the solver compiles while the input is read (measured: bench/README.md)
     preloadHighs();
     const [specPath, inputPath] = files;
     // the cells would overwrite the very file they come from
