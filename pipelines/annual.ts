@@ -47,13 +47,10 @@ import { harmonizeCounts, readCounts, renderSummary, runLogFiles, runSummary, un
 
 export type { AnnualOptions, AnnualResult } from './annual-options.ts';
 
-/** Folders of `reports/<year>/` rendered for the latest year only (court pages, departmental workbooks). */
-const LATEST_ONLY = ['cours-appel', 'departements'] as const;
-
 export async function annual(options: AnnualOptions): Promise<AnnualResult> {
   // started first, the workers load while the returns are read
   const pool = (options.workers ?? 0) > 0 ? openPool(options.workers ?? 0) : undefined;
-  // with them, the latest year's workbooks are rendered on one more worker thread (started when
+  // with them, the years' workbooks are rendered on one more worker thread (started when
   // the first workbook is asked), while this thread renders the pages
   const books = pool ? openWorkbookPool(1) : undefined;
   try {
@@ -65,7 +62,7 @@ export async function annual(options: AnnualOptions): Promise<AnnualResult> {
 
 /**
  * `early`: each year's protection starts once it is harmonized (workers protect while the next year
- * is read); `workbooks`: where the latest year's workbooks are rendered, when not here.
+ * is read); `workbooks`: where the workbooks are rendered, when not here.
  */
 async function run(options: AnnualOptions, engine: Engine, early: boolean, workbooks?: WorkbookRenderer): Promise<AnnualResult> {
   const log = options.log ?? (() => {});
@@ -85,6 +82,7 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   const publication = loadPublicationConfig(sources.publication);
   const started = new Map<number, Promise<ProtectedYear>>();
   const unpublished: number[] = [];
+  const unusable: ValidatedYear[] = [];
   const validatedByYear = new Map<number, ValidatedYear>();
   for (const year of withPreviousYears(years, available)) {
     const runLog = createRunLog();
@@ -103,6 +101,7 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
     if (!isUsable(validated)) {
       unusableYear(validated).forEach((line) => log(line));
       unpublished.push(year);
+      unusable.push(validated);
       runLogs.set(year, runLog);
       files.push(...ingested);
       continue;
@@ -129,12 +128,10 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   renderSummary(reports).forEach((line) => log(line));
   files.push(...reports);
   files.push(...runLogFiles(runLogs, context, timingsRequested()));
-  // court pages and workbooks are made for the latest year only: an earlier year keeps those it had
-  const keep = publishing.filter((year) => year !== latest).flatMap((year) => LATEST_ONLY.map((folder) => ({ root: 'reports' as const, path: `${year}/${folder}` })));
   const written = [...publishing, ...unpublished].sort((a, b) => a - b);
-  if (written.length > 0 && published.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years: written, files, keep, provisional: unpublished });
+  if (written.length > 0 && published.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years: written, files, provisional: unpublished });
 
-  return { years: publishing, unpublished, history, validated: validatedYears, files, exitCode: published.failures.length > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
+  return { years: publishing, unpublished, history, validated: validatedYears, unusable, files, exitCode: published.failures.length > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
 }
 
 /** The years to publish and, for their evolutions, the year before each when present; oldest first. */

@@ -98,6 +98,7 @@ async function tableBlock(table: PublicationTable, geo: readonly string[], publi
         decimals: table.decimals,
         unit: table.meta.unit,
         bars: codes.map((c) => ({ label: view.label(c), shown: view.shown(FRANCE, c), decimals: view.decimals(c) })),
+        notes: { champ: table.meta.champ, source: table.meta.source },
       }),
     );
   }

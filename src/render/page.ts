@@ -26,7 +26,8 @@ thead th { background: #e8eef3; vertical-align: bottom; }
 tbody th { text-align: left; font-weight: normal; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.sign { color: #555; }
-.notes p, .chart-note, .credit { font-size: 0.8rem; margin: 0.15rem 0; color: #333; }
+.notes p, .chart-note, .chart-source, .credit { font-size: 0.8rem; margin: 0.15rem 0; color: #333; }
+.chart .chart-unit { display: block; font-style: italic; font-size: 0.8rem; }
 .chart svg { max-width: 100%; height: auto; }
 .chart .chart-title { display: block; font-weight: bold; font-size: 0.9rem; }
 .key { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 0.6rem; padding: 0; list-style: none; }
