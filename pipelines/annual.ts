@@ -39,6 +39,7 @@ import type { HarmonizedYear } from '../src/model/harmonized.ts';
 import type { OutputFile } from '../src/model/output.ts';
 import type { Publication } from '../src/model/publication.ts';
 import type { WorkbookRenderer } from '../src/render/index.ts';
+import { DATA_FOLDER } from '../src/render/annex.ts';
 import { startedEarly } from '../src/common/early.ts';
 import { openWorkbookPool } from '../src/render/workbook-pool.ts';
 import { validate } from '../src/validate/validate.ts';
@@ -124,6 +125,7 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   published.lines.forEach((line) => log(line));
   published.publications.forEach((p) => runLogs.get(p.year)?.record({ name: 'secret statistique', counts: secrecyCounts(p) })); // producer-only
   files.push(...published.files);
+  files.push(...published.files.filter((f) => /^\d{4}\/tables\/[^/]+\.csv$/.test(f.path)).map(reportCopy)); // the report's downloadable tables, beside it
   const reports = (await Promise.all(rendering)).flat(); // src/render: national report, court pages, workbooks
   renderSummary(reports).forEach((line) => log(line));
   files.push(...reports);
@@ -152,4 +154,9 @@ function exitCode(validated: readonly ValidatedYear[], strict: boolean): number 
   if (accepted === 0) return 1;
   if (strict && validated.some((v) => v.rejects.length > 0 || (v.checks?.length ?? 0) > 0)) return 3; // a value to check fails a strict run too
   return 0;
+}
+
+/** A table of `data-out/<year>/tables/` copied to `reports/<year>/donnees/`, where the national report links to it. */
+function reportCopy(file: OutputFile): OutputFile {
+  return { ...file, root: 'reports', path: file.path.replace('/tables/', `/${DATA_FOLDER}/`) };
 }

@@ -33,6 +33,21 @@ export const renderMessages = {
   /** "Tableau 13 – …" → "Tableau 2 – …": a court page numbers its own tables and charts from 1 */
   renumbered: (title: string, word: 'Tableau' | 'Graphique', number: number) => `${word} ${number} – ${title.replace(/^(Tableau|Graphique)\s+\d+\s+–\s+/, '')}`,
   previousYear: (year: number) => `Édition précédente (${year})`,
+  annex: {
+    title: 'Annexe : les départements et les fichiers à télécharger',
+    tableTitle: (year: number) => `Tableau A – Principaux indicateurs par département, en ${year}`,
+    units: (units: readonly string[]) => `Unités : ${units.join(' ; ')}`,
+    department: 'Département',
+    files: 'Fichiers',
+    workbook: () => 'classeur',
+    court: () => "cour d'appel",
+    downloads: () => 'Tableaux à télécharger',
+    downloadsIntro: () =>
+      "Chaque tableau du rapport en CSV pour tableur (séparateur « ; », virgule décimale, « s » pour le secret statistique) et en CSV long (une ligne par cellule). Les liens sont relatifs : le dossier de l'année se copie tel quel sur un serveur web.",
+    csv: () => 'CSV',
+    longCsv: () => 'CSV long',
+    courts: () => "Pages des cours d'appel",
+  },
   generatedAt: (date: string) => `Produit le ${date}.`,
   sections: {
     keyFigures: 'Chiffres clés',

@@ -14,6 +14,7 @@ import { htmlTable } from './html-table.ts';
 import { choropleth } from './map.ts';
 import { evolutionSeries, keyFigureLabels, renderMessages as m } from './messages.ts';
 import { publisherBlock } from './publisher.ts';
+import { annexSection } from './annex.ts';
 import { methodologySection } from './methodology.ts';
 import { htmlPage } from './page.ts';
 import { NOT_APPLICABLE, tableView, type Shown, type TableView } from './view.ts';
@@ -42,6 +43,7 @@ export async function nationalReport(publication: Publication, options: { genera
     { id: 'rencontre', title: m.sections.rencontre, body: await survey('rencontre') },
     { id: 'territoires', title: m.sections.croise, body: await survey('croise') },
     { id: 'evolution', title: m.sections.evolution, body: await evolution(publication, tables, geo) },
+    { id: 'annexe', title: m.annex.title, body: annexSection(publication) },
   ];
   const nav = `<nav aria-label="Sommaire"><ol>${[...sections, { id: 'methodologie', title: m.sections.methodology }]
     .map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`)

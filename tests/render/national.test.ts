@@ -18,12 +18,13 @@ describe('national report', () => {
   it('is French, self-contained and script-free', () => {
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="fr">/);
     expect(html).not.toMatch(/<script|<link|<iframe|@import|url\((?!#)/i);
-    expect(html).not.toMatch(/(?:src|href)="(?!#)/);
+    // links stay inside the year's folder: anchors, or files of the folder (relative, no parent, no scheme)
+    expect(html).not.toMatch(/(?:src|href)="(?!#|(?:departements|cours-appel|donnees)\/[\w.-]+")/);
     expect(html).toContain("Content-Security-Policy");
   });
 
   it('has its sections in order, the methodology last', () => {
-    const order = [m.sections.keyFigures, m.sections.mediation, m.sections.rencontre, m.sections.croise, m.sections.evolution, m.sections.methodology].map((t) =>
+    const order = [m.sections.keyFigures, m.sections.mediation, m.sections.rencontre, m.sections.croise, m.sections.evolution, m.annex.title, m.sections.methodology].map((t) =>
       html.indexOf(`>${escapeHtml(t)}</h2>`),
     );
     expect(order.every((at) => at > 0)).toBe(true);
@@ -66,3 +67,34 @@ describe('national report', () => {
     expect(html).not.toMatch(/npx|mfer|data-out|spec\.json|contrib\.csv/);
   });
 });
+
+describe('the annex', () => {
+  const annex = () => html.match(/<figure class="table" id="annexe-departements">[\s\S]*?<\/figure>/)![0];
+
+  it('gives every department its key figures as published, "s" where secret', () => {
+    const rows = [...annex().matchAll(/<tr><th scope="row">([^<]*)<\/th>([\s\S]*?)<\/tr>/g)];
+    expect(rows.map((r) => r[1])).toEqual(publication.geography.departments.map((d) => escapeHtml(`${d.name} (${d.code})`)));
+    const present = keyFigureLabels.filter((k) => publication.tables.some((t) => t.meta.id === k.table && t.order[Object.keys(t.order)[0]].includes(k.code)));
+    expect(present.length).toBeGreaterThan(2);
+    publication.geography.departments.forEach((d, i) => {
+      const cells = [...rows[i][2].matchAll(/<td class="num[^"]*">([^<]*)<\/td>/g)].map((c) => c[1]);
+      expect(cells).toHaveLength(present.length);
+      present.forEach((k, j) => {
+        const table = byId(k.table);
+        const cell = table.table.cells.find((c) => c.codes[0] === d.code && c.codes[1] === k.code)!;
+        if (cell.status !== 's') expect(cells[j]).toBe('s');
+        else expect(cells[j]).toBe(escapeHtml(formatShown({ kind: 'value', value: cell.value }, tableView(table).decimals(k.code))));
+      });
+      expect(rows[i][2]).toContain(`href="departements/${d.code}.xlsx"`);
+      expect(rows[i][2]).toContain(`href="cours-appel/${d.court}.html"`);
+    });
+  });
+
+  it('links every table as CSV and long CSV, relative to the year\'s folder', () => {
+    for (const t of publication.tables) {
+      expect(html).toContain(`href="donnees/${t.meta.id}.csv"`);
+      expect(html).toContain(`href="donnees/${t.meta.id}.long.csv"`);
+    }
+  });
+});
+
