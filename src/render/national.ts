@@ -28,7 +28,7 @@ export const FLAG_CODES: Readonly<Record<string, readonly string[]>> = { 'croise
 const EVOLUTION_TABLES = new Set(['croise-evolution']);
 
 export async function nationalReport(publication: Publication, options: { generatedAt: string | null }): Promise<string> {
-  const geo = [...publication.geography.regions.map((r) => r.code), FRANCE];
+  const geo = [FRANCE, ...regionsInOrder(publication)];
   const tables = [...publication.tables].sort((a, b) => a.meta.number - b.meta.number);
   const survey = async (s: TableSurvey) => {
     const parts: string[] = [];
@@ -111,6 +111,14 @@ async function tableBlock(table: PublicationTable, geo: readonly string[], publi
     parts.push(`<p class="white-zones">${escapeHtml(m.whiteZones(view.label(code), names))}</p>`);
   }
   return parts.join('\n');
+}
+
+/** Regions of metropolitan France first, then those of the DROM (each in the reference's order). */
+function regionsInOrder(publication: Publication): string[] {
+  const geography = publication.geography;
+  const overseas = (region: string) => geography.departments.some((d) => d.region === region && d.code.startsWith('97'));
+  const codes = geography.regions.map((r) => r.code);
+  return [...codes.filter((c) => !overseas(c)), ...codes.filter(overseas)];
 }
 
 function isOne(shown: Shown): boolean {

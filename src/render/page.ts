@@ -20,6 +20,7 @@ figure { margin: 1rem 0 1.5rem; }
 table { border-collapse: collapse; font-size: 0.85rem; }
 caption { text-align: left; caption-side: top; padding-bottom: 0.3rem; }
 caption .title { display: block; font-weight: bold; }
+tr.total th, tr.total td { font-weight: bold; }
 caption .unit { display: block; font-style: italic; color: #444; }
 th, td { border: 1px solid #bbb; padding: 0.15rem 0.4rem; }
 thead th { background: #e8eef3; vertical-align: bottom; }

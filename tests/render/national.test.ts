@@ -4,7 +4,7 @@ import { escapeHtml } from '../../src/render/format.ts';
 import { keyFigureLabels, renderMessages as m } from '../../src/render/messages.ts';
 import { nationalReport } from '../../src/render/national.ts';
 import { tableView } from '../../src/render/view.ts';
-import { fixturePublication, smallGeography } from './fixtures.ts';
+import { fixturePublication, fullGeography, smallGeography } from './fixtures.ts';
 
 const publication = fixturePublication(smallGeography);
 const byId = (id: string) => publication.tables.find((t) => t.meta.id === id)!;
@@ -95,6 +95,22 @@ describe('the annex', () => {
       expect(html).toContain(`href="donnees/${t.meta.id}.csv"`);
       expect(html).toContain(`href="donnees/${t.meta.id}.long.csv"`);
     }
+  });
+});
+
+describe('the order of the territories', () => {
+  it('puts France first, in bold, then the regions of metropolitan France, then those of the DROM', async () => {
+    const full = fixturePublication(fullGeography());
+    const page = await nationalReport(full, { generatedAt: null });
+    const table = page.match(/<figure class="table" id="t-med-terminees-cadre">[\s\S]*?<\/figure>/)![0];
+    const rows = [...table.matchAll(/<tr( class="total")?><th scope="row">([^<]*)<\/th>/g)].map((x) => ({ bold: x[1] !== undefined, label: x[2] }));
+    expect(rows[0]).toEqual({ bold: true, label: 'France' });
+    expect(rows.filter((r) => r.bold)).toHaveLength(1);
+    const overseas = new Set(full.geography.departments.filter((d) => /^97/.test(d.code)).map((d) => escapeHtml(full.geography.labels[d.region])));
+    expect(overseas.size).toBeGreaterThan(0);
+    const kinds = rows.slice(1).map((r) => overseas.has(r.label));
+    expect(kinds).toEqual([...kinds].sort((a, b) => Number(a) - Number(b)));
+    expect(rows).toHaveLength(1 + full.geography.regions.length);
   });
 });
 
