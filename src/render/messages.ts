@@ -33,6 +33,7 @@ export const renderMessages = {
   /** "Tableau 13 – …" → "Tableau 2 – …": a court page numbers its own tables and charts from 1 */
   renumbered: (title: string, word: 'Tableau' | 'Graphique', number: number) => `${word} ${number} – ${title.replace(/^(Tableau|Graphique)\s+\d+\s+–\s+/, '')}`,
   previousYear: (year: number) => `Édition précédente (${year})`,
+  euros: { thousands: () => "En milliers d'euros", millions: () => "En millions d'euros" },
   annex: {
     title: 'Annexe : les départements et les fichiers à télécharger',
     tableTitle: (year: number) => `Tableau A – Principaux indicateurs par département, en ${year}`,
@@ -77,6 +78,7 @@ export const renderMessages = {
   keyFigure: (label: string) => label,
   map: {
     title: (indicator: string, year: number) => `Carte – ${indicator}, par département, en ${year}`,
+    numbered: (number: number, indicator: string, year: number) => `Carte ${number} – ${indicator}, par département, en ${year}`,
     secret: 'Secret statistique (s)',
     noData: 'Pas de donnée (nd, ///, ns)',
     noService: 'Aucun service de ce type (-)',

@@ -105,7 +105,7 @@ describe.each(pages)('$name in Chromium', ({ name, path, court }) => {
         expect(line).not.toContain('en France');
         expect(line.includes(`dans le ressort de la ${courtName.charAt(0).toLowerCase()}${courtName.slice(1)}`) || line.includes('secret statistique')).toBe(true);
       }
-      const numbers = (await page.$$eval('caption .title', (ts) => ts.map((t) => t.textContent ?? ''))).map((t) => Number(/^Tableau (\d+)/.exec(t)?.[1]));
+      const numbers = (await page.$$eval('figure.table caption .title', (ts) => ts.map((t) => t.textContent ?? ''))).map((t) => Number(/^Tableau (\d+)/.exec(t)?.[1]));
       expect(numbers).toEqual(numbers.map((_, k) => k + 1));
     }
 

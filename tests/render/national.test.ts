@@ -2,7 +2,7 @@ import { FRANCE } from '../../src/model/geography.ts';
 import { formatShown } from '../../src/render/format.ts';
 import { escapeHtml } from '../../src/render/format.ts';
 import { keyFigureLabels, renderMessages as m } from '../../src/render/messages.ts';
-import { nationalReport } from '../../src/render/national.ts';
+import { euroScale, nationalReport } from '../../src/render/national.ts';
 import { tableView } from '../../src/render/view.ts';
 import { fixturePublication, fullGeography, smallGeography } from './fixtures.ts';
 
@@ -111,6 +111,43 @@ describe('the order of the territories', () => {
     const kinds = rows.slice(1).map((r) => overseas.has(r.label));
     expect(kinds).toEqual([...kinds].sort((a, b) => Number(a) - Number(b)));
     expect(rows).toHaveLength(1 + full.geography.regions.length);
+  });
+});
+
+describe('charts', () => {
+  it('draw one unit per chart: a table whose codes have their own units gets one chart per code', () => {
+    const moyens = byId('med-moyens');
+    expect(html).not.toContain('id="graphique-med-moyens"');
+    const drawn = [...html.matchAll(/<figure class="chart" id="graphique-med-moyens-([\w]+)">/g)].map((x) => x[1]);
+    expect(drawn.length).toBeGreaterThan(1);
+    for (const code of drawn) {
+      const figure = html.match(new RegExp(`<figure class="chart" id="graphique-med-moyens-${code}">[\\s\\S]*?</figure>`))![0];
+      expect(figure).toContain(`<span class="chart-unit">${escapeHtml(moyens.units![code])}</span>`);
+    }
+  });
+
+  it('are numbered in reading order, each with its unit, Champ and Source', () => {
+    const charts = [...html.matchAll(/<figure class="chart" id="[^"]*"><figcaption><span class="chart-title">Graphique (\d+) – [\s\S]*?<\/figure>/g)];
+    expect(charts.length).toBeGreaterThan(3);
+    expect(charts.map((c) => Number(c[1]))).toEqual(charts.map((_, k) => k + 1));
+    for (const c of charts) {
+      expect(c[0]).toContain('class="chart-unit"');
+      expect(c[0]).toContain(`<b>${m.champ} :</b>`);
+      expect(c[0]).toContain(`<b>${m.source} :</b>`);
+    }
+    const maps = [...html.matchAll(/<span class="chart-title">Carte (\d+) – /g)].map((x) => Number(x[1]));
+    expect(maps).toEqual(maps.map((_, k) => k + 1));
+  });
+
+  it('scale euro axes to thousands or millions of euros', () => {
+    const value = (v: number) => ({ kind: 'value' as const, value: v });
+    expect(euroScale('En euros', [value(2_500_000), value(10)])).toEqual({ factor: 1e6, unit: m.euros.millions() });
+    expect(euroScale('En euros', [value(25_000), { kind: 'secret' as const }])).toEqual({ factor: 1e3, unit: m.euros.thousands() });
+    expect(euroScale('En euros', [value(900)])).toEqual({ factor: 1, unit: 'En euros' });
+    expect(euroScale('En nombre', [value(2_500_000)])).toEqual({ factor: 1, unit: 'En nombre' });
+    // the fixture's amounts are in the thousands: the chart says so
+    const chart = html.match(/<figure class="chart" id="graphique-med-financement">[\s\S]*?<\/figure>/)![0];
+    expect(chart).toMatch(new RegExp(`chart-unit">${escapeHtml(m.euros.thousands())}<|chart-unit">En euros<`));
   });
 });
 
