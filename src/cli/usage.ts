@@ -40,7 +40,7 @@ Codes de sortie :
   protect: `Usage : npx mfer protect --spec SPEC.json --input CONTRIB.csv --out CELLS.csv
 
   Pose le secret statistique sur le tableau décrit par SPEC.json et écrit chaque cellule (valeur,
-  nombre de contributeurs, statut : u publiable, x secret primaire, s secret secondaire) dans CELLS.csv.
+  nombre de contributeurs, statut : s publiée, u secret primaire, x secret secondaire) dans CELLS.csv.
   CONTRIB.csv : une ligne par contributeur et par cellule la plus fine ; CSV séparé par des virgules
   (point décimal) ou par des points-virgules (virgule décimale), en UTF-8 (avec ou sans BOM) ou
   Windows-1252, détecté comme pour les réponses aux enquêtes.

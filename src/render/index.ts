@@ -1,7 +1,8 @@
 /**
  * Render stage: a `Publication` (protected tables only) → the reader's files under `reports/`.
  *
- *   <year>/index.html                    national report (every year)
+ *   <year>/index.html                    national report (every year; its tables are copied to
+ *                                        <year>/donnees/ by the pipeline, for its download links)
  *   <year>/cours-appel/<CA-…>.html       one page per court of appeal (every year)
  *   <year>/departements/<code>.xlsx      one workbook per department (every year)
  *
