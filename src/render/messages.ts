@@ -78,6 +78,7 @@ export const renderMessages = {
   keyFigure: (label: string) => label,
   map: {
     title: (indicator: string, year: number) => `Carte – ${indicator}, par département, en ${year}`,
+    innerRing: 'Paris et petite couronne',
     numbered: (number: number, indicator: string, year: number) => `Carte ${number} – ${indicator}, par département, en ${year}`,
     secret: 'Secret statistique (s)',
     noData: 'Pas de donnée (nd, ///, ns)',
