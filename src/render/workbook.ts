@@ -119,7 +119,7 @@ function seriesSheet(workbook: ExcelJS.Workbook, publication: Publication, depar
   const years = [...publication.history.map((h) => ({ year: h.year, tables: h.tables })), { year: publication.year, tables: publication.tables }].sort((a, b) => a.year - b.year);
   const geo = [department.code, department.region, FRANCE];
   const headers = [m.workbook.indicator, m.workbook.territory, m.workbook.unit, ...years.map((y) => String(y.year))];
-  const ws = sheet(workbook, SHEET.series, m.workbook.seriesTitle(department.name, years[0].year, publication.year), headers, [FIRST_WIDTH, 28, 16, ...years.map(() => 12)]);
+  const ws = sheet(workbook, SHEET.series, m.workbook.seriesTitle(department.name, years[0].year, publication.year), headers, [FIRST_WIDTH, 28, 28, ...years.map(() => 12)]);
   for (const survey of SUMMARY_SECTIONS) {
     const lines = summaryLines(tables.filter((t) => t.meta.survey === survey && t.changes === undefined));
     if (lines.length === 0) continue;
