@@ -17,6 +17,7 @@ import { formatBenchTable, type BenchRow } from './bench-row.ts';
 import { hostileRow } from './hostile.ts';
 import { describeMachine, measure, type Measured } from './measure.ts';
 import type { BenchRow as ProtectBenchRow } from './protect.ts';
+import { protectCliRow } from './protect-cli.ts';
 
 function fromProtect(r: ProtectBenchRow): BenchRow {
   return {
@@ -82,6 +83,7 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     rmSync(raw10, { recursive: true, force: true });
     rows.push(await hostileRow(root, mfer, scratch)); // issue 21: one input file cannot exhaust memory
+    rows.push(await protectCliRow(root, mfer)); // issue 22: the whole process of a small protect
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -39,6 +39,8 @@ export interface AnnualResult {
   /** one per year read, oldest first: the published years and the year before each (for evolutions) */
   history: readonly HarmonizedYear[];
   validated: readonly ValidatedYear[];
+  /** the years without one accepted row (`unpublished`), validated: their rejects count in the last line */
+  unusable?: readonly ValidatedYear[];
   files: readonly OutputFile[];
   /** 0; 1 when nothing could be processed; 3 with `strict` when a row was rejected */
   exitCode: number;

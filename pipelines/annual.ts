@@ -39,6 +39,7 @@ import type { HarmonizedYear } from '../src/model/harmonized.ts';
 import type { OutputFile } from '../src/model/output.ts';
 import type { Publication } from '../src/model/publication.ts';
 import type { WorkbookRenderer } from '../src/render/index.ts';
+import { DATA_FOLDER } from '../src/render/annex.ts';
 import { startedEarly } from '../src/common/early.ts';
 import { openWorkbookPool } from '../src/render/workbook-pool.ts';
 import { validate } from '../src/validate/validate.ts';
@@ -47,13 +48,10 @@ import { harmonizeCounts, readCounts, renderSummary, runLogFiles, runSummary, un
 
 export type { AnnualOptions, AnnualResult } from './annual-options.ts';
 
-/** Folders of `reports/<year>/` rendered for the latest year only (court pages, departmental workbooks). */
-const LATEST_ONLY = ['cours-appel', 'departements'] as const;
-
 export async function annual(options: AnnualOptions): Promise<AnnualResult> {
   // started first, the workers load while the returns are read
   const pool = (options.workers ?? 0) > 0 ? openPool(options.workers ?? 0) : undefined;
-  // with them, the latest year's workbooks are rendered on one more worker thread (started when
+  // with them, the years' workbooks are rendered on one more worker thread (started when
   // the first workbook is asked), while this thread renders the pages
   const books = pool ? openWorkbookPool(1) : undefined;
   try {
@@ -65,7 +63,7 @@ export async function annual(options: AnnualOptions): Promise<AnnualResult> {
 
 /**
  * `early`: each year's protection starts once it is harmonized (workers protect while the next year
- * is read); `workbooks`: where the latest year's workbooks are rendered, when not here.
+ * is read); `workbooks`: where the workbooks are rendered, when not here.
  */
 async function run(options: AnnualOptions, engine: Engine, early: boolean, workbooks?: WorkbookRenderer): Promise<AnnualResult> {
   const log = options.log ?? (() => {});
@@ -85,6 +83,7 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   const publication = loadPublicationConfig(sources.publication);
   const started = new Map<number, Promise<ProtectedYear>>();
   const unpublished: number[] = [];
+  const unusable: ValidatedYear[] = [];
   const validatedByYear = new Map<number, ValidatedYear>();
   for (const year of withPreviousYears(years, available)) {
     const runLog = createRunLog();
@@ -103,6 +102,7 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
     if (!isUsable(validated)) {
       unusableYear(validated).forEach((line) => log(line));
       unpublished.push(year);
+      unusable.push(validated);
       runLogs.set(year, runLog);
       files.push(...ingested);
       continue;
@@ -125,16 +125,15 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   published.lines.forEach((line) => log(line));
   published.publications.forEach((p) => runLogs.get(p.year)?.record({ name: 'secret statistique', counts: secrecyCounts(p) })); // producer-only
   files.push(...published.files);
+  files.push(...published.files.filter((f) => /^\d{4}\/tables\/[^/]+\.csv$/.test(f.path)).map(reportCopy)); // the report's downloadable tables, beside it
   const reports = (await Promise.all(rendering)).flat(); // src/render: national report, court pages, workbooks
   renderSummary(reports).forEach((line) => log(line));
   files.push(...reports);
   files.push(...runLogFiles(runLogs, context, timingsRequested()));
-  // court pages and workbooks are made for the latest year only: an earlier year keeps those it had
-  const keep = publishing.filter((year) => year !== latest).flatMap((year) => LATEST_ONLY.map((folder) => ({ root: 'reports' as const, path: `${year}/${folder}` })));
   const written = [...publishing, ...unpublished].sort((a, b) => a - b);
-  if (written.length > 0 && published.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years: written, files, keep, provisional: unpublished });
+  if (written.length > 0 && published.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years: written, files, provisional: unpublished });
 
-  return { years: publishing, unpublished, history, validated: validatedYears, files, exitCode: published.failures.length > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
+  return { years: publishing, unpublished, history, validated: validatedYears, unusable, files, exitCode: published.failures.length > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
 }
 
 /** The years to publish and, for their evolutions, the year before each when present; oldest first. */
@@ -155,4 +154,9 @@ function exitCode(validated: readonly ValidatedYear[], strict: boolean): number 
   if (accepted === 0) return 1;
   if (strict && validated.some((v) => v.rejects.length > 0 || (v.checks?.length ?? 0) > 0)) return 3; // a value to check fails a strict run too
   return 0;
+}
+
+/** A table of `data-out/<year>/tables/` copied to `reports/<year>/donnees/`, where the national report links to it. */
+function reportCopy(file: OutputFile): OutputFile {
+  return { ...file, root: 'reports', path: file.path.replace('/tables/', `/${DATA_FOLDER}/`) };
 }

@@ -19,6 +19,7 @@ import { recoverRoots } from '../io/publish-run.ts';
 import { listYears } from '../ingest/read-returns.ts';
 import { annualMessages as m } from '../ingest/messages.ts';
 import { usage } from './usage.ts';
+import type { ValidatedYear } from '../validate/types.ts';
 
 /** A shipped folder: relative to the working directory when run from the repository, else beside this module. */
 function shipped(path: string): string {
@@ -89,6 +90,16 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env, cores = availa
   return cores >= 2 ? Math.min(cores, 4) : 0;
 }
 
+/** Rejected rows: the rejects that name a row (a whole-file problem names none). */
+export function rowRejects(validated: readonly ValidatedYear[]): number {
+  return validated.reduce((sum, v) => sum + v.rejects.filter((r) => r.row !== null).length, 0);
+}
+
+/** Files set aside whole (unreadable, wrong header, not a return…), each counted once per year. */
+export function droppedFiles(validated: readonly ValidatedYear[]): number {
+  return validated.reduce((sum, v) => sum + new Set(v.rejects.filter((r) => r.row === null).map((r) => r.file)).size, 0);
+}
+
 export async function runAnnual(argv: string[]): Promise<number> {
   const parsed = parseAnnualArgs(argv);
   if ('error' in parsed) {
@@ -128,7 +139,7 @@ export async function runAnnual(argv: string[]): Promise<number> {
     const checks = result.validated.reduce((sum, v) => sum + (v.checks?.length ?? 0), 0);
     if (result.exitCode === 1) process.stderr.write(`${m.nothingAccepted()}\n`);
     else if (result.exitCode === 3) process.stderr.write(`${rejects > 0 ? m.strictRejects(rejects) : m.strictChecks(checks)}\n`);
-    else say(m.done(result.years, options.out, result.unpublished, checks));
+    else say(m.done({ years: result.years, out: options.out, reports: options.reports, rejected: rowRejects([...result.validated, ...(result.unusable ?? [])]), dropped: droppedFiles([...result.validated, ...(result.unusable ?? [])]), unpublished: result.unpublished, checks }));
     return result.exitCode;
   } catch (error) {
     if (error instanceof LockBusyError) {

@@ -9,7 +9,7 @@ import { audit, parseCells, parseContributions, parseSpec, preloadHighs } from '
 import { INSIDER_MAX_CELLS } from '../protect/insider.ts';
 import * as msg from '../protect/messages.ts';
 import type { AuditFailure } from '../protect/types.ts';
-import { readText, required } from './protect.ts';
+import { readCsvText, readText, required } from './protect.ts';
 
 /** One French line per failed check. */
 export function describeFailure(f: AuditFailure): string {
@@ -36,8 +36,8 @@ export async function runAudit(argv: string[]): Promise<number> {
     const [specPath, inputPath, cellsPath] = required('audit', argv, ['--spec', '--input', '--cells']);
     preloadHighs(); // the solver compiles while the input is read, as for `mfer protect`
     const spec = parseSpec(readText(specPath));
-    const { contributions } = parseContributions(readText(inputPath), spec, inputPath);
-    const cells = parseCells(readText(cellsPath), spec, cellsPath);
+    const { contributions } = parseContributions(readCsvText(inputPath), spec, inputPath);
+    const cells = parseCells(readCsvText(cellsPath), spec, cellsPath);
     const report = await audit(spec, contributions, cells);
     if (!report.insiderChecked) process.stderr.write(`${msg.auditInsiderSkipped(cells.length, INSIDER_MAX_CELLS)}\n`);
     if (report.ok) {

@@ -6,6 +6,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatCells, parseContributions, parseSpec, preloadHighs, protect } from '../protect/index.ts';
+import { plainCsv } from './csv-dialect.ts';
 import { cliCannotRead, cliCannotWrite, cliMissingOption, cliOutIsInput, protectDone, protectNotProven } from '../protect/messages.ts';
 
 export function option(argv: readonly string[], name: string): string | undefined {
@@ -22,6 +23,17 @@ export function readText(path: string): string {
   }
 }
 
+/** A CONTRIB.csv or CELLS.csv in either dialect, as the plain text the parsers read (src/cli/csv-dialect.ts). */
+export function readCsvText(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new Error(cliCannotRead(path));
+  }
+  return plainCsv(bytes, path);
+}
+
 /** Required options, or the message naming the first one missing. */
 export function required(command: string, argv: readonly string[], names: readonly string[]): string[] {
   return names.map((name) => {
@@ -36,13 +48,13 @@ export async function runProtect(argv: string[]): Promise<number> {
   let text: string;
   try {
     files = required('protect', argv, ['--spec', '--input', '--out']);
-    // the solver compiles while the input is read (measured: README, « Tests et mesures »)
+    // the solver compiles while the input is read (measured: bench/README.md)
     preloadHighs();
     const [specPath, inputPath] = files;
     // the cells would overwrite the very file they come from
     if ([specPath, inputPath].some((path) => resolve(path) === resolve(files[2]))) throw new Error(cliOutIsInput(files[2]));
     const spec = parseSpec(readText(specPath));
-    const { contributions } = parseContributions(readText(inputPath), spec, inputPath);
+    const { contributions } = parseContributions(readCsvText(inputPath), spec, inputPath);
     const table = await protect(spec, contributions);
     text = formatCells(table, spec);
     const out = files[2];

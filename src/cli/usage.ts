@@ -37,8 +37,47 @@ Codes de sortie :
   4  une autre exécution détient le verrou du dossier --out
   5  un audit du secret statistique a échoué
 `,
-  protect: `Usage : npx mfer protect --spec SPEC.json --input CONTRIB.csv --out CELLS.csv\n`,
-  audit: `Usage : npx mfer audit --spec SPEC.json --input CONTRIB.csv --cells CELLS.csv\n  Code de sortie 1 si une vérification échoue.\n`,
+  protect: `Usage : npx mfer protect --spec SPEC.json --input CONTRIB.csv --out CELLS.csv
+
+  Pose le secret statistique sur le tableau décrit par SPEC.json et écrit chaque cellule (valeur,
+  nombre de contributeurs, statut : s publiée, u secret primaire, x secret secondaire) dans CELLS.csv.
+  CONTRIB.csv : une ligne par contributeur et par cellule la plus fine ; CSV séparé par des virgules
+  (point décimal) ou par des points-virgules (virgule décimale), en UTF-8 (avec ou sans BOM) ou
+  Windows-1252, détecté comme pour les réponses aux enquêtes.
+
+Exemple complet de SPEC.json :
+  {
+    "dimensions": [
+      { "name": "geo", "total": "FR",
+        "hierarchies": {
+          "region": { "01": "R84", "03": "R84", "R84": "FR" },
+          "ca": { "01": "CA-LYON", "03": "CA-RIOM", "CA-LYON": "FR", "CA-RIOM": "FR" } } },
+      { "name": "origine", "total": "ENS",
+        "hierarchies": { "origine": { "JAF": "ENS", "JE": "ENS" } } }
+    ],
+    "contributor": "structure",
+    "value": "enfants",
+    "rules": { "minValue": 5, "minFrequency": 2, "protectionPercent": 10 }
+  }
+
+Exemple complet de CONTRIB.csv (la même chose en « ; » et virgule décimale est acceptée) :
+  geo,origine,structure,enfants
+  01,JAF,S1,40
+  01,JAF,S2,30
+  01,JE,S1,3
+  03,JAF,S3,25
+  03,JAF,S4,20
+  03,JE,S3,12
+  03,JE,S4,8
+
+Codes de sortie : 0 terminé ; 2 entrée invalide (message sur la sortie d'erreur).
+`,
+  audit: `Usage : npx mfer audit --spec SPEC.json --input CONTRIB.csv --cells CELLS.csv
+  SPEC.json et CONTRIB.csv comme pour mfer protect (exemple : npx mfer protect --help) ; CELLS.csv
+  tel que mfer protect l'écrit. Les deux CSV : virgules et point décimal, ou points-virgules et
+  virgule décimale ; UTF-8 (avec ou sans BOM) ou Windows-1252.
+  Code de sortie 1 si une vérification échoue.
+`,
   sample: `Usage : npx mfer sample [--out data-raw] [--seed N] [--scale K] [--no-defects] [--quiet]
 
   --out DOSSIER            dossier de l'échantillon (défaut : data-raw) ; son sous-dossier returns/

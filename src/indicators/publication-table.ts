@@ -48,6 +48,7 @@ export function publicationTable(t: TableConfig, table: ProtectedTable, geograph
     survey: t.survey,
     ...(t.link !== undefined ? { link: t.link } : {}),
     lecture: lecture(t, table, year),
+    reading: { template: fill(t.lecture, { annee: String(year), annee_precedente: String(year - 1) }), code: (t.dimension.codes.find((c) => c.code === t.lectureCode) ?? t.dimension.codes[0]).code },
     champ: t.champ,
     source: fill(t.source, values),
     note: [t.note, ...coverage.notes].filter((n) => n !== '').join(' '),

@@ -69,8 +69,9 @@ export const annualMessages = {
   nothingAccepted: () => 'mfer annual : aucune ligne acceptée, rien n’a pu être traité.',
   strictRejects: (count: number) => `mfer annual : ${count} rejet(s) et l’option --strict est active.`,
   failed: (message: string) => `mfer annual : ${message}`,
-  done: (years: readonly number[], out: string, unpublished: readonly number[] = [], checks = 0) =>
-    `mfer annual : terminé (${years.join(', ')}), résultats dans « ${out} »${checks > 0 ? ` ; ${checks} valeur(s) à vérifier (a-verifier.csv)` : ''}${unpublished.length > 0 ? ` ; non publiée(s), aucune ligne acceptée : ${unpublished.join(', ')}` : ''}.`,
+  /** The run's last line: both output folders, what was set aside, what is left to check. */
+  done: (run: { years: readonly number[]; out: string; reports: string; rejected: number; dropped: number; unpublished?: readonly number[]; checks?: number }) =>
+    `mfer annual : terminé (${run.years.join(', ')}) ; tables dans « ${run.out} », rapports dans « ${run.reports} » ; ${run.rejected} ligne(s) rejetée(s) et ${run.dropped} fichier(s) écarté(s) (rejects.csv)${(run.checks ?? 0) > 0 ? ` ; ${run.checks} valeur(s) à vérifier (a-verifier.csv)` : ''}${(run.unpublished ?? []).length > 0 ? ` ; non publiée(s), aucune ligne acceptée : ${(run.unpublished ?? []).join(', ')}` : ''}.`,
   strictChecks: (count: number) => `mfer annual : ${count} valeur(s) à vérifier (a-verifier.csv) et l’option --strict est active.`,
 };
 

@@ -23,6 +23,11 @@ export interface TableMeta {
   link?: string;
   /** "Lecture : …" sentence (without the "Lecture :" prefix), reading one published cell */
   lecture: string;
+  /**
+   * the Lecture sentence before its France value is read: the template (year filled, `{valeur}` left,
+   * "en France" naming the place) and the code it reads, so a court page reads its own cell
+   */
+  reading?: { template: string; code: string };
   champ: string;
   source: string;
   note: string;

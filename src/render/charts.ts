@@ -28,6 +28,8 @@ export interface BarChartInput {
   bars: readonly Bar[];
   /** axis title (the unit) */
   unit?: string;
+  /** Champ and Source lines printed under the chart */
+  notes?: { champ: string; source: string };
 }
 
 export const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
@@ -71,7 +73,10 @@ export async function barChart(input: BarChartInput): Promise<string> {
   else svg = await vegaLiteToSvg(barSpec(values, input), input.id);
   const note = notes.map((n) => `<p class="chart-note">${escapeHtml(n)}</p>`).join('');
   const body = svg ? `<div class="chart-svg" role="img" aria-label="${escapeHtml(alt)}">${svg}</div>` : '';
-  return `<figure class="chart" id="${escapeHtml(input.id)}">${body}<figcaption><span class="chart-title">${escapeHtml(input.title)}</span>${note}</figcaption></figure>`;
+  // the title above its own chart, the notes under it: a caption is never read as the next chart's
+  const unit = input.unit ? `<span class="chart-unit">${escapeHtml(input.unit)}</span>` : '';
+  const sources = input.notes ? `<p class="chart-source"><b>${escapeHtml(m.champ)} :</b> ${escapeHtml(input.notes.champ)}</p><p class="chart-source"><b>${escapeHtml(m.source)} :</b> ${escapeHtml(input.notes.source)}</p>` : '';
+  return `<figure class="chart" id="${escapeHtml(input.id)}"><figcaption><span class="chart-title">${escapeHtml(input.title)}</span>${unit}</figcaption>${body}${note}${sources}</figure>`;
 }
 
 /**

@@ -9,13 +9,13 @@
 import type { Publication, PublicationTable } from '../model/publication.ts';
 import { FRANCE } from '../model/geography.ts';
 import { barChart } from './charts.ts';
-import { displayDate, escapeHtml } from './format.ts';
+import { displayDate, escapeHtml, formatNumber } from './format.ts';
 import { htmlTable } from './html-table.ts';
 import { renderMessages as m } from './messages.ts';
 import { publisherBlock } from './publisher.ts';
 import { methodologySection } from './methodology.ts';
 import { htmlPage } from './page.ts';
-import { tableView } from './view.ts';
+import { tableView, type TableView } from './view.ts';
 
 const WAITING = 'er-attente';
 /** Indicators that are not sums (a median): charted beside the court and France; counts chart the departments only */
@@ -27,11 +27,29 @@ function rank(t: PublicationTable): number {
   return { rencontre: 1, mediation: 2, croise: 3 }[t.meta.survey] ?? 4;
 }
 
+/** A table as a court page shows it: its own number, and a Lecture line read in the court's cell. */
+function localTable(table: PublicationTable, number: number, court: string, courtLabel: string): PublicationTable {
+  const view = tableView(table);
+  const reading = table.meta.reading;
+  let lecture = table.meta.lecture;
+  if (reading && reading.template.includes('en France')) {
+    const shown = view.shown(court, reading.code);
+    lecture =
+      shown.kind === 'value'
+        ? reading.template.replace('en France', m.courtPlace(courtLabel)).replace('{valeur}', formatNumber(shown.value, view.decimals(reading.code)))
+        : m.courtLectureUnavailable();
+  }
+  return { ...table, meta: { ...table.meta, number, title: m.renumbered(table.meta.title, 'Tableau', number), lecture } };
+}
+
 export async function courtPage(publication: Publication, court: string, options: { generatedAt: string | null }): Promise<string> {
   const geography = publication.geography;
   const name = geography.labels[court] ?? court;
   const departments = geography.departments.filter((d) => d.court === court);
-  const geo = [...departments.map((d) => d.code), court, FRANCE];
+  // a one-department court: the department is the whole ressort, its row stands for both
+  const single = departments.length === 1;
+  const geo = single ? [departments[0].code, FRANCE] : [...departments.map((d) => d.code), court, FRANCE];
+  const rowLabels: Record<string, string> = single ? { [departments[0].code]: m.courtSingleRow(departments[0].name, name) } : {};
   const tables = [...publication.tables].sort((a, b) => rank(a) - rank(b) || a.meta.number - b.meta.number);
   const blocks: string[] = [];
   // a survey without any table: it had no accepted response this year (said, not left out silently)
@@ -39,23 +57,27 @@ export async function courtPage(publication: Publication, court: string, options
     if (!tables.some((t) => t.meta.survey === survey)) blocks.push(`<section><h2>${escapeHtml(title)}</h2><p class="absent">${escapeHtml(m.surveyAbsent(publication.year))}</p></section>`);
   }
   let heading = -1;
+  let charts = 0;
   const headings = [m.sections.waiting, m.sections.rencontre, m.sections.mediation, m.sections.croise, m.sections.other];
-  for (const table of tables) {
+  for (const [k, national] of tables.entries()) {
+    const table = localTable(national, k + 1, single ? departments[0].code : court, name);
     const r = rank(table);
     if (r !== heading) {
       if (heading >= 0) blocks.push('</section>');
       blocks.push(`<section id="section-${r}"><h2${r === 0 ? ' class="first"' : ''}>${escapeHtml(headings[r])}</h2>`);
       heading = r;
     }
-    const view = tableView(table);
+    const view = labelled(tableView(table), rowLabels);
     if (table.meta.id === WAITING) {
       for (const code of view.codes) {
         blocks.push(
           await barChart({
             id: `graphique-${table.meta.id}-${code}`,
-            title: `${view.label(code)} – ${name}`,
+            title: m.renumbered(`${view.label(code)} – ${name}, en ${publication.year}`, 'Graphique', ++charts),
+            unit: table.units?.[code] ?? table.meta.unit,
             decimals: view.decimals(code),
-            bars: (COMPARED_WITH_FRANCE.has(code) ? geo : departments.map((d) => d.code)).map((g) => ({ label: view.geoLabel(g), shown: view.shown(g, code) })),
+            bars: (COMPARED_WITH_FRANCE.has(code) || single ? geo : departments.map((d) => d.code)).map((g) => ({ label: view.geoLabel(g), shown: view.shown(g, code) })),
+            notes: { champ: table.meta.champ, source: table.meta.source },
           }),
         );
       }
@@ -63,10 +85,13 @@ export async function courtPage(publication: Publication, court: string, options
     blocks.push(htmlTable(view, geo));
   }
   if (heading >= 0) blocks.push('</section>');
+  // the year before has data (it is the history of the evolutions): its pages are published too
+  const previous = publication.history.some((h) => h.year === publication.year - 1) ? publication.year - 1 : undefined;
   const body = [
     '<header>',
     `<h1>${escapeHtml(m.courtTitle(name, publication.year))}</h1>`,
-    `<p class="subtitle">${escapeHtml(m.courtIntro(departments.map((d) => `${d.name} (${d.code})`)))}</p>`,
+    `<p class="subtitle">${escapeHtml(single ? m.courtIntroSingle(`${departments[0].name} (${departments[0].code})`, name) : m.courtIntro(departments.map((d) => `${d.name} (${d.code})`)))}</p>`,
+    previous !== undefined ? `<p class="previous"><a href="../../${previous}/cours-appel/${escapeHtml(court)}.html">${escapeHtml(m.previousYear(previous))}</a></p>` : '',
     options.generatedAt ? `<p class="generated">${escapeHtml(m.generatedAt(displayDate(options.generatedAt)))}</p>` : '',
     publisherBlock(publication.publisher),
     '</header>',
@@ -76,4 +101,9 @@ export async function courtPage(publication: Publication, court: string, options
     '</main>',
   ].join('\n');
   return htmlPage({ title: m.courtTitle(name, publication.year), body });
+}
+
+/** The view with some territories renamed (a one-department court's row). */
+function labelled(view: TableView, labels: Readonly<Record<string, string>>): TableView {
+  return Object.keys(labels).length === 0 ? view : { ...view, geoLabel: (geo: string) => labels[geo] ?? view.geoLabel(geo) };
 }

@@ -6,6 +6,7 @@
  * @example
  *   htmlTable(tableView(t), ['FR', 'R84']); // '<figure class="table" id="t-med-terminees-cadre">…'
  */
+import { FRANCE } from '../model/geography.ts';
 import { escapeHtml, formatShown } from './format.ts';
 import { renderMessages as m } from './messages.ts';
 import type { TableView } from './view.ts';
@@ -22,7 +23,8 @@ export function htmlTable(view: TableView, geos: readonly string[], idPrefix = '
           return `<td class="${cls}">${escapeHtml(formatShown(shown, view.decimals(c)))}</td>`;
         })
         .join('');
-      return `<tr><th scope="row">${escapeHtml(view.geoLabel(geo))}</th>${cells}</tr>`;
+      // France, the total of every table, stands out in bold
+      return `<tr${geo === FRANCE ? ' class="total"' : ''}><th scope="row">${escapeHtml(view.geoLabel(geo))}</th>${cells}</tr>`;
     })
     .join('\n');
   return [

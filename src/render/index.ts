@@ -1,9 +1,10 @@
 /**
  * Render stage: a `Publication` (protected tables only) → the reader's files under `reports/`.
  *
- *   <year>/index.html                    national report (every year)
- *   <year>/cours-appel/<CA-…>.html       one page per court of appeal (latest year only)
- *   <year>/departements/<code>.xlsx      one workbook per department (latest year only)
+ *   <year>/index.html                    national report (every year; its tables are copied to
+ *                                        <year>/donnees/ by the pipeline, for its download links)
+ *   <year>/cours-appel/<CA-…>.html       one page per court of appeal (every year)
+ *   <year>/departements/<code>.xlsx      one workbook per department (every year)
  *
  * Pure: no file system, no clock. `generatedAt` is the only date ever printed; null prints none, so
  * two runs over the same inputs give the same bytes.
@@ -20,8 +21,8 @@ import { nationalReport } from './national.ts';
 import { departmentWorkbook } from './workbook.ts';
 
 /**
- * Every publication of a run, oldest first: the national report for each, the court pages and the
- * workbooks for the latest only.
+ * Every publication of a run, oldest first: for each, the national report, the court pages and the
+ * workbooks.
  *
  * @example
  *   const files = await renderYears(published.publications, generatedAt(undefined)); // no date printed
@@ -53,6 +54,7 @@ const ELSEWHERE_SHARE = 0.75;
 export type WorkbookRenderer = (publication: Publication, codes: readonly string[], generatedAt: string | null) => Promise<Uint8Array[]>;
 
 export interface RenderOptions {
+  /** the run's last year (kept for callers; every year now gets its court pages and workbooks) */
   latest: boolean;
   generatedAt: string | null;
   /** most departments' workbooks are asked of it first, the others rendered here after the pages */
@@ -61,13 +63,13 @@ export interface RenderOptions {
 
 export async function render(publication: Publication, options: RenderOptions): Promise<OutputFile[]> {
   const year = publication.year;
-  const codes = options.latest ? publication.geography.departments.map((d) => d.code) : [];
+  // every year that has data gets its court pages and workbooks, for the departments' yearly reviews
+  const codes = publication.geography.departments.map((d) => d.code);
   // the first three quarters elsewhere: this thread has the pages to render first (measured on
   // the shipped sample: the pages take about as long as a quarter of the workbooks)
   const away = options.workbooks ? codes.slice(0, Math.ceil(codes.length * ELSEWHERE_SHARE)) : [];
   const elsewhere = options.workbooks && away.length > 0 ? startedEarly(options.workbooks(publication, away, options.generatedAt)) : undefined;
   const files: OutputFile[] = [{ root: 'reports', path: `${year}/index.html`, content: await nationalReport(publication, options) }];
-  if (!options.latest) return files;
   // courts that have at least one department (Nouméa and Papeete cover none of the surveys' scope)
   const courts = publication.geography.courts.filter((c) => publication.geography.departments.some((d) => d.court === c.code));
   for (const court of courts) {

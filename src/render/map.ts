@@ -80,6 +80,20 @@ export function choropleth(input: ChoroplethInput): string {
     const name = d?.name ?? code;
     return `<g><rect x="-150" y="${y}" width="54" height="54" fill="${fill(d?.shown)}" stroke="#555555" stroke-width="0.8">${tip(code, name)}</rect><text x="-90" y="${y + 31}" font-size="11">${escapeHtml(name)}</text></g>`;
   }).join('\n');
+  // Paris and the inner ring, too small to read on the map, drawn again enlarged in a frame on the right
+  const ring = INNER_RING.map((code) => france.locations.find((l) => l.id === code)).filter((l) => l !== undefined);
+  const box = pathsBox(ring.map((l) => l.path));
+  const zoom = box ? Math.min(INSET.size / (box.x1 - box.x0), INSET.size / (box.y1 - box.y0)) : 1;
+  const ringInset = box
+    ? [
+        // the hatch drawn at the inset's scale, so its stripes look like the map's
+        `<defs><pattern id="${hatch}-ring" patternUnits="userSpaceOnUse" width="${round3(6 / zoom)}" height="${round3(6 / zoom)}" patternTransform="rotate(45)"><rect width="${round3(6 / zoom)}" height="${round3(6 / zoom)}" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="${round3(6 / zoom)}" stroke="#4d4d4d" stroke-width="${round3(2 / zoom)}"/></pattern></defs>`,
+        `<g><rect x="${INSET.x - 6}" y="${INSET.y - 6}" width="${INSET.size + 12}" height="${INSET.size + 12}" fill="#ffffff" stroke="#555555" stroke-width="0.8"/>`,
+        `<g transform="translate(${INSET.x} ${INSET.y}) scale(${round3(zoom)}) translate(${round3(-box.x0)} ${round3(-box.y0)})">`,
+        ring.map((loc) => `<path d="${loc.path}" fill="${fill(byCode.get(loc.id)?.shown).replace(`url(#${hatch})`, `url(#${hatch}-ring)`)}" stroke="#ffffff" stroke-width="${round3(1.2 / zoom)}">${tip(loc.id, byCode.get(loc.id)?.name ?? loc.name)}</path>`).join('\n'),
+        `</g><text x="${INSET.x - 6}" y="${INSET.y + INSET.size + 22}" font-size="11">${escapeHtml(m.map.innerRing)}</text></g>`,
+      ].join('\n')
+    : '';
   const legendItems = [
     ...breaks.map((b, k) => ({ colour: colours[k], text: m.map.classRange(formatNumber(k === 0 ? Math.min(...values) : nextAbove(breaks[k - 1], input.decimals), input.decimals), formatNumber(b, input.decimals)) })),
     { colour: `url(#${hatch})`, text: m.map.secret },
@@ -90,7 +104,7 @@ export function choropleth(input: ChoroplethInput): string {
   const legend = legendItems
     .map((item, i) => `<g><rect x="-150" y="${450 + i * 18}" width="14" height="12" fill="${item.colour}" stroke="#555555" stroke-width="0.5"/><text x="-130" y="${460 + i * 18}" font-size="11">${escapeHtml(item.text)}</text></g>`)
     .join('\n');
-  const width = 613 + 160 + 90;
+  const width = 613 + 160 + 90 + INSET.size + 20;
   // tall enough for the map and every legend item
   const height = Math.max(585, 450 + legendItems.length * 18 + 8);
   const svg = [
@@ -98,10 +112,50 @@ export function choropleth(input: ChoroplethInput): string {
     `<defs><pattern id="${hatch}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#4d4d4d" stroke-width="2"/></pattern></defs>`,
     `<g>${paths}</g>`,
     `<g>${insets}</g>`,
+    ringInset,
     `<g><text x="-150" y="440" font-size="12" font-weight="bold">${escapeHtml(m.map.legend)}</text>${legend}</g>`,
     '</svg>',
   ].join('\n');
-  return `<figure class="chart map" id="${escapeHtml(input.id)}"><div class="chart-svg" role="img" aria-label="${escapeHtml(m.map.alt(input.title))}">${svg}</div><figcaption><span class="chart-title">${escapeHtml(input.title)}</span><p class="credit">${escapeHtml(m.map.credit)}</p></figcaption></figure>`;
+  // the title above its map, the credit under it, as for the charts
+  return `<figure class="chart map" id="${escapeHtml(input.id)}"><figcaption><span class="chart-title">${escapeHtml(input.title)}</span></figcaption><div class="chart-svg" role="img" aria-label="${escapeHtml(m.map.alt(input.title))}">${svg}</div><p class="credit">${escapeHtml(m.map.credit)}</p></figure>`;
+}
+
+/** Paris and the inner ring (petite couronne). */
+export const INNER_RING = ['75', '92', '93', '94'];
+/** Frame of the inner ring's inset, right of the map (map units) */
+const INSET = { x: 720, y: 40, size: 150 };
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Bounding box of paths made of `m` (relative after the first point) and `z`, as the map's are. */
+export function pathsBox(paths: readonly string[]): { x0: number; y0: number; x1: number; y1: number } | null {
+  let box: { x0: number; y0: number; x1: number; y1: number } | null = null;
+  for (const d of paths) {
+    let x = 0;
+    let y = 0;
+    let start = { x: 0, y: 0 };
+    let first = true;
+    let absolute = false;
+    for (const token of d.match(/[mMzZ]|-?[\d.]+(?:e-?\d+)?,-?[\d.]+(?:e-?\d+)?/g) ?? []) {
+      if (token === 'z' || token === 'Z') {
+        x = start.x;
+        y = start.y;
+        continue;
+      }
+      if (token === 'm' || token === 'M') {
+        absolute = token === 'M';
+        start = { x: NaN, y: NaN };
+        continue;
+      }
+      const [dx, dy] = token.split(',').map(Number);
+      if (first || absolute) [x, y] = [dx, dy];
+      else [x, y] = [x + dx, y + dy];
+      first = false;
+      if (Number.isNaN(start.x)) start = { x, y };
+      box = box ? { x0: Math.min(box.x0, x), y0: Math.min(box.y0, y), x1: Math.max(box.x1, x), y1: Math.max(box.y1, y) } : { x0: x, y0: y, x1: x, y1: y };
+    }
+  }
+  return box;
 }
 
 /** The smallest shown value above a class bound, so class labels do not overlap ("de 3,1 à …"). */

@@ -21,6 +21,34 @@ export const renderMessages = {
   courtTitle: (court: string, year: number) => `${court} – médiation familiale et espaces de rencontre en ${year}`,
   courtIntro: (departments: readonly string[]) =>
     `Départements du ressort : ${departments.join(', ')}. Chaque tableau présente les départements du ressort, le total de la cour d'appel et la France.`,
+  /** a court whose ressort is one department: its figures are the department's, shown once */
+  courtIntroSingle: (department: string, court: string) =>
+    `Le ressort de la ${lowerFirst(court)} couvre un seul département, ${department} : chaque tableau présente ses chiffres, qui sont aussi ceux de la cour d'appel, et la France.`,
+  /** "Cour d'appel de Bastia" → "dans le ressort de la cour d'appel de Bastia" (replaces "en France" in a Lecture line) */
+  courtPlace: (court: string) => `dans le ressort de la ${lowerFirst(court)}`,
+  /** the row of a one-department court: the department, which is the whole ressort */
+  courtSingleRow: (department: string, court: string) => `${department} (${lowerFirst(court)})`,
+  /** Lecture line of a court page whose cell is not published */
+  courtLectureUnavailable: () => 'la cellule de lecture de la cour d\'appel est couverte par le secret statistique ou non disponible.',
+  /** "Tableau 13 – …" → "Tableau 2 – …": a court page numbers its own tables and charts from 1 */
+  renumbered: (title: string, word: 'Tableau' | 'Graphique', number: number) => `${word} ${number} – ${title.replace(/^(Tableau|Graphique)\s+\d+\s+–\s+/, '')}`,
+  previousYear: (year: number) => `Édition précédente (${year})`,
+  euros: { thousands: () => "En milliers d'euros", millions: () => "En millions d'euros" },
+  annex: {
+    title: 'Annexe : les départements et les fichiers à télécharger',
+    tableTitle: (year: number) => `Tableau A – Principaux indicateurs par département, en ${year}`,
+    units: (units: readonly string[]) => `Unités : ${units.join(' ; ')}`,
+    department: 'Département',
+    files: 'Fichiers',
+    workbook: () => 'classeur',
+    court: () => "cour d'appel",
+    downloads: () => 'Tableaux à télécharger',
+    downloadsIntro: () =>
+      "Chaque tableau du rapport en CSV pour tableur (séparateur « ; », virgule décimale, « s » pour le secret statistique) et en CSV long (une ligne par cellule). Les liens sont relatifs : le dossier de l'année se copie tel quel sur un serveur web.",
+    csv: () => 'CSV',
+    longCsv: () => 'CSV long',
+    courts: () => "Pages des cours d'appel",
+  },
   generatedAt: (date: string) => `Produit le ${date}.`,
   sections: {
     keyFigures: 'Chiffres clés',
@@ -50,6 +78,8 @@ export const renderMessages = {
   keyFigure: (label: string) => label,
   map: {
     title: (indicator: string, year: number) => `Carte – ${indicator}, par département, en ${year}`,
+    innerRing: 'Paris et petite couronne',
+    numbered: (number: number, indicator: string, year: number) => `Carte ${number} – ${indicator}, par département, en ${year}`,
     secret: 'Secret statistique (s)',
     noData: 'Pas de donnée (nd, ///, ns)',
     noService: 'Aucun service de ce type (-)',
@@ -94,7 +124,11 @@ export const renderMessages = {
       'Loi n° 51-711 du 7 juin 1951 sur l’obligation, la coordination et le secret en matière de statistiques ; règlement général sur la protection des données.',
   },
   workbook: {
-    sheets: { summary: 'Synthèse', mediation: 'Médiation familiale', rencontre: 'Espaces de rencontre', methodology: 'Méthodologie' },
+    sheets: { summary: 'Synthèse', series: 'Séries', mediation: 'Médiation familiale', rencontre: 'Espaces de rencontre', methodology: 'Méthodologie' },
+    seriesTitle: (department: string, first: number, last: number) => `${department} – principaux indicateurs de ${first} à ${last}, avec la région et la France`,
+    territory: 'Territoire',
+    seriesNote: () =>
+      "Chaque ligne donne un indicateur pour un territoire, année par année, tel qu'il a été publié cette année-là (secret statistique compris) : de quoi tracer la feuille de route à deux ans du schéma départemental et le bilan 2026-2029. nd : indicateur non disponible cette année-là.",
     title: (department: string, year: number) => `${department} – médiation familiale et espaces de rencontre en ${year}`,
     indicator: 'Indicateur',
     unit: 'Unité',
@@ -135,3 +169,7 @@ export const evolutionSeries: readonly { table: string; code: string; label: str
   { table: 'er-accueil', code: 'enfants', label: 'Enfants accueillis en espace de rencontre' },
   { table: 'er-attente', code: 'familles_attente', label: "Familles en liste d'attente au 31 décembre" },
 ];
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -14,6 +14,7 @@ import { htmlTable } from './html-table.ts';
 import { choropleth } from './map.ts';
 import { evolutionSeries, keyFigureLabels, renderMessages as m } from './messages.ts';
 import { publisherBlock } from './publisher.ts';
+import { annexSection } from './annex.ts';
 import { methodologySection } from './methodology.ts';
 import { htmlPage } from './page.ts';
 import { NOT_APPLICABLE, tableView, type Shown, type TableView } from './view.ts';
@@ -27,11 +28,12 @@ export const FLAG_CODES: Readonly<Record<string, readonly string[]>> = { 'croise
 const EVOLUTION_TABLES = new Set(['croise-evolution']);
 
 export async function nationalReport(publication: Publication, options: { generatedAt: string | null }): Promise<string> {
-  const geo = [...publication.geography.regions.map((r) => r.code), FRANCE];
+  const geo = [FRANCE, ...regionsInOrder(publication)];
   const tables = [...publication.tables].sort((a, b) => a.meta.number - b.meta.number);
+  const counter = numbering();
   const survey = async (s: TableSurvey) => {
     const parts: string[] = [];
-    for (const t of tables.filter((x) => x.meta.survey === s && !EVOLUTION_TABLES.has(x.meta.id))) parts.push(await tableBlock(t, geo, publication));
+    for (const t of tables.filter((x) => x.meta.survey === s && !EVOLUTION_TABLES.has(x.meta.id))) parts.push(await tableBlock(t, geo, publication, counter));
     // no table: the survey had no accepted response this year (see absentSurveys in src/indicators/publish.ts)
     if (parts.length === 0) parts.push(`<p class="absent">${escapeHtml(s === 'croise' ? m.crossedAbsent(publication.year) : m.surveyAbsent(publication.year))}</p>`);
     return parts.join('\n');
@@ -41,7 +43,8 @@ export async function nationalReport(publication: Publication, options: { genera
     { id: 'mediation', title: m.sections.mediation, body: await survey('mediation') },
     { id: 'rencontre', title: m.sections.rencontre, body: await survey('rencontre') },
     { id: 'territoires', title: m.sections.croise, body: await survey('croise') },
-    { id: 'evolution', title: m.sections.evolution, body: await evolution(publication, tables, geo) },
+    { id: 'evolution', title: m.sections.evolution, body: await evolution(publication, tables, geo, counter) },
+    { id: 'annexe', title: m.annex.title, body: annexSection(publication) },
   ];
   const nav = `<nav aria-label="Sommaire"><ol>${[...sections, { id: 'methodologie', title: m.sections.methodology }]
     .map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`)
@@ -75,7 +78,7 @@ function keyFigures(publication: Publication): string {
 }
 
 /** One table: its chart(s) (France, by part; maps for rates), then the table by region. */
-async function tableBlock(table: PublicationTable, geo: readonly string[], publication: Publication): Promise<string> {
+async function tableBlock(table: PublicationTable, geo: readonly string[], publication: Publication, counter: Counter): Promise<string> {
   const view = tableView(table);
   const parts: string[] = [];
   for (const code of MAP_CODES[table.meta.id] ?? []) {
@@ -83,21 +86,29 @@ async function tableBlock(table: PublicationTable, geo: readonly string[], publi
     parts.push(
       choropleth({
         id: `carte-${table.meta.id}-${code}`,
-        title: m.map.title(view.label(code), publication.year),
+        title: m.map.numbered(counter.nextMap(), view.label(code), publication.year),
         decimals: view.decimals(code),
         departments: publication.geography.departments.map((d) => ({ code: d.code, name: d.name, shown: view.shown(d.code, code) })),
       }),
     );
   }
   const codes = chartCodes(view);
-  if (codes.length > 0) {
+  // one unit per chart: a table whose codes have units of their own (services, FTE, people, sites)
+  // gets one chart per code, never two kinds of figure on one axis
+  const groups = table.units ? codes.map((c) => [c]) : codes.length > 0 ? [codes] : [];
+  for (const group of groups) {
+    const single = groups.length > 1 ? group[0] : null;
+    const unit = single !== null ? (table.units?.[single] ?? table.meta.unit) : table.meta.unit;
+    const scale = euroScale(unit, group.map((c) => view.shown(FRANCE, c)));
+    const title = m.chartTitle(table.meta.title, view.geoLabel(FRANCE));
     parts.push(
       await barChart({
-        id: `graphique-${table.meta.id}`,
-        title: m.chartTitle(table.meta.title, view.geoLabel(FRANCE)),
-        decimals: table.decimals,
-        unit: table.meta.unit,
-        bars: codes.map((c) => ({ label: view.label(c), shown: view.shown(FRANCE, c), decimals: view.decimals(c) })),
+        id: single !== null ? `graphique-${table.meta.id}-${single}` : `graphique-${table.meta.id}`,
+        title: m.renumbered(single !== null ? `${title} : ${view.label(single)}` : title, 'Graphique', counter.next()),
+        decimals: scale.factor > 1 ? 1 : table.decimals,
+        unit: scale.unit,
+        bars: group.map((c) => ({ label: view.label(c), shown: scaled(view.shown(FRANCE, c), scale.factor), decimals: scale.factor > 1 ? 1 : view.decimals(c) })),
+        notes: { champ: table.meta.champ, source: table.meta.source },
       }),
     );
   }
@@ -110,11 +121,54 @@ async function tableBlock(table: PublicationTable, geo: readonly string[], publi
   return parts.join('\n');
 }
 
+/** Regions of metropolitan France first, then those of the DROM (each in the reference's order). */
+function regionsInOrder(publication: Publication): string[] {
+  const geography = publication.geography;
+  const overseas = (region: string) => geography.departments.some((d) => d.region === region && d.code.startsWith('97'));
+  const codes = geography.regions.map((r) => r.code);
+  return [...codes.filter((c) => !overseas(c)), ...codes.filter(overseas)];
+}
+
+/** Charts and maps are numbered in reading order, each series on its own. */
+interface Counter {
+  next: () => number;
+  nextMap: () => number;
+}
+
+function numbering(): Counter {
+  let charts = 0;
+  let maps = 0;
+  return { next: () => ++charts, nextMap: () => ++maps };
+}
+
+/** Euro amounts drawn in thousands or millions of euros, so the axis reads « 12 M€ », not « 12 000 000 ». */
+export function euroScale(unit: string, shown: readonly Shown[]): { factor: number; unit: string } {
+  if (unit !== 'En euros') return { factor: 1, unit };
+  const max = Math.max(0, ...shown.map((s) => (s.kind === 'value' ? Math.abs(s.value) : 0)));
+  if (max >= 1e6) return { factor: 1e6, unit: m.euros.millions() };
+  if (max >= 1e4) return { factor: 1e3, unit: m.euros.thousands() };
+  return { factor: 1, unit };
+}
+
+function scaled(shown: Shown, factor: number): Shown {
+  return shown.kind === 'value' && factor !== 1 ? { kind: 'value', value: shown.value / factor } : shown;
+}
+
+function evolutionUnit(tables: readonly PublicationTable[], id: string, code: string): string | undefined {
+  const table = tables.find((t) => t.meta.id === id);
+  return table ? (table.units?.[code] ?? table.meta.unit) : undefined;
+}
+
+function notesOf(tables: readonly PublicationTable[], id: string): { notes?: { champ: string; source: string } } {
+  const table = tables.find((t) => t.meta.id === id);
+  return table ? { notes: { champ: table.meta.champ, source: table.meta.source } } : {};
+}
+
 function isOne(shown: Shown): boolean {
   return shown.kind === 'value' && shown.value === 1;
 }
 
-async function evolution(publication: Publication, tables: readonly PublicationTable[], geo: readonly string[]): Promise<string> {
+async function evolution(publication: Publication, tables: readonly PublicationTable[], geo: readonly string[], counter: Counter): Promise<string> {
   const years = [...publication.history.map((h) => ({ year: h.year, tables: h.tables })), { year: publication.year, tables: publication.tables }];
   const parts: string[] = [];
   if (years.length < 2) parts.push(`<p>${escapeHtml(m.evolutionNone())}</p>`);
@@ -125,14 +179,16 @@ async function evolution(publication: Publication, tables: readonly PublicationT
       parts.push(
         await barChart({
           id: `evolution-${series.table}-${series.code}`,
-          title: m.evolutionChart(series.label, years[0].year, publication.year),
+          title: m.renumbered(m.evolutionChart(series.label, years[0].year, publication.year), 'Graphique', counter.next()),
+          unit: evolutionUnit(tables, series.table, series.code),
+          ...notesOf(tables, series.table),
           decimals: decimalsIn(tables, series.table, series.code),
           bars: bars.filter((b) => b.shown.kind !== 'missing'),
         }),
       );
     }
   }
-  for (const t of tables.filter((x) => EVOLUTION_TABLES.has(x.meta.id))) parts.push(await tableBlock(t, geo, publication));
+  for (const t of tables.filter((x) => EVOLUTION_TABLES.has(x.meta.id))) parts.push(await tableBlock(t, geo, publication, counter));
   return parts.join('\n');
 }
 

@@ -20,13 +20,15 @@ figure { margin: 1rem 0 1.5rem; }
 table { border-collapse: collapse; font-size: 0.85rem; }
 caption { text-align: left; caption-side: top; padding-bottom: 0.3rem; }
 caption .title { display: block; font-weight: bold; }
+tr.total th, tr.total td { font-weight: bold; }
 caption .unit { display: block; font-style: italic; color: #444; }
 th, td { border: 1px solid #bbb; padding: 0.15rem 0.4rem; }
 thead th { background: #e8eef3; vertical-align: bottom; }
 tbody th { text-align: left; font-weight: normal; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.sign { color: #555; }
-.notes p, .chart-note, .credit { font-size: 0.8rem; margin: 0.15rem 0; color: #333; }
+.notes p, .chart-note, .chart-source, .credit { font-size: 0.8rem; margin: 0.15rem 0; color: #333; }
+.chart .chart-unit { display: block; font-style: italic; font-size: 0.8rem; }
 .chart svg { max-width: 100%; height: auto; }
 .chart .chart-title { display: block; font-weight: bold; font-size: 0.9rem; }
 .key { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 0.6rem; padding: 0; list-style: none; }

@@ -90,6 +90,8 @@ export async function departmentWorkbook(publication: Publication, code: string,
     row.height = NOTE_LINE_HEIGHT * wrappedLines(line, FIRST_WIDTH * NOTE_CHARACTERS);
   }
 
+  seriesSheet(workbook, publication, department, tables);
+
   const detail: [string, TableSurvey][] = [
     [SHEET.mediation, 'mediation'],
     [SHEET.rencontre, 'rencontre'],
@@ -107,6 +109,38 @@ export async function departmentWorkbook(publication: Publication, code: string,
 
   const buffer = await workbook.xlsx.writeBuffer();
   return fixZipTimestamps(new Uint8Array(buffer as ArrayBuffer));
+}
+
+/**
+ * `Séries`: the summary's indicators for the department, its region and France, one column per year
+ * the publication knows (its history, then itself), each read in that year's own published table.
+ */
+function seriesSheet(workbook: ExcelJS.Workbook, publication: Publication, department: Publication['geography']['departments'][number], tables: readonly PublicationTable[]): void {
+  const years = [...publication.history.map((h) => ({ year: h.year, tables: h.tables })), { year: publication.year, tables: publication.tables }].sort((a, b) => a.year - b.year);
+  const geo = [department.code, department.region, FRANCE];
+  const headers = [m.workbook.indicator, m.workbook.territory, m.workbook.unit, ...years.map((y) => String(y.year))];
+  const ws = sheet(workbook, SHEET.series, m.workbook.seriesTitle(department.name, years[0].year, publication.year), headers, [FIRST_WIDTH, 28, 28, ...years.map(() => 12)]);
+  for (const survey of SUMMARY_SECTIONS) {
+    const lines = summaryLines(tables.filter((t) => t.meta.survey === survey && t.changes === undefined));
+    if (lines.length === 0) continue;
+    ws.addRow([]);
+    text(ws, m.workbook.section[survey], false).font = { bold: true };
+    for (const line of lines) {
+      for (const g of geo) {
+        const cells = years.map((y) => {
+          const table = y.tables.find((t) => t.meta.id === line.table.meta.id);
+          if (!table) return { value: signs.missing, decimals: 0 };
+          const view = tableView(table);
+          return view.codes.includes(line.code) ? shownOut(view.shown(g, line.code), view.decimals(line.code)) : { value: signs.missing, decimals: 0 };
+        });
+        valueRow(ws, line.label, [{ value: publication.geography.labels[g] ?? g, decimals: 0, word: true }, { value: line.unit, decimals: 0, word: true }, ...cells]);
+      }
+    }
+  }
+  ws.addRow([]);
+  const row = text(ws, m.workbook.seriesNote(), true);
+  row.alignment = { wrapText: true, vertical: 'top' };
+  row.height = NOTE_LINE_HEIGHT * wrappedLines(m.workbook.seriesNote(), FIRST_WIDTH * NOTE_CHARACTERS);
 }
 
 /** Sections of the summary sheet, in order */

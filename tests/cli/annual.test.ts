@@ -2,7 +2,8 @@ import { jest } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseAnnualArgs, runAnnual, workerCount } from '../../src/cli/annual.ts';
+import { droppedFiles, parseAnnualArgs, rowRejects, runAnnual, workerCount } from '../../src/cli/annual.ts';
+import type { ValidatedYear } from '../../src/validate/types.ts';
 import { systemErrors } from '../../src/cli/system-error.ts';
 import { annualMessages as m } from '../../src/ingest/messages.ts';
 
@@ -73,5 +74,21 @@ describe('runAnnual: problems become French messages and exit codes, never a sta
     const out = join(dir, 'fichier', 'data-out');
     expect(await runAnnual(['--out', out, '--reports', join(dir, 'reports'), '--year', '2025', '--quiet'])).toBe(1);
     expect(written.join('')).toBe(`${m.failed(systemErrors.notFolder(out))}\n`);
+  });
+});
+
+describe('the last line\'s counts', () => {
+  const reject = (file: string, row: number | null) => ({ file, row, column: '', value: '', reason: 'r' });
+  const year = (rejects: ReturnType<typeof reject>[]) => ({ rejects }) as unknown as ValidatedYear;
+  // two years: 2023 has two bad rows in one file and one unreadable file named twice; 2024 one file set aside
+  const twoYears = [year([reject('a.csv', 2), reject('a.csv', 5), reject('b.xlsx', null), reject('b.xlsx', null)]), year([reject('b.xlsx', null)])];
+  it('counts rows that name a row, and each file set aside once per year', () => {
+    expect(rowRejects(twoYears)).toBe(2);
+    expect(droppedFiles(twoYears)).toBe(2);
+  });
+  it('names both output folders', () => {
+    const line = m.done({ years: [2024], out: 'tables-x', reports: 'rapports-y', rejected: 2, dropped: 1 });
+    expect(line).toContain('« tables-x »');
+    expect(line).toContain('« rapports-y »');
   });
 });

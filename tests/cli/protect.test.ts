@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { runAudit } from '../../src/cli/audit.ts';
 import { runProtect } from '../../src/cli/protect.ts';
 import * as msg from '../../src/protect/messages.ts';
+import * as cliMsg from '../../src/cli/messages.ts';
+import { usage } from '../../src/cli/usage.ts';
+import iconv from 'iconv-lite';
 
 const spec = {
   dimensions: [
@@ -66,5 +69,52 @@ describe('mfer protect / mfer audit', () => {
     expect(await runProtect(args('--out', join(dir, 'contrib.csv')))).toBe(2);
     expect(err).toContain(msg.cliOutIsInput(join(dir, 'contrib.csv')));
     expect(readFileSync(join(dir, 'contrib.csv'), 'utf8')).toBe(contrib);
+  });
+
+  describe('the French CSV dialect that the rest of mfer writes', () => {
+    // the same contributions with a decimal comma in a value, written as mfer writes its tables
+    const french = contrib.replace('01,JAF,S2,30', '01,JAF,S2,30.5').replace(/,/g, ';').replace('30.5', '30,5');
+    const plain = contrib.replace('01,JAF,S2,30', '01,JAF,S2,30.5');
+    const variants: [string, Buffer][] = [
+      ['UTF-8 with a BOM, CRLF', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(french.replace(/\n/g, '\r\n'))])],
+      ['Windows-1252', iconv.encode(french.replace('S1', 'Sé1').replace('S1', 'Sé1'), 'win1252')],
+    ];
+
+    it.each(variants)('%s gives the cells of the plain file, and the audit reads them back', async (_, bytes) => {
+      writeFileSync(join(dir, 'contrib.csv'), plain.replace('S1', 'Sé1').replace('S1', 'Sé1'));
+      expect(await runProtect(args('--out', join(dir, 'plain-cells.csv')))).toBe(0);
+      writeFileSync(join(dir, 'contrib.csv'), bytes);
+      expect(await runProtect(args('--out', join(dir, 'cells.csv')))).toBe(0);
+      const cells = readFileSync(join(dir, 'cells.csv'), 'utf8');
+      if (bytes[0] === 0xef) expect(cells).toBe(readFileSync(join(dir, 'plain-cells.csv'), 'utf8').replace(/Sé1/g, 'S1'));
+      else expect(cells).toBe(readFileSync(join(dir, 'plain-cells.csv'), 'utf8'));
+      // the cells written back in the French dialect are read too
+      writeFileSync(join(dir, 'cells-fr.csv'), iconv.encode(cells.replace(/,/g, ';').replace(/(\d)\.(\d)/g, '$1,$2'), 'win1252'));
+      expect(await runAudit(args('--cells', join(dir, 'cells-fr.csv')))).toBe(0);
+    });
+
+    it('refuses a binary file, saying which formats are expected', async () => {
+      writeFileSync(join(dir, 'contrib.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 1, 2, 3]));
+      expect(await runProtect(args('--out', join(dir, 'cells.csv')))).toBe(2);
+      expect(err).toBe(`${cliMsg.csvNotText(join(dir, 'contrib.csv'))}\n`);
+      expect(err).toContain(cliMsg.EXPECTED_CSV);
+    });
+
+    it('names the fields a short row has and the header expects', async () => {
+      writeFileSync(join(dir, 'contrib.csv'), french.replace('03;JE;S3;12', '03;JE;12'));
+      expect(await runProtect(args('--out', join(dir, 'cells.csv')))).toBe(2);
+      expect(err).toBe(`${cliMsg.csvTooFewFields(join(dir, 'contrib.csv'), 7, 3, 4)}\n`);
+    });
+  });
+
+  it('--help shows a complete SPEC.json and CONTRIB.csv that protect as they stand', async () => {
+    const help = usage('protect');
+    const spec = help.slice(help.indexOf('SPEC.json :\n') + 'SPEC.json :\n'.length, help.indexOf('\n\nExemple complet de CONTRIB.csv'));
+    const csvStart = help.indexOf(':\n', help.indexOf('Exemple complet de CONTRIB.csv')) + 2;
+    const csv = help.slice(csvStart, help.indexOf('\n\n', csvStart)).split('\n').map((l) => l.trim()).join('\n');
+    writeFileSync(join(dir, 'spec.json'), spec);
+    writeFileSync(join(dir, 'contrib.csv'), csv);
+    expect(await runProtect(args('--out', join(dir, 'cells.csv')))).toBe(0);
+    expect(readFileSync(join(dir, 'cells.csv'), 'utf8')).toContain('01,JE,3,1,');
   });
 });

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { annualMessages } from '../../src/ingest/messages.ts';
+import { parseCsvText } from '../../src/ingest/parse-csv.ts';
 import { progress } from '../../src/validate/messages.ts';
 import { csvText, headers, utf8Bom, validService } from '../bad-input/corpus.ts';
 import { loadDictionaries } from '../../src/ingest/dictionaries.ts';
@@ -27,6 +28,17 @@ let base: string;
 let input: string;
 let roots: Roots;
 let first: { out: Record<string, string>; reports: Record<string, string> };
+/** Rejected rows and files set aside whole, as the written rejects.csv of each year list them. */
+function setAside(out: string, years: readonly number[]): { rejected: number; dropped: number } {
+  let rejected = 0;
+  let dropped = 0;
+  for (const year of years) {
+    const [, ...rows] = parseCsvText(readFileSync(join(out, String(year), 'rejects.csv'), 'utf8')).rows.filter((r) => r.some((c) => c !== ''));
+    rejected += rows.filter((r) => r[1] !== '').length;
+    dropped += new Set(rows.filter((r) => r[1] === '').map((r) => r[0])).size;
+  }
+  return { rejected, dropped };
+}
 const snap = (r: Roots) => ({ out: snapshot(r.out), reports: snapshot(r.reports) });
 /** The published part of data-out (the manifests and run logs name the years read, which a stray folder adds to). */
 const tablesOf = (out: Record<string, string>) => Object.fromEntries(Object.entries(out).filter(([path]) => /^(2023|2024)\/(tables|clean|audit)\//.test(path)));
@@ -60,7 +72,7 @@ describe('a stray future-year folder with no usable row', () => {
     expect(Object.keys(now.reports).filter((p) => p.startsWith('2024/departements/')).length).toBeGreaterThan(0);
     const lines = run.stderr.trim().split('\n');
     expect(lines).toContain(progress.yearUnusable(2031, 2));
-    expect(lines[lines.length - 1]).toBe(annualMessages.done([2023, 2024], roots.out, [2031]));
+    expect(lines[lines.length - 1]).toBe(annualMessages.done({ years: [2023, 2024], out: roots.out, reports: roots.reports, ...setAside(roots.out, [2023, 2024, 2031]), unpublished: [2031] }));
   }, 120_000);
 
   it('asked for alone, it ends with exit 1 and writes nothing', async () => {
@@ -83,7 +95,7 @@ describe('a value to check', () => {
       expect(strict.stderr.trim().split('\n').pop()).toBe(annualMessages.strictChecks(1));
       const run = await runAnnual(input, roots, []);
       expect(run.code).toBe(0);
-      expect(run.stderr.trim().split('\n').pop()).toBe(annualMessages.done([2023, 2024], roots.out, [], 1));
+      expect(run.stderr.trim().split('\n').pop()).toBe(annualMessages.done({ years: [2023, 2024], out: roots.out, reports: roots.reports, ...setAside(roots.out, [2023, 2024]), checks: 1 }));
       const listed = readFileSync(join(roots.out, '2024', 'a-verifier.csv'), 'utf8').split('\r\n').filter((l) => l !== '');
       expect(listed).toHaveLength(2);
       expect(listed[1].startsWith(`${path};2;MF-69-950;etp-par-mediateur;`)).toBe(true);

@@ -1,6 +1,8 @@
 /**
- * The national report and a court page as a reader opens them: in Debian's headless Chromium, from
- * files on disk, with every non-file request aborted and counted. One browser launch for the file.
+ * The national report, a one-department court's page and a large court's page as a reader opens them:
+ * in Debian's headless Chromium, from files on disk, with every non-file request aborted and counted.
+ * One browser launch for the file; a screenshot of each in test-artifacts/. The court pages read their
+ * own Lecture lines and number their own tables and charts; no page names the tool or an internal path.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +17,12 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
 
 const pages = [
-  { name: 'rapport-national', path: '2024/index.html' },
-  { name: 'cour-appel-lyon', path: '2024/cours-appel/CA-LYON.html' },
+  { name: 'rapport-national', path: '2024/index.html', court: null },
+  { name: 'cour-appel-cayenne', path: '2024/cours-appel/CA-CAYENNE.html', court: 'CA-CAYENNE' },
+  { name: 'cour-appel-paris', path: '2024/cours-appel/CA-PARIS.html', court: 'CA-PARIS' },
 ];
+/** what a public page never shows: the tool, its commands and files, paths of the machine that made it */
+const INTERNAL = /\bmfer\b|npx|data-out|data-raw|spec\.json|contrib\.csv|cells\.csv|\/tmp\/|\/work\/|\bsrc\/|node_modules/i;
 
 let dir: string;
 let context: BrowserContext;
@@ -28,7 +33,7 @@ beforeAll(async () => {
   const publication = fixturePublication(fullGeography());
   const files = [
     { path: pages[0].path, content: await nationalReport(publication, { generatedAt: '27/11/2026' }) },
-    { path: pages[1].path, content: await courtPage(publication, 'CA-LYON', { generatedAt: null }) },
+    ...(await Promise.all(pages.slice(1).map(async (p) => ({ path: p.path, content: await courtPage(publication, p.court!, { generatedAt: null }) })))),
   ];
   for (const f of files) {
     const path = join(dir, 'site', f.path);
@@ -51,7 +56,7 @@ afterAll(async () => {
 });
 
 
-describe.each(pages)('$name in Chromium', ({ name, path }) => {
+describe.each(pages)('$name in Chromium', ({ name, path, court }) => {
   it('loads offline without console errors, draws every chart, and shows text', async () => {
     const page = await context.newPage();
     const errors: string[] = [];
@@ -87,6 +92,22 @@ describe.each(pages)('$name in Chromium', ({ name, path }) => {
       "Math.max(0, ...[...document.querySelectorAll('figure.chart svg text')].map((t) => t.getBBox().width))",
     )) as number;
     expect(labelWidth).toBeGreaterThan(10);
+
+    // the page's own words: no tool, no internal path, in the text or the markup
+    const html = (await page.evaluate('document.documentElement.outerHTML')) as string;
+    expect(text.match(INTERNAL)).toBeNull();
+    expect(html.match(INTERNAL)).toBeNull();
+    if (court !== null) {
+      const courtName = fixturePublication(fullGeography()).geography.labels[court];
+      const lectures = (await page.$$eval('figure.table figcaption p', (ps) => ps.map((p) => p.textContent ?? ''))).filter((l) => l.startsWith('Lecture'));
+      expect(lectures.length).toBeGreaterThan(0);
+      for (const line of lectures) {
+        expect(line).not.toContain('en France');
+        expect(line.includes(`dans le ressort de la ${courtName.charAt(0).toLowerCase()}${courtName.slice(1)}`) || line.includes('secret statistique')).toBe(true);
+      }
+      const numbers = (await page.$$eval('figure.table caption .title', (ts) => ts.map((t) => t.textContent ?? ''))).map((t) => Number(/^Tableau (\d+)/.exec(t)?.[1]));
+      expect(numbers).toEqual(numbers.map((_, k) => k + 1));
+    }
 
     const shot = await page.screenshot({ fullPage: false });
     writeFileSync(join(ARTIFACTS, `${name}.png`), shot);

@@ -20,8 +20,44 @@ describe('court of appeal page', () => {
 
   it("shows the court's departments, the court and France, and no other territory", () => {
     const table = html.match(/<figure class="table" id="t-med-terminees-cadre">[\s\S]*?<\/figure>/)![0];
-    const rows = [...table.matchAll(/<tr><th scope="row">([^<]*)<\/th>/g)].map((x) => x[1]);
+    const rows = [...table.matchAll(/<tr[^>]*><th scope="row">([^<]*)<\/th>/g)].map((x) => x[1]);
     expect(rows).toEqual(['Ain', 'Rhône', escapeHtml("Cour d'appel de Lyon"), 'France']);
+  });
+
+  it('numbers its own tables and charts from 1, in page order', () => {
+    const tables = [...html.matchAll(/<span class="title">Tableau (\d+) – /g)].map((x) => Number(x[1]));
+    expect(tables).toEqual(publication.tables.map((_, k) => k + 1));
+    const charts = [...html.matchAll(/<span class="chart-title">Graphique (\d+) – /g)].map((x) => Number(x[1]));
+    expect(charts.length).toBeGreaterThan(0);
+    expect(charts).toEqual(charts.map((_, k) => k + 1));
+  });
+
+  it("reads each Lecture line in the court's own cell, never France's", () => {
+    for (const table of publication.tables) {
+      const figure = html.match(new RegExp(`<figure class="table" id="t-${table.meta.id}">[\\s\\S]*?</figure>`))![0];
+      const line = figure.match(/<b>Lecture :<\/b> ([^<]*)<\/p>/)![1];
+      const reading = table.meta.reading!;
+      const cell = table.table.cells.find((c) => c.codes[0] === 'CA-LYON' && c.codes[1] === reading.code)!;
+      if (cell.status === 's') {
+        const value = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: table.decimals, maximumFractionDigits: table.decimals }).format(cell.value);
+        expect(line).toBe(escapeHtml(`En ${publication.year}, dans le ressort de la cour d'appel de Lyon, ${value} lectures du tableau ${table.meta.id}.`));
+      } else expect(line).toBe(escapeHtml(m.courtLectureUnavailable()));
+      expect(line).not.toContain('en France');
+    }
+  });
+
+  it('links to the previous year when it has data, and not otherwise', async () => {
+    expect(html).toContain(`href="../../${publication.year - 1}/cours-appel/CA-LYON.html"`);
+    const first = await courtPage(fixturePublication(smallGeography, { history: false }), 'CA-LYON', { generatedAt: null });
+    expect(first).not.toContain('/cours-appel/CA-LYON.html"');
+  });
+
+  it('shows a one-department court once: the department (which is the court) and France', async () => {
+    const bastia = await courtPage(publication, 'CA-BASTIA', { generatedAt: null });
+    const table = bastia.match(/<figure class="table" id="t-med-terminees-cadre">[\s\S]*?<\/figure>/)![0];
+    const rows = [...table.matchAll(/<tr[^>]*><th scope="row">([^<]*)<\/th>/g)].map((x) => x[1]);
+    expect(rows).toEqual([escapeHtml(m.courtSingleRow('Corse-du-Sud', "Cour d'appel de Bastia")), 'France']);
+    expect(bastia).toContain(escapeHtml(m.courtIntroSingle('Corse-du-Sud (2A)', "Cour d'appel de Bastia")));
   });
 
   it('charts the waiting families by department and the median waiting days beside the court and France', () => {

@@ -176,6 +176,7 @@ export function fixtureTable(geography: Geography, spec: Spec, year: number, num
       survey: spec.survey,
       ...(spec.link ? { link: spec.link } : {}),
       lecture: `En ${year}, en France, lecture du tableau ${spec.id}.`,
+      reading: { template: `En ${year}, en France, {valeur} lectures du tableau ${spec.id}.`, code: spec.codes[0] },
       champ: 'Champ de test, France (hors collectivités d’outre-mer).',
       source: `Source de test ${year}.`,
       note: 's : secret statistique.',

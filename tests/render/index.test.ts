@@ -5,9 +5,16 @@ import { renderMessages as m } from '../../src/render/messages.ts';
 import { fixturePublication, smallGeography } from './fixtures.ts';
 
 describe('render', () => {
-  it('writes the national report only, for a year that is not the latest', async () => {
+  it('writes the court pages and workbooks of a year that is not the latest too', async () => {
     const files = await render(fixturePublication(smallGeography, { year: 2023, history: false }), { latest: false, generatedAt: null });
-    expect(files.map((f) => `${f.root}/${f.path}`)).toEqual(['reports/2023/index.html']);
+    expect(files.map((f) => `${f.root}/${f.path}`)).toEqual([
+      'reports/2023/index.html',
+      'reports/2023/cours-appel/CA-BASTIA.html',
+      'reports/2023/cours-appel/CA-LYON.html',
+      'reports/2023/departements/01.xlsx',
+      'reports/2023/departements/69.xlsx',
+      'reports/2023/departements/2A.xlsx',
+    ]);
   });
 
   it('writes one court page per court with departments and one workbook per department when latest', async () => {
@@ -48,13 +55,13 @@ describe('render', () => {
 });
 
 describe('renderYears', () => {
-  it('writes every year\'s national report and the court pages and workbooks of the latest only', async () => {
+  it('writes every year\'s national report, court pages and workbooks', async () => {
     const files = await renderYears(
       [fixturePublication(smallGeography, { year: 2023, history: false }), fixturePublication(smallGeography, { year: 2024 })],
       null,
     );
     const paths = files.map((f) => f.path);
-    expect(paths.filter((p) => p.startsWith('2023/'))).toEqual(['2023/index.html']);
+    expect(paths.filter((p) => p.startsWith('2023/')).length).toBe(1 + 2 + 3);
     expect(paths.filter((p) => p.startsWith('2024/')).length).toBe(1 + 2 + 3);
   });
 

@@ -56,7 +56,7 @@ describe('suppressed cells in place', () => {
     const figure = html.match(new RegExp(`<figure class="table" id="t-${id}">([\\s\\S]*?)</figure>`))![1];
     const body = figure.match(/<tbody>([\s\S]*?)<\/tbody>/)![1];
     const rows = new Map<string, string[]>();
-    for (const tr of body.match(/<tr>[\s\S]*?<\/tr>/g) ?? []) {
+    for (const tr of body.match(/<tr[^>]*>[\s\S]*?<\/tr>/g) ?? []) {
       const cells = [...tr.matchAll(/<t[hd][^>]*>([^<]*)<\/t[hd]>/g)].map((x) => unescape(x[1]));
       rows.set(cells[0], cells.slice(1));
     }

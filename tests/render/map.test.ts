@@ -1,5 +1,5 @@
 import { escapeHtml } from '../../src/render/format.ts';
-import { choropleth, classBreaks, NO_DATA, NO_SERVICE, OVERSEAS, PALETTE } from '../../src/render/map.ts';
+import { choropleth, classBreaks, INNER_RING, pathsBox, NO_DATA, NO_SERVICE, OVERSEAS, PALETTE } from '../../src/render/map.ts';
 import { renderMessages as m, signs } from '../../src/render/messages.ts';
 import { fullGeography } from './fixtures.ts';
 
@@ -31,7 +31,9 @@ describe('choropleth', () => {
 
   it('draws every department once, the overseas ones as labelled insets, each with a title', () => {
     const titles = [...html.matchAll(/<title>([^<]*)<\/title>/g)].map((x) => x[1].replace(/&#39;/g, "'"));
-    expect(titles.length).toBe(101);
+    // every department once, and Paris and the inner ring once more in their enlarged inset
+    expect(titles.length).toBe(101 + INNER_RING.length);
+    for (const code of INNER_RING) expect(titles.filter((t) => t.includes(`(${code}) :`))).toHaveLength(2);
     for (const d of geography.departments) expect(titles.some((t) => t.startsWith(`${d.name} (${d.code}) :`))).toBe(true);
     for (const code of OVERSEAS) expect(html).toContain(`>${escapeHtml(geography.departments.find((d) => d.code === code)!.name)}</text>`);
   });
@@ -57,3 +59,12 @@ describe('choropleth', () => {
     expect(html).toContain('CC-BY-4.0');
   });
 });
+
+describe('pathsBox', () => {
+  it('follows relative moves, and a new subpath from where the last one closed', () => {
+    // a unit square at (10, 20), then a second one 5 to its right, relative to the first's start
+    expect(pathsBox(['m 10,20 1,0 0,1 -1,0 z m 5,0 1,0 0,1 z'])).toEqual({ x0: 10, y0: 20, x1: 16, y1: 21 });
+    expect(pathsBox([])).toBeNull();
+  });
+});
+

@@ -2,9 +2,9 @@ import { FRANCE } from '../../src/model/geography.ts';
 import { formatShown } from '../../src/render/format.ts';
 import { escapeHtml } from '../../src/render/format.ts';
 import { keyFigureLabels, renderMessages as m } from '../../src/render/messages.ts';
-import { nationalReport } from '../../src/render/national.ts';
+import { euroScale, nationalReport } from '../../src/render/national.ts';
 import { tableView } from '../../src/render/view.ts';
-import { fixturePublication, smallGeography } from './fixtures.ts';
+import { fixturePublication, fullGeography, smallGeography } from './fixtures.ts';
 
 const publication = fixturePublication(smallGeography);
 const byId = (id: string) => publication.tables.find((t) => t.meta.id === id)!;
@@ -18,12 +18,13 @@ describe('national report', () => {
   it('is French, self-contained and script-free', () => {
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="fr">/);
     expect(html).not.toMatch(/<script|<link|<iframe|@import|url\((?!#)/i);
-    expect(html).not.toMatch(/(?:src|href)="(?!#)/);
+    // links stay inside the year's folder: anchors, or files of the folder (relative, no parent, no scheme)
+    expect(html).not.toMatch(/(?:src|href)="(?!#|(?:departements|cours-appel|donnees)\/[\w.-]+")/);
     expect(html).toContain("Content-Security-Policy");
   });
 
   it('has its sections in order, the methodology last', () => {
-    const order = [m.sections.keyFigures, m.sections.mediation, m.sections.rencontre, m.sections.croise, m.sections.evolution, m.sections.methodology].map((t) =>
+    const order = [m.sections.keyFigures, m.sections.mediation, m.sections.rencontre, m.sections.croise, m.sections.evolution, m.annex.title, m.sections.methodology].map((t) =>
       html.indexOf(`>${escapeHtml(t)}</h2>`),
     );
     expect(order.every((at) => at > 0)).toBe(true);
@@ -66,3 +67,87 @@ describe('national report', () => {
     expect(html).not.toMatch(/npx|mfer|data-out|spec\.json|contrib\.csv/);
   });
 });
+
+describe('the annex', () => {
+  const annex = () => html.match(/<figure class="table" id="annexe-departements">[\s\S]*?<\/figure>/)![0];
+
+  it('gives every department its key figures as published, "s" where secret', () => {
+    const rows = [...annex().matchAll(/<tr><th scope="row">([^<]*)<\/th>([\s\S]*?)<\/tr>/g)];
+    expect(rows.map((r) => r[1])).toEqual(publication.geography.departments.map((d) => escapeHtml(`${d.name} (${d.code})`)));
+    const present = keyFigureLabels.filter((k) => publication.tables.some((t) => t.meta.id === k.table && t.order[Object.keys(t.order)[0]].includes(k.code)));
+    expect(present.length).toBeGreaterThan(2);
+    publication.geography.departments.forEach((d, i) => {
+      const cells = [...rows[i][2].matchAll(/<td class="num[^"]*">([^<]*)<\/td>/g)].map((c) => c[1]);
+      expect(cells).toHaveLength(present.length);
+      present.forEach((k, j) => {
+        const table = byId(k.table);
+        const cell = table.table.cells.find((c) => c.codes[0] === d.code && c.codes[1] === k.code)!;
+        if (cell.status !== 's') expect(cells[j]).toBe('s');
+        else expect(cells[j]).toBe(escapeHtml(formatShown({ kind: 'value', value: cell.value }, tableView(table).decimals(k.code))));
+      });
+      expect(rows[i][2]).toContain(`href="departements/${d.code}.xlsx"`);
+      expect(rows[i][2]).toContain(`href="cours-appel/${d.court}.html"`);
+    });
+  });
+
+  it('links every table as CSV and long CSV, relative to the year\'s folder', () => {
+    for (const t of publication.tables) {
+      expect(html).toContain(`href="donnees/${t.meta.id}.csv"`);
+      expect(html).toContain(`href="donnees/${t.meta.id}.long.csv"`);
+    }
+  });
+});
+
+describe('the order of the territories', () => {
+  it('puts France first, in bold, then the regions of metropolitan France, then those of the DROM', async () => {
+    const full = fixturePublication(fullGeography());
+    const page = await nationalReport(full, { generatedAt: null });
+    const table = page.match(/<figure class="table" id="t-med-terminees-cadre">[\s\S]*?<\/figure>/)![0];
+    const rows = [...table.matchAll(/<tr( class="total")?><th scope="row">([^<]*)<\/th>/g)].map((x) => ({ bold: x[1] !== undefined, label: x[2] }));
+    expect(rows[0]).toEqual({ bold: true, label: 'France' });
+    expect(rows.filter((r) => r.bold)).toHaveLength(1);
+    const overseas = new Set(full.geography.departments.filter((d) => /^97/.test(d.code)).map((d) => escapeHtml(full.geography.labels[d.region])));
+    expect(overseas.size).toBeGreaterThan(0);
+    const kinds = rows.slice(1).map((r) => overseas.has(r.label));
+    expect(kinds).toEqual([...kinds].sort((a, b) => Number(a) - Number(b)));
+    expect(rows).toHaveLength(1 + full.geography.regions.length);
+  });
+});
+
+describe('charts', () => {
+  it('draw one unit per chart: a table whose codes have their own units gets one chart per code', () => {
+    const moyens = byId('med-moyens');
+    expect(html).not.toContain('id="graphique-med-moyens"');
+    const drawn = [...html.matchAll(/<figure class="chart" id="graphique-med-moyens-([\w]+)">/g)].map((x) => x[1]);
+    expect(drawn.length).toBeGreaterThan(1);
+    for (const code of drawn) {
+      const figure = html.match(new RegExp(`<figure class="chart" id="graphique-med-moyens-${code}">[\\s\\S]*?</figure>`))![0];
+      expect(figure).toContain(`<span class="chart-unit">${escapeHtml(moyens.units![code])}</span>`);
+    }
+  });
+
+  it('are numbered in reading order, each with its unit, Champ and Source', () => {
+    const charts = [...html.matchAll(/<figure class="chart" id="[^"]*"><figcaption><span class="chart-title">Graphique (\d+) – [\s\S]*?<\/figure>/g)];
+    expect(charts.length).toBeGreaterThan(3);
+    expect(charts.map((c) => Number(c[1]))).toEqual(charts.map((_, k) => k + 1));
+    for (const c of charts) {
+      expect(c[0]).toContain('class="chart-unit"');
+      expect(c[0]).toContain(`<b>${m.champ} :</b>`);
+      expect(c[0]).toContain(`<b>${m.source} :</b>`);
+    }
+    const maps = [...html.matchAll(/<span class="chart-title">Carte (\d+) – /g)].map((x) => Number(x[1]));
+    expect(maps).toEqual(maps.map((_, k) => k + 1));
+  });
+
+  it('scale euro axes to thousands or millions of euros', () => {
+    const value = (v: number) => ({ kind: 'value' as const, value: v });
+    expect(euroScale('En euros', [value(2_500_000), value(10)])).toEqual({ factor: 1e6, unit: m.euros.millions() });
+    expect(euroScale('En euros', [value(25_000), { kind: 'secret' as const }])).toEqual({ factor: 1e3, unit: m.euros.thousands() });
+    expect(euroScale('En euros', [value(900)])).toEqual({ factor: 1, unit: 'En euros' });
+    expect(euroScale('En nombre', [value(2_500_000)])).toEqual({ factor: 1, unit: 'En nombre' });
+    // the fixture's amounts are in the thousands: the chart says so
+    const chart = html.match(/<figure class="chart" id="graphique-med-financement">[\s\S]*?<\/figure>/)![0];
+    expect(chart).toMatch(new RegExp(`chart-unit">${escapeHtml(m.euros.thousands())}<|chart-unit">En euros<`));
+  });
+});
+

@@ -1,5 +1,5 @@
 /**
- * Every department workbook read back with exceljs (and its XML parts unzipped): the four sheets, no
+ * Every department workbook read back with exceljs (and its XML parts unzipped): the five sheets, no
  * formula, nothing hidden, no comment or chart, frozen headers, A4 fit-to-width, French number
  * formats, `s` exactly where a cell is suppressed, a summary with one line per indicator whose change
  * is the national table's (in % or in points), headers with room, and the same bytes twice.
@@ -15,7 +15,7 @@ import { departmentWorkbook, numberFormat } from '../../src/render/workbook.ts';
 import { fixturePublication, fixturePublisher, fullGeography, smallGeography } from './fixtures.ts';
 import { unzipText } from './unzip.ts';
 
-const SHEETS = [m.workbook.sheets.summary, m.workbook.sheets.mediation, m.workbook.sheets.rencontre, m.workbook.sheets.methodology];
+const SHEETS = [m.workbook.sheets.summary, m.workbook.sheets.series, m.workbook.sheets.mediation, m.workbook.sheets.rencontre, m.workbook.sheets.methodology];
 
 let publication: Publication;
 let books: { code: string; bytes: Uint8Array }[];
@@ -66,7 +66,7 @@ describe('department workbooks', () => {
     }
   });
 
-  it('have the four sheets, frozen headers, widths and A4 fit-to-width print set-up', async () => {
+  it('have their sheets, frozen headers, widths and A4 fit-to-width print set-up', async () => {
     for (const { bytes } of books) {
       const workbook = await read(bytes);
       expect(workbook.worksheets.map((w) => w.name)).toEqual(SHEETS);
@@ -265,3 +265,36 @@ function findRow(ws: ExcelJS.Worksheet, text: string): number {
   if (found < 0) throw new Error(`row not found: ${text}`);
   return found;
 }
+
+describe('the Séries sheet', () => {
+  it('gives every year of the publication for the department, its region and France, as each year published it', async () => {
+    const department = publication.geography.departments[0];
+    const workbook = await read(books.find((b) => b.code === department.code)!.bytes);
+    const ws = workbook.getWorksheet(m.workbook.sheets.series)!;
+    const years = [...publication.history.map((h) => h.year), publication.year];
+    expect(years.length).toBeGreaterThan(1);
+    const header = (ws.getRow(2).values as unknown[]).slice(1).map(String);
+    expect(header.slice(3)).toEqual(years.map(String));
+    // a table with a total (straight from the protected tables of each year, not through the renderer)
+    const table = [...publication.tables].sort((a, b) => a.meta.number - b.meta.number).find((t) => t.order[Object.keys(t.order)[0]].includes('ENS'))!;
+    const label = m.workbook.totalLabel(table.meta.title);
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    let checked = 0;
+    for (const geo of [department.code, department.region, FRANCE]) {
+      const row = rows.find((r) => r[0] === label && r[1] === publication.geography.labels[geo]);
+      expect(row).toBeDefined();
+      years.forEach((year, k) => {
+        const tables = year === publication.year ? publication.tables : publication.history.find((h) => h.year === year)!.tables;
+        const same = tables.find((t) => t.meta.id === table.meta.id)!;
+        const cell = cellOf(same, geo, 'ENS')!;
+        const got = row![3 + k];
+        if (cell.status === 's') expect(typeof got === 'number' ? got : NaN).toBeCloseTo(cell.value, 6);
+        else expect(got).toBe('s');
+        checked++;
+      });
+    }
+    expect(checked).toBe(3 * years.length);
+  });
+});
+
