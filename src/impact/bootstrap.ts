@@ -1,0 +1,83 @@
+/**
+ * The Poisson bootstrap over families, inside DuckDB, replicate block by replicate block (memory stays
+ * bounded by one block's stratum sums). Replicate 0 gives every family the weight 1: it is the point
+ * estimate, computed by the very same SQL. Sums of weights and outcomes are integers (exact in any
+ * order); the sums of per-stratum differences use DuckDB's compensated `fsum`.
+ *
+ * Tables written, every figure a proportion (not yet percentage points):
+ * - `impact_boot_effects(r, geo, cohort, nt, nc, p1…p4, e1…e4)`: the matched arms' (weighted)
+ *   sizes, the treated rate and the matched effect (ATT) per replicate;
+ * - `impact_boot_naive(r, geo, cohort, wt, wc, t1…t4, c1…c4)`: the arms' weighted sums, all children;
+ * - `impact_boot_km(r, treated, km_time, km_event, wsum)`: weighted survival counts, matched strata.
+ *
+ * @example
+ *   await runBootstrap(connection, { replicates: 500, seed: 2024, lastCohort: 2023 });
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { poissonWeightSql } from './poisson.ts';
+
+export interface BootstrapOptions {
+  replicates: number;
+  seed: number;
+  /** last cohort whose 24-month outcomes are observed */
+  lastCohort: number;
+  /** replicates per block (memory ∝ block × matched strata) */
+  block?: number;
+}
+
+const weighted = (table: string, where: string, r0: number, r1: number, seed: number): string => `
+  SELECT u.*, CASE WHEN u.r = 0 THEN 1 ELSE ${poissonWeightSql('u.hu')} END AS w
+  FROM (SELECT CAST(rr.r AS INTEGER) AS r, x.*, hash(x.h, rr.r, ${seed}) AS hu
+        FROM ${table} x, range(${r0}, ${r1}) rr(r) WHERE ${where}) u`;
+
+export async function runBootstrap(connection: DuckDBConnection, options: BootstrapOptions): Promise<void> {
+  const { replicates, seed, lastCohort } = options;
+  const block = options.block ?? 50;
+  await connection.run(`
+CREATE OR REPLACE TABLE impact_boot_effects (r INTEGER, geo VARCHAR, cohort INTEGER, nt BIGINT, nc BIGINT, p1 DOUBLE, p2 DOUBLE, p3 DOUBLE, p4 DOUBLE, e1 DOUBLE, e2 DOUBLE, e3 DOUBLE, e4 DOUBLE);
+CREATE OR REPLACE TABLE impact_boot_naive (r INTEGER, geo VARCHAR, cohort INTEGER, wt BIGINT, wc BIGINT, t1 BIGINT, t2 BIGINT, t3 BIGINT, t4 BIGINT, c1 BIGINT, c2 BIGINT, c3 BIGINT, c4 BIGINT);
+CREATE OR REPLACE TABLE impact_boot_km (r INTEGER, treated BOOLEAN, km_time INTEGER, km_event INTEGER, wsum DOUBLE);`);
+  for (let r0 = 0; r0 <= replicates; r0 += block) {
+    const r1 = Math.min(replicates + 1, r0 + block);
+    await connection.run(`
+CREATE OR REPLACE TEMP TABLE impact_boot_strata AS
+SELECT r, stratum_id,
+  sum(w * n) FILTER (WHERE treated) AS wt, sum(w * n) FILTER (WHERE NOT treated) AS wc,
+  sum(w * y1) FILTER (WHERE treated) AS t1, sum(w * y2) FILTER (WHERE treated) AS t2,
+  sum(w * y3) FILTER (WHERE treated) AS t3, sum(w * y4) FILTER (WHERE treated) AS t4,
+  sum(w * y1) FILTER (WHERE NOT treated) AS c1, sum(w * y2) FILTER (WHERE NOT treated) AS c2,
+  sum(w * y3) FILTER (WHERE NOT treated) AS c3, sum(w * y4) FILTER (WHERE NOT treated) AS c4
+FROM (${weighted('impact_units', 'x.matched', r0, r1, seed)})
+GROUP BY r, stratum_id;
+
+INSERT INTO impact_boot_effects
+SELECT b.r, g.geo, s.cohort, sum(b.wt), sum(b.wc),
+  sum(b.t1) / sum(b.wt), sum(b.t2) / sum(b.wt), sum(b.t3) / sum(b.wt), sum(b.t4) / sum(b.wt),
+  fsum(b.wt * (b.t1 / b.wt - b.c1 / b.wc)) / sum(b.wt), fsum(b.wt * (b.t2 / b.wt - b.c2 / b.wc)) / sum(b.wt),
+  fsum(b.wt * (b.t3 / b.wt - b.c3 / b.wc)) / sum(b.wt), fsum(b.wt * (b.t4 / b.wt - b.c4 / b.wc)) / sum(b.wt)
+FROM impact_boot_strata b JOIN impact_strata s ON s.stratum_id = b.stratum_id
+  JOIN impact_geo g ON g.departement = s.departement
+WHERE b.wt > 0 AND b.wc > 0 AND s.cohort <= ${lastCohort}
+GROUP BY b.r, g.geo, s.cohort;
+
+INSERT INTO impact_boot_naive
+SELECT u.r, g.geo, u.cohort,
+  sum(w * n) FILTER (WHERE treated), sum(w * n) FILTER (WHERE NOT treated),
+  sum(w * y1) FILTER (WHERE treated), sum(w * y2) FILTER (WHERE treated),
+  sum(w * y3) FILTER (WHERE treated), sum(w * y4) FILTER (WHERE treated),
+  sum(w * y1) FILTER (WHERE NOT treated), sum(w * y2) FILTER (WHERE NOT treated),
+  sum(w * y3) FILTER (WHERE NOT treated), sum(w * y4) FILTER (WHERE NOT treated)
+FROM (${weighted('impact_units', `x.full_horizon AND x.cohort <= ${lastCohort}`, r0, r1, seed)}) u
+  JOIN impact_geo g ON g.departement = u.departement
+GROUP BY u.r, g.geo, u.cohort;
+
+INSERT INTO impact_boot_km
+SELECT k.r, k.treated, k.km_time, k.km_event,
+  fsum(k.w * k.n * CASE WHEN k.treated THEN 1 ELSE b.wt / b.wc END)
+FROM (${weighted('impact_km_units', 'true', r0, r1, seed)}) k
+  JOIN impact_boot_strata b ON b.r = k.r AND b.stratum_id = k.stratum_id
+WHERE b.wt > 0 AND b.wc > 0 AND k.w > 0
+GROUP BY k.r, k.treated, k.km_time, k.km_event;`);
+  }
+  await connection.run('DROP TABLE IF EXISTS impact_boot_strata');
+}
