@@ -7,7 +7,8 @@
  * Tables written, every figure a proportion (not yet percentage points):
  * - `impact_boot_effects(r, geo, cohort, nt, nc, p1…p4, e1…e4)`: the matched arms' (weighted)
  *   sizes, the treated rate and the matched effect (ATT) per replicate;
- * - `impact_boot_naive(r, geo, cohort, wt, wc, t1…t4, c1…c4)`: the arms' weighted sums, all children;
+ * - `impact_boot_naive(r, geo, cohort, wt, wc, t1…t4, c1…c4)`: the arms' weighted sums, all children
+ *   (the same stratum sums rolled up, matched or not);
  * - `impact_boot_km(r, treated, km_time, km_event, wsum)`: weighted survival counts, matched strata.
  *
  * @example
@@ -32,7 +33,9 @@ const weighted = (table: string, where: string, r0: number, r1: number, seed: nu
 
 export async function runBootstrap(connection: DuckDBConnection, options: BootstrapOptions): Promise<void> {
   const { replicates, seed, lastCohort } = options;
-  const block = options.block ?? 50;
+  // small populations: every replicate in one pass; large ones: about 20 million weighted rows a pass
+  const units = Number((await (await connection.runAndReadAll('SELECT count(*) AS n FROM impact_units')).getRowObjectsJS())[0].n);
+  const block = options.block ?? Math.max(5, Math.min(replicates + 1, Math.floor(20_000_000 / Math.max(1, units))));
   await connection.run(`
 CREATE OR REPLACE TABLE impact_boot_effects (r INTEGER, geo VARCHAR, cohort INTEGER, nt BIGINT, nc BIGINT, p1 DOUBLE, p2 DOUBLE, p3 DOUBLE, p4 DOUBLE, e1 DOUBLE, e2 DOUBLE, e3 DOUBLE, e4 DOUBLE);
 CREATE OR REPLACE TABLE impact_boot_naive (r INTEGER, geo VARCHAR, cohort INTEGER, wt BIGINT, wc BIGINT, t1 BIGINT, t2 BIGINT, t3 BIGINT, t4 BIGINT, c1 BIGINT, c2 BIGINT, c3 BIGINT, c4 BIGINT);
@@ -47,7 +50,7 @@ SELECT r, stratum_id,
   sum(w * y3) FILTER (WHERE treated) AS t3, sum(w * y4) FILTER (WHERE treated) AS t4,
   sum(w * y1) FILTER (WHERE NOT treated) AS c1, sum(w * y2) FILTER (WHERE NOT treated) AS c2,
   sum(w * y3) FILTER (WHERE NOT treated) AS c3, sum(w * y4) FILTER (WHERE NOT treated) AS c4
-FROM (${weighted('impact_units', 'x.matched', r0, r1, seed)})
+FROM (${weighted('impact_units', 'true', r0, r1, seed)})
 GROUP BY r, stratum_id;
 
 INSERT INTO impact_boot_effects
@@ -61,15 +64,13 @@ WHERE b.wt > 0 AND b.wc > 0 AND s.cohort <= ${lastCohort}
 GROUP BY b.r, g.geo, s.cohort;
 
 INSERT INTO impact_boot_naive
-SELECT u.r, g.geo, u.cohort,
-  sum(w * n) FILTER (WHERE treated), sum(w * n) FILTER (WHERE NOT treated),
-  sum(w * y1) FILTER (WHERE treated), sum(w * y2) FILTER (WHERE treated),
-  sum(w * y3) FILTER (WHERE treated), sum(w * y4) FILTER (WHERE treated),
-  sum(w * y1) FILTER (WHERE NOT treated), sum(w * y2) FILTER (WHERE NOT treated),
-  sum(w * y3) FILTER (WHERE NOT treated), sum(w * y4) FILTER (WHERE NOT treated)
-FROM (${weighted('impact_units', `x.full_horizon AND x.cohort <= ${lastCohort}`, r0, r1, seed)}) u
-  JOIN impact_geo g ON g.departement = u.departement
-GROUP BY u.r, g.geo, u.cohort;
+SELECT b.r, g.geo, s.cohort,
+  coalesce(sum(b.wt), 0), coalesce(sum(b.wc), 0), sum(b.t1), sum(b.t2), sum(b.t3), sum(b.t4),
+  sum(b.c1), sum(b.c2), sum(b.c3), sum(b.c4)
+FROM impact_boot_strata b JOIN impact_strata s ON s.stratum_id = b.stratum_id
+  JOIN impact_geo g ON g.departement = s.departement
+WHERE s.cohort <= ${lastCohort}
+GROUP BY b.r, g.geo, s.cohort;
 
 INSERT INTO impact_boot_km
 SELECT k.r, k.treated, k.km_time, k.km_event,

@@ -75,7 +75,7 @@ export function generateSynthetic(options: SyntheticOptions, sink: SyntheticSink
       const prior = bernoulli(rng, 0.15);
       const asfBefore = bernoulli(rng, 0.08 + 0.03 * (3 - q));
       const older = (youngest >= 6 ? 1 : 0) + (youngest >= 11 ? 0.5 : 0);
-      const pTreat = 0.16 + sel * (0.05 * (q - 3) + 0.08 * older);
+      const pTreat = 0.16 + sel * (0.06 * (q - 3) + 0.1 * older);
       const treated = bernoulli(rng, pTreat) === 1;
       const u = rng.uniform(-0.06, 0.06);
       const v = rng.uniform(-0.04, 0.04);
@@ -86,8 +86,8 @@ export function generateSynthetic(options: SyntheticOptions, sink: SyntheticSink
       for (let k = 0; k < nChildren; k++) {
         const enfant = token(rng, 20);
         const age = k === 0 ? youngest : Math.min(17, youngest + rng.int(1, 5));
-        const pRetour = 0.36 - 0.04 * (q - 3) - 0.1 * (youngest >= 6 ? 1 : 0) - 0.05 * (youngest >= 11 ? 1 : 0) + 0.1 * prior + u + eff('retour_juge') * tr;
-        const pAf = 0.12 + 0.03 * (q - 3) + 0.05 * (youngest >= 6 ? 1 : 0) + v + eff('af_partagees') * tr;
+        const pRetour = 0.38 - 0.05 * (q - 3) - 0.1 * (youngest >= 6 ? 1 : 0) - 0.05 * (youngest >= 11 ? 1 : 0) + 0.1 * prior + u + eff('retour_juge') * tr;
+        const pAf = 0.14 + 0.04 * (q - 3) + 0.08 * (youngest >= 6 ? 1 : 0) + v + eff('af_partagees') * tr;
         const pAsf = 0.15 - 0.03 * (q - 3) + 0.15 * asfBefore + eff('asf') * tr;
         const pInter = 0.05 + 0.1 * asfBefore + eff('intermediation') * tr;
         const retour = bernoulli(rng, pRetour);
