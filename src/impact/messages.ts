@@ -40,6 +40,7 @@ export const impactMessages = {
     'Source : CNAF, ministère de la Justice, fichiers de suivi pseudonymisés ; traitement mfer.',
   ] as const,
   insufficient: 'effectif insuffisant',
+  badConfig: (file: string, where: string, why: string): string => `Paramètres de la méthode d’impact invalides dans ${file}, à « ${where || 'la racine'} » : ${why}.`,
   report: {
     title: 'Impact de la médiation familiale : ce que l’on peut estimer',
     compared: (cohort: number, treated: number, compared: number, support: number | null): string =>
