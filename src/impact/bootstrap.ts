@@ -1,6 +1,9 @@
 /**
  * The Poisson bootstrap over families, inside DuckDB, replicate block by replicate block (memory stays
- * bounded by one block's stratum sums). Replicate 0 gives every family the weight 1: it is the point
+ * bounded by one block's sums). One weighted pass over the units per block: their weighted sums by
+ * stratum, arm and survival time (most children share the censoring time of their cohort, so these
+ * cells are far fewer than the families) feed the stratum sums, from which effects and naive
+ * differences follow, and the survival counts, weighted by each stratum's treated / comparison ratio. Replicate 0 gives every family the weight 1: it is the point
  * estimate, computed by the very same SQL. Sums of weights and outcomes are integers (exact in any
  * order); the sums of per-stratum differences use DuckDB's compensated `fsum`.
  *
@@ -43,14 +46,20 @@ CREATE OR REPLACE TABLE impact_boot_km (r INTEGER, treated BOOLEAN, km_time INTE
   for (let r0 = 0; r0 <= replicates; r0 += block) {
     const r1 = Math.min(replicates + 1, r0 + block);
     await connection.run(`
+CREATE OR REPLACE TEMP TABLE impact_boot_cells AS
+SELECT r, stratum_id, treated, km_time, km_event,
+  sum(w * n) AS wn, sum(w * y1) AS y1, sum(w * y2) AS y2, sum(w * y3) AS y3, sum(w * y4) AS y4
+FROM (${weighted('impact_units', 'true', r0, r1, seed)})
+GROUP BY r, stratum_id, treated, km_time, km_event;
+
 CREATE OR REPLACE TEMP TABLE impact_boot_strata AS
 SELECT r, stratum_id,
-  sum(w * n) FILTER (WHERE treated) AS wt, sum(w * n) FILTER (WHERE NOT treated) AS wc,
-  sum(w * y1) FILTER (WHERE treated) AS t1, sum(w * y2) FILTER (WHERE treated) AS t2,
-  sum(w * y3) FILTER (WHERE treated) AS t3, sum(w * y4) FILTER (WHERE treated) AS t4,
-  sum(w * y1) FILTER (WHERE NOT treated) AS c1, sum(w * y2) FILTER (WHERE NOT treated) AS c2,
-  sum(w * y3) FILTER (WHERE NOT treated) AS c3, sum(w * y4) FILTER (WHERE NOT treated) AS c4
-FROM (${weighted('impact_units', 'true', r0, r1, seed)})
+  sum(wn) FILTER (WHERE treated) AS wt, sum(wn) FILTER (WHERE NOT treated) AS wc,
+  sum(y1) FILTER (WHERE treated) AS t1, sum(y2) FILTER (WHERE treated) AS t2,
+  sum(y3) FILTER (WHERE treated) AS t3, sum(y4) FILTER (WHERE treated) AS t4,
+  sum(y1) FILTER (WHERE NOT treated) AS c1, sum(y2) FILTER (WHERE NOT treated) AS c2,
+  sum(y3) FILTER (WHERE NOT treated) AS c3, sum(y4) FILTER (WHERE NOT treated) AS c4
+FROM impact_boot_cells
 GROUP BY r, stratum_id;
 
 INSERT INTO impact_boot_effects
@@ -74,11 +83,10 @@ GROUP BY b.r, g.geo, s.cohort;
 
 INSERT INTO impact_boot_km
 SELECT k.r, k.treated, k.km_time, k.km_event,
-  fsum(k.w * k.n * CASE WHEN k.treated THEN 1 ELSE b.wt / b.wc END)
-FROM (${weighted('impact_km_units', 'true', r0, r1, seed)}) k
-  JOIN impact_boot_strata b ON b.r = k.r AND b.stratum_id = k.stratum_id
-WHERE b.wt > 0 AND b.wc > 0 AND k.w > 0
+  fsum(k.wn * CASE WHEN k.treated THEN 1 ELSE b.wt / b.wc END)
+FROM impact_boot_cells k JOIN impact_boot_strata b ON b.r = k.r AND b.stratum_id = k.stratum_id
+WHERE b.wt > 0 AND b.wc > 0 AND k.wn > 0
 GROUP BY k.r, k.treated, k.km_time, k.km_event;`);
   }
-  await connection.run('DROP TABLE IF EXISTS impact_boot_strata');
+  await connection.run('DROP TABLE IF EXISTS impact_boot_strata; DROP TABLE IF EXISTS impact_boot_cells');
 }

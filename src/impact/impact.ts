@@ -16,7 +16,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { runBootstrap } from './bootstrap.ts';
 import { eValueFromRates } from './evalue.ts';
 import { kaplanMeier, publishedMonths, type SurvivalPoint } from './km.ts';
-import { kmUnitsSql, strataSql, unitsSql } from './matching.ts';
+import { strataSql, unitsSql } from './matching.ts';
 import { populationSql } from './population.ts';
 import { defaultSuiviTables, impactRules, OUTCOMES, type ImpactRules, type Method, type Outcome, type SuiviTables } from './rules.ts';
 import { FRANCE, publishedTerritories, territoriesOf, type TerritoryCounts } from './territories.ts';
@@ -112,7 +112,6 @@ export async function impactTables(
   await connection.run(populationSql(tables, year, rules.horizonMonths));
   await connection.run(strataSql());
   await connection.run(unitsSql());
-  await connection.run(kmUnitsSql());
   const lastCohort = year - 2;
   await runBootstrap(connection, { replicates: rules.replicates, seed: rules.seed, lastCohort });
 
@@ -202,7 +201,7 @@ async function survivalCurve(connection: DuckDBConnection, rules: ImpactRules): 
   const cohorts = (await rows(connection, 'SELECT DISTINCT s.cohort FROM impact_strata s WHERE s.matched ORDER BY 1')).map((r) => num(r.cohort));
   // unweighted counts of children, for the publication rule
   const raw = await rows(connection, `
-    SELECT treated, km_time, km_event, sum(n) AS n FROM impact_km_units GROUP BY ALL ORDER BY treated, km_time, km_event`);
+    SELECT treated, km_time, km_event, sum(n) AS n FROM impact_units WHERE matched GROUP BY ALL ORDER BY treated, km_time, km_event`);
   const curve = (list: Row[], treated: boolean, weight: string): SurvivalPoint[] =>
     kaplanMeier(list.filter((r) => r.treated === treated).map((r) => ({ time: num(r.km_time), event: num(r.km_event), weight: num(r[weight]) })), horizon);
   const months = publishedMonths([curve(raw, true, 'n'), curve(raw, false, 'n')], rules);

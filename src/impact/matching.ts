@@ -10,6 +10,7 @@
  *
  * @example
  *   await connection.run(strataSql()); // impact_strata(cohort, stratum, stratum_id, departement, n_t, n_c, matched, weight_c)
+ *   await connection.run(unitsSql());  // impact_units: the families, the bootstrap's units
  */
 
 /** `impact_strata`: one row per cohort and stratum, with the comparison weight of its children */
@@ -32,29 +33,19 @@ ORDER BY s.cohort, s.stratum`;
 }
 
 /**
- * `impact_units`: the bootstrap's resampling units — one row per family, stratum and arm (children of
- * one family almost always share them), with the family's hash, its number of children and the sums
- * of their outcomes. The weight of a family is drawn from `h` alone, so its rows move together.
+ * `impact_units`: the bootstrap's resampling units — one row per family, stratum, arm and survival
+ * time (children of one family almost always share them), with the family's hash, its number of
+ * children and the sums of their outcomes. The weight of a family is drawn from `h` alone, so its
+ * rows move together.
  */
 export function unitsSql(): string {
   return `
 CREATE OR REPLACE TABLE impact_units AS
 SELECT hash(c.famille) AS h, s.stratum_id, s.departement, c.cohort, c.treated, s.matched, c.full_horizon,
-  CAST(count(*) AS INTEGER) AS n,
+  c.km_time, c.km_event, CAST(count(*) AS INTEGER) AS n,
   CAST(sum(c.y_retour_juge) AS INTEGER) AS y1, CAST(sum(c.y_asf) AS INTEGER) AS y2,
   CAST(sum(c.y_af_partagees) AS INTEGER) AS y3, CAST(sum(c.y_intermediation) AS INTEGER) AS y4
 FROM impact_children c JOIN impact_strata s ON s.cohort = c.cohort AND s.stratum = c.stratum
-GROUP BY c.famille, s.stratum_id, s.departement, c.cohort, c.treated, s.matched, c.full_horizon
-ORDER BY h, stratum_id, treated`;
-}
-
-/** `impact_km_units`: the same units split by survival time and event, matched strata only */
-export function kmUnitsSql(): string {
-  return `
-CREATE OR REPLACE TABLE impact_km_units AS
-SELECT hash(c.famille) AS h, s.stratum_id, c.treated, c.km_time, c.km_event, CAST(count(*) AS INTEGER) AS n
-FROM impact_children c JOIN impact_strata s ON s.cohort = c.cohort AND s.stratum = c.stratum
-WHERE s.matched
-GROUP BY c.famille, s.stratum_id, c.treated, c.km_time, c.km_event
+GROUP BY c.famille, s.stratum_id, s.departement, c.cohort, c.treated, s.matched, c.full_horizon, c.km_time, c.km_event
 ORDER BY h, stratum_id, treated, km_time, km_event`;
 }
