@@ -47,10 +47,12 @@ CREATE OR REPLACE TABLE impact_boot_km (r INTEGER, treated BOOLEAN, km_time INTE
     const r1 = Math.min(replicates + 1, r0 + block);
     await connection.run(`
 CREATE OR REPLACE TEMP TABLE impact_boot_cells AS
-SELECT r, stratum_id, treated, km_time, km_event,
-  sum(w * n) AS wn, sum(w * y1) AS y1, sum(w * y2) AS y2, sum(w * y3) AS y3, sum(w * y4) AS y4
-FROM (${weighted('impact_units', 'true', r0, r1, seed)})
-GROUP BY r, stratum_id, treated, km_time, km_event;
+SELECT b.r, c.stratum_id, c.treated, c.km_time, c.km_event, b.wn, b.y1, b.y2, b.y3, b.y4
+FROM (
+  SELECT r, cell, sum(w * n) AS wn, sum(w * y1) AS y1, sum(w * y2) AS y2, sum(w * y3) AS y3, sum(w * y4) AS y4
+  FROM (${weighted('impact_units', 'true', r0, r1, seed)})
+  GROUP BY r, cell
+) b JOIN impact_cells c ON c.cell = b.cell;
 
 CREATE OR REPLACE TEMP TABLE impact_boot_strata AS
 SELECT r, stratum_id,

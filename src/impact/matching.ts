@@ -41,11 +41,18 @@ ORDER BY s.cohort, s.stratum`;
 export function unitsSql(): string {
   return `
 CREATE OR REPLACE TABLE impact_units AS
-SELECT hash(c.famille) AS h, s.stratum_id, s.departement, c.cohort, c.treated, s.matched, c.full_horizon,
-  c.km_time, c.km_event, CAST(count(*) AS INTEGER) AS n,
-  CAST(sum(c.y_retour_juge) AS INTEGER) AS y1, CAST(sum(c.y_asf) AS INTEGER) AS y2,
-  CAST(sum(c.y_af_partagees) AS INTEGER) AS y3, CAST(sum(c.y_intermediation) AS INTEGER) AS y4
-FROM impact_children c JOIN impact_strata s ON s.cohort = c.cohort AND s.stratum = c.stratum
-GROUP BY c.famille, s.stratum_id, s.departement, c.cohort, c.treated, s.matched, c.full_horizon, c.km_time, c.km_event
-ORDER BY h, stratum_id, treated, km_time, km_event`;
+WITH u AS (
+  SELECT hash(c.famille) AS h, s.stratum_id, s.departement, c.cohort, c.treated, s.matched, c.full_horizon,
+    c.km_time, c.km_event, CAST(count(*) AS INTEGER) AS n,
+    CAST(sum(c.y_retour_juge) AS INTEGER) AS y1, CAST(sum(c.y_asf) AS INTEGER) AS y2,
+    CAST(sum(c.y_af_partagees) AS INTEGER) AS y3, CAST(sum(c.y_intermediation) AS INTEGER) AS y4
+  FROM impact_children c JOIN impact_strata s ON s.cohort = c.cohort AND s.stratum = c.stratum
+  GROUP BY c.famille, s.stratum_id, s.departement, c.cohort, c.treated, s.matched, c.full_horizon, c.km_time, c.km_event
+)
+SELECT *, CAST(dense_rank() OVER (ORDER BY stratum_id, treated, km_time, km_event) AS INTEGER) AS cell
+FROM u ORDER BY h, stratum_id, treated, km_time, km_event;
+
+-- one row per cell (stratum, arm, survival time): the bootstrap groups by this single key
+CREATE OR REPLACE TABLE impact_cells AS
+SELECT DISTINCT cell, stratum_id, treated, km_time, km_event FROM impact_units ORDER BY cell`;
 }

@@ -47,14 +47,16 @@ WITH caf AS (
     CAST(intermediation AS INTEGER) AS inter, CAST(af_partagees AS INTEGER) AS af
   FROM ${ident(tables.caf)}
 ),
-fam AS (
-  SELECT famille, annee, count(DISTINCT enfant) AS n_children, min(age) AS youngest
-  FROM caf GROUP BY famille, annee
-),
 pop AS (
   SELECT cur.enfant, cur.famille, cur.annee AS cohort, cur.departement, cur.quintile, prev.asf AS asf_before
-  FROM caf cur JOIN caf prev ON prev.enfant = cur.enfant AND prev.annee = cur.annee - 1
-  WHERE cur.mono = 1 AND prev.mono = 0 AND cur.annee <= ${year - 1}
+  FROM (SELECT * FROM caf WHERE mono = 1 AND annee <= ${year - 1}) cur
+  JOIN (SELECT enfant, annee, asf FROM caf WHERE mono = 0) prev ON prev.enfant = cur.enfant AND prev.annee = cur.annee - 1
+),
+-- the families of the population only (not the whole CAF files)
+fam AS (
+  SELECT caf.famille, caf.annee, count(DISTINCT caf.enfant) AS n_children, min(caf.age) AS youngest
+  FROM caf SEMI JOIN (SELECT DISTINCT famille, cohort FROM pop) k ON k.famille = caf.famille AND k.cohort = caf.annee
+  GROUP BY caf.famille, caf.annee
 ),
 jus AS (
   SELECT CAST(enfant AS VARCHAR) AS enfant,
