@@ -66,6 +66,8 @@ export interface DepartmentRegion {
 export interface ImpactOptions {
   tables?: SuiviTables;
   rules?: ImpactRules;
+  /** called after each step with its duration (the benchmark prints them) */
+  trace?: (step: string, milliseconds: number) => void;
 }
 
 type Row = Record<string, unknown>;
@@ -106,17 +108,24 @@ export async function impactTables(
 ): Promise<ImpactResult> {
   const tables = options.tables ?? defaultSuiviTables;
   const rules = options.rules ?? impactRules;
+  let clock = performance.now();
+  const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const out = await work();
+    const now = performance.now();
+    options.trace?.(name, now - clock);
+    clock = now;
+    return out;
+  };
   const geoRows = departments.flatMap((d) => territoriesOf(d.code, d.region).map((geo) => `('${d.code.replaceAll("'", "''")}', '${geo.replaceAll("'", "''")}')`));
   await connection.run(`CREATE OR REPLACE TABLE impact_geo (departement VARCHAR, geo VARCHAR)`);
   if (geoRows.length > 0) await connection.run(`INSERT INTO impact_geo VALUES ${geoRows.join(', ')}`);
-  await connection.run(populationSql(tables, year, rules.horizonMonths));
-  await connection.run(strataSql());
-  await connection.run(unitsSql());
+  await step('population', () => connection.run(populationSql(tables, year, rules.horizonMonths)));
+  await step('strates', () => connection.run(strataSql()));
+  await step('unités', () => connection.run(unitsSql()));
   const lastCohort = year - 2;
-  await runBootstrap(connection, { replicates: rules.replicates, seed: rules.seed, lastCohort });
-
-  const effects = await effectRows(connection, rules, lastCohort, departments);
-  const survival = await survivalCurve(connection, rules);
+  await step('bootstrap', () => runBootstrap(connection, { replicates: rules.replicates, seed: rules.seed, lastCohort }));
+  const effects = await step('effets', () => effectRows(connection, rules, lastCohort, departments));
+  const survival = await step('survie', () => survivalCurve(connection, rules));
   const cohorts = [...new Set(effects.map((e) => e.cohort))].sort((a, b) => a - b);
   return { year, cohorts, effects, survival };
 }

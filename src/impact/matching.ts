@@ -50,7 +50,7 @@ WITH u AS (
   GROUP BY c.famille, s.stratum_id, s.departement, c.cohort, c.treated, s.matched, c.full_horizon, c.km_time, c.km_event
 )
 SELECT *, CAST(dense_rank() OVER (ORDER BY stratum_id, treated, km_time, km_event) AS INTEGER) AS cell
-FROM u ORDER BY h, stratum_id, treated, km_time, km_event;
+FROM u;
 
 -- one row per cell (stratum, arm, survival time): the bootstrap groups by this single key
 CREATE OR REPLACE TABLE impact_cells AS

@@ -37,28 +37,33 @@ const monthIndex = (col: string): string =>
  * `km_time` / `km_event` for the survival curves.
  */
 export function populationSql(tables: SuiviTables, year: number, horizon: number): string {
+  // the CAF files are read three times, each time for the few columns and rows needed: never copied whole
+  const caf = (columns: string, where: string): string =>
+    `(SELECT ${columns} FROM ${ident(tables.caf)} WHERE ${where})`;
+  const int = (c: string): string => `CAST(${c} AS INTEGER)`;
   return `
-CREATE OR REPLACE TABLE impact_children AS
-WITH caf AS (
-  SELECT CAST(enfant AS VARCHAR) AS enfant, CAST(famille AS VARCHAR) AS famille,
-    CAST(annee AS INTEGER) AS annee, CAST(departement AS VARCHAR) AS departement,
-    CAST(age AS INTEGER) AS age, CAST(quintile_niveau_vie AS INTEGER) AS quintile,
-    CAST(monoparentale AS INTEGER) AS mono, CAST(asf AS INTEGER) AS asf,
-    CAST(intermediation AS INTEGER) AS inter, CAST(af_partagees AS INTEGER) AS af
-  FROM ${ident(tables.caf)}
-),
-pop AS (
-  SELECT cur.enfant, cur.famille, cur.annee AS cohort, cur.departement, cur.quintile, prev.asf AS asf_before
-  FROM (SELECT * FROM caf WHERE mono = 1 AND annee <= ${year - 1}) cur
-  JOIN (SELECT enfant, annee, asf FROM caf WHERE mono = 0) prev ON prev.enfant = cur.enfant AND prev.annee = cur.annee - 1
-),
+CREATE OR REPLACE TEMP TABLE impact_pop AS
+SELECT cur.enfant, cur.famille, cur.annee AS cohort, cur.departement, cur.quintile, prev.asf AS asf_before
+FROM ${caf(`CAST(enfant AS VARCHAR) AS enfant, CAST(famille AS VARCHAR) AS famille, ${int('annee')} AS annee, CAST(departement AS VARCHAR) AS departement, ${int('quintile_niveau_vie')} AS quintile`, `${int('monoparentale')} = 1 AND ${int('annee')} <= ${year - 1}`)} cur
+JOIN ${caf(`CAST(enfant AS VARCHAR) AS enfant, ${int('annee')} AS annee, ${int('asf')} AS asf`, `${int('monoparentale')} = 0`)} prev
+  ON prev.enfant = cur.enfant AND prev.annee = cur.annee - 1;
+
 -- the families of the population only (not the whole CAF files)
-fam AS (
-  SELECT caf.famille, caf.annee, count(DISTINCT caf.enfant) AS n_children, min(caf.age) AS youngest
-  FROM caf SEMI JOIN (SELECT DISTINCT famille, cohort FROM pop) k ON k.famille = caf.famille AND k.cohort = caf.annee
-  GROUP BY caf.famille, caf.annee
-),
-jus AS (
+CREATE OR REPLACE TEMP TABLE impact_fam AS
+SELECT f.famille, f.annee, count(DISTINCT f.enfant) AS n_children, min(f.age) AS youngest
+FROM ${caf(`CAST(famille AS VARCHAR) AS famille, CAST(enfant AS VARCHAR) AS enfant, ${int('annee')} AS annee, ${int('age')} AS age`, 'true')} f
+SEMI JOIN (SELECT DISTINCT famille, cohort FROM impact_pop) k ON k.famille = f.famille AND k.cohort = f.annee
+GROUP BY f.famille, f.annee;
+
+-- the situation at the horizon (31 December c + 2)
+CREATE OR REPLACE TEMP TABLE impact_horizon AS
+SELECT o.enfant, o.annee - 2 AS cohort, max(o.asf) AS asf, max(o.af) AS af, max(o.inter) AS inter
+FROM ${caf(`CAST(enfant AS VARCHAR) AS enfant, ${int('annee')} AS annee, ${int('asf')} AS asf, ${int('af_partagees')} AS af, ${int('intermediation')} AS inter`, 'true')} o
+SEMI JOIN impact_pop p ON p.enfant = o.enfant AND p.cohort = o.annee - 2
+GROUP BY o.enfant, o.annee;
+
+CREATE OR REPLACE TABLE impact_children AS
+WITH jus AS (
   SELECT CAST(enfant AS VARCHAR) AS enfant,
     ${monthIndex(`coalesce(nullif(CAST(saisine AS VARCHAR), ''), CAST(decision AS VARCHAR))`)} AS mi
   FROM ${ident(tables.justice)}
@@ -68,16 +73,16 @@ med AS (
   FROM ${ident(tables.mediation)}
 ),
 treat AS (
-  SELECT DISTINCT p.enfant, p.cohort FROM pop p JOIN med ON med.enfant = p.enfant
+  SELECT DISTINCT p.enfant, p.cohort FROM impact_pop p JOIN med ON med.enfant = p.enfant
   WHERE med.mi BETWEEN (p.cohort - 1) * 12 + 6 AND (p.cohort + 1) * 12 + 11
 ),
 prior AS (
-  SELECT DISTINCT p.enfant, p.cohort FROM pop p JOIN jus ON jus.enfant = p.enfant
+  SELECT DISTINCT p.enfant, p.cohort FROM impact_pop p JOIN jus ON jus.enfant = p.enfant
   WHERE jus.mi < p.cohort * 12
 ),
 court AS (
   SELECT p.enfant, p.cohort, min(jus.mi - (p.cohort + 1) * 12 + 1) AS first_month
-  FROM pop p JOIN jus ON jus.enfant = p.enfant
+  FROM impact_pop p JOIN jus ON jus.enfant = p.enfant
   WHERE jus.mi >= (p.cohort + 1) * 12
   GROUP BY p.enfant, p.cohort
 ),
@@ -94,18 +99,19 @@ base AS (
     t.enfant IS NOT NULL AS treated,
     c.first_month,
     coalesce(o.asf, 0) AS y_asf, coalesce(o.af, 0) AS y_af_partagees, coalesce(o.inter, 0) AS y_intermediation
-  FROM pop p
-  JOIN fam f ON f.famille = p.famille AND f.annee = p.cohort
+  FROM impact_pop p
+  JOIN impact_fam f ON f.famille = p.famille AND f.annee = p.cohort
   LEFT JOIN treat t ON t.enfant = p.enfant AND t.cohort = p.cohort
   LEFT JOIN prior pr ON pr.enfant = p.enfant AND pr.cohort = p.cohort
   LEFT JOIN court c ON c.enfant = p.enfant AND c.cohort = p.cohort
-  LEFT JOIN caf o ON o.enfant = p.enfant AND o.annee = p.cohort + 2
+  LEFT JOIN impact_horizon o ON o.enfant = p.enfant AND o.cohort = p.cohort
 )
 SELECT enfant, famille, cohort, departement, stratum, treated, full_horizon,
   CAST(coalesce(first_month <= ${horizon}, false) AS INTEGER) AS y_retour_juge,
   y_asf, y_af_partagees, y_intermediation,
   CASE WHEN first_month IS NOT NULL AND first_month <= follow_up THEN first_month ELSE follow_up END AS km_time,
   CAST(coalesce(first_month <= follow_up, false) AS INTEGER) AS km_event
-FROM base
-ORDER BY cohort, enfant`;
+FROM base;
+
+DROP TABLE impact_pop; DROP TABLE impact_fam; DROP TABLE impact_horizon;`;
 }
