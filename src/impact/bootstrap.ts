@@ -1,11 +1,11 @@
 /**
  * The Poisson bootstrap over families, inside DuckDB, replicate block by replicate block (memory stays
- * bounded by one block's sums). One weighted pass over the units per block: their weighted sums by
- * stratum, arm and survival time (most children share the censoring time of their cohort, so these
- * cells are far fewer than the families) feed the stratum sums, from which effects and naive
- * differences follow, and the survival counts, weighted by each stratum's treated / comparison ratio. Replicate 0 gives every family the weight 1: it is the point
- * estimate, computed by the very same SQL. Sums of weights and outcomes are integers (exact in any
- * order); the sums of per-stratum differences use DuckDB's compensated `fsum`.
+ * bounded by one block's sums). One weighted scan of the units per block, two groupings: by stratum
+ * and arm (whence the matched effects and, rolled up, the naive differences) and by arm and survival
+ * time (the survival counts, each comparison child weighted by its stratum's CEM weight of the full
+ * sample: the bands hold the matched strata's weights fixed, which keeps the grouping small). Replicate
+ * 0 gives every family the weight 1: it is the point estimate, computed by the very same SQL. Sums of
+ * weights and outcomes are integers (exact in any order); other sums use DuckDB's compensated `fsum`.
  *
  * Tables written, every figure a proportion (not yet percentage points):
  * - `impact_boot_effects(r, geo, cohort, nt, nc, p1…p4, e1…e4)`: the matched arms' (weighted)
@@ -46,23 +46,22 @@ CREATE OR REPLACE TABLE impact_boot_km (r INTEGER, treated BOOLEAN, km_time INTE
   for (let r0 = 0; r0 <= replicates; r0 += block) {
     const r1 = Math.min(replicates + 1, r0 + block);
     await connection.run(`
-CREATE OR REPLACE TEMP TABLE impact_boot_cells AS
-SELECT b.r, c.stratum_id, c.treated, c.km_time, c.km_event, b.wn, b.y1, b.y2, b.y3, b.y4
-FROM (
-  SELECT r, cell, sum(w * n) AS wn, sum(w * y1) AS y1, sum(w * y2) AS y2, sum(w * y3) AS y3, sum(w * y4) AS y4
-  FROM (${weighted('impact_units', 'true', r0, r1, seed)})
-  GROUP BY r, cell
-) b JOIN impact_cells c ON c.cell = b.cell;
+CREATE OR REPLACE TEMP TABLE impact_boot_scan AS
+SELECT r, arm_id, treated, km_key, GROUPING(arm_id) AS survival_set,
+  sum(w * n) AS wn, sum(w * y1) AS y1, sum(w * y2) AS y2, sum(w * y3) AS y3, sum(w * y4) AS y4,
+  fsum(w * n * rho) AS wk
+FROM (${weighted('impact_units', 'true', r0, r1, seed)})
+GROUP BY GROUPING SETS ((r, arm_id), (r, treated, km_key));
 
 CREATE OR REPLACE TEMP TABLE impact_boot_strata AS
-SELECT r, stratum_id,
-  sum(wn) FILTER (WHERE treated) AS wt, sum(wn) FILTER (WHERE NOT treated) AS wc,
-  sum(y1) FILTER (WHERE treated) AS t1, sum(y2) FILTER (WHERE treated) AS t2,
-  sum(y3) FILTER (WHERE treated) AS t3, sum(y4) FILTER (WHERE treated) AS t4,
-  sum(y1) FILTER (WHERE NOT treated) AS c1, sum(y2) FILTER (WHERE NOT treated) AS c2,
-  sum(y3) FILTER (WHERE NOT treated) AS c3, sum(y4) FILTER (WHERE NOT treated) AS c4
-FROM impact_boot_cells
-GROUP BY r, stratum_id;
+SELECT r, arm_id // 2 AS stratum_id,
+  sum(wn) FILTER (WHERE arm_id % 2 = 1) AS wt, sum(wn) FILTER (WHERE arm_id % 2 = 0) AS wc,
+  sum(y1) FILTER (WHERE arm_id % 2 = 1) AS t1, sum(y2) FILTER (WHERE arm_id % 2 = 1) AS t2,
+  sum(y3) FILTER (WHERE arm_id % 2 = 1) AS t3, sum(y4) FILTER (WHERE arm_id % 2 = 1) AS t4,
+  sum(y1) FILTER (WHERE arm_id % 2 = 0) AS c1, sum(y2) FILTER (WHERE arm_id % 2 = 0) AS c2,
+  sum(y3) FILTER (WHERE arm_id % 2 = 0) AS c3, sum(y4) FILTER (WHERE arm_id % 2 = 0) AS c4
+FROM impact_boot_scan WHERE survival_set = 0
+GROUP BY r, arm_id // 2;
 
 INSERT INTO impact_boot_effects
 SELECT b.r, g.geo, s.cohort, sum(b.wt), sum(b.wc),
@@ -84,11 +83,8 @@ WHERE s.cohort <= ${lastCohort}
 GROUP BY b.r, g.geo, s.cohort;
 
 INSERT INTO impact_boot_km
-SELECT k.r, k.treated, k.km_time, k.km_event,
-  fsum(k.wn * CASE WHEN k.treated THEN 1 ELSE b.wt / b.wc END)
-FROM impact_boot_cells k JOIN impact_boot_strata b ON b.r = k.r AND b.stratum_id = k.stratum_id
-WHERE b.wt > 0 AND b.wc > 0 AND k.wn > 0
-GROUP BY k.r, k.treated, k.km_time, k.km_event;`);
+SELECT r, treated, km_key // 2, km_key % 2, wk
+FROM impact_boot_scan WHERE survival_set = 1 AND wk > 0;`);
   }
-  await connection.run('DROP TABLE IF EXISTS impact_boot_strata; DROP TABLE IF EXISTS impact_boot_cells');
+  await connection.run('DROP TABLE IF EXISTS impact_boot_strata; DROP TABLE IF EXISTS impact_boot_scan');
 }

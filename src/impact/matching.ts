@@ -35,24 +35,22 @@ ORDER BY s.cohort, s.stratum`;
 /**
  * `impact_units`: the bootstrap's resampling units — one row per family, stratum, arm and survival
  * time (children of one family almost always share them), with the family's hash, its number of
- * children and the sums of their outcomes. The weight of a family is drawn from `h` alone, so its
- * rows move together.
+ * children, the sums of their outcomes, `arm_id` (stratum × 2 + treated, one grouping key),
+ * `km_key` (survival month × 2 + event) and `rho`, the unit's CEM weight in the survival curves (1 for
+ * a matched treated child, the stratum's comparison weight for a matched comparison child, 0
+ * unmatched). The weight of a family is drawn from `h` alone, so its rows move together.
  */
 export function unitsSql(): string {
   return `
 CREATE OR REPLACE TABLE impact_units AS
-WITH u AS (
-  SELECT hash(c.famille) AS h, s.stratum_id, s.departement, c.cohort, c.treated, s.matched, c.full_horizon,
-    c.km_time, c.km_event, CAST(count(*) AS INTEGER) AS n,
-    CAST(sum(c.y_retour_juge) AS INTEGER) AS y1, CAST(sum(c.y_asf) AS INTEGER) AS y2,
-    CAST(sum(c.y_af_partagees) AS INTEGER) AS y3, CAST(sum(c.y_intermediation) AS INTEGER) AS y4
-  FROM impact_children c JOIN impact_strata s ON s.cohort = c.cohort AND s.stratum = c.stratum
-  GROUP BY c.famille, s.stratum_id, s.departement, c.cohort, c.treated, s.matched, c.full_horizon, c.km_time, c.km_event
-)
-SELECT *, CAST(dense_rank() OVER (ORDER BY stratum_id, treated, km_time, km_event) AS INTEGER) AS cell
-FROM u;
-
--- one row per cell (stratum, arm, survival time): the bootstrap groups by this single key
-CREATE OR REPLACE TABLE impact_cells AS
-SELECT DISTINCT cell, stratum_id, treated, km_time, km_event FROM impact_units ORDER BY cell`;
+SELECT hash(c.famille) AS h, s.stratum_id, s.departement, c.cohort, c.treated, s.matched, c.full_horizon,
+  c.km_time, c.km_event,
+  CAST(s.stratum_id * 2 + CAST(c.treated AS INTEGER) AS INTEGER) AS arm_id,
+  CAST(c.km_time * 2 + c.km_event AS INTEGER) AS km_key,
+  CASE WHEN NOT s.matched THEN 0 WHEN c.treated THEN 1 ELSE s.weight_c END AS rho,
+  CAST(count(*) AS INTEGER) AS n,
+  CAST(sum(c.y_retour_juge) AS INTEGER) AS y1, CAST(sum(c.y_asf) AS INTEGER) AS y2,
+  CAST(sum(c.y_af_partagees) AS INTEGER) AS y3, CAST(sum(c.y_intermediation) AS INTEGER) AS y4
+FROM impact_children c JOIN impact_strata s ON s.cohort = c.cohort AND s.stratum = c.stratum
+GROUP BY c.famille, s.stratum_id, s.departement, c.cohort, c.treated, s.matched, s.weight_c, c.full_horizon, c.km_time, c.km_event`;
 }
