@@ -19,8 +19,17 @@ const METHOD_LABELS: Readonly<Record<Method, string>> = {
   naive: 'Différence brute',
 };
 
+const OUTCOME_SHORT: Readonly<Record<Outcome, string>> = {
+  retour_juge: 'Retour devant le juge',
+  asf: 'ASF (pension non versée)',
+  af_partagees: 'Résidence alternée (AF partagées)',
+  intermediation: 'Intermédiation des pensions',
+};
+
 export const impactMessages = {
   outcome: (o: Outcome): string => OUTCOME_LABELS[o],
+  /** for chart axes */
+  outcomeShort: (o: Outcome): string => OUTCOME_SHORT[o],
   method: (m: Method): string => METHOD_LABELS[m],
   territoryLabels: { [METRO]: 'France métropolitaine', [DROM]: 'Départements et régions d’outre-mer' } as Readonly<Record<string, string>>,
   status: { published: 'publié', insufficient: 'effectif insuffisant' } as const,

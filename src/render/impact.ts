@@ -31,7 +31,8 @@ function effectSpec(values: Record<string, unknown>[]): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 420,
-    config: { font: FONT, view: { stroke: null } },
+    padding: 12,
+    config: { font: FONT, view: { stroke: null }, legend: { labelLimit: 400 } },
     data: { values },
     encoding: {
       y: { field: 'resultat', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260 } },
@@ -51,15 +52,16 @@ function survivalSpec(values: Record<string, unknown>[]): TopLevelSpec {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 420,
     height: 220,
-    config: { font: FONT, view: { stroke: null } },
+    padding: { left: 40, top: 12, right: 12, bottom: 12 },
+    config: { font: FONT, view: { stroke: null }, legend: { labelLimit: 400 } },
     data: { values },
     encoding: {
       x: { field: 'mois', type: 'quantitative', title: 'mois après la fin de l’année de séparation', scale: { domain: [0, 24] } },
       color: { field: 'groupe', type: 'nominal', sort: null, title: null, scale: { range: COLOURS }, legend: { orient: 'bottom' } },
     },
     layer: [
-      { mark: { type: 'area', opacity: 0.2, interpolate: 'step-after' }, encoding: { y: { field: 'bas', type: 'quantitative', title: 'part sans retour devant le juge', scale: { zero: false } }, y2: { field: 'haut' } } },
-      { mark: { type: 'line', interpolate: 'step-after' }, encoding: { y: { field: 'survie', type: 'quantitative' } } },
+      { mark: { type: 'area', opacity: 0.2, interpolate: 'step-after' }, encoding: { y: { field: 'bas', type: 'quantitative', title: 'part sans retour devant le juge', scale: { zero: false }, axis: { format: '.0%' } }, y2: { field: 'haut' } } },
+      { mark: { type: 'line', interpolate: 'step-after' }, encoding: { y: { field: 'survie', type: 'quantitative', title: 'part sans retour devant le juge', axis: { format: '.0%' } } } },
     ],
   } as TopLevelSpec;
 }
@@ -91,7 +93,7 @@ export async function impactSection(result: ImpactResult, labels: Readonly<Recor
       const matched = pick(result.effects, 'FR', cohort, outcome, 'matched');
       const naive = pick(result.effects, 'FR', cohort, outcome, 'naive');
       for (const e of [matched, naive]) {
-        if (e) values.push({ resultat: impactMessages.outcome(outcome), methode: impactMessages.method(e.method), effet: e.effect, bas: e.ciLow, haut: e.ciHigh });
+        if (e) values.push({ resultat: impactMessages.outcomeShort(outcome), methode: impactMessages.method(e.method), effet: e.effect, bas: e.ciLow, haut: e.ciHigh });
       }
       if (matched) rows.push([impactMessages.outcome(outcome), points(matched.effect), interval(matched), naive ? points(naive.effect) : '', matched.eValue === null ? '' : formatNumber(matched.eValue, 2)]);
     }
