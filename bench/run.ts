@@ -7,6 +7,7 @@
  *   refused, memory under 1 GB;
  * - the protection engine's own rows (`benchProtect()` from `bench/protect.ts`, when present), printed
  *   as a second table after the end-to-end one (`--sans-protection` skips them).
+ * - the impact estimates at national size (`benchImpact()` from `bench/impact.ts`, issue 24; `--sans-impact` skips it).
  * Targets (issue 6): < 15 s and < 1 GB for the sample, < 60 s ×10, on a 2-core machine. The sample
  * runs three times (MFER_BENCH_RUNS) and its row gives the median: see `annualRow`.
  */
@@ -89,6 +90,11 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   // the end-to-end figures first: the protection benchmarks can take minutes
   process.stdout.write(formatBenchTable(rows, machine));
+
+  if (!argv.includes('--sans-impact')) {
+    const { benchImpact } = await import('./impact.ts'); // issue 24: national-size impact estimates
+    process.stdout.write(`\n${formatBenchTable(await benchImpact(), machine)}`);
+  }
 
   if (!argv.includes('--sans-protection')) {
     const { benchProtect } = await import('./protect.ts'); // loaded only when asked: it imports the engine

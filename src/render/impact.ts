@@ -1,0 +1,126 @@
+/**
+ * The "Impact" section of the national report (issue 24), as HTML: what was compared and with whom,
+ * the effects as a dot-and-interval chart (matched beside naive, one row per outcome), the survival
+ * chart with its bands, the common support and the E-values, regional effects where published, and a
+ * plain statement of what the figures cannot say. Only published rows and published survival steps
+ * are drawn: an `insufficient` territory has no figure to leak.
+ *
+ * @example
+ *   const html = await impactSection(result, geography.labels); // '<section class="impact" …'
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { EffectRow, ImpactResult } from '../impact/impact.ts';
+import { impactMessages } from '../impact/messages.ts';
+import { OUTCOMES, type Outcome } from '../impact/rules.ts';
+import { FONT } from './charts.ts';
+import { escapeHtml, formatNumber } from './format.ts';
+import { vegaLiteToSvg } from './svg.ts';
+
+const m = impactMessages.report;
+/** Okabe–Ito blue and orange: distinguishable by colour-blind readers */
+const COLOURS = ['#0072b2', '#e69f00'];
+
+const points = (x: number | null): string => (x === null ? '' : formatNumber(x, 1));
+const interval = (e: EffectRow): string => `[${points(e.ciLow)} ; ${points(e.ciHigh)}]`;
+
+function pick(effects: readonly EffectRow[], geo: string, cohort: number, outcome: Outcome, method: string): EffectRow | undefined {
+  return effects.find((e) => e.geo === geo && e.cohort === cohort && e.outcome === outcome && e.method === method && e.status === 'published');
+}
+
+function effectSpec(values: Record<string, unknown>[]): TopLevelSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 420,
+    padding: 12,
+    config: { font: FONT, view: { stroke: null }, legend: { labelLimit: 400 } },
+    data: { values },
+    encoding: {
+      y: { field: 'resultat', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260 } },
+      yOffset: { field: 'methode', type: 'nominal', sort: null },
+      color: { field: 'methode', type: 'nominal', sort: null, title: null, scale: { range: COLOURS }, legend: { orient: 'bottom' } },
+    },
+    layer: [
+      { mark: { type: 'rule', strokeWidth: 2 }, encoding: { x: { field: 'bas', type: 'quantitative', title: 'points de pourcentage' }, x2: { field: 'haut' } } },
+      { mark: { type: 'point', filled: true, size: 60 }, encoding: { x: { field: 'effet', type: 'quantitative' } } },
+      { mark: { type: 'rule', color: '#555', strokeDash: [4, 3] }, data: { values: [{ zero: 0 }] }, encoding: { x: { field: 'zero', type: 'quantitative' }, y: null, yOffset: null, color: null } },
+    ],
+  } as TopLevelSpec;
+}
+
+function survivalSpec(values: Record<string, unknown>[]): TopLevelSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 420,
+    height: 220,
+    padding: { left: 40, top: 12, right: 12, bottom: 12 },
+    config: { font: FONT, view: { stroke: null }, legend: { labelLimit: 400 } },
+    data: { values },
+    encoding: {
+      x: { field: 'mois', type: 'quantitative', title: 'mois après la fin de l’année de séparation', scale: { domain: [0, 24] } },
+      color: { field: 'groupe', type: 'nominal', sort: null, title: null, scale: { range: COLOURS }, legend: { orient: 'bottom' } },
+    },
+    layer: [
+      { mark: { type: 'area', opacity: 0.2, interpolate: 'step-after' }, encoding: { y: { field: 'bas', type: 'quantitative', title: 'part sans retour devant le juge', scale: { zero: false }, axis: { format: '.0%' } }, y2: { field: 'haut' } } },
+      { mark: { type: 'line', interpolate: 'step-after' }, encoding: { y: { field: 'survie', type: 'quantitative', title: 'part sans retour devant le juge', axis: { format: '.0%' } } } },
+    ],
+  } as TopLevelSpec;
+}
+
+function figure(id: string, title: string, alt: string, svg: string, note = ''): string {
+  const n = note ? `<p class="chart-note">${escapeHtml(note)}</p>` : '';
+  return `<figure class="chart" id="${escapeHtml(id)}"><div class="chart-svg" role="img" aria-label="${escapeHtml(alt)}">${svg}</div><figcaption><span class="chart-title">${escapeHtml(title)}</span>${n}</figcaption></figure>`;
+}
+
+function table(header: readonly string[], rows: readonly string[][]): string {
+  const th = header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeHtml(c)}</th>` : `<td>${escapeHtml(c)}</td>`)).join('')}</tr>`).join('');
+  return `<table class="impact-table"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/** `labels`: French names of the territory codes (the geography's labels) */
+export async function impactSection(result: ImpactResult, labels: Readonly<Record<string, string>>): Promise<string> {
+  const parts: string[] = [`<h2>${escapeHtml(m.title)}</h2>`];
+  const published = result.effects.filter((e) => e.status === 'published' && e.geo === 'FR');
+  const cohort = published.length > 0 ? Math.max(...published.map((e) => e.cohort)) : undefined;
+  if (cohort === undefined) {
+    parts.push(`<p>${escapeHtml(m.none)}</p>`);
+  } else {
+    const first = pick(result.effects, 'FR', cohort, OUTCOMES[0], 'matched')!;
+    parts.push(`<p>${escapeHtml(m.compared(cohort, first.treated ?? 0, first.compared ?? 0, first.support))}</p>`);
+    const values: Record<string, unknown>[] = [];
+    const rows: string[][] = [];
+    for (const outcome of OUTCOMES) {
+      const matched = pick(result.effects, 'FR', cohort, outcome, 'matched');
+      const naive = pick(result.effects, 'FR', cohort, outcome, 'naive');
+      for (const e of [matched, naive]) {
+        if (e) values.push({ resultat: impactMessages.outcomeShort(outcome), methode: impactMessages.method(e.method), effet: e.effect, bas: e.ciLow, haut: e.ciHigh });
+      }
+      if (matched) rows.push([impactMessages.outcome(outcome), points(matched.effect), interval(matched), naive ? points(naive.effect) : '', matched.eValue === null ? '' : formatNumber(matched.eValue, 2)]);
+    }
+    const alt = m.chartAlt(values.map((v) => `${String(v.resultat)}, ${String(v.methode)} : ${points(v.effet as number)} [${points(v.bas as number)} ; ${points(v.haut as number)}]`));
+    parts.push(figure('impact-effets', m.chartTitle(cohort), alt, await vegaLiteToSvg(effectSpec(values), 'impact-effets'), m.reading));
+    parts.push(table(m.tableHeader, rows));
+    parts.push(`<p>${escapeHtml(m.evalue)}</p>`);
+    const regions = result.effects.filter((e) => e.status === 'published' && e.cohort === cohort && e.method === 'matched' && e.outcome === 'retour_juge' && e.geo !== 'FR');
+    if (regions.length > 0) {
+      const names = { ...labels, ...impactMessages.territoryLabels };
+      parts.push(`<h3>${escapeHtml(m.regionsTitle)}</h3>`);
+      parts.push(table(m.regionsHeader, regions.map((e) => [names[e.geo] ?? e.geo, points(e.effect), interval(e), String(e.treated ?? ''), String(e.compared ?? '')])));
+    }
+  }
+  if (result.survival.steps.length > 0) {
+    const values = [
+      { mois: 0, groupe: m.armTreated, survie: 1, bas: 1, haut: 1 },
+      { mois: 0, groupe: m.armCompared, survie: 1, bas: 1, haut: 1 },
+      ...result.survival.steps.flatMap((s) => [
+        { mois: s.month, groupe: m.armTreated, survie: s.treated.survival, bas: s.treated.low, haut: s.treated.high },
+        { mois: s.month, groupe: m.armCompared, survie: s.compared.survival, bas: s.compared.low, haut: s.compared.high },
+      ]),
+    ];
+    const last = result.survival.steps[result.survival.steps.length - 1];
+    const alt = m.survivalAlt(`${m.armTreated} ${formatNumber(100 * last.treated.survival, 1)} %, ${m.armCompared} ${formatNumber(100 * last.compared.survival, 1)} % au mois ${last.month}`);
+    parts.push(figure('impact-survie', m.survivalTitle, alt, await vegaLiteToSvg(survivalSpec(values), 'impact-survie'), m.survivalNote));
+  }
+  parts.push(`<ul class="impact-limits">${m.limits.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`);
+  return `<section class="impact" id="impact">${parts.join('')}</section>`;
+}

@@ -1,0 +1,61 @@
+import type { EffectRow, ImpactResult } from '../../src/impact/impact.ts';
+import { impactMessages } from '../../src/impact/messages.ts';
+import { OUTCOMES } from '../../src/impact/rules.ts';
+import { impactSection } from '../../src/render/impact.ts';
+
+const row = (geo: string, outcome: EffectRow['outcome'], method: EffectRow['method'], effect: number): EffectRow => ({
+  geo, cohort: 2023, outcome, method, effect, ciLow: effect - 2.5, ciHigh: effect + 2.5, treated: 1234, compared: 5678, support: 96.4, eValue: 1.71, status: 'published',
+});
+const insufficient = (geo: string, outcome: EffectRow['outcome']): EffectRow => ({
+  geo, cohort: 2023, outcome, method: 'matched', effect: null, ciLow: null, ciHigh: null, treated: null, compared: null, support: null, eValue: null, status: 'insufficient',
+});
+
+/** France published; Île-de-France published; Corse below the size rule */
+const franceAndOneRegion: ImpactResult = {
+  year: 2025,
+  cohorts: [2023],
+  effects: [
+    ...OUTCOMES.flatMap((o, i) => [row('FR', o, 'matched', -6 + i), row('FR', o, 'naive', -9 + i)]),
+    ...OUTCOMES.flatMap((o) => [row('R11', o, 'matched', -7.25), row('R11', o, 'naive', -10)]),
+    ...OUTCOMES.map((o) => insufficient('R94', o)),
+  ],
+  survival: {
+    cohorts: [2023, 2024],
+    steps: [
+      { month: 3, treated: { survival: 0.97, low: 0.96, high: 0.98 }, compared: { survival: 0.95, low: 0.94, high: 0.96 } },
+      { month: 12, treated: { survival: 0.9, low: 0.88, high: 0.92 }, compared: { survival: 0.85, low: 0.83, high: 0.87 } },
+    ],
+  },
+};
+const labels = { FR: 'France', R11: 'Île-de-France', R94: 'Corse' };
+
+describe('the Impact section', () => {
+  test('shows what was compared, the effect chart with matched beside naive, the survival chart and the limits', async () => {
+    const html = await impactSection(franceAndOneRegion, labels);
+    expect(html).toContain(impactMessages.report.title.replaceAll('’', '’'));
+    expect((html.match(/<svg/g) ?? []).length).toBe(2);
+    expect(html).toContain('id="impact-effets"');
+    expect(html).toContain('id="impact-survie"');
+    // each outcome's matched and naive estimates appear in the chart's text alternative, French decimals
+    for (const o of OUTCOMES) expect(html).toContain(impactMessages.outcome(o).replaceAll("'", '&#39;'));
+    expect(html).toContain('-6,0 [-8,5 ; -3,5]');
+    expect(html).toContain('-9,0 [-11,5 ; -6,5]');
+    expect(html).toContain('96,4 %');
+    expect(html).toContain('1,71');
+    for (const limit of impactMessages.report.limits) expect(html).toContain(limit.slice(0, 40));
+  });
+
+  test('regional effects only where published', async () => {
+    const html = await impactSection(franceAndOneRegion, labels);
+    expect(html).toContain('Île-de-France');
+    expect(html).toContain('-7,3');
+    expect(html).not.toContain('Corse');
+  });
+
+  test('a year without any published estimate says so and draws no effect chart', async () => {
+    const none: ImpactResult = { ...franceAndOneRegion, effects: OUTCOMES.map((o) => insufficient('FR', o)), survival: { cohorts: [], steps: [] } };
+    const html = await impactSection(none, labels);
+    expect(html).toContain(impactMessages.report.none.slice(0, 30));
+    expect(html).not.toContain('<svg');
+  });
+});
