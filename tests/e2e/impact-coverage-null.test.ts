@@ -1,4 +1,4 @@
-import { TIMEOUT, covers, runSeeds, SEEDS } from './coverage.ts';
+import { TIMEOUT, covers, runSeeds, SEEDS } from './impact-coverage.ts';
 
 describe('no effect over 30 seeds (the null scenario)', () => {
   test('the matched 95 % interval covers 0 in at least 26 seeds, for every outcome', async () => {

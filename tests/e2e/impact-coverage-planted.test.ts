@@ -1,5 +1,5 @@
 import { PLANTED } from '../../src/impact/synthetic.ts';
-import { TIMEOUT, covers, misses, runSeeds, SEEDS } from './coverage.ts';
+import { TIMEOUT, covers, misses, runSeeds, SEEDS } from './impact-coverage.ts';
 
 describe('planted effects over 30 seeds (small population, selection on the covariates)', () => {
   test('the matched 95 % interval covers the planted effect in at least 26 seeds; the naive difference misses it in at least 20', async () => {
