@@ -154,7 +154,7 @@ export async function finishYear(protectedYear: ProtectedYear, previous: Publica
     for (const cube of b.cubes) files.push(...auditFiles(cube.folder, cube.spec, cube.contributions, engine.formatCells(cube.table, cube.spec)));
     summaries.push({ table: p, kind: t.kind, link: t.link, verdict: b.verdict, folders: b.cubes.map((c) => c.folder.slice(`${year.year}/audit/`.length)) });
   }
-  files.push({ root: 'data-out', path: `${year.year}/audit/summary.json`, content: summaryJson(year.year, summaries, linkedVerdicts) });
+  files.push({ root: 'data-out', path: `${year.year}/audit/summary.json`, content: summaryJson(year.year, summaries, linkedVerdicts, year.geography.departments.map((d) => d.code)) });
   const history = previous ? [...previous.history, { year: previous.year, tables: previous.tables }] : [];
   return { publication: { year: year.year, ...(config.publisher ? { publisher: config.publisher } : {}), coverage: year.coverage, geography: year.geography, tables, history }, files, failures };
 }

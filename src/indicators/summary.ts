@@ -23,7 +23,13 @@ const count = (s: TableSummary, status: 'u' | 'x') => s.table.table.cells.filter
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
-export function summaryJson(year: number, tables: readonly TableSummary[], linked: readonly { link: string; tables: readonly string[]; verdict: Verdict }[]): string {
+export function summaryJson(
+  year: number,
+  tables: readonly TableSummary[],
+  linked: readonly { link: string; tables: readonly string[]; verdict: Verdict }[],
+  departments: readonly string[] = [],
+): string {
+  const perDepartment = departmentSecrecy(tables.map((s) => s.table), departments);
   const doc = {
     annee: year,
     tables: tables.map((s) => ({
@@ -41,6 +47,15 @@ export function summaryJson(year: number, tables: readonly TableSummary[], linke
       dossiers_audit: s.folders,
     })),
     tables_liees: linked.map((l) => ({ lien: l.link, tables: l.tables, audit_conjoint: l.verdict.ok ? 'ok' : 'echec', ...(l.verdict.ok ? {} : { detail: l.verdict.detail }) })),
+    ...(departments.length > 0
+      ? {
+          departements: {
+            part_masquee_mediane: round(perDepartment.median),
+            part_masquee_p90: round(perDepartment.p90),
+            par_departement: perDepartment.rows.map((r) => ({ code: r.code, cellules: r.cells, masquees: r.secret, part_masquee: round(r.share) })),
+          },
+        }
+      : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 }
@@ -57,5 +72,46 @@ export function secrecyCounts(publication: Publication): Record<string, number> 
     masquees: cells.filter((c) => c.status !== 's').length,
     primaires: cells.filter((c) => c.status === 'u').length,
     secondaires: cells.filter((c) => c.status === 'x').length,
+    ...(() => {
+      const d = departmentSecrecy(publication.tables, publication.geography.departments.map((x) => x.code));
+      return { part_masquee_departement_mediane: round(d.median), part_masquee_departement_p90: round(d.p90) };
+    })(),
   };
+}
+
+/**
+ * What a department finds in its workbook: for each department, its cells (the `geo` code is the
+ * department's) over every published table, how many are secret, and the share; then the median
+ * and the 90th percentile of the share over the departments with at least one cell (linear
+ * interpolation between order statistics, R's type 7).
+ *
+ * @example
+ *   departmentSecrecy(tables, ['01', '02']).median; // 0.25
+ */
+export function departmentSecrecy(
+  tables: readonly { table: { cells: readonly { codes: readonly string[]; status: string }[] } }[],
+  departments: readonly string[],
+): { rows: { code: string; cells: number; secret: number; share: number }[]; median: number; p90: number } {
+  const rows = departments.map((code) => {
+    let cells = 0;
+    let secret = 0;
+    for (const t of tables) {
+      for (const c of t.table.cells) {
+        if (c.codes[0] !== code) continue;
+        cells++;
+        if (c.status !== 's') secret++;
+      }
+    }
+    return { code, cells, secret, share: cells > 0 ? secret / cells : 0 };
+  });
+  const shares = rows.filter((r) => r.cells > 0).map((r) => r.share).sort((a, b) => a - b);
+  return { rows, median: quantile(shares, 0.5), p90: quantile(shares, 0.9) };
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
 }

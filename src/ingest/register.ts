@@ -1,6 +1,8 @@
 /**
  * The register of known services (`<reference>/services.csv`): comma-separated, UTF-8, header
- * `annee,enquete,service,departement,sites`, one row per service known to exist in a year. Optional:
+ * `annee,enquete,service,departement,sites`, one row per service known to exist in a year, and an
+ * optional column `consentement`: the date (AAAA-MM-JJ) of the service's agreement to the
+ * publication of its own figures, or empty. Optional:
  * without it, the known services of a year are its respondents (no `nd` can then be told from `-`).
  *
  * @example
@@ -16,6 +18,15 @@ import { registerMessages as m } from './messages.ts';
 export const REGISTER_FILE = 'services.csv';
 const COLUMNS = ['annee', 'enquete', 'service', 'departement', 'sites'] as const;
 const SURVEYS: readonly Survey[] = ['mediation', 'rencontre'];
+/** optional column: the date of the service's agreement to publication */
+const CONSENT = 'consentement';
+
+/** A real calendar date written AAAA-MM-JJ. */
+function isDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
 
 /** Pure: the register's text → its rows; a bad row stops the run with the file, row and column named. */
 export function parseRegister(text: string, path: string, departments: ReadonlySet<string>): KnownService[] {
@@ -24,6 +35,7 @@ export function parseRegister(text: string, path: string, departments: ReadonlyS
   const missing = COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0) throw new Error(m.missingColumns(path, missing));
   const at = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
+  const consentAt = header.indexOf(CONSENT);
   const out: KnownService[] = [];
   const seen = new Set<string>();
   rows.slice(1).forEach((row, i) => {
@@ -43,7 +55,9 @@ export function parseRegister(text: string, path: string, departments: ReadonlyS
     const key = `${year}|${survey}|${service}`;
     if (seen.has(key)) throw new Error(m.duplicate(path, line, service, year));
     seen.add(key);
-    out.push({ year, survey, service, department, sites });
+    const consent = consentAt >= 0 ? (row[consentAt] ?? '').trim() : '';
+    if (consent !== '' && !isDate(consent)) throw new Error(m.invalid(path, line, CONSENT, consent, 'une date AAAA-MM-JJ ou rien'));
+    out.push({ year, survey, service, department, sites, ...(consent !== '' ? { consent } : {}) });
   });
   return out;
 }

@@ -16,6 +16,11 @@ export interface KnownService {
   service: string;
   department: string;
   sites: number;
+  /**
+   * date (AAAA-MM-JJ) of the service's agreement to the publication of its own activity, means and
+   * financing figures (law of 7 June 1951); absent: no agreement
+   */
+  consent?: string;
 }
 
 export interface DepartmentCoverage {

@@ -18,6 +18,8 @@ export interface CubeCell {
   contributors: number;
   /** largest contributor totals, descending (as many as the rules need) */
   top: number[];
+  /** the same facts over the contributors that did not consent (only when the spec lists consents) */
+  open?: { value: number; contributors: number; top: number[] };
   /** the contributor (index in `Cube.contributors`) that alone makes up the cell, −1 when several do */
   sole: number;
   /** its contributors (indices in `Cube.contributors`), ascending */
@@ -126,6 +128,8 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
   const cells: CubeCell[] = [];
   const leafSets: Set<number>[] = [];
   const contributorId = new Map<string, number>();
+  const names: string[] = [];
+  const consent = spec.consent ? new Set(spec.consent) : undefined;
   // per table: leaf key → leaf id, and the cells (global ids) above each leaf cell
   const aboveLeaf: { leafOf: Map<number, number>; cells: number[][] }[] = [];
   const scale = fixedPointScale(Object.values(contributions).flatMap((list) => (list ?? []).map((c) => c.value)));
@@ -143,7 +147,10 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
       let by = leafCells.get(k);
       if (!by) leafCells.set(k, (by = new Map()));
       let who = contributorId.get(c.contributor);
-      if (who === undefined) contributorId.set(c.contributor, (who = contributorId.size));
+      if (who === undefined) {
+        contributorId.set(c.contributor, (who = contributorId.size));
+        names.push(c.contributor);
+      }
       by.set(who, (by.get(who) ?? 0) + (scale ? Math.round(c.value * scale) : c.value));
     }
     leafSets.push(new Set(leafCells.keys()));
@@ -197,6 +204,7 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
       list.length = 0;
     });
     localKeys.forEach((k, a) => {
+      const open = consent ? openFacts(totals[a], whos[a], (who) => consent.has(names[who]), unit, topCount) : undefined;
       const values = totals[a].sort((x, y) => y - x).map((v) => v / unit);
       const value = totals[a].reduce((sum, v) => sum + v, 0) / unit;
       const existing = cellIndex.get(k);
@@ -209,7 +217,7 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
         return;
       }
       cellIndex.set(k, cells.length);
-      cells.push({ codes: decode(keys, k), value, contributors: values.length, top: values.slice(0, topCount), sole: values.length === 1 ? whos[a][0] : -1, who: Int32Array.from(whos[a]), tables: [t], members: new Int32Array(0) });
+      cells.push({ codes: decode(keys, k), value, contributors: values.length, top: values.slice(0, topCount), ...(open ? { open } : {}), sole: values.length === 1 ? whos[a][0] : -1, who: Int32Array.from(whos[a]), tables: [t], members: new Int32Array(0) });
     });
     aboveLeaf.push({ leafOf: new Map(leaves.map(([leafKey], leaf) => [leafKey, leaf])), cells: above.map((ids) => ids.map((a) => cellIndex.get(localKeys[a])!)) });
   });
@@ -255,4 +263,14 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
   const contributors: string[] = [];
   for (const [name, who] of contributorId) contributors[who] = name;
   return { dims, tables, cells: order.map((i) => cells[i]), innerCount: inner.length, contributors };
+}
+
+/** A cell's facts over the contributors that did not consent (`totals` and `whos` aligned). */
+function openFacts(totals: readonly number[], whos: readonly number[], consented: (who: number) => boolean, unit: number, topCount: number): NonNullable<CubeCell['open']> {
+  const values = totals.filter((_, k) => !consented(whos[k]));
+  return {
+    value: values.reduce((sum, v) => sum + v, 0) / unit,
+    contributors: values.length,
+    top: values.sort((x, y) => y - x).slice(0, topCount).map((v) => v / unit),
+  };
 }

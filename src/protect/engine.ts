@@ -13,7 +13,7 @@ import type { Cell, CellStatus, Contribution, LinkedSpec, ProtectSpec } from './
 export const SINGLE = 'table';
 
 export function linkedOf(spec: ProtectSpec): LinkedSpec {
-  return { dimensions: spec.dimensions, tables: [{ id: SINGLE, dimensions: spec.dimensions.map((d) => d.name) }], rules: spec.rules };
+  return { dimensions: spec.dimensions, tables: [{ id: SINGLE, dimensions: spec.dimensions.map((d) => d.name) }], rules: spec.rules, ...(spec.consent ? { consent: spec.consent } : {}) };
 }
 
 export interface Prepared {

@@ -15,6 +15,11 @@ export interface CellFacts {
   contributors: number;
   /** largest contributor totals, descending */
   top: readonly number[];
+  /**
+   * the same facts over the contributors that did not consent to the publication of their figures
+   * (absent: nobody consented)
+   */
+  open?: Omit<CellFacts, 'open'>;
 }
 
 export type Rule<P> = (cells: readonly CellFacts[], params: P) => boolean[];
@@ -41,15 +46,57 @@ export function topNeeded(rules: RuleSet): number {
   return Math.max(2, rules.dominance?.n ?? 0);
 }
 
-/** OR of every rule present in the set. */
+export type RuleName = 'minFrequency' | 'minValue' | 'dominance' | 'pPercent';
+
+/** Rules on contributors (services), which a contributor's consent can lift; minValue counts persons. */
+export const BUSINESS_RULES: readonly RuleName[] = ['minFrequency', 'dominance', 'pPercent'];
+
+/** Why a cell is (or is not) primary: the rules that fired, and those lifted by consents. */
+export interface RuleEvidence {
+  fired: RuleName[];
+  /**
+   * business rules that fired but pass on the contributors that did not consent, the consenting
+   * contributions known to everyone (every contributor consented, or the others pass on their own)
+   */
+  lifted: RuleName[];
+}
+
+function apply(name: RuleName, cells: readonly Omit<CellFacts, 'open'>[], rules: RuleSet): boolean[] | undefined {
+  if (name === 'minFrequency' && rules.minFrequency !== undefined) return minFrequency(cells, rules.minFrequency);
+  if (name === 'minValue' && rules.minValue !== undefined) return minValue(cells, rules.minValue);
+  if (name === 'dominance' && rules.dominance !== undefined) return dominance(cells, rules.dominance);
+  if (name === 'pPercent' && rules.pPercent !== undefined) return pPercent(cells, rules.pPercent);
+  return undefined;
+}
+
+/**
+ * Every rule present in the set, with its verdict on the whole cell and, for a business rule, on
+ * the contributors that did not consent.
+ *
+ * @example
+ *   // two services, one consenting: the other would be exposed by subtraction, nothing is lifted
+ *   primaryEvidence([{ value: 9, contributors: 2, top: [5, 4], open: { value: 4, contributors: 1, top: [4] } }], { minFrequency: 3 });
+ *   // [{ fired: ['minFrequency'], lifted: [] }]
+ */
+export function primaryEvidence(cells: readonly CellFacts[], rules: RuleSet): RuleEvidence[] {
+  const out: RuleEvidence[] = cells.map(() => ({ fired: [], lifted: [] }));
+  const opened = cells.map((c) => c.open ?? c);
+  for (const name of ['minFrequency', 'minValue', 'dominance', 'pPercent'] as const) {
+    const hit = apply(name, cells, rules);
+    if (!hit) continue;
+    const openHit = BUSINESS_RULES.includes(name) ? apply(name, opened, rules)! : hit;
+    hit.forEach((h, i) => {
+      if (!h) return;
+      out[i].fired.push(name);
+      if (!openHit[i]) out[i].lifted.push(name);
+    });
+  }
+  return out;
+}
+
+/** OR of every rule present in the set that no consent lifts. */
 export function primaryFlags(cells: readonly CellFacts[], rules: RuleSet): boolean[] {
-  const flags = cells.map(() => false);
-  const apply = (hit: boolean[]) => hit.forEach((h, i) => (flags[i] ||= h));
-  if (rules.minFrequency !== undefined) apply(minFrequency(cells, rules.minFrequency));
-  if (rules.minValue !== undefined) apply(minValue(cells, rules.minValue));
-  if (rules.dominance !== undefined) apply(dominance(cells, rules.dominance));
-  if (rules.pPercent !== undefined) apply(pPercent(cells, rules.pPercent));
-  return flags;
+  return primaryEvidence(cells, rules).map((e) => e.fired.length > e.lifted.length);
 }
 
 /** The half-width the attacker's interval must keep on each side of a primary cell of value v. */

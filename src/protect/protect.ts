@@ -14,6 +14,7 @@ import { equalize, identicalGroups, linkedOf, prepare, SINGLE, tableCells, targe
 import { sealProtectedWithStats, type ProtectedTableWithStats } from './protected-table.ts';
 import { openRepair, type Move, type Repair, type RepairMode } from './repair.ts';
 import { checkInsider, insiderChecked, insiders } from './insider.ts';
+import { releasePass } from './release.ts';
 import { gaussSuppress } from './secondary.ts';
 import type { Contribution, LinkedSpec, ProtectSpec, ProtectStats } from './types.ts';
 
@@ -36,6 +37,11 @@ export interface ProtectOptions {
    * comparisons and tests: never for publication.
    */
   insider?: boolean;
+  /**
+   * the release pass (see release.ts): every secondary cell offered for publication again once the
+   * pattern is proven; false keeps the pattern of elimination and repairs (comparisons, tests)
+   */
+  release?: boolean;
   /** called after each phase with its wall time in seconds (benchmarks) */
   onPhase?: (phase: string, seconds: number) => void;
 }
@@ -244,5 +250,9 @@ async function suppress(
     repairer?.dispose();
   }
   equalize(groups, suppressed);
+  if (done && (options.release ?? true)) {
+    await releasePass(cube, primary, suppressed, truth, spec, options.insider ?? insiderChecked(cube));
+    lap('release');
+  }
   return { suppressed, rounds, proven: done };
 }

@@ -33,6 +33,12 @@ export interface ProtectSpec {
   /** name of the value column; absent: each row counts 1 */
   value?: string;
   rules: RuleSet;
+  /**
+   * contributors that agreed to the publication of their own figures (law of 7 June 1951): the
+   * business rules (minFrequency, dominance, pPercent) treat their contributions as known to
+   * everyone; minValue (counts of persons) ignores consent. See primary.ts.
+   */
+  consent?: readonly string[];
 }
 
 /** One input row: a leaf code per dimension (in spec order), a contributor, a value. */
@@ -72,6 +78,12 @@ export interface LinkedSpec {
   /** name of the contributor column, for documentation only (contributions already carry it) */
   contributor?: string;
   rules: RuleSet;
+  /**
+   * contributors that agreed to the publication of their own figures (law of 7 June 1951): the
+   * business rules (minFrequency, dominance, pPercent) treat their contributions as known to
+   * everyone; minValue (counts of persons) ignores consent. See primary.ts.
+   */
+  consent?: readonly string[];
 }
 
 /** What the engine did, for the publication's notes and the benchmarks. */

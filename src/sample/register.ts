@@ -4,11 +4,11 @@
  * the CNAF list of approved mediation services and the Justice list of espaces de rencontre.
  *
  * Contract (read by the pipeline): UTF-8 without BOM, `,`-separated, header
- * `annee,enquete,service,departement,sites`, one row per known service per year, sorted by annee,
+ * `annee,enquete,service,departement,sites,consentement`, one row per known service per year, sorted by annee,
  * enquete, service (code-unit order).
  *
  * @example
- *   registerCsv(universe, [2024]).split('\n')[1]; // "2024,mediation,MF-01-001,01,4": annee, enquete, service, departement, sites
+ *   registerCsv(universe, [2024]).split('\n')[1]; // "2024,mediation,MF-01-001,01,4,2023-05-17": annee, enquete, service, departement, sites, consentement
  */
 import { createHash } from 'node:crypto';
 import type { Universe } from './universe.ts';
@@ -35,7 +35,7 @@ export function writtenBySample(listing: string, register: Uint8Array): boolean 
   return listing.split('\n').some((line) => line === `${sha256(register)}  services.csv`);
 }
 
-export const REGISTER_HEADER = ['annee', 'enquete', 'service', 'departement', 'sites'] as const;
+export const REGISTER_HEADER = ['annee', 'enquete', 'service', 'departement', 'sites', 'consentement'] as const;
 
 export interface RegisterRow {
   annee: number;
@@ -43,6 +43,19 @@ export interface RegisterRow {
   service: string;
   departement: string;
   sites: number;
+  /** date of the agreement to publish the service's own figures (AAAA-MM-JJ), or '' */
+  consentement: string;
+}
+
+/**
+ * A sample choice: about two services in three agreed to the publication of their own figures, on a
+ * date of their first year open, both drawn from a hash of the service's code (stable whatever the
+ * seed, so the register's consents do not move when the returns are drawn again).
+ */
+export function sampleConsent(service: string, firstYear: number): string {
+  const h = createHash('sha256').update(`consentement:${service}`).digest();
+  if (h[0] % 3 === 0) return '';
+  return `${firstYear}-${String(1 + (h[1] % 12)).padStart(2, '0')}-${String(1 + (h[2] % 28)).padStart(2, '0')}`;
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -53,7 +66,7 @@ export function registerRows(universe: Universe, years: readonly number[]): Regi
   for (const annee of [...years].sort((a, b) => a - b)) {
     for (const enquete of ['mediation', 'rencontre'] as const) {
       const open = universe[enquete].filter((u) => u.years.includes(annee));
-      for (const u of [...open].sort((a, b) => compare(a.id, b.id))) rows.push({ annee, enquete, service: u.id, departement: u.departement, sites: u.sites });
+      for (const u of [...open].sort((a, b) => compare(a.id, b.id))) rows.push({ annee, enquete, service: u.id, departement: u.departement, sites: u.sites, consentement: sampleConsent(u.id, Math.min(...u.years)) });
     }
   }
   return rows;
@@ -61,6 +74,6 @@ export function registerRows(universe: Universe, years: readonly number[]): Regi
 
 /** The register as the CSV text of the contract (no field needs quoting: codes and integers only). */
 export function registerCsv(universe: Universe, years: readonly number[]): string {
-  const lines = registerRows(universe, years).map((r) => [r.annee, r.enquete, r.service, r.departement, r.sites].join(','));
+  const lines = registerRows(universe, years).map((r) => [r.annee, r.enquete, r.service, r.departement, r.sites, r.consentement].join(','));
   return `${[REGISTER_HEADER.join(','), ...lines].join('\n')}\n`;
 }

@@ -56,7 +56,7 @@ describe('mfer sample', () => {
     rmSync(register);
     // its own register it replaces, whatever the seed; copied with reference/ alone (no returns), too
     expect(await runSample(args)).toBe(0);
-    expect(readFileSync(register, 'utf8').split('\n')[0]).toBe('annee,enquete,service,departement,sites');
+    expect(readFileSync(register, 'utf8').split('\n')[0]).toBe('annee,enquete,service,departement,sites,consentement');
     rmSync(join(dir, 'returns'), { recursive: true });
     expect(await runSample(['--out', dir, '--scale', '0.1', '--seed', '7', '--no-defects', '--quiet'])).toBe(0);
     // but not once someone has changed it

@@ -27,6 +27,17 @@ describe('parseRegister', () => {
     expect(bad('2025,mediation,MF-01-001,01,2')).toThrow(m.duplicate('services.csv', 3, 'MF-01-001', 2025));
   });
 
+  it('reads the optional consent column: a date, or empty for no agreement', () => {
+    const text = `${header},consentement\n2025,mediation,MF-01-001,01,3,2024-03-15\n2025,mediation,MF-01-002,01,2,\n`;
+    expect(parseRegister(text, 'services.csv', departments).map((r) => [r.service, r.consent])).toEqual([
+      ['MF-01-001', '2024-03-15'],
+      ['MF-01-002', undefined],
+    ]);
+    const bad = (value: string) => () => parseRegister(`${header},consentement\n2025,mediation,MF-01-001,01,3,${value}\n`, 'services.csv', departments);
+    expect(bad('oui')).toThrow(m.invalid('services.csv', 2, 'consentement', 'oui', 'une date AAAA-MM-JJ ou rien'));
+    expect(bad('2024-02-30')).toThrow(m.invalid('services.csv', 2, 'consentement', '2024-02-30', 'une date AAAA-MM-JJ ou rien'));
+  });
+
   it('refuses a file without the contract\'s columns', () => {
     expect(() => parseRegister('annee,service\n2025,MF-01-001\n', 'services.csv', departments)).toThrow(m.missingColumns('services.csv', ['enquete', 'departement', 'sites']));
   });

@@ -1,4 +1,4 @@
-import { dominance, minFrequency, minValue, pPercent, primaryFlags, protectionMargin, type CellFacts } from '../../src/protect/primary.ts';
+import { dominance, minFrequency, minValue, pPercent, primaryEvidence, primaryFlags, protectionMargin, type CellFacts } from '../../src/protect/primary.ts';
 
 /** Named cells: who contributes what. */
 const cell = (...contributions: number[]): CellFacts => {
@@ -44,5 +44,38 @@ describe('primary rules', () => {
     expect(protectionMargin(200, { protectionPercent: 10 })).toBe(20);
     expect(protectionMargin(3, { protectionPercent: 10 })).toBe(1);
     expect(protectionMargin(3, {})).toBe(1);
+  });
+});
+
+describe('consent (law of 7 June 1951: a service agrees to the publication of its own figures)', () => {
+  /** A cell whose contributions are [value, consented] pairs: the open facts are the others'. */
+  const consenting = (...contributions: [number, boolean][]): CellFacts => ({
+    ...cell(...contributions.map(([v]) => v)),
+    open: cell(...contributions.filter(([, ok]) => !ok).map(([v]) => v)),
+  });
+  const business = { minFrequency: 3, dominance: { n: 1, k: 85 } };
+
+  it('lifts a business rule when every contributor consented', () => {
+    expect(primaryEvidence([consenting([10, true], [12, true])], business)).toEqual([{ fired: ['minFrequency'], lifted: ['minFrequency'] }]);
+    expect(primaryFlags([consenting([10, true], [12, true])], business)).toEqual([false]);
+  });
+
+  it('does not lift a department cell of two services when one consents (the other is exposed by subtraction)', () => {
+    expect(primaryFlags([consenting([10, true], [12, false])], business)).toEqual([true]);
+    expect(primaryEvidence([consenting([10, true], [12, false])], business)[0].lifted).toEqual([]);
+  });
+
+  it('lifts dominance when the dominant service consents and the others pass on their own', () => {
+    const cells = [consenting([90, true], [5, false], [5, false], [4, false]), consenting([90, false], [5, true], [5, true], [4, true])];
+    expect(primaryEvidence(cells, business)).toEqual([
+      { fired: ['dominance'], lifted: ['dominance'] },
+      { fired: ['dominance'], lifted: [] },
+    ]);
+  });
+
+  it('never lifts minValue (the persons counted did not consent)', () => {
+    const allConsented = consenting([1, true], [1, true]);
+    expect(primaryEvidence([allConsented], { minValue: 5 })).toEqual([{ fired: ['minValue'], lifted: [] }]);
+    expect(primaryFlags([allConsented], { minValue: 5, minFrequency: 3 })).toEqual([true]);
   });
 });

@@ -185,3 +185,25 @@ describe('protect: properties on random small tables', () => {
     expect(JSON.stringify({ spec, contributions })).toBe(before);
   });
 });
+
+describe('protect with consents', () => {
+  // department d1 has two services in category a: s1 consented, s2 did not
+  const spec = (consent: string[]): ProtectSpec => ({ dimensions: [twoHierarchiesGeo, flat('cat', ['a', 'b'])], contributor: 's', rules: { minFrequency: 3, protectionPercent: 10 }, consent });
+  const contributions: Contribution[] = ['d1', 'd2', 'd3', 'd4'].flatMap((d) =>
+    ['a', 'b'].flatMap((c) => Array.from({ length: d === 'd1' && c === 'a' ? 2 : 4 }, (_, k) => ({ codes: [d, c], contributor: `${d}${c}${k}`, value: 5 + k }))),
+  );
+  const status = async (consent: string[]) => statusOf((await protect(spec(consent), contributions)).cells, 'd1 a');
+
+  it('keeps a cell of two services primary when one consents, lifts it when both do', async () => {
+    expect(await status([])).toBe('u');
+    expect(await status(['d1a0'])).toBe('u');
+    expect(await status(['d1a0', 'd1a1'])).not.toBe('u');
+  });
+
+  it('never lifts minValue on counts of persons, whoever consented', async () => {
+    const counts: ProtectSpec = { ...spec(contributions.map((c) => c.contributor)), rules: { minValue: 12, protectionPercent: 10 } };
+    const table = await protect(counts, contributions);
+    expect(statusOf(table.cells, 'd1 a')).toBe('u');
+    expect(await oracleFailures(counts, table.cells)).toEqual([]);
+  });
+});

@@ -180,7 +180,7 @@ describe.each([DEFAULT_SEED, 4242])('the sample of seed %i', (seed) => {
   describe('the register of known services', () => {
     it('follows the contract: UTF-8 without BOM, header, known departments, sorted by annee, enquete, service', () => {
       expect(register.text.charCodeAt(0)).not.toBe(0xfeff);
-      expect(register.text.split('\n')[0]).toBe('annee,enquete,service,departement,sites');
+      expect(register.text.split('\n')[0]).toBe('annee,enquete,service,departement,sites,consentement');
       const codes = new Set(departments().map((d) => d.code));
       for (const l of register.lines) {
         expect(YEARS).toContain(l.annee);
@@ -193,6 +193,20 @@ describe.each([DEFAULT_SEED, 4242])('the sample of seed %i', (seed) => {
       const sorted = [...keys].sort((a, b) => (a.join('\u0000') < b.join('\u0000') ? -1 : 1));
       expect(keys).toEqual(sorted);
       expect(new Set(keys.map((k) => k.join('|'))).size).toBe(keys.length);
+    });
+
+    it('gives consent to about two services in three, each with a date of its first year and the same in every year', () => {
+      const consent = new Map<string, string>();
+      for (const line of register.text.trim().split('\n').slice(1)) {
+        const [annee, , service, , , date] = line.split(',');
+        expect(date === '' || /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])$/.test(date)).toBe(true);
+        if (date !== '') expect(Number(date.slice(0, 4))).toBeLessThanOrEqual(Number(annee));
+        expect(consent.get(service) ?? date).toBe(date);
+        consent.set(service, date);
+      }
+      const share = [...consent.values()].filter((d) => d !== '').length / consent.size;
+      expect(share).toBeGreaterThan(0.55);
+      expect(share).toBeLessThan(0.78);
     });
 
     it('keeps a service in one department with one size over the years', () => {
