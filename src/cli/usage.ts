@@ -8,6 +8,8 @@ Usage :
   npx mfer protect --spec SPEC.json --input CONTRIB.csv --out CELLS.csv
   npx mfer audit   --spec SPEC.json --input CONTRIB.csv --cells CELLS.csv
   npx mfer sample  [--out data-raw] [--seed N] [--scale K] [--no-defects] [--quiet]
+  npx mfer pseudonymise --key CLE --source SOURCE --input BRUT.csv --out PSEUDO.csv [--mois]
+  npx mfer pseudonymise --new-key CLE
   npx mfer --help
 
 Commandes :
@@ -17,6 +19,8 @@ Commandes :
   audit    vérifie par programmation linéaire qu'un fichier de cellules protège chaque cellule
            sous secret primaire ; code de sortie 1 si une vérification échoue.
   sample   régénère l'échantillon de réponses fictives (graine fixe).
+  pseudonymise  remplace les identifiants d'un fichier de suivi (NIR, ou nom, prénoms, date de
+           naissance et sexe) par des pseudonymes (HMAC-SHA-256 sous une clé secrète).
 `;
 
 const perCommand: Record<string, string> = {
@@ -52,6 +56,21 @@ Codes de sortie :
   --dictionnaires DOSSIER  dictionnaires d'enquête (défaut : pipelines/config/surveys)
 
 Codes de sortie : 0 terminé ; 1 entrée introuvable ou illisible ; 2 arguments invalides.
+`,
+  pseudonymise: `Usage : npx mfer pseudonymise --key CLE --source SOURCE --input BRUT.csv --out PSEUDO.csv [--rejets FICHIER] [--mois] [--annee AAAA]
+        npx mfer pseudonymise --new-key CLE
+
+  --key CLE         fichier de la clé secrète (32 octets, lisible par son seul propriétaire, hors de tout dépôt git)
+  --source SOURCE   mediation, rencontre, justice ou caf (dictionnaire de pipelines/config/suivi/)
+  --input BRUT.csv  fichier du partenaire avec ses identifiants : nir_enfant, ou nom_enfant, prenoms_enfant,
+                    naissance_enfant, sexe_enfant ; de même pour parent1 et parent2
+  --out PSEUDO.csv  fichier pseudonymisé (colonnes du contrat, enfant et famille en pseudonymes)
+  --rejets FICHIER  lignes dont l'identifiant est invalide, avec le motif (défaut : PSEUDO.rejets.csv)
+  --mois            ramène les dates exactes (debut, fin, saisine, decision) au mois AAAA-MM
+  --annee AAAA      année du dictionnaire (défaut : le plus récent)
+  --new-key CLE     écrit une nouvelle clé aléatoire de 32 octets (jamais par-dessus un fichier existant)
+
+Codes de sortie : 0 terminé ; 1 clé, fichier ou configuration refusés ; 2 arguments invalides.
 `,
 };
 
