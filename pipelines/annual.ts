@@ -25,6 +25,7 @@ import { loadGeography } from '../src/ingest/geography.ts';
 import { loadRegister } from '../src/ingest/register.ts';
 import { serviceDepartments } from '../src/ingest/services-register.ts';
 import { listYears, readReturns } from '../src/ingest/read-returns.ts';
+import { readFollowUp } from '../src/ingest/suivi.ts';
 import { pooledEngine, protectionEngine, type Engine } from '../src/indicators/engine.ts';
 import { publishYears, startProtection } from '../src/indicators/publish-years.ts';
 import { absentSurveys, type ProtectedYear } from '../src/indicators/publish.ts';
@@ -70,6 +71,7 @@ export async function annual(options: AnnualOptions): Promise<AnnualResult> {
 async function run(options: AnnualOptions, engine: Engine, early: boolean, workbooks?: WorkbookRenderer): Promise<AnnualResult> {
   const log = options.log ?? (() => {});
   const sources = { reference: options.reference ?? join(options.input, 'reference'), dictionaries: options.dictionaries ?? 'pipelines/config/surveys', publication: options.publication ?? 'pipelines/config' };
+  const followUp = readFollowUp(options.input, options.suivi ?? 'pipelines/config/suivi'); // follow-up when present (issue 23); a file holding a direct identifier stops the run here, nothing written
   const geography = loadGeography(sources.reference);
   const register = loadRegister(sources.reference, new Set(geography.departments.map((d) => d.code))); // known services (optional)
   const owners = serviceDepartments(register); // each known service's department, for validation

@@ -6,7 +6,7 @@
  *
  * @example
  *   const config = loadSuiviConfig('pipelines/config/suivi');
- *   const years = readFollowUp('data-raw', [2024, 2025], config); // [{ year: 2024, files: [...] }, …]
+ *   const years = readFollowUp('data-raw', 'pipelines/config/suivi'); // [{ year: 2020, files: [...] }, …]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,12 +69,15 @@ export interface FollowUpYear {
 }
 
 /**
- * Every follow-up file of the given years (those present), screened then parsed. Throws the French
+ * Every follow-up file of `<input>/suivi/<year>/` (all years present; the dictionaries of `configDir`
+ * are read only when there is one), screened then parsed. Throws the French
  * refusal when a file holds a direct identifier (header or NIR value): the caller writes nothing.
  */
-export function readFollowUp(input: string, years: readonly number[], config: SuiviConfig): FollowUpYear[] {
-  const present = new Set(listSuiviYears(input));
-  return years.filter((y) => present.has(y)).map((year) => {
+export function readFollowUp(input: string, configDir: string): FollowUpYear[] {
+  const years = listSuiviYears(input);
+  if (years.length === 0) return [];
+  const config = loadSuiviConfig(configDir);
+  return years.map((year) => {
     const folder = join(input, 'suivi', String(year));
     // every text file of the folder is screened, not only the four sources: a raw file left beside them is refused too
     const grids = new Map<string, string[][]>();
