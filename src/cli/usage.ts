@@ -50,6 +50,8 @@ Codes de sortie :
   --seed N                 graine entière du générateur (défaut : ${DEFAULT_SEED})
   --scale K                multiplie le nombre de services et de structures par K (nombre > 0, défaut : 1)
   --no-defects             ne plante aucun défaut (réponses toutes valides)
+  --suivi-scale national   fichiers de suivi (suivi/<année>/) pour tous les départements, à la taille
+                           nationale, pour make bench (défaut : quelques départements pilotes ; à ne pas verser)
   --quiet                  pas de ligne de bilan sur la sortie d'erreur
   --departements FICHIER   référentiel des départements, region.csv et cour-appel.csv à côté
                            (défaut : data-raw/reference/departements.csv)

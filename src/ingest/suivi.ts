@@ -100,3 +100,13 @@ export function readFollowUp(input: string, configDir: string): FollowUpYear[] {
     return { year, files };
   });
 }
+
+/**
+ * The sample key (`tests/fixtures/suivi/cle-echantillon.key`): a public text file whose `cle-hex:`
+ * line holds 32 bytes. It pseudonymises the fictitious sample only; `mfer pseudonymise` refuses it.
+ */
+export function loadSampleKey(path: string): Uint8Array {
+  const match = /^cle-hex:\s*([0-9a-f]{64})\s*$/m.exec(readFileSync(path, 'utf8'));
+  if (!match) throw new Error(m.keySize(path, 0));
+  return new Uint8Array(Buffer.from(match[1], 'hex'));
+}
