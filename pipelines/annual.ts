@@ -25,7 +25,8 @@ import { loadGeography } from '../src/ingest/geography.ts';
 import { loadRegister } from '../src/ingest/register.ts';
 import { serviceDepartments } from '../src/ingest/services-register.ts';
 import { listYears, readReturns } from '../src/ingest/read-returns.ts';
-import { readFollowUp } from '../src/ingest/suivi.ts';
+import { loadFollowUpPublication, readFollowUp } from '../src/ingest/suivi.ts';
+import { followUpStage } from '../src/suivi/stage.ts';
 import { pooledEngine, protectionEngine, type Engine } from '../src/indicators/engine.ts';
 import { publishYears, startProtection } from '../src/indicators/publish-years.ts';
 import { absentSurveys, type ProtectedYear } from '../src/indicators/publish.ts';
@@ -72,6 +73,7 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   const log = options.log ?? (() => {});
   const sources = { reference: options.reference ?? join(options.input, 'reference'), dictionaries: options.dictionaries ?? 'pipelines/config/surveys', publication: options.publication ?? 'pipelines/config' };
   const followUp = readFollowUp(options.input, options.suivi ?? 'pipelines/config/suivi'); // follow-up when present (issue 23); a file holding a direct identifier stops the run here, nothing written
+  const followUpConfig = followUp.length > 0 ? loadFollowUpPublication(options.suivi ?? 'pipelines/config/suivi') : undefined;
   const geography = loadGeography(sources.reference);
   const register = loadRegister(sources.reference, new Set(geography.departments.map((d) => d.code))); // known services (optional)
   const owners = serviceDepartments(register); // each known service's department, for validation
@@ -127,6 +129,8 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   published.lines.forEach((line) => log(line));
   published.publications.forEach((p) => runLogs.get(p.year)?.record({ name: 'secret statistique', counts: secrecyCounts(p) })); // producer-only
   files.push(...published.files);
+  const followUpOut = await followUpStage(followUp, latest, geography, validatedYears.map((v) => ({ year: v.year, mediation: v.mediation.rows, rencontre: v.rencontre.rows })), engine, followUpConfig); // src/suivi: cohorts (DuckDB), protected outcome tables, linkage audit
+  files.push(...followUpOut.files);
   const reports = (await Promise.all(rendering)).flat(); // src/render: national report, court pages, workbooks
   renderSummary(reports).forEach((line) => log(line));
   files.push(...reports);
@@ -134,9 +138,9 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   // court pages and workbooks are made for the latest year only: an earlier year keeps those it had
   const keep = publishing.filter((year) => year !== latest).flatMap((year) => LATEST_ONLY.map((folder) => ({ root: 'reports' as const, path: `${year}/${folder}` })));
   const written = [...publishing, ...unpublished].sort((a, b) => a - b);
-  if (written.length > 0 && published.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years: written, files, keep, provisional: unpublished });
+  if (written.length > 0 && published.failures.length === 0 && followUpOut.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years: written, files, keep, provisional: unpublished });
 
-  return { years: publishing, unpublished, history, validated: validatedYears, files, exitCode: published.failures.length > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
+  return { years: publishing, unpublished, history, validated: validatedYears, files, exitCode: published.failures.length + followUpOut.failures.length > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
 }
 
 /** The years to publish and, for their evolutions, the year before each when present; oldest first. */

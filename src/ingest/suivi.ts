@@ -16,6 +16,7 @@ import { parseIdentifierConfig, parseSuiviDictionary, SUIVI_SOURCES, type Identi
 import { parseSuivi, type SuiviFile } from '../suivi/format.ts';
 import { findIdentifier } from '../suivi/identifiers.ts';
 import { suiviMessages as m } from '../suivi/messages.ts';
+import type { FollowUpPublicationConfig } from '../suivi/publish.ts';
 
 export interface SuiviConfig {
   dictionaries: SuiviDictionaries;
@@ -109,4 +110,15 @@ export function loadSampleKey(path: string): Uint8Array {
   const match = /^cle-hex:\s*([0-9a-f]{64})\s*$/m.exec(readFileSync(path, 'utf8'));
   if (!match) throw new Error(m.keySize(path, 0));
   return new Uint8Array(Buffer.from(match[1], 'hex'));
+}
+
+/** `<dir>/publication.json`: the follow-up tables' rule set and precision threshold. */
+export function loadFollowUpPublication(dir: string): FollowUpPublicationConfig {
+  const path = join(dir, 'publication.json');
+  const json = readJson(path) as { rules?: unknown; minDenominator?: unknown };
+  const rules = json.rules as FollowUpPublicationConfig['rules'] | undefined;
+  if (typeof rules !== 'object' || rules === null || typeof rules.minValue !== 'number' || typeof json.minDenominator !== 'number') {
+    throw new Error(m.dictionaryInvalid(path, 'rules.minValue, minDenominator'));
+  }
+  return { rules, minDenominator: json.minDenominator };
 }

@@ -156,6 +156,7 @@ export function generateFollowUp(options: FollowUpOptions): { files: { path: str
     }
   }
 
+  const pending = new Map<string, { family: Family; debut: number; fin: number }[]>();
   for (const year of [SUIVI_FIRST_COHORT, ...options.rencontre.keys()].filter((y, i, a) => a.indexOf(y) === i).sort()) {
     const source = options.rencontre.get(year) ?? options.rencontre.get(year + 1) ?? [];
     const shrink = options.rencontre.has(year) ? 1 : 0.96;
@@ -163,26 +164,31 @@ export function generateFollowUp(options: FollowUpOptions): { files: { path: str
     for (const row of source.filter((r) => followed(r.departement))) {
       const ends = [row.fin_exercice_autonome, row.fin_interrompue, row.fin_autre].map((n) => Math.round(n * shrink));
       const endOf = yr.shuffle(ends.flatMap((n, i) => Array.from({ length: n }, () => (i === 0 ? 'exercice_autonome' : i === 1 ? (yr.chance(0.5) ? 'suspension' : 'arret') : 'retour_juge'))));
-      for (const issue of endOf) {
-        const f = newFamily(yr, row.departement, year);
-        const fin = dayOf(year) + yr.int(0, 364);
-        const debut = fin - yr.int(120, 540);
-        const origine = ['jaf', 'juge_enfants', 'spontanee'][yr.weighted([0.72, 0.15, 0.13])];
+      // the structure's new measures for families it already saw count among its ended measures of the year
+      const queued = pending.get(`${row.structure_id}|${year}`) ?? [];
+      endOf.forEach((issue, k) => {
+        const again = queued[k];
+        const f = again?.family ?? newFamily(yr, row.departement, year);
+        const fin = again?.fin ?? dayOf(year) + yr.int(0, 364);
+        const debut = again?.debut ?? fin - yr.int(120, 540);
+        const origine = again ? 'jaf' : ['jaf', 'juge_enfants', 'spontanee'][yr.weighted([0.72, 0.15, 0.13])];
         const prevues = yr.int(8, 40);
         for (const child of f.children) {
           push('rencontre', year, { ...ids(f, child, true), structure: row.structure_id, departement: row.departement, debut: iso(debut), fin: iso(fin), origine, issue, rencontres_prevues: String(prevues), rencontres_tenues: String(Math.round(prevues * yr.uniform(0.45, 1))) });
         }
-        if (origine === 'jaf') decision(yr, f, debut - yr.int(15, 60), yr.chance(0.5) ? 'premiere_demande' : 'modification', 'espace_rencontre');
+        if (origine === 'jaf' && !again) decision(yr, f, debut - yr.int(15, 60), yr.chance(0.5) ? 'premiere_demande' : 'modification', 'espace_rencontre');
         const back = issue === 'retour_juge' ? 0.9 : issue === 'exercice_autonome' ? 0.1 : 0.35;
         const when = fin + (issue === 'retour_juge' ? yr.int(20, 120) : yr.int(60, 900));
         if (yr.chance(back) && within(when)) decision(yr, f, when, 'modification', issue === 'exercice_autonome' ? 'libre' : yr.pick(['espace_rencontre', 'suspendu', 'libre']));
-        // a new measure within the year after the end, for some (the same child, a new structure year)
-        const again = fin + yr.int(30, 330);
-        if (yr.chance(issue === 'exercice_autonome' ? 0.05 : 0.15) && within(again + 120)) {
-          const end2 = again + yr.int(120, 300);
-          if (within(end2)) for (const child of f.children) push('rencontre', yearOf(end2), { ...ids(f, child), structure: row.structure_id, departement: row.departement, debut: iso(again), fin: iso(end2), origine: 'jaf', issue: 'arret', rencontres_prevues: '12', rencontres_tenues: '6' });
+        // for some, a new measure starting within the year after the end, in the same structure: it
+        // ends in a later year, where it takes one of the structure's ended measures
+        const start2 = fin + yr.int(30, 330);
+        const end2 = start2 + yr.int(120, 300);
+        if (yr.chance(issue === 'exercice_autonome' ? 0.05 : 0.15) && yearOf(end2) > year && within(end2)) {
+          const slot = `${row.structure_id}|${yearOf(end2)}`;
+          pending.set(slot, [...(pending.get(slot) ?? []), { family: f, debut: start2, fin: end2 }]);
         }
-      }
+      });
     }
   }
 

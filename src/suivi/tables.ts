@@ -1,0 +1,38 @@
+/**
+ * The follow-up publication as files of `data-out/<year>/`: for each scheme the long form
+ * `tables/suivi-<scheme>.long.csv` (`,`, UTF-8: geo, cohort, horizon, group, outcome, value, status)
+ * and the form for people `tables/suivi-<scheme>.csv` (`;`, decimal comma, UTF-8 with BOM, one row
+ * per territory, cohort, horizon and outcome, one column per group); and, in the audit trail
+ * (never published), the linkage-quality report and the reconciliation with the survey returns.
+ *
+ * @example
+ *   followUpFiles(2025, publication, quality, reconciliation).map((f) => f.path);
+ *   // ["2025/tables/suivi-mediation.csv", "2025/tables/suivi-mediation.long.csv", …]
+ */
+import { toCsv } from '../io/csv.ts';
+import type { OutputFile } from '../model/output.ts';
+import { ENSEMBLE, type FollowUpPublication } from './publish.ts';
+import { SCHEMES } from './outcomes.ts';
+import type { LinkageQuality, Reconciliation } from './quality.ts';
+
+const LONG = ['geo', 'cohort', 'horizon', 'group', 'outcome', 'value', 'status'];
+
+export function followUpFiles(year: number, publication: FollowUpPublication, quality: LinkageQuality, reconciliation: readonly Reconciliation[]): OutputFile[] {
+  const files: OutputFile[] = [];
+  for (const scheme of SCHEMES) {
+    const rows = publication.long[scheme];
+    files.push({ root: 'data-out', path: `${year}/tables/suivi-${scheme}.long.csv`, content: toCsv(rows.map((r) => ({ ...r })), LONG, { sep: ',', decimalComma: false, bom: false }) });
+    const groups = [...new Set(rows.map((r) => r.group))].sort((a, b) => (a === ENSEMBLE ? -1 : b === ENSEMBLE ? 1 : 0));
+    const wide = new Map<string, Record<string, string | number>>();
+    for (const r of rows) {
+      const k = [r.geo, r.cohort, r.horizon, r.outcome].join('\u0000');
+      if (!wide.has(k)) wide.set(k, { geo: r.geo, cohorte: r.cohort, horizon_mois: r.horizon, indicateur: r.outcome });
+      wide.get(k)![r.group] = r.value;
+    }
+    files.push({ root: 'data-out', path: `${year}/tables/suivi-${scheme}.csv`, content: toCsv([...wide.values()], ['geo', 'cohorte', 'horizon_mois', 'indicateur', ...groups], { sep: ';', decimalComma: true, bom: true }) });
+  }
+  files.push({ root: 'data-out', path: `${year}/audit/suivi/liaison.csv`, content: toCsv(quality.rows.map((r) => ({ ...r })), ['mesure', 'source', 'autre_source', 'departement', 'annee', 'valeur'], { sep: ',', decimalComma: false, bom: false }) });
+  files.push({ root: 'data-out', path: `${year}/audit/suivi/rapprochement.csv`, content: toCsv(reconciliation.map((r) => ({ ...r })), ['annee', 'dispositif', 'departement', 'enquete', 'suivi', 'ecart', 'dans_tolerance'], { sep: ',', decimalComma: false, bom: false }) });
+  files.push({ root: 'data-out', path: `${year}/audit/suivi/protection.json`, content: `${JSON.stringify({ ok: publication.failures.length === 0, failures: publication.failures }, null, 2)}\n` });
+  return files;
+}
