@@ -37,8 +37,23 @@ export interface LongRow {
   status: 'published' | 'secret';
 }
 
+/** A protected count cell as the audit trail keeps it (true value, which rule kind withheld it). */
+export interface AuditCell {
+  cohort: number;
+  horizon: number;
+  outcome: string;
+  geo: string;
+  group: string;
+  value: number;
+  contributors: number;
+  /** `s` published, `u` primary, `x` secondary (audit trail only) */
+  status: string;
+}
+
 export interface FollowUpPublication {
   long: Record<Scheme, LongRow[]>;
+  /** producer-only: every published-level count cell with its true value and status */
+  audit: Record<Scheme, AuditCell[]>;
   /** the protection audit of every cube: all true, or the failed cubes named */
   failures: string[];
 }
@@ -75,6 +90,7 @@ export async function publishFollowUp(counts: readonly OutcomeCount[], geography
   const geo = followUpGeo(geography);
   const geoRank = new Map([...geoOrder(geography).slice(0, 1), METROPOLE, DROM, ...geoOrder(geography).slice(1)].map((c, i) => [c, i]));
   const long: Record<Scheme, LongRow[]> = { mediation: [], rencontre: [] };
+  const audit: Record<Scheme, AuditCell[]> = { mediation: [], rencontre: [] };
   const failures: string[] = [];
   for (const scheme of SCHEMES) {
     const ofScheme = counts.filter((c) => c.scheme === scheme);
@@ -100,6 +116,7 @@ export async function publishFollowUp(counts: readonly OutcomeCount[], geography
           if (!published.has(grp) || !geoRank.has(g)) continue;
           const status = cell.status === 's' ? 'published' : 'secret';
           cells.set(key(g, grp, outcome), { value: cell.value, status });
+          audit[scheme].push({ cohort, horizon, outcome, geo: g, group: grp, value: cell.value, contributors: cell.contributors, status: cell.status });
           long[scheme].push({ geo: g, cohort, horizon, group: grp, outcome, value: status === 'published' ? cell.value : 's', status });
         }
       }
@@ -119,5 +136,5 @@ export async function publishFollowUp(counts: readonly OutcomeCount[], geography
     const outcomeRank = new Map([...OUTCOMES[scheme], ...RATES[scheme].map((r) => r.outcome)].map((o, i) => [o, i]));
     long[scheme].sort((a, b) => a.cohort - b.cohort || a.horizon - b.horizon || geoRank.get(a.geo)! - geoRank.get(b.geo)! || groupRank.get(a.group)! - groupRank.get(b.group)! || outcomeRank.get(a.outcome)! - outcomeRank.get(b.outcome)!);
   }
-  return { long, failures };
+  return { long, audit, failures };
 }

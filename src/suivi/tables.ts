@@ -29,6 +29,7 @@ export function followUpFiles(year: number, publication: FollowUpPublication, qu
       if (!wide.has(k)) wide.set(k, { geo: r.geo, cohorte: r.cohort, horizon_mois: r.horizon, indicateur: r.outcome });
       wide.get(k)![r.group] = r.value;
     }
+    files.push({ root: 'data-out', path: `${year}/audit/suivi/cells-${scheme}.csv`, content: toCsv(publication.audit[scheme].map((c) => ({ ...c })), ['cohort', 'horizon', 'outcome', 'geo', 'group', 'value', 'contributors', 'status'], { sep: ',', decimalComma: false, bom: false }) });
     files.push({ root: 'data-out', path: `${year}/tables/suivi-${scheme}.csv`, content: toCsv([...wide.values()], ['geo', 'cohorte', 'horizon_mois', 'indicateur', ...groups], { sep: ';', decimalComma: true, bom: true }) });
   }
   files.push({ root: 'data-out', path: `${year}/audit/suivi/liaison.csv`, content: toCsv(quality.rows.map((r) => ({ ...r })), ['mesure', 'source', 'autre_source', 'departement', 'annee', 'valeur'], { sep: ',', decimalComma: false, bom: false }) });
