@@ -100,16 +100,28 @@ export async function publishFollowUp(counts: readonly OutcomeCount[], geography
     const groupRank = new Map([ENSEMBLE, ...[...new Set(leaves.map((l) => l.split('|')[0]))].sort(), ...[...new Set(leaves.map((l) => l.split('|')[1]))].sort()].map((c, i) => [c, i]));
     const spec: ProtectSpec = { dimensions: [geo, group], contributor: 'unit', rules: config.rules };
     const cubes = [...new Set(ofScheme.map((c) => key(c.cohort, c.horizon)))].sort();
-    for (const cube of cubes) {
+    // every cube protected at once: with the workers' engine they run side by side (same results)
+    const tasks = cubes.flatMap((cube) => {
       const [cohort, horizon] = cube.split('\u0000').map(Number);
-      const cells = new Map<string, { value: number; status: 'published' | 'secret' }>();
-      for (const outcome of OUTCOMES[scheme]) {
+      return OUTCOMES[scheme].map((outcome) => {
         const contributions: Contribution[] = ofScheme
           .filter((c) => c.cohort === cohort && c.horizon === horizon && c.outcome === outcome)
           .map((c) => ({ codes: [c.departement, `${c.g1}|${c.g2}`], contributor: c.unit, value: c.value }));
-        if (contributions.length === 0) continue;
-        const table = await engine.protect(spec, contributions);
-        const verdict = await engine.audit(spec, contributions, table.cells);
+        const protecting = contributions.length === 0
+          ? undefined
+          : engine.protect(spec, contributions).then(async (table) => ({ table, verdict: await engine.audit(spec, contributions, table.cells) }));
+        return { cube, outcome, protecting };
+      });
+    });
+    const protectedCubes = await Promise.all(tasks.map((t) => t.protecting));
+    for (const cube of cubes) {
+      const [cohort, horizon] = cube.split('\u0000').map(Number);
+      const cells = new Map<string, { value: number; status: 'published' | 'secret' }>();
+      tasks.forEach((task, i) => {
+        const done = protectedCubes[i];
+        if (task.cube !== cube || done === undefined) return;
+        const { outcome } = task;
+        const { table, verdict } = done;
         if (!verdict.ok) failures.push(`suivi-${scheme} ${cohort} ${horizon} ${outcome} : ${verdict.detail}`);
         for (const cell of table.cells) {
           const [g, grp] = cell.codes;
@@ -119,7 +131,7 @@ export async function publishFollowUp(counts: readonly OutcomeCount[], geography
           audit[scheme].push({ cohort, horizon, outcome, geo: g, group: grp, value: cell.value, contributors: cell.contributors, status: cell.status });
           long[scheme].push({ geo: g, cohort, horizon, group: grp, outcome, value: status === 'published' ? cell.value : 's', status });
         }
-      }
+      });
       // rates, from the published counts only
       const denominators = [...cells.entries()].filter(([k]) => k.endsWith(`\u0000enfants`)).map(([k]) => k.split('\u0000'));
       for (const [g, grp] of denominators) {
