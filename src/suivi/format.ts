@@ -32,7 +32,7 @@ export interface SuiviFile {
   missing: string[];
 }
 
-const DEPARTMENT = /^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/;
+const DEPARTMENT = /^(0[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2A|2B|97[1-6])$/; // no 20 since Corsica split in 1976
 
 /** `AAAA-MM-JJ` (a real date) or `AAAA-MM` (coarsened). */
 export function isSuiviDate(text: string): boolean {
