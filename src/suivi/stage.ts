@@ -15,6 +15,7 @@ import type { SuiviFile } from './format.ts';
 import { publishFollowUp, type FollowUpPublicationConfig } from './publish.ts';
 import { linkageQuality, reconcile } from './quality.ts';
 import { followUpFiles } from './tables.ts';
+import { followUpPage } from '../render/suivi.ts';
 
 export interface SurveyYear {
   year: number;
@@ -35,5 +36,6 @@ export async function followUpStage(
   const files = followUp.filter((y) => y.year <= latest).flatMap((y) => y.files);
   const counts = await cohortOutcomes(files, latest);
   const publication = await publishFollowUp(counts, geography, engine, config);
-  return { files: followUpFiles(latest, publication, linkageQuality(files), reconcile(files, surveys)), failures: publication.failures };
+  const page: OutputFile = { root: 'reports', path: `${latest}/suivi-cohortes.html`, content: followUpPage(publication.long, latest) };
+  return { files: [...followUpFiles(latest, publication, linkageQuality(files), reconcile(files, surveys)), page], failures: publication.failures };
 }

@@ -1,0 +1,24 @@
+import { followUpPage, followUpSection } from '../../src/render/suivi.ts';
+import type { LongRow } from '../../src/suivi/publish.ts';
+
+const row = (geo: string, outcome: string, value: LongRow['value'], cohort = 2023, horizon = 24): LongRow => ({ geo, cohort, horizon, group: 'ensemble', outcome, value, status: value === 's' ? 'secret' : 'published' });
+
+const twoCohorts = {
+  mediation: [row('FR', 'enfants', 1427), row('FR', 'taux_retour_juge', 17.1), row('FR', 'taux_asf_avant', 's'), row('13', 'enfants', 's'), row('FR', 'enfants', 1571, 2024, 12), row('FR', 'taux_retour_juge', 'ns', 2024, 12)],
+  rencontre: [],
+};
+
+describe('the cohort-outcome section', () => {
+  it('shows the published figures of the territory, s and ns as published, one row per cohort and horizon', () => {
+    const html = followUpSection(twoCohorts, 'FR').replace(/[\u202f\u00a0]/g, ' '); // French thousands separator
+    expect(html).toContain('<th scope="row">2023</th><td>24</td><td>1 427</td><td>17,1</td><td>s</td>');
+    expect(html).toContain('<th scope="row">2024</th><td>12</td><td>1 571</td><td>ns</td>');
+    expect(html).not.toContain('Espaces de rencontre'); // nothing published for that scheme
+    expect(html).toMatch(/non effets/);
+  });
+
+  it('is empty for a territory with nothing published, and a page wraps the France section', () => {
+    expect(followUpSection(twoCohorts, '2B')).toBe('');
+    expect(followUpPage(twoCohorts, 2025)).toContain(followUpSection(twoCohorts, 'FR'));
+  });
+});
