@@ -56,6 +56,36 @@ async function main(): Promise<void> {
       ok: run.exitCode === 0 && run.seconds < target,
       note: `${(run.seconds / base.seconds).toFixed(1).replace('.', ',')} × la lecture seule${run.exitCode !== 0 ? ` ; code de sortie ${run.exitCode} : ${run.stderr.trim().split('\n').slice(-2).join(' / ')}` : ''}`,
     });
+
+    if (!process.argv.includes('--sans-national')) {
+      // national-size follow-up files (every department), generated (not timed in the rows below)
+      const raw = join(scratch, 'raw-national');
+      const gen = await measure(process.execPath, [mfer, 'sample', '--out', raw, '--suivi-scale', 'national', '--quiet'], { cwd: root });
+      rows.push({ name: 'mfer sample --suivi-scale national (génération)', size: 'tous les départements, 2020-2025', seconds: gen.seconds, peakMiB: gen.peakMiB });
+      const script = join(scratch, 'cohorts.mjs');
+      writeFileSync(
+        script,
+        `import { readFollowUp } from ${JSON.stringify(join(root, 'src', 'ingest', 'suivi.ts'))};\n` +
+          `import { cohortOutcomes } from ${JSON.stringify(join(root, 'src', 'suivi', 'cohorts.ts'))};\n` +
+          `const files = readFollowUp(process.argv[2], ${JSON.stringify(join(root, 'pipelines', 'config', 'suivi'))}).flatMap((y) => y.files);\n` +
+          `if (process.argv[3] === 'cohorts') await cohortOutcomes(files, 2025);\n` +
+          `console.error(files.reduce((n, f) => n + f.rows.length, 0));\n`,
+      );
+      const read = await measure(join(root, 'node_modules', '.bin', 'tsx'), [script, raw], { cwd: root });
+      const link = await measure(join(root, 'node_modules', '.bin', 'tsx'), [script, raw, 'cohorts'], { cwd: root });
+      const size = `${read.stderr.trim().split('\n').at(-1)} lignes de suivi`;
+      rows.push({ name: 'lecture des fichiers de suivi seule (base)', size, seconds: read.seconds, peakMiB: read.peakMiB });
+      const linkage = link.seconds - read.seconds;
+      rows.push({
+        name: 'appariement, cohortes et effectifs (DuckDB, avant secret)',
+        size,
+        seconds: link.seconds,
+        peakMiB: link.peakMiB,
+        target: '< 60 s et < 4 Go (hors lecture)',
+        ok: link.exitCode === 0 && linkage < 60 && (link.peakMiB ?? 0) < 4096,
+        note: `dont ${linkage.toFixed(1).replace('.', ',')} s au-delà de la lecture${link.exitCode !== 0 ? ` ; code de sortie ${link.exitCode}` : ''}`,
+      });
+    }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
