@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, relative, sep } from 'node:path';
 import { loadGeography } from '../ingest/geography.ts';
 import type { Department } from '../model/geography.ts';
-import { generateSample, listedPaths, SAMPLE_LIST, type SampleDictionary, type SampleSurvey } from '../sample/generate.ts';
+import { generateSample, listedPaths, SAMPLE_LIST, SUIVI_SAMPLE_LIST, type SampleDictionary, type SampleSurvey } from '../sample/generate.ts';
 import { REGISTER_LIST, REGISTER_PATH, writtenBySample } from '../sample/register.ts';
 import { DEFAULT_SEED } from '../sample/seed.ts';
 import { sampleBadArgument, sampleMissingInput, sampleWouldErase, sampleWouldOverwrite, sampleWritten } from '../sample/messages.ts';
@@ -61,12 +61,13 @@ function filesBelow(dir: string, base: string): string[] {
  * A file under `<out>/returns` that an earlier `mfer sample` did not write (real returns put beside
  * the sample): regenerating the sample would erase it, so the command refuses and names it.
  */
-function foreignFile(out: string, folder = 'returns'): string | undefined {
+function foreignFile(out: string, folder: 'returns' | 'suivi' = 'returns'): string | undefined {
   const returns = join(out, folder);
   if (!existsSync(returns)) return undefined;
-  const list = join(out, SAMPLE_LIST);
+  const listPath = folder === 'returns' ? SAMPLE_LIST : SUIVI_SAMPLE_LIST;
+  const list = join(out, listPath);
   const listed = existsSync(list) ? listedPaths(readFileSync(list, 'utf8')) : new Set<string>();
-  return filesBelow(returns, out).find((path) => path !== SAMPLE_LIST && !listed.has(path));
+  return filesBelow(returns, out).find((path) => path !== listPath && !listed.has(path));
 }
 
 /**

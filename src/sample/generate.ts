@@ -105,6 +105,8 @@ function table(
 
 /** Where the sample lists its own files (hidden, outside the year folders: never read as a return). */
 export const SAMPLE_LIST = 'returns/.mfer-sample';
+/** The same list for the follow-up files (`suivi/`), replaced as a whole on its own. */
+export const SUIVI_SAMPLE_LIST = 'suivi/.mfer-sample';
 
 /** The content of `SAMPLE_LIST`: a comment line, then one path per line (relative to `--out`). */
 export function sampleList(paths: readonly string[]): string {
@@ -206,7 +208,9 @@ export async function generateSample(options: SampleOptions): Promise<{ files: S
   const register = new Uint8Array(Buffer.from(registerCsv(universe, years), 'utf8'));
   files.push({ path: REGISTER_PATH, content: register }, { path: REGISTER_LIST, content: new Uint8Array(Buffer.from(registerListing(register), 'utf8')) });
   // the list of what was written: `mfer sample` replaces the folder only when it holds nothing else
-  files.push({ path: SAMPLE_LIST, content: new Uint8Array(Buffer.from(sampleList(files.map((f) => f.path).sort()), 'utf8')) });
+  const followUp = files.filter((f) => f.path.startsWith('suivi/')).map((f) => f.path).sort();
+  if (followUp.length > 0) files.push({ path: SUIVI_SAMPLE_LIST, content: new Uint8Array(Buffer.from(sampleList(followUp), 'utf8')) });
+  files.push({ path: SAMPLE_LIST, content: new Uint8Array(Buffer.from(sampleList(files.map((f) => f.path).filter((p) => !p.startsWith('suivi/')).sort()), 'utf8')) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, defects, missing };
 }
