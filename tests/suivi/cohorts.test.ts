@@ -93,6 +93,16 @@ describe('cohorts and outcomes (DuckDB)', () => {
     expect([...at24].sort()).toEqual(['mediation:2022', 'mediation:2023', 'rencontre:2022', 'rencontre:2023']);
   });
 
+  it('give the same counts when rows and files come in another order, or a file is split in two (metamorphic)', async () => {
+    const files = readFollowUp(join(root, 'data-raw'), join(root, 'pipelines', 'config', 'suivi')).flatMap((y) => y.files);
+    const reordered = [...files].reverse().flatMap((f) => {
+      const rows = [...f.rows].reverse();
+      const half = Math.ceil(rows.length / 2);
+      return [{ ...f, rows: rows.slice(0, half) }, { ...f, rows: rows.slice(half) }];
+    });
+    expect(await cohortOutcomes(reordered, 2025)).toEqual(await cohortOutcomes(files, 2025));
+  });
+
   it('counts a decision up to the horizon month and not after; a horizon is published once observable', async () => {
     const files = [
       file('mediation', [
