@@ -69,11 +69,11 @@ async function main(): Promise<void> {
           `import { cohortOutcomes } from ${JSON.stringify(join(root, 'src', 'suivi', 'cohorts.ts'))};\n` +
           `const files = readFollowUp(process.argv[2], ${JSON.stringify(join(root, 'pipelines', 'config', 'suivi'))}).flatMap((y) => y.files);\n` +
           `if (process.argv[3] === 'cohorts') await cohortOutcomes(files, 2025);\n` +
-          `console.error(files.reduce((n, f) => n + f.rows.length, 0));\n`,
+          `console.error('LIGNES=' + files.reduce((n, f) => n + f.rows.length, 0));\n`,
       );
       const read = await measure(join(root, 'node_modules', '.bin', 'tsx'), [script, raw], { cwd: root });
       const link = await measure(join(root, 'node_modules', '.bin', 'tsx'), [script, raw, 'cohorts'], { cwd: root });
-      const size = `${read.stderr.trim().split('\n').at(-1)} lignes de suivi`;
+      const size = `${(/LIGNES=(\d+)/.exec(read.stderr)?.[1] ?? '?').replace(/\B(?=(\d{3})+$)/g, ' ')} lignes de suivi`;
       rows.push({ name: 'lecture des fichiers de suivi seule (base)', size, seconds: read.seconds, peakMiB: read.peakMiB });
       const linkage = link.seconds - read.seconds;
       rows.push({
