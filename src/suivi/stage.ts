@@ -37,5 +37,5 @@ export async function followUpStage(
   const counts = await cohortOutcomes(files, latest);
   const publication = await publishFollowUp(counts, geography, engine, config);
   const page: OutputFile = { root: 'reports', path: `${latest}/suivi-cohortes.html`, content: followUpPage(publication.long, latest) };
-  return { files: [...followUpFiles(latest, publication, linkageQuality(files), reconcile(files, surveys)), page], failures: publication.failures };
+  return { files: [...followUpFiles(latest, publication, linkageQuality(files), reconcile(files, surveys), geography), page], failures: publication.failures };
 }
