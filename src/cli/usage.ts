@@ -33,9 +33,13 @@ const perCommand: Record<string, string> = {
   --strict          code de sortie 3 si rejects.csv n'est pas vide (une ligne ou un fichier rejeté)
   --quiet           pas de ligne de progression sur la sortie d'erreur
 
+Les fichiers de suivi pseudonymisés (DOSSIER/suivi/<année>/), quand ils existent, donnent les tableaux
+de cohortes suivi-mediation et suivi-rencontre de la dernière année.
+
 Codes de sortie :
   0  terminé
-  1  rien n'a pu être traité (aucune ligne acceptée, référentiel ou dictionnaires illisibles)
+  1  rien n'a pu être traité (aucune ligne acceptée, référentiel ou dictionnaires illisibles), ou un
+     fichier de suivi contient un identifiant direct (nom, prénom, adresse, téléphone, courriel, NIR)
   2  arguments invalides
   3  --strict et au moins un rejet (ligne ou fichier) dans rejects.csv
   4  une autre exécution détient le verrou du dossier --out
