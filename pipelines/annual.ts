@@ -5,6 +5,7 @@
  *   returns ── read ── validate ── harmonize ──┬── (publish: indicators + protection) ── (render)
  *   dictionaries ┘                              └── clean data, rejects, manifest
  *                                                          └──────────── publishRun (atomic) ──▶ data-out/, reports/
+ *   suivi/<year>/ (follow-up, when present) ── screen ── cohorts (DuckDB) ── protection ──┘
  *
  * Years are processed oldest first and every `HarmonizedYear` is kept (`history`), because the
  * indicators of a year need the year before (evolutions): with `--year 2024`, 2023 is read too (when

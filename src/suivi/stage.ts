@@ -31,7 +31,7 @@ export async function followUpStage(
   engine: Engine,
   config: FollowUpPublicationConfig | undefined,
 ): Promise<{ files: OutputFile[]; failures: string[] }> {
-  if (followUp.length === 0 || config === undefined) return { files: [], failures: [] };
+  if (followUp.length === 0 || config === undefined || !Number.isFinite(latest)) return { files: [], failures: [] };
   // only what the run's latest year can see: a follow-up folder beyond it waits for its survey year
   const files = followUp.filter((y) => y.year <= latest).flatMap((y) => y.files);
   const counts = await cohortOutcomes(files, latest);
