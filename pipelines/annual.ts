@@ -124,14 +124,14 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   const rendering: Promise<OutputFile[]>[] = [];
   const publishing = years.filter((year) => !unpublished.includes(year));
   const latest = Math.max(...publishing);
+  const followUpOut = await followUpStage(followUp, latest, geography, validatedYears.map((v) => ({ year: v.year, mediation: v.mediation.rows, rencontre: v.rencontre.rows })), engine, followUpConfig); // src/suivi: cohorts (DuckDB), protected outcome tables, linkage audit
+  files.push(...followUpOut.files);
   const onPublished = (p: Publication) =>
-    rendering.push(startedEarly(renderer.then((r) => r.startRender(p, latest, r.generatedAt(options.sourceDateEpoch), workbooks))));
+    rendering.push(startedEarly(renderer.then((r) => r.startRender(p.year === latest && followUpOut.long ? { ...p, followUp: followUpOut.long } : p, latest, r.generatedAt(options.sourceDateEpoch), workbooks))));
   const published = await publishYears(history, publication, { only: publishing, engine, started, onPublished }); // src/indicators: protected tables, audit trail
   published.lines.forEach((line) => log(line));
   published.publications.forEach((p) => runLogs.get(p.year)?.record({ name: 'secret statistique', counts: secrecyCounts(p) })); // producer-only
   files.push(...published.files);
-  const followUpOut = await followUpStage(followUp, latest, geography, validatedYears.map((v) => ({ year: v.year, mediation: v.mediation.rows, rencontre: v.rencontre.rows })), engine, followUpConfig); // src/suivi: cohorts (DuckDB), protected outcome tables, linkage audit
-  files.push(...followUpOut.files);
   const reports = (await Promise.all(rendering)).flat(); // src/render: national report, court pages, workbooks
   renderSummary(reports).forEach((line) => log(line));
   files.push(...reports);

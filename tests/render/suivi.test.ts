@@ -22,3 +22,21 @@ describe('the cohort-outcome section', () => {
     expect(followUpPage(twoCohorts, 2025)).toContain(followUpSection(twoCohorts, 'FR'));
   });
 });
+
+describe('the national report and the court pages', () => {
+  it('show the cohort outcomes of their territory when the publication has them, and nothing otherwise', async () => {
+    const { fixturePublication, smallGeography } = await import('./fixtures.ts');
+    const { nationalReport } = await import('../../src/render/national.ts');
+    const { courtPage } = await import('../../src/render/court.ts');
+    const court = smallGeography.courts[0].code;
+    const withCourt = { mediation: [...twoCohorts.mediation, row(court, 'enfants', 321)], rencontre: [] };
+    const publication = fixturePublication(smallGeography);
+    const plain = await nationalReport(publication, { generatedAt: null });
+    const national = await nationalReport({ ...publication, followUp: withCourt }, { generatedAt: null });
+    expect(plain).not.toContain('<section class="suivi">');
+    expect(national).toContain(followUpSection(withCourt, 'FR'));
+    const page = await courtPage({ ...publication, followUp: withCourt }, court, { generatedAt: null });
+    expect(page).toContain(followUpSection(withCourt, court));
+    expect(page).toContain('<td>321</td>');
+  });
+});
