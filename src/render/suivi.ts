@@ -8,6 +8,7 @@
  * @example
  *   followUpSection(publication.long, 'FR'); // "<section class=\"suivi\">…"
  */
+import type ExcelJS from 'exceljs';
 import type { LongRow } from '../suivi/publish.ts';
 import { escapeHtml, formatNumber } from './format.ts';
 import { htmlPage } from './page.ts';
@@ -64,4 +65,33 @@ export function followUpSection(long: Readonly<Record<Scheme, readonly LongRow[]
 /** The section for France as a page of its own. */
 export function followUpPage(long: Readonly<Record<Scheme, readonly LongRow[]>>, year: number): string {
   return htmlPage({ title: text.title(year), body: `<main>\n<h1>${escapeHtml(text.title(year))}</h1>\n${followUpSection(long, 'FR')}\n</main>` });
+}
+
+/**
+ * The cohort outcomes as a sheet of a departmental workbook: one row per scheme, cohort, horizon and
+ * indicator (whole scheme), one column per territory of the workbook (department, region, court of
+ * appeal, France); `s`, `ns` as published; no sheet when none of these territories has a figure.
+ */
+export function followUpSheet(workbook: ExcelJS.Workbook, long: Readonly<Record<Scheme, readonly LongRow[]>>, geo: readonly string[], labels: Readonly<Record<string, string>>): void {
+  const rows = (['mediation', 'rencontre'] as const).flatMap((scheme) => {
+    const ofScheme = long[scheme].filter((r) => r.group === 'ensemble' && geo.includes(r.geo));
+    const at = new Map(ofScheme.map((r) => [`${r.cohort}|${r.horizon}|${r.outcome}|${r.geo}`, r]));
+    const keys = [...new Set(ofScheme.map((r) => `${r.cohort}|${r.horizon}`))];
+    return keys.flatMap((k) =>
+      SHOWN[scheme].map((outcome) => {
+        const [cohort, horizon] = k.split('|');
+        return [text.scheme[scheme], Number(cohort), Number(horizon), text.columns[outcome], ...geo.map((g) => {
+          const r = at.get(`${k}|${outcome}|${g}`);
+          return r === undefined ? '–' : r.value;
+        })];
+      }),
+    );
+  });
+  if (rows.length === 0) return;
+  const ws = workbook.addWorksheet('Suivi de cohortes');
+  ws.addRow([text.heading]).font = { bold: true, size: 13 };
+  ws.addRow(['Dispositif', text.columns.cohort, text.columns.horizon, 'Indicateur', ...geo.map((g) => labels[g] ?? g)]).font = { bold: true };
+  for (const row of rows) ws.addRow(row);
+  ws.addRow([]);
+  ws.addRow([text.caution]);
 }

@@ -40,3 +40,21 @@ describe('the national report and the court pages', () => {
     expect(page).toContain('<td>321</td>');
   });
 });
+
+describe('the departmental workbook', () => {
+  it('has a cohort sheet with the figures of its territories when the publication has them, none otherwise', async () => {
+    const { fixturePublication, smallGeography } = await import('./fixtures.ts');
+    const { departmentWorkbook } = await import('../../src/render/workbook.ts');
+    const { unzipText } = await import('./unzip.ts');
+    const department = smallGeography.departments[0];
+    const followUp = { mediation: [row('FR', 'enfants', 1427), row(department.code, 'enfants', 654), row(department.code, 'taux_retour_juge', 's')], rencontre: [] };
+    const publication = fixturePublication(smallGeography);
+    const parts = (book: Uint8Array) => [...unzipText(book)].map(([part, text]) => `${part}\n${text}`).join('\n');
+    const plain = parts(await departmentWorkbook(publication, department.code, { generatedAt: null }));
+    const withCohorts = parts(await departmentWorkbook({ ...publication, followUp }, department.code, { generatedAt: null }));
+    expect(plain).not.toContain('Suivi de cohortes');
+    expect(withCohorts).toContain('Suivi de cohortes');
+    expect(withCohorts).toContain('<v>654</v>');
+    expect(withCohorts).toContain('<v>1427</v>');
+  });
+});
