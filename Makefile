@@ -33,6 +33,7 @@ e2e: $(NPM_STAMP)
 
 bench: $(NPM_STAMP) build
 	node_modules/.bin/tsx bench/run.ts
+	node_modules/.bin/tsx bench/suivi.ts
 
 # random tables through the protection engine, checked by the tests' independent LP attacker
 SEEDS ?= 300

@@ -18,6 +18,8 @@ export interface AnnualOptions {
   reference?: string;
   /** survey dictionaries folder (default `pipelines/config/surveys`) */
   dictionaries?: string;
+  /** follow-up dictionaries folder (default `pipelines/config/suivi`), read only when `<input>/suivi/` exists */
+  suivi?: string;
   /** folder of `tables.json` and `protect.json` (default `pipelines/config`) */
   publication?: string;
   /** SOURCE_DATE_EPOCH, the only date an output may carry */

@@ -69,6 +69,7 @@ export function parseAnnualArgs(argv: readonly string[]): Parsed {
       reference: existsSync(join(input, 'reference')) ? join(input, 'reference') : shipped('data-raw/reference'),
       dictionaries: shipped('pipelines/config/surveys'),
       publication: shipped('pipelines/config'),
+      suivi: shipped('pipelines/config/suivi'),
       workers: workerCount(),
       sourceDateEpoch: epoch !== undefined ? Number(epoch) : undefined,
     },

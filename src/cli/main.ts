@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   protect: async () => (await import('./protect.ts')).runProtect,
   audit: async () => (await import('./audit.ts')).runAudit,
   sample: async () => (await import('./sample.ts')).runSample,
+  pseudonymise: async () => (await import('./pseudonymise.ts')).runPseudonymise,
 };
 
 export async function main(argv: string[]): Promise<number> {

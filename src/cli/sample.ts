@@ -9,21 +9,28 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, relative, sep } from 'node:path';
 import { loadGeography } from '../ingest/geography.ts';
 import type { Department } from '../model/geography.ts';
-import { generateSample, listedPaths, SAMPLE_LIST, type SampleDictionary, type SampleSurvey } from '../sample/generate.ts';
+import { generateSample, listedPaths, SAMPLE_LIST, SUIVI_SAMPLE_LIST, type SampleDictionary, type SampleSurvey } from '../sample/generate.ts';
 import { REGISTER_LIST, REGISTER_PATH, writtenBySample } from '../sample/register.ts';
 import { DEFAULT_SEED } from '../sample/seed.ts';
 import { sampleBadArgument, sampleMissingInput, sampleWouldErase, sampleWouldOverwrite, sampleWritten } from '../sample/messages.ts';
 import { systemErrorText } from './system-error.ts';
+import { loadSampleKey, loadSuiviConfig } from '../ingest/suivi.ts';
+import { suiviDictionaryFor } from '../suivi/contract.ts';
 
 /** Where the inputs are, relative to the repository root (overridable for tests and benchmarks). */
 export interface SampleSources {
   departments: string;
   dictionaries: string;
+  /** follow-up dictionaries and the public sample key (issue 23) */
+  suivi: string;
+  suiviKey: string;
 }
 
 export const DEFAULT_SOURCES: SampleSources = {
   departments: 'data-raw/reference/departements.csv',
   dictionaries: 'pipelines/config/surveys',
+  suivi: 'pipelines/config/suivi',
+  suiviKey: 'tests/fixtures/suivi/cle-echantillon.key',
 };
 
 /**
@@ -54,12 +61,13 @@ function filesBelow(dir: string, base: string): string[] {
  * A file under `<out>/returns` that an earlier `mfer sample` did not write (real returns put beside
  * the sample): regenerating the sample would erase it, so the command refuses and names it.
  */
-function foreignFile(out: string): string | undefined {
-  const returns = join(out, 'returns');
+function foreignFile(out: string, folder: 'returns' | 'suivi' = 'returns'): string | undefined {
+  const returns = join(out, folder);
   if (!existsSync(returns)) return undefined;
-  const list = join(out, SAMPLE_LIST);
+  const listPath = folder === 'returns' ? SAMPLE_LIST : SUIVI_SAMPLE_LIST;
+  const list = join(out, listPath);
   const listed = existsSync(list) ? listedPaths(readFileSync(list, 'utf8')) : new Set<string>();
-  return filesBelow(returns, out).find((path) => path !== SAMPLE_LIST && !listed.has(path));
+  return filesBelow(returns, out).find((path) => path !== listPath && !listed.has(path));
 }
 
 /**
@@ -82,26 +90,42 @@ export async function runSample(argv: string[]): Promise<number> {
   const out = option(argv, '--out') ?? 'data-raw';
   const seed = Number(option(argv, '--seed') ?? DEFAULT_SEED);
   const scale = Number(option(argv, '--scale') ?? 1);
-  if (!Number.isInteger(seed) || !(scale > 0)) {
+  const suiviScale = option(argv, '--suivi-scale');
+  if (!Number.isInteger(seed) || !(scale > 0) || (suiviScale !== undefined && suiviScale !== 'national')) {
     process.stderr.write(`${sampleBadArgument()}\n`);
     return 2;
   }
   const sources: SampleSources = {
     departments: option(argv, '--departements') ?? DEFAULT_SOURCES.departments,
     dictionaries: option(argv, '--dictionnaires') ?? DEFAULT_SOURCES.dictionaries,
+    suivi: DEFAULT_SOURCES.suivi,
+    suiviKey: DEFAULT_SOURCES.suiviKey,
   };
   try {
     const departments = readDepartments(sources.departments);
+    const suivi = existsSync(sources.suivi) && existsSync(sources.suiviKey) ? loadSuiviConfig(sources.suivi) : undefined;
     const { files, defects } = await generateSample({
       departments,
       dictionary: (survey, year) => readDictionary(sources.dictionaries, survey, year),
       seed,
       scale,
       defects: !argv.includes('--no-defects'),
+      suivi: suivi && {
+        key: loadSampleKey(sources.suiviKey),
+        dictionary: (source) => suiviDictionaryFor(suivi.dictionaries, source, 9999)!,
+        identifiers: suivi.identifiers,
+        departments: option(argv, '--suivi-scale') === 'national' ? 'all' : undefined,
+      },
     });
     const stranger = foreignFile(out);
     if (stranger !== undefined) {
       process.stderr.write(`${sampleWouldErase(join(out, 'returns'), stranger)}\n`);
+      return 1;
+    }
+    // real follow-up files beside the sample's (the folder is replaced whole): refused the same way
+    const strangerSuivi = suivi ? foreignFile(out, 'suivi') : undefined;
+    if (strangerSuivi !== undefined) {
+      process.stderr.write(`${sampleWouldErase(join(out, 'suivi'), strangerSuivi)}\n`);
       return 1;
     }
     if (foreignRegister(out)) {
@@ -109,6 +133,7 @@ export async function runSample(argv: string[]): Promise<number> {
       return 1;
     }
     rmSync(join(out, 'returns'), { recursive: true, force: true });
+    if (suivi) rmSync(join(out, 'suivi'), { recursive: true, force: true });
     for (const file of files) {
       mkdirSync(dirname(join(out, file.path)), { recursive: true });
       writeFileSync(join(out, file.path), file.content);

@@ -8,6 +8,8 @@ Usage :
   npx mfer protect --spec SPEC.json --input CONTRIB.csv --out CELLS.csv
   npx mfer audit   --spec SPEC.json --input CONTRIB.csv --cells CELLS.csv
   npx mfer sample  [--out data-raw] [--seed N] [--scale K] [--no-defects] [--quiet]
+  npx mfer pseudonymise --key CLE --source SOURCE --input BRUT.csv --out PSEUDO.csv [--mois]
+  npx mfer pseudonymise --new-key CLE
   npx mfer --help
 
 Commandes :
@@ -17,6 +19,8 @@ Commandes :
   audit    vérifie par programmation linéaire qu'un fichier de cellules protège chaque cellule
            sous secret primaire ; code de sortie 1 si une vérification échoue.
   sample   régénère l'échantillon de réponses fictives (graine fixe).
+  pseudonymise  remplace les identifiants d'un fichier de suivi (NIR, ou nom, prénoms, date de
+           naissance et sexe) par des pseudonymes (HMAC-SHA-256 sous une clé secrète).
 `;
 
 const perCommand: Record<string, string> = {
@@ -29,9 +33,13 @@ const perCommand: Record<string, string> = {
   --strict          code de sortie 3 si rejects.csv n'est pas vide (une ligne ou un fichier rejeté)
   --quiet           pas de ligne de progression sur la sortie d'erreur
 
+Les fichiers de suivi pseudonymisés (DOSSIER/suivi/<année>/), quand ils existent, donnent les tableaux
+de cohortes suivi-mediation et suivi-rencontre de la dernière année.
+
 Codes de sortie :
   0  terminé
-  1  rien n'a pu être traité (aucune ligne acceptée, référentiel ou dictionnaires illisibles)
+  1  rien n'a pu être traité (aucune ligne acceptée, référentiel ou dictionnaires illisibles), ou un
+     fichier de suivi contient un identifiant direct (nom, prénom, adresse, téléphone, courriel, NIR)
   2  arguments invalides
   3  --strict et au moins un rejet (ligne ou fichier) dans rejects.csv
   4  une autre exécution détient le verrou du dossier --out
@@ -85,12 +93,29 @@ Codes de sortie : 0 terminé ; 2 entrée invalide (message sur la sortie d'erreu
   --seed N                 graine entière du générateur (défaut : ${DEFAULT_SEED})
   --scale K                multiplie le nombre de services et de structures par K (nombre > 0, défaut : 1)
   --no-defects             ne plante aucun défaut (réponses toutes valides)
+  --suivi-scale national   fichiers de suivi (suivi/<année>/) pour tous les départements, à la taille
+                           nationale, pour make bench (défaut : quelques départements pilotes ; à ne pas verser)
   --quiet                  pas de ligne de bilan sur la sortie d'erreur
   --departements FICHIER   référentiel des départements, region.csv et cour-appel.csv à côté
                            (défaut : data-raw/reference/departements.csv)
   --dictionnaires DOSSIER  dictionnaires d'enquête (défaut : pipelines/config/surveys)
 
 Codes de sortie : 0 terminé ; 1 entrée introuvable ou illisible ; 2 arguments invalides.
+`,
+  pseudonymise: `Usage : npx mfer pseudonymise --key CLE --source SOURCE --input BRUT.csv --out PSEUDO.csv [--rejets FICHIER] [--mois] [--annee AAAA]
+        npx mfer pseudonymise --new-key CLE
+
+  --key CLE         fichier de la clé secrète (32 octets, lisible par son seul propriétaire, hors de tout dépôt git)
+  --source SOURCE   mediation, rencontre, justice ou caf (dictionnaire de pipelines/config/suivi/)
+  --input BRUT.csv  fichier du partenaire avec ses identifiants : nir_enfant, ou nom_enfant, prenoms_enfant,
+                    naissance_enfant, sexe_enfant ; de même pour parent1 et parent2
+  --out PSEUDO.csv  fichier pseudonymisé (colonnes du contrat, enfant et famille en pseudonymes)
+  --rejets FICHIER  lignes dont l'identifiant est invalide, avec le motif (défaut : PSEUDO.rejets.csv)
+  --mois            ramène les dates exactes (debut, fin, saisine, decision) au mois AAAA-MM
+  --annee AAAA      année du dictionnaire (défaut : le plus récent)
+  --new-key CLE     écrit une nouvelle clé aléatoire de 32 octets (jamais par-dessus un fichier existant)
+
+Codes de sortie : 0 terminé ; 1 clé, fichier ou configuration refusés ; 2 arguments invalides.
 `,
 };
 

@@ -81,6 +81,8 @@ export interface Publisher {
   fictitious: boolean;
 }
 
+import type { LongRow } from '../suivi/publish.ts';
+
 export interface Publication {
   year: number;
   /** absent when the catalogue was loaded without its publication block (unit tests) */
@@ -91,4 +93,6 @@ export interface Publication {
   tables: readonly PublicationTable[];
   /** the same publication for earlier years present in the input, oldest first (for evolutions) */
   history: readonly { year: number; tables: readonly PublicationTable[] }[];
+  /** the protected follow-up cohort tables (issue 23), on the latest year when follow-up files exist */
+  followUp?: Readonly<Record<'mediation' | 'rencontre', readonly LongRow[]>>;
 }

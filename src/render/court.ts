@@ -15,6 +15,7 @@ import { renderMessages as m } from './messages.ts';
 import { publisherBlock } from './publisher.ts';
 import { methodologySection } from './methodology.ts';
 import { htmlPage } from './page.ts';
+import { followUpSection } from './suivi.ts';
 import { tableView, type TableView } from './view.ts';
 
 const WAITING = 'er-attente';
@@ -97,6 +98,7 @@ export async function courtPage(publication: Publication, court: string, options
     '</header>',
     '<main>',
     ...blocks,
+    publication.followUp ? followUpSection(publication.followUp, court) : '', // issue 23: cohort outcomes (src/render/suivi.ts)
     methodologySection(publication, m.sections.methodology),
     '</main>',
   ].join('\n');

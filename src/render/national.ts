@@ -17,6 +17,7 @@ import { publisherBlock } from './publisher.ts';
 import { annexSection } from './annex.ts';
 import { methodologySection } from './methodology.ts';
 import { htmlPage } from './page.ts';
+import { followUpSection } from './suivi.ts';
 import { NOT_APPLICABLE, tableView, type Shown, type TableView } from './view.ts';
 import { FRANCE } from '../model/geography.ts';
 
@@ -59,6 +60,7 @@ export async function nationalReport(publication: Publication, options: { genera
     nav,
     '<main>',
     ...sections.map((s, i) => `<section id="${s.id}"><h2${i === 0 ? ' class="first"' : ''}>${escapeHtml(s.title)}</h2>\n${s.body}\n</section>`),
+    publication.followUp ? followUpSection(publication.followUp, FRANCE) : '', // issue 23: cohort outcomes (src/render/suivi.ts)
     methodologySection(publication, m.sections.methodology),
     '</main>',
   ].join('\n');

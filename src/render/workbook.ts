@@ -21,6 +21,7 @@ import { displayDate } from './format.ts';
 import { signs, renderMessages as m } from './messages.ts';
 import { publisherLines, publisherName } from './publisher.ts';
 import { NOT_APPLICABLE, tableView, type Shown, type TableView } from './view.ts';
+import { followUpSheet } from './suivi.ts';
 
 /** The zip epoch: the date written when the run has no date of its own */
 const EPOCH = new Date(Date.UTC(1980, 0, 1));
@@ -105,6 +106,7 @@ export async function departmentWorkbook(publication: Publication, code: string,
       block(ws, view, view.codes, geo);
     }
   }
+  if (publication.followUp) followUpSheet(workbook, publication.followUp, geo, geography.labels); // issue 23: cohort outcomes (src/render/suivi.ts)
   methodologySheet(workbook, publication, options.generatedAt);
 
   const buffer = await workbook.xlsx.writeBuffer();

@@ -21,6 +21,7 @@ import { REGISTER_LIST, REGISTER_PATH, registerCsv, registerListing } from './re
 import { mediationRows, rencontreRows } from './rows.ts';
 import { SAMPLE_YEARS } from './targets.ts';
 import { buildUniverse } from './universe.ts';
+import { followUpDefectsMarkdown, generateFollowUp, type FollowUpOptions } from './suivi.ts';
 
 export type SampleSurvey = 'mediation' | 'rencontre';
 /** What the generator needs from `pipelines/config/surveys/<survey>/<year>.json`. */
@@ -37,6 +38,8 @@ export interface SampleOptions {
   years?: readonly number[];
   /** plant the defects (default true) */
   defects?: boolean;
+  /** also write the follow-up files `suivi/<year>/` (issue 23), pseudonymised under this sample key */
+  suivi?: Omit<FollowUpOptions, 'seed' | 'mediation' | 'rencontre' | 'defects'>;
 }
 
 export interface SampleFile {
@@ -102,6 +105,8 @@ function table(
 
 /** Where the sample lists its own files (hidden, outside the year folders: never read as a return). */
 export const SAMPLE_LIST = 'returns/.mfer-sample';
+/** The same list for the follow-up files (`suivi/`), replaced as a whole on its own. */
+export const SUIVI_SAMPLE_LIST = 'suivi/.mfer-sample';
 
 /** The content of `SAMPLE_LIST`: a comment line, then one path per line (relative to `--out`). */
 export function sampleList(paths: readonly string[]): string {
@@ -136,6 +141,9 @@ export async function generateSample(options: SampleOptions): Promise<{ files: S
   const years = options.years ?? SAMPLE_YEARS;
   // the defects need Corse-du-Sud and the two-file CAFs: no service there goes missing
   const spared = new Set(['2A', ...twoFiles]);
+  // every service's rows, those whose return is missing too: the follow-up files come from other partners
+  const allMediation = new Map<number, MediationRow[]>();
+  const allRencontre = new Map<number, RencontreRow[]>();
   for (const year of years) {
     const yr = rng.fork(year);
     const medDict = options.dictionary('mediation', year);
@@ -146,8 +154,10 @@ export async function generateSample(options: SampleOptions): Promise<{ files: S
     ];
     missing.push(...silent);
     const sends = (id: string) => !silent.some((m) => m.service === id);
-    const med = mediationRows(yr.fork('mediation'), universe.mediation, year, scale).filter((r) => sends(r.service_id));
-    const ren = rencontreRows(yr.fork('rencontre'), universe.rencontre, year, scale).filter((r) => sends(r.structure_id));
+    allMediation.set(year, mediationRows(yr.fork('mediation'), universe.mediation, year, scale));
+    allRencontre.set(year, rencontreRows(yr.fork('rencontre'), universe.rencontre, year, scale));
+    const med = allMediation.get(year)!.filter((r) => sends(r.service_id));
+    const ren = allRencontre.get(year)!.filter((r) => sends(r.structure_id));
 
     const medTables: FieldedTable[] = [];
     const pairs: [FieldedTable, FieldedTable][] = [];
@@ -190,10 +200,17 @@ export async function generateSample(options: SampleOptions): Promise<{ files: S
     files.push({ path: 'returns/DEFECTS.md', content: new Uint8Array(Buffer.from(defectsMarkdown(defects, missing), 'utf8')) });
     files.push({ path: 'returns/defects.json', content: new Uint8Array(Buffer.from(JSON.stringify(defects, null, 2) + '\n', 'utf8')) });
   }
+  if (options.suivi) {
+    const followUp = generateFollowUp({ ...options.suivi, seed, mediation: allMediation, rencontre: allRencontre, defects: options.defects });
+    files.push(...followUp.files);
+    if (options.defects !== false) files.push({ path: 'suivi/DEFECTS.md', content: new Uint8Array(Buffer.from(followUpDefectsMarkdown(followUp.defects), 'utf8')) });
+  }
   const register = new Uint8Array(Buffer.from(registerCsv(universe, years), 'utf8'));
   files.push({ path: REGISTER_PATH, content: register }, { path: REGISTER_LIST, content: new Uint8Array(Buffer.from(registerListing(register), 'utf8')) });
   // the list of what was written: `mfer sample` replaces the folder only when it holds nothing else
-  files.push({ path: SAMPLE_LIST, content: new Uint8Array(Buffer.from(sampleList(files.map((f) => f.path).sort()), 'utf8')) });
+  const followUp = files.filter((f) => f.path.startsWith('suivi/')).map((f) => f.path).sort();
+  if (followUp.length > 0) files.push({ path: SUIVI_SAMPLE_LIST, content: new Uint8Array(Buffer.from(sampleList(followUp), 'utf8')) });
+  files.push({ path: SAMPLE_LIST, content: new Uint8Array(Buffer.from(sampleList(files.map((f) => f.path).filter((p) => !p.startsWith('suivi/')).sort()), 'utf8')) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, defects, missing };
 }

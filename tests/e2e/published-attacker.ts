@@ -301,3 +301,117 @@ export async function attackYear(out: string, year: string, knowledge: PublicKno
 function knowledgeLink(knowledge: PublicKnowledge, table: string): string {
   return knowledge.tables.find((t) => t.id === table)?.link ?? table;
 }
+
+/**
+ * The follow-up tables (`tables/suivi-<scheme>.long.csv`, issue 23) as the same reader sees them: for
+ * each scheme, cohort, horizon and count outcome, the secret cells are unknowns; the equations are
+ * the geographic margins (department → region, → court of appeal, → France métropolitaine / DROM,
+ * each up to France) for every group, and the group margins (`ensemble` = Σ frames or origins =
+ * Σ results or ends) for every territory. Counts of children are whole numbers, secret ones ≥ 1.
+ * Rates (`taux_*`) add nothing: each is published only with its numerator and denominator (tested
+ * apart). The truth (which cell is primary) comes from `audit/suivi/cells-<scheme>.csv`.
+ */
+export async function attackFollowUp(out: string, year: string, knowledge: PublicKnowledge, protectionPercent: number): Promise<{ verdicts: Verdict[]; secretCells: number }> {
+  const h = await highs();
+  const verdicts: Verdict[] = [];
+  let secretCells = 0;
+  const zone = new Map<string, string>();
+  for (const child of knowledge.hierarchies[0].keys()) if (!child.startsWith('R') && child !== 'FR') zone.set(child, child.length === 3 ? 'DROM' : 'FRM');
+  zone.set('FRM', 'FR');
+  zone.set('DROM', 'FR');
+  const hierarchies = [...knowledge.hierarchies, zone];
+  for (const scheme of ['mediation', 'rencontre']) {
+    const path = join(out, year, 'tables', `suivi-${scheme}.long.csv`);
+    if (!existsSync(path)) continue;
+    const rows = (parse(readFileSync(path, 'utf8'), { columns: true }) as Record<string, string>[]).filter((r) => !r.outcome.startsWith('taux_'));
+    const truthRows = parse(readFileSync(join(out, year, 'audit', 'suivi', `cells-${scheme}.csv`), 'utf8'), { columns: true }) as Record<string, string>[];
+    const truth = new Map(truthRows.map((r) => [[r.cohort, r.horizon, r.outcome, r.geo, r.group].join('|'), r]));
+    const cubes = new Map<string, Record<string, string>[]>();
+    for (const r of rows) {
+      const k = [r.cohort, r.horizon, r.outcome].join('|');
+      cubes.set(k, [...(cubes.get(k) ?? []), r]);
+    }
+    for (const [cube, cells] of cubes) {
+      const value = new Map(cells.map((c) => [`${c.geo}|${c.group}`, c.value]));
+      const unknowns = cells.filter((c) => c.value === 's').map((c) => `${c.geo}|${c.group}`);
+      if (unknowns.length === 0) continue;
+      secretCells += unknowns.length;
+      const index = new Map(unknowns.map((u, i) => [u, i]));
+      const equations: { terms: Map<number, number>; rhs: number }[] = [];
+      // parent − Σ children = 0, over the cells present (an absent cell is a published zero)
+      const equation = (parent: string, children: string[]) => {
+        const terms = new Map<number, number>();
+        let rhs = 0;
+        const put = (cell: string, coef: number) => {
+          const v = value.get(cell);
+          if (v === 's') terms.set(index.get(cell)!, (terms.get(index.get(cell)!) ?? 0) + coef);
+          else rhs -= coef * Number(v ?? 0);
+        };
+        put(parent, 1);
+        children.forEach((c) => put(c, -1));
+        if (terms.size > 0) equations.push({ terms, rhs });
+      };
+      const geos = [...new Set(cells.map((c) => c.geo))];
+      const groups = [...new Set(cells.map((c) => c.group))];
+      for (const tree of hierarchies) {
+        const kids = new Map<string, string[]>();
+        for (const [child, parent] of tree) kids.set(parent, [...(kids.get(parent) ?? []), child]);
+        for (const grp of groups) for (const [parent, list] of kids) equation(`${parent}|${grp}`, list.map((g) => `${g}|${grp}`));
+      }
+      // the group margins: which code is a frame (origin) and which a result (end) is public (the dictionaries)
+      const firstLevel = new Set(['conventionnelle', 'judiciaire', 'jaf', 'juge_enfants', 'spontanee']);
+      for (const geo of geos) {
+        equation(`${geo}|ensemble`, groups.filter((g) => firstLevel.has(g)).map((g) => `${geo}|${g}`));
+        equation(`${geo}|ensemble`, groups.filter((g) => g !== 'ensemble' && !firstLevel.has(g)).map((g) => `${geo}|${g}`));
+      }
+      const n = unknowns.length;
+      const model = (floor: number) => {
+        const starts = [0];
+        for (const r of equations) starts.push(starts[starts.length - 1] + r.terms.size);
+        const m = h.createModel({
+          numCols: n,
+          numRows: equations.length,
+          colCost: new Float64Array(n),
+          colLower: new Float64Array(n).fill(floor),
+          colUpper: new Float64Array(n).fill(h.infinity),
+          rowLower: Float64Array.from(equations, (r) => r.rhs),
+          rowUpper: Float64Array.from(equations, (r) => r.rhs),
+          matrix: { format: 'csr', numRows: equations.length, numCols: n, starts: Int32Array.from(starts), indices: Int32Array.from(equations.flatMap((r) => [...r.terms.keys()])), values: Float64Array.from(equations.flatMap((r) => [...r.terms.values()])) },
+        });
+        m.options.set({ output_flag: false });
+        return m;
+      };
+      const bound = (m: ReturnType<typeof model>, j: number, maximize: boolean): number => {
+        const cost = new Float64Array(n);
+        cost[j] = 1;
+        m.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
+        m.changeObjectiveSense(maximize ? h.constants.objectiveSense.maximize : h.constants.objectiveSense.minimize);
+        m.run();
+        const status = m.getModelStatus();
+        const { optimal, unbounded, unboundedOrInfeasible } = h.constants.modelStatus;
+        if (status === unbounded || status === unboundedOrInfeasible) return maximize ? Infinity : -Infinity;
+        if (status !== optimal) throw new Error(`published-only attacker (suivi): HiGHS status ${status}`);
+        return m.getObjectiveValue();
+      };
+      for (const [floor, why] of [[1, 'exact'], [0, 'interval']] as const) {
+        const m = model(floor);
+        try {
+          unknowns.forEach((u, j) => {
+            const [geo, group] = u.split('|');
+            const t = truth.get(`${cube}|${geo}|${group}`);
+            if (why === 'interval' && t?.status !== 'u') return;
+            const lo = bound(m, j, false);
+            const hi = bound(m, j, true);
+            const v = Number(t?.value ?? NaN);
+            const p = Math.max(1, (protectionPercent / 100) * v);
+            const broken = why === 'exact' ? Math.ceil(lo - 1e-6) >= Math.floor(hi + 1e-6) : lo > Math.max(0, v - p) + 1e-6 || hi < v + p - 1e-6;
+            if (broken) verdicts.push({ year, table: `suivi-${scheme} ${cube}`, geo, code: group, value: v, lo, hi, why });
+          });
+        } finally {
+          m.dispose();
+        }
+      }
+    }
+  }
+  return { verdicts, secretCells };
+}

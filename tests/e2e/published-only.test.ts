@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { annual } from '../../pipelines/annual.ts';
 import { renderMessages } from '../../src/render/messages.ts';
 import { unzipText } from '../render/unzip.ts';
-import { attackYear, loadPublicKnowledge } from './published-attacker.ts';
+import { attackFollowUp, attackYear, loadPublicKnowledge } from './published-attacker.ts';
 import { repoRoot } from './harness.ts';
 
 let dir: string;
@@ -88,6 +88,44 @@ describe('an attacker reading only the publishable files', () => {
     const { verdicts } = await attackYear(copy, '2025', knowledge);
     expect(verdicts.filter((v) => v.why === 'exact').length).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe('the follow-up tables (issue 23)', () => {
+  const knowledge = loadPublicKnowledge(repoRoot, join(repoRoot, 'data-raw', 'reference'));
+  const publication = JSON.parse(readFileSync(join(repoRoot, 'pipelines', 'config', 'suivi', 'publication.json'), 'utf8')) as { rules: { protectionPercent: number }; minDenominator: number };
+
+  it('let the attacker recover no withheld count nor narrow a primary one (additive counts by geography and group)', async () => {
+    const { verdicts, secretCells } = await attackFollowUp(out, '2025', knowledge, publication.rules.protectionPercent);
+    expect(secretCells).toBeGreaterThan(100);
+    expect(verdicts.map((v) => `${v.why} ${v.table} ${v.geo} ${v.code} = ${v.value} [${v.lo} ; ${v.hi}]`)).toEqual([]);
+  }, 300_000);
+
+  it('publish a rate only with its numerator and denominator, the denominator at least the precision threshold', () => {
+    for (const scheme of ['mediation', 'rencontre']) {
+      const lines = readFileSync(join(out, '2025', 'tables', `suivi-${scheme}.long.csv`), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+      const value = new Map(lines.map(([geo, cohort, horizon, group, outcome, v]) => [[geo, cohort, horizon, group, outcome].join('|'), v]));
+      const rates = lines.filter((l) => l[4].startsWith('taux_') && l[5] !== 's' && l[5] !== 'ns');
+      expect(rates.length).toBeGreaterThan(50);
+      for (const [geo, cohort, horizon, group, outcome] of rates) {
+        const denominator = /^taux_(asf|intermediation|af_partagees)_/.test(outcome) ? 'connus_caf' : 'enfants';
+        const numerator = outcome.replace(/^taux_/, '');
+        const n = value.get([geo, cohort, horizon, group, numerator].join('|')) ?? '0';
+        const d = value.get([geo, cohort, horizon, group, denominator].join('|'));
+        expect([outcome, n === 's', d === undefined || d === 's', Number(d) >= publication.minDenominator]).toEqual([outcome, false, false, true]);
+      }
+    }
+  });
+
+  it('leave no pseudonym of any input in any publishable file', () => {
+    const pseudonyms = new Set<string>();
+    for (const path of files(join(repoRoot, 'data-raw', 'suivi')).filter((p) => /\.csv$/.test(p))) {
+      for (const token of readFileSync(path, 'utf8').match(/[A-Z2-7]{16,64}/g) ?? []) pseudonyms.add(token);
+    }
+    expect(pseudonyms.size).toBeGreaterThan(1000);
+    const leaks: string[] = [];
+    for (const { where, text } of publishable()) for (const token of text.match(/[A-Z2-7]{16,64}/g) ?? []) if (pseudonyms.has(token)) leaks.push(`${where}: ${token}`);
+    expect(leaks).toEqual([]);
+  });
 });
 
 describe('the publishable files', () => {

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { DEFAULT_SOURCES, readDepartments, readDictionary } from '../../src/cli/sample.ts';
 import type { Department } from '../../src/model/geography.ts';
 import type { SampleDictionary, SampleSurvey } from '../../src/sample/generate.ts';
+import { loadSampleKey, loadSuiviConfig } from '../../src/ingest/suivi.ts';
+import { suiviDictionaryFor, type SuiviSource } from '../../src/suivi/contract.ts';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -53,4 +55,14 @@ export function broken(dict: FullDictionary, row: Record<string, unknown>): stri
     if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)) out.push(`bornes:${field}`);
   }
   return out;
+}
+
+/** The follow-up part of the sample (issue 23): dictionaries, identifier columns, the public sample key. */
+export function suiviInputs() {
+  const config = loadSuiviConfig(join(repoRoot, DEFAULT_SOURCES.suivi));
+  return {
+    key: loadSampleKey(join(repoRoot, DEFAULT_SOURCES.suiviKey)),
+    dictionary: (source: SuiviSource) => suiviDictionaryFor(config.dictionaries, source, 9999)!,
+    identifiers: config.identifiers,
+  };
 }

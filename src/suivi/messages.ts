@@ -1,0 +1,42 @@
+/**
+ * French messages of the follow-up cohorts (issue 23): pseudonymisation, key files, follow-up files.
+ * Code and tests call the same functions, so no test hard-codes a sentence (STYLE §6).
+ */
+import type { IdentityProblem } from './identity.ts';
+
+export const suiviMessages = {
+  dictionaryInvalid: (path: string, detail: string) => `Dictionnaire de suivi invalide « ${path} » : ${detail}.`,
+  noDictionary: (path: string) => `Dictionnaires de suivi introuvables : « ${path} ».`,
+  identifierHeader: (file: string, column: string) =>
+    `Fichier de suivi « ${file} » refusé : la colonne « ${column} » ressemble à un identifiant direct (nom, prénom, adresse, téléphone, courriel, NIR) ; seuls des fichiers pseudonymisés (mfer pseudonymise) sont lus. Rien n'a été écrit.`,
+  identifierValue: (file: string, column: string, row: number) =>
+    `Fichier de suivi « ${file} » refusé : la colonne « ${column} » contient un NIR valide (ligne ${row}) ; seuls des fichiers pseudonymisés (mfer pseudonymise) sont lus. Rien n'a été écrit.`,
+  missingColumns: (file: string, columns: readonly string[]) => `Fichier de suivi « ${file} » : colonne(s) absente(s) : ${columns.join(', ')}.`,
+  unreadable: (file: string) => `Fichier de suivi « ${file} » illisible (contenu binaire ou vide).`,
+  badValue: (column: string, expected: string) => `valeur invalide dans « ${column} » (attendu : ${expected})`,
+  // pseudonymise: one reason per rejected row (the identifier itself is never repeated)
+  noIdentifier: (who: string) => `${who} : ni NIR ni nom, prénoms, date de naissance et sexe`,
+  nirShape: (column: string) => `« ${column} » n'a pas la forme d'un NIR (13 caractères et une clé de 2 chiffres ; Corse 2A, 2B)`,
+  nirKey: (column: string) => `« ${column} » : la clé du NIR ne correspond pas`,
+  identity: (who: string, problem: IdentityProblem) =>
+    `${who} : ${{ nom: 'nom absent', prenoms: 'prénoms absents', naissance: 'date de naissance absente ou invalide (AAAA-MM-JJ ou JJ/MM/AAAA)', sexe: 'sexe absent ou invalide (1, 2, M, F, H)' }[problem]}`,
+  badDate: (column: string) => `« ${column} » n'est pas une date AAAA-MM-JJ`,
+  // mfer pseudonymise itself
+  usage: (detail: string) => `mfer pseudonymise : ${detail}.`,
+  unknownSource: (source: string) => `mfer pseudonymise : source inconnue « ${source} » (attendues : mediation, rencontre, justice, caf).`,
+  missingRawColumns: (file: string, columns: readonly string[]) =>
+    `mfer pseudonymise : « ${file} » : colonne(s) absente(s) : ${columns.join(', ')}.`,
+  noIdentifierColumns: (file: string) =>
+    `mfer pseudonymise : « ${file} » n'a aucune colonne d'identifiant de l'enfant (nir_enfant, ou nom_enfant, prenoms_enfant, naissance_enfant, sexe_enfant).`,
+  done: (out: string, rows: number, rejects: number, rejectsFile: string) =>
+    `mfer pseudonymise : ${rows} ligne(s) écrite(s) dans « ${out} »${rejects > 0 ? ` ; ${rejects} ligne(s) rejetée(s), motifs dans « ${rejectsFile} »` : ''}.`,
+  keyWritten: (path: string) => `mfer pseudonymise : clé de 32 octets écrite dans « ${path} » (lisible par vous seul) ; conservez-la hors du dépôt et transmettez-la aux seuls partenaires.`,
+  keyExists: (path: string) => `mfer pseudonymise : « ${path} » existe déjà ; une clé n'est jamais remplacée (les pseudonymes ne seraient plus reliables).`,
+  keyMissing: (path: string) => `mfer pseudonymise : fichier de clé introuvable « ${path} ».`,
+  keyInRepository: (path: string, root: string) =>
+    `mfer pseudonymise : la clé « ${path} » est dans le dépôt « ${root} » ; une clé ne doit jamais être versionnée ni livrée : déplacez-la hors du dépôt.`,
+  keyLoose: (path: string, mode: string) =>
+    `mfer pseudonymise : la clé « ${path} » est lisible par d'autres que son propriétaire (droits ${mode}) ; faites « chmod 600 ${path} » puis relancez.`,
+  keyNotOwned: (path: string) => `mfer pseudonymise : la clé « ${path} » n'appartient pas à l'utilisateur qui lance la commande.`,
+  keySize: (path: string, bytes: number) => `mfer pseudonymise : la clé « ${path} » fait ${bytes} octet(s) ; attendu : 32 octets (mfer pseudonymise --new-key FICHIER).`,
+};

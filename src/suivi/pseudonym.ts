@@ -1,0 +1,40 @@
+/**
+ * A pseudonym: HMAC-SHA-256 under the partners' secret key of a normalised identifier, written in
+ * base 32 (RFC 4648 alphabet `A-Z2-7`, no padding): 52 characters, inside the contract's 16 to 64.
+ * A domain (`enfant`, `famille`) is hashed in front of the identifier, so that a person's pseudonym
+ * as a child and as a parent differ. Without the key, a pseudonym cannot be recomputed from a NIR or
+ * a name; under another key the same person gets an unrelated pseudonym (unlinkable).
+ *
+ * @example
+ *   pseudonym(key, 'enfant', 'NIR:269054958815780'); // "Q7…" (52 characters A-Z2-7)
+ */
+import { createHmac } from 'node:crypto';
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** Bytes → RFC 4648 base 32 without padding. */
+export function base32(bytes: Uint8Array): string {
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += ALPHABET[(buffer >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    buffer &= (1 << bits) - 1;
+  }
+  if (bits > 0) out += ALPHABET[(buffer << (5 - bits)) & 31];
+  return out;
+}
+
+export type PseudonymDomain = 'enfant' | 'famille';
+
+export function pseudonym(key: Uint8Array, domain: PseudonymDomain, identifier: string): string {
+  return base32(createHmac('sha256', key).update(`${domain}\u0000${identifier}`, 'utf8').digest());
+}
+
+/** The contract's shape of a pseudonym: 16 to 64 characters `[A-Z2-7]`. */
+export const PSEUDONYM = /^[A-Z2-7]{16,64}$/;

@@ -1,0 +1,152 @@
+/**
+ * The follow-up outcome tables, protected by the engine like every other table (issue 23):
+ * `tables/suivi-mediation.*` and `tables/suivi-rencontre.*`, in the two usual forms.
+ *
+ * One protection cube per scheme, cohort, horizon and count outcome, with two dimensions: `geo`
+ * (department → region, → court of appeal, → France métropolitaine / DROM, each up to France) and
+ * `group` (leaf = frame × result, or origin × end; → frame, → result, each up to `ensemble`).
+ * Contributions are the leaf counts of children, one per unit (service or structure). Published:
+ * every geography, the groups of the first and second level and `ensemble` (the leaves are
+ * protected as if published, which only adds suppressions). Rates are derived afterwards: shown
+ * when their numerator and denominator are both published and the denominator reaches
+ * `minDenominator` (a precision rule, not secrecy), else `s` (a count is secret) or `ns`.
+ *
+ * @example
+ *   const out = await publishFollowUp(counts, geography, engine, config);
+ *   out.long.mediation[0]; // { geo: "FR", cohort: 2022, horizon: 12, group: "ensemble", outcome: "enfants", value: 1372, status: "published" }
+ */
+import type { Engine } from '../indicators/engine.ts';
+import { geoDimension, geoOrder } from '../indicators/geo.ts';
+import { FRANCE, type Geography } from '../model/geography.ts';
+import type { Contribution, DimensionSpec, ProtectSpec, RuleSet } from '../protect/types.ts';
+import { OUTCOMES, RATES, SCHEMES, type OutcomeCount, type Scheme } from './outcomes.ts';
+
+export interface FollowUpPublicationConfig {
+  rules: RuleSet;
+  minDenominator: number;
+}
+
+export interface LongRow {
+  geo: string;
+  cohort: number;
+  horizon: number;
+  group: string;
+  outcome: string;
+  /** a count, a rate in % (one decimal), `s` (secret) or `ns` (denominator under the precision threshold) */
+  value: number | 's' | 'ns';
+  status: 'published' | 'secret';
+}
+
+/** A protected count cell as the audit trail keeps it (true value, which rule kind withheld it). */
+export interface AuditCell {
+  cohort: number;
+  horizon: number;
+  outcome: string;
+  geo: string;
+  group: string;
+  value: number;
+  contributors: number;
+  /** `s` published, `u` primary, `x` secondary (audit trail only) */
+  status: string;
+}
+
+export interface FollowUpPublication {
+  long: Record<Scheme, LongRow[]>;
+  /** producer-only: every published-level count cell with its true value and status */
+  audit: Record<Scheme, AuditCell[]>;
+  /** the protection audit of every cube: all true, or the failed cubes named */
+  failures: string[];
+}
+
+export const GROUP = 'group';
+export const ENSEMBLE = 'ensemble';
+export const METROPOLE = 'FRM';
+export const DROM = 'DROM';
+
+/** The `geo` dimension of the follow-up tables: the usual one plus France métropolitaine / DROM. */
+export function followUpGeo(geography: Geography): DimensionSpec {
+  const base = geoDimension(geography);
+  const zone: Record<string, string> = { [METROPOLE]: FRANCE, [DROM]: FRANCE };
+  for (const d of geography.departments) zone[d.code] = d.code.length === 3 ? DROM : METROPOLE;
+  return { ...base, hierarchies: { ...base.hierarchies, zone } };
+}
+
+function groupDimension(leaves: readonly string[]): DimensionSpec {
+  const g1: Record<string, string> = {};
+  const g2: Record<string, string> = {};
+  for (const leaf of leaves) {
+    const [a, b] = leaf.split('|');
+    g1[leaf] = a;
+    g1[a] = ENSEMBLE;
+    g2[leaf] = b;
+    g2[b] = ENSEMBLE;
+  }
+  return { name: GROUP, total: ENSEMBLE, hierarchies: { g1, g2 } };
+}
+
+const key = (...parts: (string | number)[]) => parts.join('\u0000');
+
+export async function publishFollowUp(counts: readonly OutcomeCount[], geography: Geography, engine: Engine, config: FollowUpPublicationConfig): Promise<FollowUpPublication> {
+  const geo = followUpGeo(geography);
+  const geoRank = new Map([...geoOrder(geography).slice(0, 1), METROPOLE, DROM, ...geoOrder(geography).slice(1)].map((c, i) => [c, i]));
+  const long: Record<Scheme, LongRow[]> = { mediation: [], rencontre: [] };
+  const audit: Record<Scheme, AuditCell[]> = { mediation: [], rencontre: [] };
+  const failures: string[] = [];
+  for (const scheme of SCHEMES) {
+    const ofScheme = counts.filter((c) => c.scheme === scheme);
+    const leaves = [...new Set(ofScheme.map((c) => `${c.g1}|${c.g2}`))].sort();
+    const group = groupDimension(leaves);
+    const published = new Set([ENSEMBLE, ...leaves.flatMap((l) => l.split('|'))]);
+    const groupRank = new Map([ENSEMBLE, ...[...new Set(leaves.map((l) => l.split('|')[0]))].sort(), ...[...new Set(leaves.map((l) => l.split('|')[1]))].sort()].map((c, i) => [c, i]));
+    const spec: ProtectSpec = { dimensions: [geo, group], contributor: 'unit', rules: config.rules };
+    const cubes = [...new Set(ofScheme.map((c) => key(c.cohort, c.horizon)))].sort();
+    // every cube protected at once: with the workers' engine they run side by side (same results)
+    const tasks = cubes.flatMap((cube) => {
+      const [cohort, horizon] = cube.split('\u0000').map(Number);
+      return OUTCOMES[scheme].map((outcome) => {
+        const contributions: Contribution[] = ofScheme
+          .filter((c) => c.cohort === cohort && c.horizon === horizon && c.outcome === outcome)
+          .map((c) => ({ codes: [c.departement, `${c.g1}|${c.g2}`], contributor: c.unit, value: c.value }));
+        const protecting = contributions.length === 0
+          ? undefined
+          : engine.protect(spec, contributions).then(async (table) => ({ table, verdict: await engine.audit(spec, contributions, table.cells) }));
+        return { cube, outcome, protecting };
+      });
+    });
+    const protectedCubes = await Promise.all(tasks.map((t) => t.protecting));
+    for (const cube of cubes) {
+      const [cohort, horizon] = cube.split('\u0000').map(Number);
+      const cells = new Map<string, { value: number; status: 'published' | 'secret' }>();
+      tasks.forEach((task, i) => {
+        const done = protectedCubes[i];
+        if (task.cube !== cube || done === undefined) return;
+        const { outcome } = task;
+        const { table, verdict } = done;
+        if (!verdict.ok) failures.push(`suivi-${scheme} ${cohort} ${horizon} ${outcome} : ${verdict.detail}`);
+        for (const cell of table.cells) {
+          const [g, grp] = cell.codes;
+          if (!published.has(grp) || !geoRank.has(g)) continue;
+          const status = cell.status === 's' ? 'published' : 'secret';
+          cells.set(key(g, grp, outcome), { value: cell.value, status });
+          audit[scheme].push({ cohort, horizon, outcome, geo: g, group: grp, value: cell.value, contributors: cell.contributors, status: cell.status });
+          long[scheme].push({ geo: g, cohort, horizon, group: grp, outcome, value: status === 'published' ? cell.value : 's', status });
+        }
+      });
+      // rates, from the published counts only
+      const denominators = [...cells.entries()].filter(([k]) => k.endsWith(`\u0000enfants`)).map(([k]) => k.split('\u0000'));
+      for (const [g, grp] of denominators) {
+        for (const rate of RATES[scheme]) {
+          const num = cells.get(key(g, grp, rate.numerator)) ?? { value: 0, status: 'published' as const };
+          const den = cells.get(key(g, grp, rate.denominator));
+          if (den === undefined || den.value === 0) continue;
+          const secret = num.status === 'secret' || den.status === 'secret';
+          const value = secret ? 's' : den.value < config.minDenominator ? 'ns' : Math.round((1000 * num.value) / den.value) / 10;
+          long[scheme].push({ geo: g, cohort, horizon, group: grp, outcome: rate.outcome, value, status: secret ? 'secret' : 'published' });
+        }
+      }
+    }
+    const outcomeRank = new Map([...OUTCOMES[scheme], ...RATES[scheme].map((r) => r.outcome)].map((o, i) => [o, i]));
+    long[scheme].sort((a, b) => a.cohort - b.cohort || a.horizon - b.horizon || geoRank.get(a.geo)! - geoRank.get(b.geo)! || groupRank.get(a.group)! - groupRank.get(b.group)! || outcomeRank.get(a.outcome)! - outcomeRank.get(b.outcome)!);
+  }
+  return { long, audit, failures };
+}

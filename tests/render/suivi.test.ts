@@ -1,0 +1,60 @@
+import { followUpPage, followUpSection } from '../../src/render/suivi.ts';
+import type { LongRow } from '../../src/suivi/publish.ts';
+
+const row = (geo: string, outcome: string, value: LongRow['value'], cohort = 2023, horizon = 24): LongRow => ({ geo, cohort, horizon, group: 'ensemble', outcome, value, status: value === 's' ? 'secret' : 'published' });
+
+const twoCohorts = {
+  mediation: [row('FR', 'enfants', 1427), row('FR', 'taux_retour_juge', 17.1), row('FR', 'taux_asf_avant', 's'), row('13', 'enfants', 's'), row('FR', 'enfants', 1571, 2024, 12), row('FR', 'taux_retour_juge', 'ns', 2024, 12)],
+  rencontre: [],
+};
+
+describe('the cohort-outcome section', () => {
+  it('shows the published figures of the territory, s and ns as published, one row per cohort and horizon', () => {
+    const html = followUpSection(twoCohorts, 'FR').replace(/[\u202f\u00a0]/g, ' '); // French thousands separator
+    expect(html).toContain('<th scope="row">2023</th><td>24</td><td>1 427</td><td>17,1</td><td>s</td>');
+    expect(html).toContain('<th scope="row">2024</th><td>12</td><td>1 571</td><td>ns</td>');
+    expect(html).not.toContain('Espaces de rencontre'); // nothing published for that scheme
+    expect(html).toMatch(/non effets/);
+  });
+
+  it('is empty for a territory with nothing published, and a page wraps the France section', () => {
+    expect(followUpSection(twoCohorts, '2B')).toBe('');
+    expect(followUpPage(twoCohorts, 2025)).toContain(followUpSection(twoCohorts, 'FR'));
+  });
+});
+
+describe('the national report and the court pages', () => {
+  it('show the cohort outcomes of their territory when the publication has them, and nothing otherwise', async () => {
+    const { fixturePublication, smallGeography } = await import('./fixtures.ts');
+    const { nationalReport } = await import('../../src/render/national.ts');
+    const { courtPage } = await import('../../src/render/court.ts');
+    const court = smallGeography.courts[0].code;
+    const withCourt = { mediation: [...twoCohorts.mediation, row(court, 'enfants', 321)], rencontre: [] };
+    const publication = fixturePublication(smallGeography);
+    const plain = await nationalReport(publication, { generatedAt: null });
+    const national = await nationalReport({ ...publication, followUp: withCourt }, { generatedAt: null });
+    expect(plain).not.toContain('<section class="suivi">');
+    expect(national).toContain(followUpSection(withCourt, 'FR'));
+    const page = await courtPage({ ...publication, followUp: withCourt }, court, { generatedAt: null });
+    expect(page).toContain(followUpSection(withCourt, court));
+    expect(page).toContain('<td>321</td>');
+  });
+});
+
+describe('the departmental workbook', () => {
+  it('has a cohort sheet with the figures of its territories when the publication has them, none otherwise', async () => {
+    const { fixturePublication, smallGeography } = await import('./fixtures.ts');
+    const { departmentWorkbook } = await import('../../src/render/workbook.ts');
+    const { unzipText } = await import('./unzip.ts');
+    const department = smallGeography.departments[0];
+    const followUp = { mediation: [row('FR', 'enfants', 1427), row(department.code, 'enfants', 654), row(department.code, 'taux_retour_juge', 's')], rencontre: [] };
+    const publication = fixturePublication(smallGeography);
+    const parts = (book: Uint8Array) => [...unzipText(book)].map(([part, text]) => `${part}\n${text}`).join('\n');
+    const plain = parts(await departmentWorkbook(publication, department.code, { generatedAt: null }));
+    const withCohorts = parts(await departmentWorkbook({ ...publication, followUp }, department.code, { generatedAt: null }));
+    expect(plain).not.toContain('Suivi de cohortes');
+    expect(withCohorts).toContain('Suivi de cohortes');
+    expect(withCohorts).toContain('<v>654</v>');
+    expect(withCohorts).toContain('<v>1427</v>');
+  });
+});

@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { loadGeography } from '../../src/ingest/geography.ts';
+import { protectionEngine } from '../../src/indicators/engine.ts';
+import type { OutcomeCount } from '../../src/suivi/outcomes.ts';
+import { publishFollowUp } from '../../src/suivi/publish.ts';
+
+const geography = loadGeography(join(import.meta.dirname, '..', '..', 'data-raw', 'reference'));
+const config = { rules: { minValue: 11, protectionPercent: 10 }, minDenominator: 30 };
+const count = (outcome: string, value: number): OutcomeCount => ({ scheme: 'mediation', cohort: 2022, horizon: 12, departement: '01', unit: 'S1', g1: 'judiciaire', g2: 'accord_ecrit', outcome, value });
+
+/** One service in one department: every territory and group repeats its figures. */
+const oneService = [count('enfants', 40), count('retour_juge', 5), count('connus_caf', 25), count('asf_avant', 12), count('asf_horizon', 14)];
+
+describe('the follow-up outcome tables', () => {
+  it('withhold small counts of children (< 11) and the rates computed from them; a rate on fewer than 30 children is ns', async () => {
+    const { long, failures } = await publishFollowUp(oneService, geography, protectionEngine, config);
+    expect(failures).toEqual([]);
+    const at = (geo: string, group: string, outcome: string) => long.mediation.find((r) => r.geo === geo && r.group === group && r.outcome === outcome);
+    for (const geo of ['FR', 'FRM', '01']) {
+      expect(at(geo, 'ensemble', 'enfants')).toMatchObject({ value: 40, status: 'published' });
+      expect(at(geo, 'judiciaire', 'retour_juge')).toMatchObject({ value: 's', status: 'secret' });
+      expect(at(geo, 'ensemble', 'taux_retour_juge')).toMatchObject({ value: 's', status: 'secret' });
+      expect(at(geo, 'accord_ecrit', 'asf_avant')).toMatchObject({ value: 12, status: 'published' });
+      expect(at(geo, 'accord_ecrit', 'taux_asf_avant')).toMatchObject({ value: 'ns', status: 'published' });
+    }
+    // a territory without children has no row (DROM here), and no leaf (frame × result) is published
+    expect(long.mediation.some((r) => r.geo === 'DROM' || r.group.includes('|'))).toBe(false);
+  });
+
+  it('shows a rate, rounded to a tenth of a per cent, once its denominator reaches 30', async () => {
+    const { long } = await publishFollowUp([count('enfants', 40), count('connus_caf', 36), count('asf_avant', 12)], geography, protectionEngine, config);
+    expect(long.mediation.find((r) => r.geo === 'FR' && r.group === 'ensemble' && r.outcome === 'taux_asf_avant')).toMatchObject({ value: 33.3, status: 'published' });
+    // no return to court at all: a published zero, and a rate of 0
+    expect(long.mediation.find((r) => r.geo === 'FR' && r.group === 'ensemble' && r.outcome === 'taux_retour_juge')).toMatchObject({ value: 0, status: 'published' });
+  });
+});
