@@ -53,9 +53,10 @@ install: $(NPM_STAMP)
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-# Debian's chromium for the browser tests (never a browser download of playwright's own).
+# Debian's chromium for the browser tests (never a browser download of playwright's own) and LibreOffice Calc for the workbook conversion test.
 browser:
 	@bash scripts/ensure-chromium.sh
+	@bash scripts/ensure-libreoffice.sh
 
 clean:
 	rm -rf data-out reports .data-out.mfer-gen test-artifacts $(BUILD_STAMP)
