@@ -85,8 +85,7 @@ interface Unknown {
 interface Group {
   unknowns: Unknown[];
   index: Map<string, number>;
-  /** Σ coef × unknown = rhs */
-  equations: { terms: Map<number, number>; rhs: number }[];
+  equations: Equation[];
 }
 
 type Long = { geo: string; code: string; value: string; status: string }[];
@@ -115,6 +114,54 @@ function highs(): Promise<Highs> {
   const load = (typeof loadHighs === 'function' ? loadHighs : (loadHighs as unknown as { default: () => Promise<Highs> }).default) as () => Promise<Highs>;
   solver ??= load();
   return solver;
+}
+
+/** Σ coef × unknown = rhs */
+interface Equation {
+  terms: Map<number, number>;
+  rhs: number;
+}
+
+type Model = ReturnType<Highs['createModel']>;
+
+/** A model of `n` unknowns held by `equations`, within [lower, upper] each; the caller disposes of it. */
+function equalityModel(h: Highs, n: number, equations: readonly Equation[], lower: Float64Array, upper: Float64Array): Model {
+  const starts = [0];
+  for (const r of equations) starts.push(starts[starts.length - 1] + r.terms.size);
+  const m = h.createModel({
+    numCols: n,
+    numRows: equations.length,
+    colCost: new Float64Array(n),
+    colLower: lower,
+    colUpper: upper,
+    rowLower: Float64Array.from(equations, (r) => r.rhs),
+    rowUpper: Float64Array.from(equations, (r) => r.rhs),
+    matrix: {
+      format: 'csr',
+      numRows: equations.length,
+      numCols: n,
+      starts: Int32Array.from(starts),
+      indices: Int32Array.from(equations.flatMap((r) => [...r.terms.keys()])),
+      values: Float64Array.from(equations.flatMap((r) => [...r.terms.values()])),
+    },
+  });
+  m.options.set({ output_flag: false });
+  return m;
+}
+
+/** The attacker's bound on unknown `j` of a model of `n` unknowns (±Infinity when unbounded). */
+function bound(h: Highs, m: Model, n: number, j: number, maximize: boolean): number | 'infeasible' {
+  const cost = new Float64Array(n);
+  cost[j] = 1;
+  m.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
+  m.changeObjectiveSense(maximize ? h.constants.objectiveSense.maximize : h.constants.objectiveSense.minimize);
+  m.run();
+  const status = m.getModelStatus();
+  const { optimal, unbounded, unboundedOrInfeasible, infeasible } = h.constants.modelStatus;
+  if (status === unbounded || status === unboundedOrInfeasible) return maximize ? Infinity : -Infinity;
+  if (status === infeasible) return 'infeasible';
+  if (status !== optimal) throw new Error(`published-only attacker: HiGHS status ${status}`);
+  return m.getObjectiveValue();
 }
 
 function buildGroups(dir: string, knowledge: PublicKnowledge): Group[] {
@@ -222,55 +269,26 @@ export async function attackYear(out: string, year: string, knowledge: PublicKno
   for (const g of groups) {
     secretCells += g.unknowns.length;
     const n = g.unknowns.length;
-    const model = (floors: boolean) => {
-      const rows = g.equations;
-      const starts = [0];
-      for (const r of rows) starts.push(starts[starts.length - 1] + r.terms.size);
-      const m = h.createModel({
-        numCols: n,
-        numRows: rows.length,
-        colCost: new Float64Array(n),
-        colLower: Float64Array.from(g.unknowns, (u) => (floors || u.primaryMark ? 1 : 0)),
-        colUpper: Float64Array.from(g.unknowns, (u) => (u.primaryMark && u.minValue !== undefined ? u.minValue - 1 : h.infinity)),
-        rowLower: Float64Array.from(rows, (r) => r.rhs),
-        rowUpper: Float64Array.from(rows, (r) => r.rhs),
-        matrix: {
-          format: 'csr',
-          numRows: rows.length,
-          numCols: n,
-          starts: Int32Array.from(starts),
-          indices: Int32Array.from(rows.flatMap((r) => [...r.terms.keys()])),
-          values: Float64Array.from(rows.flatMap((r) => [...r.terms.values()])),
-        },
-      });
-      m.options.set({ output_flag: false });
-      return m;
-    };
-    const bound = (m: ReturnType<typeof model>, j: number, maximize: boolean): number | 'infeasible' => {
-      const cost = new Float64Array(n);
-      cost[j] = 1;
-      m.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
-      m.changeObjectiveSense(maximize ? h.constants.objectiveSense.maximize : h.constants.objectiveSense.minimize);
-      m.run();
-      const status = m.getModelStatus();
-      const { optimal, unbounded, unboundedOrInfeasible, infeasible } = h.constants.modelStatus;
-      if (status === unbounded || status === unboundedOrInfeasible) return maximize ? Infinity : -Infinity;
-      if (status === infeasible) return 'infeasible';
-      if (status !== optimal) throw new Error(`published-only attacker: HiGHS status ${status}`);
-      return m.getObjectiveValue();
-    };
+    const model = (floors: boolean) =>
+      equalityModel(
+        h,
+        n,
+        g.equations,
+        Float64Array.from(g.unknowns, (u) => (floors || u.primaryMark ? 1 : 0)),
+        Float64Array.from(g.unknowns, (u) => (u.primaryMark && u.minValue !== undefined ? u.minValue - 1 : h.infinity)),
+      );
     // exact recovery: with everything the reader knows (secret cells are never zero)
     let exact = model(true);
     try {
-      if (n > 0 && bound(exact, 0, true) === 'infeasible') {
+      if (n > 0 && bound(h, exact, n, 0, true) === 'infeasible') {
         // the published claim "a secret cell is never zero" is false here: the reader learns it is wrong
         floorsHold = false;
         exact.dispose();
         exact = model(false);
       }
       g.unknowns.forEach((u, j) => {
-        const lo = bound(exact, j, false);
-        const hi = bound(exact, j, true);
+        const lo = bound(h, exact, n, j, false);
+        const hi = bound(h, exact, n, j, true);
         if (lo === 'infeasible' || hi === 'infeasible') throw new Error('published-only attacker: the published tables contradict each other');
         const one = u.integer ? Math.ceil(lo - 1e-6) >= Math.floor(hi + 1e-6) : hi - lo <= 1e-6 * Math.max(1, Math.abs(hi));
         const t = truth.get(`${u.table}|${u.geo}|${u.code}`) ?? truth.get(`${knowledgeLink(knowledge, u.table)}|${u.geo}|${u.code}`);
@@ -285,8 +303,8 @@ export async function attackYear(out: string, year: string, knowledge: PublicKno
       g.unknowns.forEach((u, j) => {
         const t = truth.get(`${u.table}|${u.geo}|${u.code}`) ?? truth.get(`${knowledgeLink(knowledge, u.table)}|${u.geo}|${u.code}`);
         if (!t?.primary) return;
-        const lo = bound(wide, j, false) as number;
-        const hi = bound(wide, j, true) as number;
+        const lo = bound(h, wide, n, j, false) as number;
+        const hi = bound(h, wide, n, j, true) as number;
         const p = Math.max(1, (u.protectionPercent / 100) * t.value);
         if (lo > Math.max(0, t.value - p) + 1e-6 || hi < t.value + p - 1e-6) verdicts.push({ year, table: u.table, geo: u.geo, code: u.code, value: t.value, lo, hi, why: 'interval' });
       });
@@ -337,7 +355,7 @@ export async function attackFollowUp(out: string, year: string, knowledge: Publi
       if (unknowns.length === 0) continue;
       secretCells += unknowns.length;
       const index = new Map(unknowns.map((u, i) => [u, i]));
-      const equations: { terms: Map<number, number>; rhs: number }[] = [];
+      const equations: Equation[] = [];
       // parent − Σ children = 0, over the cells present (an absent cell is a published zero)
       const equation = (parent: string, children: string[]) => {
         const terms = new Map<number, number>();
@@ -365,33 +383,10 @@ export async function attackFollowUp(out: string, year: string, knowledge: Publi
         equation(`${geo}|ensemble`, groups.filter((g) => g !== 'ensemble' && !firstLevel.has(g)).map((g) => `${geo}|${g}`));
       }
       const n = unknowns.length;
-      const model = (floor: number) => {
-        const starts = [0];
-        for (const r of equations) starts.push(starts[starts.length - 1] + r.terms.size);
-        const m = h.createModel({
-          numCols: n,
-          numRows: equations.length,
-          colCost: new Float64Array(n),
-          colLower: new Float64Array(n).fill(floor),
-          colUpper: new Float64Array(n).fill(h.infinity),
-          rowLower: Float64Array.from(equations, (r) => r.rhs),
-          rowUpper: Float64Array.from(equations, (r) => r.rhs),
-          matrix: { format: 'csr', numRows: equations.length, numCols: n, starts: Int32Array.from(starts), indices: Int32Array.from(equations.flatMap((r) => [...r.terms.keys()])), values: Float64Array.from(equations.flatMap((r) => [...r.terms.values()])) },
-        });
-        m.options.set({ output_flag: false });
-        return m;
-      };
-      const bound = (m: ReturnType<typeof model>, j: number, maximize: boolean): number => {
-        const cost = new Float64Array(n);
-        cost[j] = 1;
-        m.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
-        m.changeObjectiveSense(maximize ? h.constants.objectiveSense.maximize : h.constants.objectiveSense.minimize);
-        m.run();
-        const status = m.getModelStatus();
-        const { optimal, unbounded, unboundedOrInfeasible } = h.constants.modelStatus;
-        if (status === unbounded || status === unboundedOrInfeasible) return maximize ? Infinity : -Infinity;
-        if (status !== optimal) throw new Error(`published-only attacker (suivi): HiGHS status ${status}`);
-        return m.getObjectiveValue();
+      const model = (floor: number) => equalityModel(h, n, equations, new Float64Array(n).fill(floor), new Float64Array(n).fill(h.infinity));
+      const known = (x: number | 'infeasible') => {
+        if (x === 'infeasible') throw new Error('published-only attacker (suivi): the published tables contradict each other');
+        return x;
       };
       for (const [floor, why] of [[1, 'exact'], [0, 'interval']] as const) {
         const m = model(floor);
@@ -400,8 +395,8 @@ export async function attackFollowUp(out: string, year: string, knowledge: Publi
             const [geo, group] = u.split('|');
             const t = truth.get(`${cube}|${geo}|${group}`);
             if (why === 'interval' && t?.status !== 'u') return;
-            const lo = bound(m, j, false);
-            const hi = bound(m, j, true);
+            const lo = known(bound(h, m, n, j, false));
+            const hi = known(bound(h, m, n, j, true));
             const v = Number(t?.value ?? NaN);
             const p = Math.max(1, (protectionPercent / 100) * v);
             const broken = why === 'exact' ? Math.ceil(lo - 1e-6) >= Math.floor(hi + 1e-6) : lo > Math.max(0, v - p) + 1e-6 || hi < v + p - 1e-6;
