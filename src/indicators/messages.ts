@@ -70,6 +70,8 @@ export const longStatus = {
   secret: 'secret',
 } as const;
 
+export type LongStatus = (typeof longStatus)[keyof typeof longStatus];
+
 export const recipeMessages = {
   missingTable: (id: string) => `Indicateur croisé : le tableau source « ${id} » est absent de la publication.`,
   unknownDerived: (id: string) => `Tableau dérivé « ${id} » : aucune recette de calcul connue (src/indicators/crossed.ts).`,

@@ -6,6 +6,7 @@
  *   JSON.parse(summaryJson(2024, summaries, linked)).tables[0].audit; // "ok"
  */
 import type { Publication, PublicationTable } from '../model/publication.ts';
+import type { Cell, CellStatus } from '../protect/types.ts';
 import type { TableKind } from './config.ts';
 import type { Verdict } from './engine.ts';
 
@@ -18,8 +19,8 @@ export interface TableSummary {
   folders: readonly string[];
 }
 
-/** producer-only: how many cells of the table hold this status (the public files never split them) */
-const count = (s: TableSummary, status: 'u' | 'x') => s.table.table.cells.filter((c) => c.status === status).length;
+/** producer-only: how many cells hold this status (the public files never split `u` from `x`) */
+const withStatus = (cells: readonly Cell[], status: CellStatus) => cells.filter((c) => c.status === status).length;
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
@@ -37,8 +38,8 @@ export function summaryJson(
       nature: s.kind,
       ...(s.link !== undefined ? { lien: s.link } : {}),
       cellules: s.table.protection.cells,
-      primaires: count(s, 'u'),
-      secondaires: count(s, 'x'),
+      primaires: withStatus(s.table.table.cells, 'u'),
+      secondaires: withStatus(s.table.table.cells, 'x'),
       masquees: s.table.protection.suppressed,
       part_masquee: round(s.table.protection.shareSuppressed),
       audit: s.verdict.ok ? 'ok' : 'echec',
@@ -70,8 +71,8 @@ export function secrecyCounts(publication: Publication): Record<string, number> 
     tableaux: publication.tables.length,
     cellules: cells.length,
     masquees: cells.filter((c) => c.status !== 's').length,
-    primaires: cells.filter((c) => c.status === 'u').length,
-    secondaires: cells.filter((c) => c.status === 'x').length,
+    primaires: withStatus(cells, 'u'),
+    secondaires: withStatus(cells, 'x'),
     ...(() => {
       const d = departmentSecrecy(publication.tables, publication.geography.departments.map((x) => x.code));
       return { part_masquee_departement_mediane: round(d.median), part_masquee_departement_p90: round(d.p90) };

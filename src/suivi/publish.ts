@@ -17,6 +17,7 @@
  */
 import type { Engine } from '../indicators/engine.ts';
 import { geoDimension, geoOrder } from '../indicators/geo.ts';
+import { longStatus, type LongStatus } from '../indicators/messages.ts';
 import { FRANCE, type Geography } from '../model/geography.ts';
 import type { Contribution, DimensionSpec, ProtectSpec, RuleSet } from '../protect/types.ts';
 import { OUTCOMES, RATES, SCHEMES, type OutcomeCount, type Scheme } from './outcomes.ts';
@@ -34,7 +35,7 @@ export interface LongRow {
   outcome: string;
   /** a count, a rate in % (one decimal), `s` (secret) or `ns` (denominator under the precision threshold) */
   value: number | 's' | 'ns';
-  status: 'published' | 'secret';
+  status: LongStatus;
 }
 
 /** A protected count cell as the audit trail keeps it (true value, which rule kind withheld it). */
@@ -116,7 +117,7 @@ export async function publishFollowUp(counts: readonly OutcomeCount[], geography
     const protectedCubes = await Promise.all(tasks.map((t) => t.protecting));
     for (const cube of cubes) {
       const [cohort, horizon] = cube.split('\u0000').map(Number);
-      const cells = new Map<string, { value: number; status: 'published' | 'secret' }>();
+      const cells = new Map<string, { value: number; status: LongStatus }>();
       tasks.forEach((task, i) => {
         const done = protectedCubes[i];
         if (task.cube !== cube || done === undefined) return;
@@ -126,22 +127,22 @@ export async function publishFollowUp(counts: readonly OutcomeCount[], geography
         for (const cell of table.cells) {
           const [g, grp] = cell.codes;
           if (!published.has(grp) || !geoRank.has(g)) continue;
-          const status = cell.status === 's' ? 'published' : 'secret';
+          const status = cell.status === 's' ? longStatus.published : longStatus.secret;
           cells.set(key(g, grp, outcome), { value: cell.value, status });
           audit[scheme].push({ cohort, horizon, outcome, geo: g, group: grp, value: cell.value, contributors: cell.contributors, status: cell.status });
-          long[scheme].push({ geo: g, cohort, horizon, group: grp, outcome, value: status === 'published' ? cell.value : 's', status });
+          long[scheme].push({ geo: g, cohort, horizon, group: grp, outcome, value: status === longStatus.published ? cell.value : 's', status });
         }
       });
       // rates, from the published counts only
       const denominators = [...cells.entries()].filter(([k]) => k.endsWith(`\u0000enfants`)).map(([k]) => k.split('\u0000'));
       for (const [g, grp] of denominators) {
         for (const rate of RATES[scheme]) {
-          const num = cells.get(key(g, grp, rate.numerator)) ?? { value: 0, status: 'published' as const };
+          const num = cells.get(key(g, grp, rate.numerator)) ?? { value: 0, status: longStatus.published };
           const den = cells.get(key(g, grp, rate.denominator));
           if (den === undefined || den.value === 0) continue;
-          const secret = num.status === 'secret' || den.status === 'secret';
+          const secret = num.status === longStatus.secret || den.status === longStatus.secret;
           const value = secret ? 's' : den.value < config.minDenominator ? 'ns' : Math.round((1000 * num.value) / den.value) / 10;
-          long[scheme].push({ geo: g, cohort, horizon, group: grp, outcome: rate.outcome, value, status: secret ? 'secret' : 'published' });
+          long[scheme].push({ geo: g, cohort, horizon, group: grp, outcome: rate.outcome, value, status: secret ? longStatus.secret : longStatus.published });
         }
       }
     }
