@@ -19,6 +19,27 @@ async function run(options: SyntheticOptions): Promise<{ connection: DuckDBConne
 const read = async (c: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> =>
   (await c.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
 
+
+/**
+ * Every published survival step, recounted from the matched children the run left in DuckDB: each arm
+ * has at least 11 children at risk, and 0 or at least 11 events since the step before.
+ */
+async function expectStepsPassRule(connection: DuckDBConnection, steps: readonly { month: number }[]): Promise<void> {
+  const children = await read(connection, `
+      SELECT c.treated, c.km_time, c.km_event FROM impact_children c
+      JOIN impact_strata s ON s.cohort = c.cohort AND s.stratum = c.stratum WHERE s.matched`);
+  let previous = 0;
+  for (const { month } of steps) {
+    for (const arm of [true, false]) {
+      const mine = children.filter((c) => c.treated === arm);
+      expect(mine.filter((c) => Number(c.km_time) >= month).length).toBeGreaterThanOrEqual(11);
+      const events = mine.filter((c) => Number(c.km_event) === 1 && Number(c.km_time) > previous && Number(c.km_time) <= month).length;
+      expect(events === 0 || events >= 11).toBe(true);
+    }
+    previous = month;
+  }
+}
+
 describe('impact estimates on a small synthetic population', () => {
   let connection: DuckDBConnection;
   let result: ImpactResult;
@@ -73,19 +94,7 @@ describe('impact estimates on a small synthetic population', () => {
 
   test('no survival step fails the at-risk or event rule (counts recomputed from the children)', async () => {
     expect(result.survival.steps.length).toBeGreaterThan(0);
-    const children = await read(connection, `
-      SELECT c.treated, c.km_time, c.km_event FROM impact_children c
-      JOIN impact_strata s ON s.cohort = c.cohort AND s.stratum = c.stratum WHERE s.matched`);
-    let previous = 0;
-    for (const { month } of result.survival.steps) {
-      for (const arm of [true, false]) {
-        const mine = children.filter((c) => c.treated === arm);
-        expect(mine.filter((c) => Number(c.km_time) >= month).length).toBeGreaterThanOrEqual(11);
-        const events = mine.filter((c) => Number(c.km_event) === 1 && Number(c.km_time) > previous && Number(c.km_time) <= month).length;
-        expect(events === 0 || events >= 11).toBe(true);
-      }
-      previous = month;
-    }
+    await expectStepsPassRule(connection, result.survival.steps);
   });
 
   test('the curves fall and their bands hold the estimate', () => {
@@ -122,18 +131,6 @@ describe('small cohorts', () => {
     const { connection, result } = await run({ seed: 8, families: 150, cohorts: [2023, 2024], lastYear: 2025, effects: PLANTED, departments: ['13', '59'] });
     expect(result.effects.length).toBeGreaterThan(0);
     expect(result.effects.every((e) => e.status === 'insufficient' && e.effect === null)).toBe(true);
-    const children = await read(connection, `
-      SELECT c.treated, c.km_time, c.km_event FROM impact_children c
-      JOIN impact_strata s ON s.cohort = c.cohort AND s.stratum = c.stratum WHERE s.matched`);
-    let previous = 0;
-    for (const { month } of result.survival.steps) {
-      for (const arm of [true, false]) {
-        const mine = children.filter((c) => c.treated === arm);
-        expect(mine.filter((c) => Number(c.km_time) >= month).length).toBeGreaterThanOrEqual(11);
-        const events = mine.filter((c) => Number(c.km_event) === 1 && Number(c.km_time) > previous && Number(c.km_time) <= month).length;
-        expect(events === 0 || events >= 11).toBe(true);
-      }
-      previous = month;
-    }
+    await expectStepsPassRule(connection, result.survival.steps);
   }, 300_000);
 });
