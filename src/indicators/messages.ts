@@ -57,11 +57,10 @@ export const coverageMessages = {
     `Signes conventionnels : 0 zéro ; - aucun service de ce type dans le territoire ; nd non disponible (services connus, aucune réponse exploitable) ; /// sans objet (calcul impossible, dénominateur nul) ; ns non significatif (évolution sur moins de ${minBase} de part et d'autre, ou sur des répondants qui ont changé de plus de 10 %) ; s secret statistique.`,
 };
 
+/** The secret mark; the other marks (`-`, `nd`, `///`, `ns`) are `Mark`s, set by src/indicators/marks.ts. */
 export const signs = {
   /** secret statistique */
   secret: 's',
-  /** sans objet */
-  notApplicable: '///',
 };
 
 /** The `status` column of the long tables: the only two values a reader ever sees. */
