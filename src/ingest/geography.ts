@@ -1,8 +1,10 @@
 /**
  * Reference geography: `data-raw/reference/{departements,region,cour-appel}.csv` → `Geography`.
  * `buildGeography` is pure (texts in) and checks the invariants: 101 departments, each in exactly one
- * region and one court of appeal, every parent known, no cycle, a single root `FR`, departments two
- * levels below the root. It throws an `Error` with a French message naming the file and the code.
+ * region and one court of appeal, every parent known, no cycle, a single root `FR`, departments three
+ * levels below the root (department → region or court → zone → FR), and the zones nest with both
+ * hierarchies: the same zones, under the same names, and a department's region and court in the
+ * same zone. It throws an `Error` with a French message naming the file and the code.
  * Overseas collectivities (`perimetre = collectivite_outre_mer`) are outside the scope and skipped.
  *
  * @example
@@ -34,12 +36,13 @@ function records(text: string, file: string, columns: readonly string[]): Record
 
 interface Hierarchy {
   areas: Area[];
+  zones: Area[];
   edges: HierarchyEdge[];
   parentOf: Map<string, string>;
   names: Map<string, string>;
 }
 
-/** Parses and checks one parent/child table; departments must sit two levels below FR. */
+/** Parses and checks one parent/child table; departments must sit three levels below FR. */
 function hierarchy(text: string, file: string, departmentCodes: readonly string[]): Hierarchy {
   const rows = records(text, file, ['code', 'nom', 'parent']);
   const parentOf = new Map<string, string>();
@@ -64,15 +67,23 @@ function hierarchy(text: string, file: string, departmentCodes: readonly string[
   for (const code of departmentCodes) {
     const parent = parentOf.get(code);
     if (parent === undefined) throw new Error(m.departmentMissing(file, code));
-    if (departments.has(parent) || parentOf.get(parent) !== FRANCE) throw new Error(m.wrongDepth(file, code));
+    const zone = parentOf.get(parent);
+    if (departments.has(parent) || zone === undefined || zone === FRANCE || parentOf.get(zone) !== FRANCE) throw new Error(m.wrongDepth(file, code));
   }
-  const areaCodes = [...new Set(departmentCodes.map((code) => parentOf.get(code) as string))].sort();
+  // zones in the file's order (France métropolitaine first), areas metropolitan first, then by code
+  const zoneCodes = [...names.keys()].filter((code) => parentOf.get(code) === FRANCE);
+  const usedZones = new Set(departmentCodes.map((code) => parentOf.get(parentOf.get(code) as string) as string));
+  const zoneRank = new Map(zoneCodes.filter((z) => usedZones.has(z)).map((z, i) => [z, i]));
+  const rank = (area: string) => zoneRank.get(parentOf.get(area) as string) as number;
+  const areaCodes = [...new Set(departmentCodes.map((code) => parentOf.get(code) as string))].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const areas = areaCodes.map((code) => ({ code, name: names.get(code) as string }));
+  const zones = [...zoneRank.keys()].map((code) => ({ code, name: names.get(code) as string }));
   const edges = [
     ...departmentCodes.map((code) => ({ child: code, parent: parentOf.get(code) as string })),
-    ...areaCodes.map((code) => ({ child: code, parent: FRANCE })),
+    ...areaCodes.map((code) => ({ child: code, parent: parentOf.get(code) as string })),
+    ...zones.map((z) => ({ child: z.code, parent: FRANCE })),
   ];
-  return { areas, edges, parentOf, names };
+  return { areas, zones, edges, parentOf, names };
 }
 
 /** Pure: the three reference texts → checked `Geography` (throws with a French message). */
@@ -93,18 +104,31 @@ export function buildGeography(texts: ReferenceTexts): Geography {
   }
   const regions = hierarchy(texts.region, REFERENCE_FILES.region, codes);
   const courts = hierarchy(texts.courAppel, REFERENCE_FILES.courAppel, codes);
-  const departments: Department[] = rows.map((row) => ({
-    code: row.code_departement,
-    name: row.nom,
-    region: regions.parentOf.get(row.code_departement) as string,
-    court: courts.parentOf.get(row.code_departement) as string,
-    population: Number(row.population_municipale),
-  }));
+  // the zones nest with both hierarchies: same codes and names in both files, and each department
+  // reaches the same zone through its region and through its court
+  const zoneKey = (zones: readonly Area[]) => zones.map((z) => `${z.code}\u0001${z.name}`).join('\u0002');
+  if (zoneKey(regions.zones) !== zoneKey(courts.zones)) {
+    throw new Error(m.zonesDiffer(regions.zones.map((z) => `${z.code} (${z.name})`), courts.zones.map((z) => `${z.code} (${z.name})`)));
+  }
+  const zoneOf = (h: Hierarchy, code: string) => h.parentOf.get(h.parentOf.get(code) as string) as string;
+  const departments: Department[] = rows.map((row) => {
+    const code = row.code_departement;
+    const zone = zoneOf(regions, code);
+    if (zoneOf(courts, code) !== zone) throw new Error(m.zoneMismatch(code, zone, zoneOf(courts, code)));
+    return {
+      code,
+      name: row.nom,
+      region: regions.parentOf.get(code) as string,
+      court: courts.parentOf.get(code) as string,
+      zone,
+      population: Number(row.population_municipale),
+    };
+  });
   const labels: Record<string, string> = Object.create(null);
   const population: Record<string, number> = Object.create(null);
   labels[FRANCE] = 'France';
   population[FRANCE] = 0;
-  for (const area of [...regions.areas, ...courts.areas]) {
+  for (const area of [...regions.zones, ...regions.areas, ...courts.areas]) {
     labels[area.code] = area.name;
     population[area.code] = 0;
   }
@@ -113,12 +137,14 @@ export function buildGeography(texts: ReferenceTexts): Geography {
     population[d.code] = d.population;
     population[d.region] += d.population;
     population[d.court] += d.population;
+    population[d.zone as string] += d.population;
     population[FRANCE] += d.population;
   }
   return {
     departments,
     regions: regions.areas,
     courts: courts.areas,
+    zones: regions.zones,
     regionHierarchy: regions.edges,
     courtHierarchy: courts.edges,
     labels,

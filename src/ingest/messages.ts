@@ -18,7 +18,11 @@ export const geographyMessages = {
   roots: (file: string, roots: readonly string[]) =>
     `Référentiel géographique : « ${file} » doit avoir une seule racine « FR » (trouvé : ${roots.length === 0 ? 'aucune' : roots.join(', ')}).`,
   wrongDepth: (file: string, code: string) =>
-    `Référentiel géographique : dans « ${file} », le département « ${code} » doit être rattaché à un niveau intermédiaire lui-même rattaché à « FR ».`,
+    `Référentiel géographique : dans « ${file} », le département « ${code} » doit être rattaché à une région ou une cour d'appel, elle-même rattachée à une zone (France métropolitaine ou DROM) rattachée à « FR ».`,
+  zonesDiffer: (regions: readonly string[], courts: readonly string[]) =>
+    `Référentiel géographique : les zones de « region.csv » (${regions.join(', ')}) et de « cour-appel.csv » (${courts.join(', ')}) doivent être les mêmes, sous les mêmes noms.`,
+  zoneMismatch: (code: string, byRegion: string, byCourt: string) =>
+    `Référentiel géographique : le département « ${code} » est dans la zone « ${byRegion} » par sa région (region.csv) mais dans « ${byCourt} » par sa cour d'appel (cour-appel.csv).`,
 };
 
 const int = (n: number) => n.toLocaleString('fr-FR').replace(/\u202f/g, ' ');

@@ -3,7 +3,7 @@
  * `tables/suivi-mediation.*` and `tables/suivi-rencontre.*`, in the two usual forms.
  *
  * One protection cube per scheme, cohort, horizon and count outcome, with two dimensions: `geo`
- * (department → region, → court of appeal, → France métropolitaine / DROM, each up to France) and
+ * (the common geography: department → region or court of appeal → France métropolitaine / DROM → France) and
  * `group` (leaf = frame × result, or origin × end; → frame, → result, each up to `ensemble`).
  * Contributions are the leaf counts of children, one per unit (service or structure). Published:
  * every geography, the groups of the first and second level and `ensemble` (the leaves are
@@ -18,7 +18,7 @@
 import type { Engine } from '../indicators/engine.ts';
 import { geoDimension, geoOrder } from '../indicators/geo.ts';
 import { longStatus, type LongStatus } from '../indicators/messages.ts';
-import { FRANCE, type Geography } from '../model/geography.ts';
+import type { Geography } from '../model/geography.ts';
 import type { Contribution, DimensionSpec, ProtectSpec, RuleSet } from '../protect/types.ts';
 import { OUTCOMES, RATES, SCHEMES, type OutcomeCount, type Scheme } from './outcomes.ts';
 
@@ -61,16 +61,6 @@ export interface FollowUpPublication {
 
 export const GROUP = 'group';
 export const ENSEMBLE = 'ensemble';
-export const METROPOLE = 'FRM';
-export const DROM = 'DROM';
-
-/** The `geo` dimension of the follow-up tables: the usual one plus France métropolitaine / DROM. */
-export function followUpGeo(geography: Geography): DimensionSpec {
-  const base = geoDimension(geography);
-  const zone: Record<string, string> = { [METROPOLE]: FRANCE, [DROM]: FRANCE };
-  for (const d of geography.departments) zone[d.code] = d.code.length === 3 ? DROM : METROPOLE;
-  return { ...base, hierarchies: { ...base.hierarchies, zone } };
-}
 
 function groupDimension(leaves: readonly string[]): DimensionSpec {
   const g1: Record<string, string> = {};
@@ -88,8 +78,8 @@ function groupDimension(leaves: readonly string[]): DimensionSpec {
 const key = (...parts: (string | number)[]) => parts.join('\u0000');
 
 export async function publishFollowUp(counts: readonly OutcomeCount[], geography: Geography, engine: Engine, config: FollowUpPublicationConfig): Promise<FollowUpPublication> {
-  const geo = followUpGeo(geography);
-  const geoRank = new Map([...geoOrder(geography).slice(0, 1), METROPOLE, DROM, ...geoOrder(geography).slice(1)].map((c, i) => [c, i]));
+  const geo = geoDimension(geography);
+  const geoRank = new Map(geoOrder(geography).map((c, i) => [c, i]));
   const long: Record<Scheme, LongRow[]> = { mediation: [], rencontre: [] };
   const audit: Record<Scheme, AuditCell[]> = { mediation: [], rencontre: [] };
   const failures: string[] = [];

@@ -13,7 +13,7 @@ import { toCsv } from '../io/csv.ts';
 import type { OutputFile } from '../model/output.ts';
 import { geoLevel, geoLevelLabels } from '../indicators/geo.ts';
 import type { Geography } from '../model/geography.ts';
-import { DROM, ENSEMBLE, METROPOLE, type FollowUpPublication } from './publish.ts';
+import { ENSEMBLE, type FollowUpPublication } from './publish.ts';
 import { SCHEMES } from './outcomes.ts';
 import type { LinkageQuality, Reconciliation } from './quality.ts';
 
@@ -25,12 +25,9 @@ const TITLE: Record<string, string> = {
 };
 const NOTE = 'Note : résultats observés après le dispositif, non effets du dispositif. s : secret statistique ; ns : moins de 30 enfants au dénominateur.';
 
-/** A territory's level and name as the other tables show them (France métropolitaine and DROM too). */
+/** A territory's level and name as the other tables show them. */
 function territory(geography: Geography, geo: string): { niveau: string; territoire: string } {
-  if (geo === METROPOLE) return { niveau: 'France métropolitaine / DROM', territoire: 'France métropolitaine' };
-  if (geo === DROM) return { niveau: 'France métropolitaine / DROM', territoire: 'Départements et régions d’outre-mer' };
-  const name = [...geography.departments, ...geography.regions, ...geography.courts].find((a) => a.code === geo)?.name ?? (geo === 'FR' ? 'France' : geo);
-  return { niveau: geoLevelLabels[geoLevel(geography, geo)], territoire: name };
+  return { niveau: geoLevelLabels[geoLevel(geography, geo)], territoire: geography.labels[geo] ?? geo };
 }
 
 export function followUpFiles(year: number, publication: FollowUpPublication, quality: LinkageQuality, reconciliation: readonly Reconciliation[], geography: Geography): OutputFile[] {

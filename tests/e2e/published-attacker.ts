@@ -1,7 +1,8 @@
 /**
  * An attacker that reads only what a reader of the publication gets: the long tables
  * (`data-out/<year>/tables/*.long.csv`), the public geography (`data-raw/reference/`: which
- * department is in which region and court of appeal) and the published rules
+ * department is in which region and court of appeal, and each of these in France métropolitaine
+ * or the DROM) and the published rules
  * (`pipelines/config/tables.json`, `protect.json`, printed in the methodology). It knows what a reader
  * knows from them: every `s` cell is unknown, every published cell (zeros included) is exact, `-` and
  * `nd` add nothing to the totals (figures are sums over respondents), the
@@ -226,9 +227,13 @@ function buildGroups(dir: string, knowledge: PublicKnowledge): Group[] {
     }
     for (const hierarchy of knowledge.hierarchies) {
       const children = new Map<string, string[]>();
+      // a territory adds up into its nearest published ancestor (zone = Σ its regions = Σ its courts,
+      // France = Σ zones; France = Σ regions if the zones were not published)
+      const shown = new Set(geos);
       for (const geo of geos) {
-        const parent = hierarchy.get(geo);
-        if (parent !== undefined && geos.includes(parent)) children.set(parent, [...(children.get(parent) ?? []), geo]);
+        let parent = hierarchy.get(geo);
+        while (parent !== undefined && !shown.has(parent)) parent = hierarchy.get(parent);
+        if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), geo]);
       }
       for (const code of codes) for (const [parent, list] of children) equation(code, list.map((geo) => [geo, code]), [parent, code]);
     }
@@ -323,8 +328,8 @@ function knowledgeLink(knowledge: PublicKnowledge, table: string): string {
 /**
  * The follow-up tables (`tables/suivi-<scheme>.long.csv`, issue 23) as the same reader sees them: for
  * each scheme, cohort, horizon and count outcome, the secret cells are unknowns; the equations are
- * the geographic margins (department → region, → court of appeal, → France métropolitaine / DROM,
- * each up to France) for every group, and the group margins (`ensemble` = Σ frames or origins =
+ * the geographic margins of the public geography (department → region or court of appeal →
+ * France métropolitaine / DROM → France) for every group, and the group margins (`ensemble` = Σ frames or origins =
  * Σ results or ends) for every territory. Counts of children are whole numbers, secret ones ≥ 1.
  * Rates (`taux_*`) add nothing: each is published only with its numerator and denominator (tested
  * apart). The truth (which cell is primary) comes from `audit/suivi/cells-<scheme>.csv`.
@@ -333,11 +338,7 @@ export async function attackFollowUp(out: string, year: string, knowledge: Publi
   const h = await highs();
   const verdicts: Verdict[] = [];
   let secretCells = 0;
-  const zone = new Map<string, string>();
-  for (const child of knowledge.hierarchies[0].keys()) if (!child.startsWith('R') && child !== 'FR') zone.set(child, child.length === 3 ? 'DROM' : 'FRM');
-  zone.set('FRM', 'FR');
-  zone.set('DROM', 'FR');
-  const hierarchies = [...knowledge.hierarchies, zone];
+  const hierarchies = knowledge.hierarchies;
   for (const scheme of ['mediation', 'rencontre']) {
     const path = join(out, year, 'tables', `suivi-${scheme}.long.csv`);
     if (!existsSync(path)) continue;

@@ -35,6 +35,7 @@ export const twoHierarchies: Geography = (() => {
     departments,
     regions,
     courts,
+    zones: [],
     regionHierarchy: [...departments.map((d) => ({ child: d.code, parent: d.region })), ...regions.map((r) => ({ child: r.code, parent: 'FR' }))],
     courtHierarchy: [...departments.map((d) => ({ child: d.code, parent: d.court })), ...courts.map((c) => ({ child: c.code, parent: 'FR' }))],
     labels: Object.fromEntries([['FR', 'France'], ...[...departments, ...regions, ...courts].map((a) => [a.code, a.name])]),

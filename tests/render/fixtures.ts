@@ -36,6 +36,7 @@ export const smallGeography: Geography = {
     { code: 'CA-BASTIA', name: "Cour d'appel de Bastia" },
     { code: 'CA-LYON', name: "Cour d'appel de Lyon" },
   ],
+  zones: [],
   regionHierarchy: [
     { child: '01', parent: 'R84' },
     { child: '69', parent: 'R84' },
