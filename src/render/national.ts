@@ -2,7 +2,8 @@
  * `reports/<year>/index.html`, the national report: key figures, family mediation, espaces de
  * rencontre, the territories (rates and white zones, with maps of departments), the evolution over
  * the years present, and the methodology and secrecy section. Every table of the publication
- * appears, in its survey's section, by its number; tables show the regions and France.
+ * appears, in its survey's section, by its number; tables show France, France métropolitaine, the
+ * DROM and the regions (departments are in the annex).
  *
  * @example
  *   const html = await nationalReport(publication, { generatedAt: null });
@@ -29,7 +30,7 @@ export const FLAG_CODES: Readonly<Record<string, readonly string[]>> = { 'croise
 const EVOLUTION_TABLES = new Set(['croise-evolution']);
 
 export async function nationalReport(publication: Publication, options: { generatedAt: string | null }): Promise<string> {
-  const geo = [FRANCE, ...regionsInOrder(publication)];
+  const geo = territoriesInOrder(publication);
   const tables = [...publication.tables].sort((a, b) => a.meta.number - b.meta.number);
   const counter = numbering();
   const survey = async (s: TableSurvey) => {
@@ -123,12 +124,13 @@ async function tableBlock(table: PublicationTable, geo: readonly string[], publi
   return parts.join('\n');
 }
 
-/** Regions of metropolitan France first, then those of the DROM (each in the reference's order). */
-function regionsInOrder(publication: Publication): string[] {
+/**
+ * France, France métropolitaine and the DROM (protected margins like the others), then the regions of
+ * metropolitan France, then those of the DROM (the geography lists areas metropolitan first).
+ */
+function territoriesInOrder(publication: Publication): string[] {
   const geography = publication.geography;
-  const overseas = (region: string) => geography.departments.some((d) => d.region === region && d.code.startsWith('97'));
-  const codes = geography.regions.map((r) => r.code);
-  return [...codes.filter((c) => !overseas(c)), ...codes.filter(overseas)];
+  return [FRANCE, ...geography.zones.map((z) => z.code), ...geography.regions.map((r) => r.code)];
 }
 
 /** Charts and maps are numbered in reading order, each series on its own. */
