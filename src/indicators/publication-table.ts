@@ -8,7 +8,7 @@
  *   // "Tableau 1 – Médiations familiales terminées selon le cadre, par territoire, en 2024"
  */
 import { FRANCE, type Geography } from '../model/geography.ts';
-import type { Mark, PublicationTable, TableMeta } from '../model/publication.ts';
+import { readLecture, type Mark, type PublicationTable, type TableMeta } from '../model/publication.ts';
 import type { ProtectedTable } from '../protect/protected-table.ts';
 import type { TableConfig } from './config.ts';
 import { publishMessages as m } from './messages.ts';
@@ -27,7 +27,7 @@ function lecture(t: TableConfig, table: ProtectedTable, year: number): string {
   const cell = table.cells.find((c) => c.codes[0] === FRANCE && c.codes[1] === first.code);
   if (!cell || cell.status !== 's') return m.lectureUnavailable();
   const valeur = formatNumber(cell.value, first.decimals ?? t.decimals);
-  return fill(t.lecture, { annee: String(year), annee_precedente: String(year - 1), valeur });
+  return readLecture(fill(t.lecture, { annee: String(year), annee_precedente: String(year - 1) }), cell.value, valeur);
 }
 
 /** What the year's coverage adds to a table: its marks and the sentences of its note on respondents. */

@@ -96,3 +96,15 @@ export interface Publication {
   /** the protected follow-up cohort tables (issue 23), on the latest year when follow-up files exist */
   followUp?: Readonly<Record<'mediation' | 'rencontre', readonly LongRow[]>>;
 }
+
+/**
+ * A Lecture sentence read at `value` (shown as `valeur`): `{valeur}` filled, then each `[singular|plural]`
+ * of the template agreed with the value — singular below 2, as French counts (« 1 espace de
+ * rencontre était connu », « 0,8 médiation », « 3 espaces … étaient connus »).
+ *
+ * @example
+ *   readLecture('En 2025, {valeur} [famille attendait|familles attendaient].', 1, '1'); // "En 2025, 1 famille attendait."
+ */
+export function readLecture(template: string, value: number, valeur: string): string {
+  return template.replaceAll('{valeur}', valeur).replace(/\[([^|\]]*)\|([^\]]*)\]/g, (_, singular: string, plural: string) => (Math.abs(value) < 2 ? singular : plural));
+}

@@ -6,7 +6,7 @@
  * @example
  *   const html = await courtPage(publication, 'CA-LYON', { generatedAt: null });
  */
-import type { Publication, PublicationTable } from '../model/publication.ts';
+import { readLecture, type Publication, type PublicationTable } from '../model/publication.ts';
 import { FRANCE } from '../model/geography.ts';
 import { barChart } from './charts.ts';
 import { displayDate, escapeHtml, formatNumber } from './format.ts';
@@ -37,7 +37,7 @@ function localTable(table: PublicationTable, number: number, court: string, cour
     const shown = view.shown(court, reading.code);
     lecture =
       shown.kind === 'value'
-        ? reading.template.replace('en France', m.courtPlace(courtLabel)).replace('{valeur}', formatNumber(shown.value, view.decimals(reading.code)))
+        ? readLecture(reading.template.replace('en France', m.courtPlace(courtLabel)), shown.value, formatNumber(shown.value, view.decimals(reading.code)))
         : m.courtLectureUnavailable();
   }
   return { ...table, meta: { ...table.meta, number, title: m.renumbered(table.meta.title, 'Tableau', number), lecture } };
