@@ -40,7 +40,7 @@ describe('choropleth', () => {
 
   it('hatches a secret department, greys one without data, and says so in the legend', () => {
     expect(html).toMatch(/<path d="[^"]*" fill="url\(#carte-hatch\)"[^>]*><title>Corse-du-Sud \(2A\) : s<\/title>/);
-    expect(html).toMatch(new RegExp(`<rect [^>]*fill="${NO_DATA}"[^>]*><title>Mayotte \\(976\\) : nd</title>`));
+    expect(html).toMatch(new RegExp(`<path transform="[^"]*" d="[^"]*" fill="${NO_DATA}"[^>]*><title>Mayotte \\(976\\) : nd</title>`));
     expect(html).toContain(m.map.secret);
     expect(html).toContain(m.map.noData);
   });
@@ -55,8 +55,24 @@ describe('choropleth', () => {
     for (const colour of PALETTE) expect(html).toContain(`fill="${colour}"`);
   });
 
-  it('credits the outlines (CC-BY-4.0)', () => {
+  it('credits the outlines (CC-BY-4.0; IGN, Licence ouverte for the overseas departments)', () => {
     expect(html).toContain('CC-BY-4.0');
+    expect(html).toContain('IGN, Admin Express');
+  });
+
+  it('draws each overseas department from its outline, at the size of a mid-sized department, in a labelled frame', () => {
+    for (const d of departments.filter((x) => /^97/.test(x.code))) {
+      const inset = html.match(new RegExp(`<g><rect [^>]*width="(\\d+)" height="(\\d+)"[^>]*/><path transform="translate\\(([\\d.-]+) ([\\d.-]+)\\)" d="(M[^"]+)"[^>]*><title>${d.name} \\(${d.code}\\)[^<]*</title></path><text [^>]*>${d.name}</text></g>`));
+      expect([d.code, inset !== null]).toEqual([d.code, true]);
+      const box = pathsBox([inset![5]])!;
+      // the longer side of the outline: that of a mid-sized metropolitan department (its median is ≈ 64 map units)
+      const side = Math.max(box.x1 - box.x0, box.y1 - box.y0);
+      expect(side).toBeGreaterThan(50);
+      expect(side).toBeLessThan(70);
+      // inside its frame
+      expect(box.x1 - box.x0).toBeLessThanOrEqual(Number(inset![1]));
+      expect(box.y1 - box.y0).toBeLessThanOrEqual(Number(inset![2]));
+    }
   });
 });
 

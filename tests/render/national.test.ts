@@ -99,18 +99,22 @@ describe('the annex', () => {
 });
 
 describe('the order of the territories', () => {
-  it('puts France first, in bold, then the regions of metropolitan France, then those of the DROM', async () => {
+  it('puts France, France métropolitaine and the DROM first, in bold, then the regions of metropolitan France, then those of the DROM', async () => {
     const full = fixturePublication(fullGeography());
     const page = await nationalReport(full, { generatedAt: null });
     const table = page.match(/<figure class="table" id="t-med-terminees-cadre">[\s\S]*?<\/figure>/)![0];
     const rows = [...table.matchAll(/<tr( class="total")?><th scope="row">([^<]*)<\/th>/g)].map((x) => ({ bold: x[1] !== undefined, label: x[2] }));
-    expect(rows[0]).toEqual({ bold: true, label: 'France' });
-    expect(rows.filter((r) => r.bold)).toHaveLength(1);
+    expect(rows.slice(0, 3)).toEqual([
+      { bold: true, label: 'France' },
+      { bold: true, label: 'France métropolitaine' },
+      { bold: true, label: escapeHtml("Départements et régions d'outre-mer") },
+    ]);
+    expect(rows.filter((r) => r.bold)).toHaveLength(3);
     const overseas = new Set(full.geography.departments.filter((d) => /^97/.test(d.code)).map((d) => escapeHtml(full.geography.labels[d.region])));
-    expect(overseas.size).toBeGreaterThan(0);
-    const kinds = rows.slice(1).map((r) => overseas.has(r.label));
+    expect(overseas.size).toBe(5);
+    const kinds = rows.slice(3).map((r) => overseas.has(r.label));
     expect(kinds).toEqual([...kinds].sort((a, b) => Number(a) - Number(b)));
-    expect(rows).toHaveLength(1 + full.geography.regions.length);
+    expect(rows).toHaveLength(3 + 18);
   });
 });
 
