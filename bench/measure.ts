@@ -1,6 +1,7 @@
 /**
  * Runs a command in a child process and measures its wall time and peak resident memory: with
- * GNU `/usr/bin/time -v` when present ("Maximum resident set size"), otherwise by polling
+ * GNU `/usr/bin/time -v` when present ("Maximum resident set size", and the processor time, user +
+ * system, which a loaded machine does not inflate as it does the wall time), otherwise by polling
  * `/proc/<pid>/status` (VmHWM) every 20 ms.
  */
 import { spawn } from 'node:child_process';
@@ -9,6 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 export interface Measured {
   seconds: number;
   peakMiB?: number;
+  /** user + system processor time of the command, when GNU time measured it */
+  cpuSeconds?: number;
   exitCode: number;
   stderr: string;
 }
@@ -38,7 +41,10 @@ export async function measure(command: string, args: readonly string[], options:
   if (poll) clearInterval(poll);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
   const peakMiB = rss ? Number(rss[1]) / 1024 : polled || undefined;
-  return { seconds, peakMiB, exitCode, stderr };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+  const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : undefined;
+  return { seconds, peakMiB, cpuSeconds, exitCode, stderr };
 }
 
 /** "2 cœurs, Intel Xeon …, 24 Gio" — the machine the figures were measured on. */

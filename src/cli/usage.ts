@@ -72,11 +72,14 @@ Exemple complet de CONTRIB.csv (la même chose en « ; » et virgule décimale e
   geo,origine,structure,enfants
   01,JAF,S1,40
   01,JAF,S2,30
+  01,JAF,S5,18
   01,JE,S1,3
   03,JAF,S3,25
   03,JAF,S4,20
+  03,JAF,S6,9
   03,JE,S3,12
   03,JE,S4,8
+  03,JE,S6,2
 
 Codes de sortie : 0 terminé ; 2 entrée invalide (message sur la sortie d'erreur).
 `,
