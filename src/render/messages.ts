@@ -106,7 +106,7 @@ export const renderMessages = {
   },
   methodology: {
     intro: () =>
-      'Les chiffres proviennent des réponses aux enquêtes annuelles : le questionnaire d’activité des services de médiation familiale conventionnés (Cnaf) et l’enquête du ministère de la Justice auprès des espaces de rencontre. Les totaux par région, par cour d’appel et pour la France sont calculés sur les départements.',
+      'Les chiffres proviennent des réponses aux enquêtes annuelles : le questionnaire d’activité des services de médiation familiale conventionnés (Cnaf) et l’enquête du ministère de la Justice auprès des espaces de rencontre. Les totaux par région, par cour d’appel, pour la France métropolitaine, les départements et régions d’outre-mer (DROM) et la France sont calculés sur les départements.',
     rules: () => [
       'Effectifs de personnes, de familles, d’enfants ou de mesures : une cellule comprise entre 1 et 4 est masquée (secret primaire).',
       'Montants et moyens des services (financements, ETP, médiateurs, lieux) : une cellule est masquée quand moins de 3 services y contribuent ou quand un seul service en représente plus de 85 % (secret primaire).',
