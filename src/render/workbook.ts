@@ -1,7 +1,7 @@
 /**
  * `reports/<year>/departements/<code>.xlsx`: one workbook per department, the department beside its
- * region, its court of appeal and France. Sheets "Synthèse" (one line per indicator: its unit, the
- * four territories, and the department's change on the previous year as the national table of
+ * region, its court of appeal, the DROM for an overseas department, and France. Sheets "Synthèse"
+ * (one line per indicator: its unit, the territories, and the department's change on the previous year as the national table of
  * changes gives it — in % for a level, in points for a share or a rate in %; the renderer computes
  * no change itself), "Médiation familiale",
  * "Espaces de rencontre" (every table in full) and "Méthodologie".
@@ -15,7 +15,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Publication, PublicationTable, TableSurvey } from '../model/publication.ts';
-import { FRANCE } from '../model/geography.ts';
+import { DROM, FRANCE, type Department } from '../model/geography.ts';
 import { fixZipTimestamps } from '../common/zip.ts';
 import { displayDate } from './format.ts';
 import { signs, renderMessages as m } from './messages.ts';
@@ -50,7 +50,7 @@ export async function departmentWorkbook(publication: Publication, code: string,
   const geography = publication.geography;
   const department = geography.departments.find((d) => d.code === code);
   if (!department) throw new Error(`département inconnu : ${code}`);
-  const geo = [department.code, department.region, department.court, FRANCE];
+  const geo = [department.code, department.region, department.court, ...overseas(department), FRANCE];
   const headers = [m.workbook.indicator, ...geo.map((g) => geography.labels[g] ?? g)];
   const date = options.generatedAt && !Number.isNaN(Date.parse(options.generatedAt)) ? new Date(options.generatedAt) : EPOCH;
 
@@ -67,7 +67,7 @@ export async function departmentWorkbook(publication: Publication, code: string,
   const evolutionHeader = m.workbook.evolution(publication.year, previous?.year ?? publication.year - 1);
 
   const summaryHeaders = [m.workbook.indicator, m.workbook.unit, ...headers.slice(1), evolutionHeader];
-  const summary = sheet(workbook, SHEET.summary, m.workbook.title(department.name, publication.year), summaryHeaders, SUMMARY_WIDTHS);
+  const summary = sheet(workbook, SHEET.summary, m.workbook.title(department.name, publication.year), summaryHeaders, [...SUMMARY_WIDTHS.slice(0, -1), ...overseas(department).map(() => 18), SUMMARY_WIDTHS[SUMMARY_WIDTHS.length - 1]]);
   const changes = publication.tables.find((t) => t.changes !== undefined) ?? null;
   for (const survey of SUMMARY_SECTIONS) {
     const inSection = tables.filter((t) => t.meta.survey === survey && t.changes === undefined);
@@ -114,12 +114,20 @@ export async function departmentWorkbook(publication: Publication, code: string,
 }
 
 /**
- * `Séries`: the summary's indicators for the department, its region and France, one column per year
+ * An overseas department is compared with the DROM as a whole as well (its region is itself): a
+ * metropolitan one with France only, France métropolitaine being nearly France.
+ */
+function overseas(department: Department): string[] {
+  return department.zone === DROM ? [DROM] : [];
+}
+
+/**
+ * `Séries`: the summary's indicators for the department, its region (the DROM for an overseas one) and France, one column per year
  * the publication knows (its history, then itself), each read in that year's own published table.
  */
 function seriesSheet(workbook: ExcelJS.Workbook, publication: Publication, department: Publication['geography']['departments'][number], tables: readonly PublicationTable[]): void {
   const years = [...publication.history.map((h) => ({ year: h.year, tables: h.tables })), { year: publication.year, tables: publication.tables }].sort((a, b) => a.year - b.year);
-  const geo = [department.code, department.region, FRANCE];
+  const geo = [department.code, department.region, ...overseas(department), FRANCE];
   const headers = [m.workbook.indicator, m.workbook.territory, m.workbook.unit, ...years.map((y) => String(y.year))];
   const ws = sheet(workbook, SHEET.series, m.workbook.seriesTitle(department.name, years[0].year, publication.year), headers, [FIRST_WIDTH, 28, 28, ...years.map(() => 12)]);
   for (const survey of SUMMARY_SECTIONS) {

@@ -152,6 +152,7 @@ export function fixtureTable(geography: Geography, spec: Spec, year: number, num
   const areas: [string, string[], 'area' | 'fr'][] = [
     ...geography.regions.map((r) => [r.code, geography.departments.filter((d) => d.region === r.code).map((d) => d.code), 'area'] as [string, string[], 'area']),
     ...geography.courts.map((c) => [c.code, geography.departments.filter((d) => d.court === c.code).map((d) => d.code), 'area'] as [string, string[], 'area']),
+    ...geography.zones.map((z) => [z.code, geography.departments.filter((d) => d.zone === z.code).map((d) => d.code), 'area'] as [string, string[], 'area']),
     [FRANCE, geography.departments.map((d) => d.code), 'fr'],
   ];
   const geos: [string, string[], 'dep' | 'area' | 'fr'][] = [...geography.departments.map((d) => [d.code, [d.code], 'dep'] as [string, string[], 'dep']), ...areas];

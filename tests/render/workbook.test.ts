@@ -5,7 +5,7 @@
  * is the national table's (in % or in points), headers with room, and the same bytes twice.
  */
 import ExcelJS from 'exceljs';
-import { FRANCE } from '../../src/model/geography.ts';
+import { DROM, FRANCE } from '../../src/model/geography.ts';
 import type { Publication, PublicationTable } from '../../src/model/publication.ts';
 import type { Cell } from '../../src/protect/types.ts';
 import { renderMessages as m, signs } from '../../src/render/messages.ts';
@@ -85,7 +85,7 @@ describe('department workbooks', () => {
   it('show each figure of the department, its region, its court and France, "s" where suppressed', async () => {
     for (const { code, bytes } of books) {
       const department = publication.geography.departments.find((d) => d.code === code)!;
-      const geo = [department.code, department.region, department.court, FRANCE];
+      const geo = [department.code, department.region, department.court, ...(department.zone === DROM ? [DROM] : []), FRANCE];
       const workbook = await read(bytes);
       let checked = 0;
       for (const table of publication.tables.filter((t) => t.meta.survey !== 'croise')) {
@@ -162,7 +162,7 @@ describe('department workbooks', () => {
     let secrets = 0;
     for (const { code, bytes } of books) {
       const department = publication.geography.departments.find((d) => d.code === code)!;
-      const geo = [department.code, department.region, department.court, FRANCE];
+      const geo = [department.code, department.region, department.court, ...(department.zone === DROM ? [DROM] : []), FRANCE];
       const ws = (await read(bytes)).getWorksheet(m.workbook.sheets.summary)!;
       expect(ws.getRow(2).values).toEqual([undefined, m.workbook.indicator, m.workbook.unit, ...geo.map((g) => publication.geography.labels[g]), m.workbook.evolution(2024, 2023)]);
       for (const survey of ['mediation', 'rencontre', 'croise'] as const) {
@@ -178,7 +178,7 @@ describe('department workbooks', () => {
             if (truth.status === 's') expect(row.getCell(3 + j).value).toBeCloseTo(truth.value, codeDecimals(table, c));
             else expect(row.getCell(3 + j).value).toBe(signs.secret);
           });
-          const cell = row.getCell(7);
+          const cell = row.getCell(3 + geo.length);
           const change = Object.entries(CHANGES).find(([, x]) => x.line[0] === id && x.line[1] === c);
           if (!change) return expect(cell.value).toBe(signs.notApplicable);
           const truth = cellOf(evolution, code, change[0])!;
@@ -295,6 +295,18 @@ describe('the Séries sheet', () => {
       });
     }
     expect(checked).toBe(3 * years.length);
+  });
+
+  it('compares an overseas department with the DROM as a whole too, a metropolitan one with France only', async () => {
+    const drom = publication.geography.labels[DROM];
+    for (const [code, shown] of [['973', true], ['01', false]] as const) {
+      const workbook = await read(books.find((b) => b.code === code)!.bytes);
+      const summaryHeader = (workbook.getWorksheet(m.workbook.sheets.summary)!.getRow(2).values as unknown[]).slice(1);
+      expect([code, summaryHeader.includes(drom)]).toEqual([code, shown]);
+      const territories = new Set<unknown>();
+      workbook.getWorksheet(m.workbook.sheets.series)!.eachRow((row) => territories.add((row.values as unknown[])[2]));
+      expect([code, territories.has(drom)]).toEqual([code, shown]);
+    }
   });
 });
 
