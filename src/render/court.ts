@@ -71,13 +71,18 @@ export async function courtPage(publication: Publication, court: string, options
     const view = labelled(tableView(table), rowLabels);
     if (table.meta.id === WAITING) {
       for (const code of view.codes) {
+        // a count is drawn by department (it would be dwarfed beside France's), so not for a
+        // one-department court, whose table gives it; a median beside the court and France. No chart
+        // where none of the court's own territories has a figure: it would show France alone
+        const drawn = COMPARED_WITH_FRANCE.has(code) ? geo : single ? [] : departments.map((d) => d.code);
+        if (!drawn.some((g) => g !== FRANCE && view.shown(g, code).kind === 'value')) continue;
         blocks.push(
           await barChart({
             id: `graphique-${table.meta.id}-${code}`,
             title: m.renumbered(`${view.label(code)} – ${name}, en ${publication.year}`, 'Graphique', ++charts),
             unit: table.units?.[code] ?? table.meta.unit,
             decimals: view.decimals(code),
-            bars: (COMPARED_WITH_FRANCE.has(code) || single ? geo : departments.map((d) => d.code)).map((g) => ({ label: view.geoLabel(g), shown: view.shown(g, code) })),
+            bars: drawn.map((g) => ({ label: view.geoLabel(g), shown: view.shown(g, code) })),
             notes: { champ: table.meta.champ, source: table.meta.source },
           }),
         );

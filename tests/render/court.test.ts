@@ -71,6 +71,16 @@ describe('court of appeal page', () => {
     for (const d of ['Ain', 'Rhône']) expect(families).toMatch(new RegExp(`>${d}<|Barres absentes[^<]*${d}`));
   });
 
+  it('draws no count chart for a one-department court, and no chart where the court has no figure of its own', async () => {
+    const bastia = await courtPage(publication, 'CA-BASTIA', { generatedAt: null });
+    expect(bastia).not.toContain('id="graphique-er-attente-familles_attente"');
+    const table = publication.tables.find((t) => t.meta.id === 'er-attente')!;
+    const own = table.table.cells.find((c) => c.codes[0] === '2A' && c.codes[1] === 'delai_median_jours')!;
+    expect(bastia.includes('id="graphique-er-attente-delai_median_jours"')).toBe(own.status === 's');
+    const secret = { ...publication, tables: publication.tables.map((t) => (t.meta.id !== 'er-attente' ? t : { ...t, table: { ...t.table, cells: t.table.cells.map((c) => (c.codes[0] === '2A' ? { ...c, status: 'u' as const } : c)) } })) };
+    expect(await courtPage(secret, 'CA-BASTIA', { generatedAt: null })).not.toContain('<figure class="chart"');
+  });
+
   it('names the departments of its area in the introduction', () => {
     expect(html).toContain(escapeHtml(m.courtIntro(['Ain (01)', 'Rhône (69)'])));
   });
