@@ -28,7 +28,7 @@ export const publishMessages = {
     `Tableaux liés « ${link} » : l'audit conjoint du secret statistique a échoué (${detail}).`,
   derivedLeak: (id: string, codes: string) =>
     `Tableau « ${id} » : la cellule ${codes} est publiée alors qu'une cellule dont elle dérive est masquée.`,
-  lectureUnavailable: () => 'la cellule de lecture est couverte par le secret statistique.',
+  lectureUnavailable: () => 'le chiffre que lirait cette ligne pour la France est couvert par le secret statistique.',
   /** line under a published table: how much the secrecy hid */
   suppressedShare: (suppressed: number, cells: number, share: string) =>
     `Secret statistique : ${suppressed} cellule(s) masquée(s) sur ${cells} (${share}).`,

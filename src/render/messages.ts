@@ -29,7 +29,7 @@ export const renderMessages = {
   /** the row of a one-department court: the department, which is the whole ressort */
   courtSingleRow: (department: string, court: string) => `${department} (${lowerFirst(court)})`,
   /** Lecture line of a court page whose cell is not published */
-  courtLectureUnavailable: () => 'la cellule de lecture de la cour d\'appel est couverte par le secret statistique ou non disponible.',
+  courtLectureUnavailable: () => 'le chiffre que lirait cette ligne pour le ressort de la cour d\'appel est couvert par le secret statistique ou n\'est pas disponible.',
   /** "Tableau 13 – …" → "Tableau 2 – …": a court page numbers its own tables and charts from 1 */
   renumbered: (title: string, word: 'Tableau' | 'Graphique', number: number) => `${word} ${number} – ${title.replace(/^(Tableau|Graphique)\s+\d+\s+–\s+/, '')}`,
   previousYear: (year: number) => `Édition précédente (${year})`,
