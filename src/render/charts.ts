@@ -68,6 +68,9 @@ export async function barChart(input: BarChartInput): Promise<string> {
   const alt = m.chartAlt(input.title, values.map((v, i) => `${published[i].label} : ${v.texte}`));
   const notes: string[] = [];
   if (hidden.length > 0) notes.push(m.chartSuppressed(hidden));
+  // a territory shown by a mark (-, nd, ///, ns) has no bar either: said, so no reader looks for it
+  const marks = [...new Set(input.bars.flatMap((b) => (b.shown.kind === 'missing' ? [b.shown.mark] : [])))];
+  for (const mark of marks) notes.push(m.chartMarked(mark, input.bars.filter((b) => b.shown.kind === 'missing' && b.shown.mark === mark).map((b) => b.label)));
   let svg = '';
   if (values.length === 0) notes.push(m.chartEmpty());
   else svg = await vegaLiteToSvg(barSpec(values, input), input.id);

@@ -2,6 +2,7 @@
  * Every French sentence the renderers print (HTML pages, workbooks). Code and tests call the same
  * functions, so no test hard-codes a sentence (STYLE §6).
  */
+import type { Mark } from '../model/publication.ts';
 
 export const signs = {
   /** secret statistique: the only thing a reader sees of a suppressed cell */
@@ -10,6 +11,14 @@ export const signs = {
   missing: 'nd',
   /** sans objet: a derived figure or a median that could not be computed */
   notApplicable: '///',
+};
+
+/** What each mark stands for, as the tables' notes say it */
+const MARK_MEANINGS: Readonly<Record<Mark, string>> = {
+  '-': 'aucun service de ce type',
+  nd: 'non disponible',
+  '///': 'sans objet',
+  ns: 'non significatif',
 };
 
 /** "Tableau 3 – Médiations … selon l'issue, par territoire, en 2024" → "Médiations … selon l'issue" */
@@ -74,6 +83,7 @@ export const renderMessages = {
     `${title}. Valeurs représentées : ${shown.length > 0 ? shown.join(' ; ') : 'aucune (toutes sous secret)'}.`,
   chartSuppressed: (labels: readonly string[]) =>
     `Barres absentes (secret statistique, « s ») : ${labels.join(', ')}.`,
+  chartMarked: (mark: Mark, labels: readonly string[]) => `Sans barre (« ${mark} », ${MARK_MEANINGS[mark]}) : ${labels.join(', ')}.`,
   chartEmpty: () => 'Aucune valeur publiable pour ce graphique.',
   keyFigure: (label: string) => label,
   map: {

@@ -1,5 +1,6 @@
 import { barChart, LABEL_LINE, wrapLabel } from '../../src/render/charts.ts';
 import { renderMessages as m } from '../../src/render/messages.ts';
+import { escapeHtml } from '../../src/render/format.ts';
 import { cleanSvg, FRENCH, vegaLiteToSvg } from '../../src/render/svg.ts';
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
@@ -50,6 +51,19 @@ describe('barChart', () => {
     const a = await barChart({ id: 'g-1', title: 'Issue', decimals: 0, bars });
     await barChart({ id: 'g-2', title: 'Autre', decimals: 0, bars });
     expect(await barChart({ id: 'g-1', title: 'Issue', decimals: 0, bars })).toBe(a);
+  });
+
+  it('names the territories shown by a mark, which have no bar either', async () => {
+    const html = await barChart({
+      id: 'g-5',
+      title: 'Attente',
+      decimals: 0,
+      bars: [{ label: 'Paris', shown: { kind: 'value', value: 26 } }, { label: 'Yonne', shown: { kind: 'missing', mark: '-' } }, { label: 'Mayotte', shown: { kind: 'missing', mark: 'nd' } }],
+    });
+    const svg = html.match(/<svg[\s\S]*<\/svg>/)![0];
+    expect(svg).not.toContain('Yonne');
+    expect(html).toContain(escapeHtml(m.chartMarked('-', ['Yonne'])));
+    expect(html).toContain(escapeHtml(m.chartMarked('nd', ['Mayotte'])));
   });
 
   it('wraps a long label on several lines instead of cutting it', async () => {
