@@ -142,6 +142,9 @@ export const renderMessages = {
       "Chaque ligne donne un indicateur pour un territoire, année par année, tel qu'il a été publié cette année-là (secret statistique compris) : de quoi tracer la feuille de route à deux ans du schéma départemental et le bilan 2026-2029. nd : indicateur non disponible cette année-là.",
     title: (department: string, year: number) => `${department} – médiation familiale et espaces de rencontre en ${year}`,
     indicator: 'Indicateur',
+    /** the column of a department that is also its region and/or its court's whole ressort */
+    mergedColumn: (department: string, region: boolean, court: string | null) =>
+      `${department} (département${region && court ? ', région et ' : region ? ' et région' : ' et '}${court ? `ressort de la ${court.charAt(0).toLowerCase()}${court.slice(1)}` : ''})`,
     unit: 'Unité',
     evolution: (year: number, previous: number) => `Évolution ${previous}-${year} du département (en % ou en points)`,
     section: { mediation: 'Médiation familiale', rencontre: 'Espaces de rencontre', croise: 'Territoires : taux et couverture' } as Record<string, string>,

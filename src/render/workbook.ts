@@ -1,6 +1,7 @@
 /**
  * `reports/<year>/departements/<code>.xlsx`: one workbook per department, the department beside its
- * region, its court of appeal, the DROM for an overseas department, and France. Sheets "Synthèse"
+ * region, its court of appeal (each once only: see `territories`), the DROM for an overseas
+ * department, and France. Sheets "Synthèse"
  * (one line per indicator: its unit, the territories, and the department's change on the previous year as the national table of
  * changes gives it — in % for a level, in points for a share or a rate in %; the renderer computes
  * no change itself), "Médiation familiale",
@@ -15,7 +16,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Publication, PublicationTable, TableSurvey } from '../model/publication.ts';
-import { DROM, FRANCE, type Department } from '../model/geography.ts';
+import { DROM, FRANCE, type Department, type Geography } from '../model/geography.ts';
 import { fixZipTimestamps } from '../common/zip.ts';
 import { displayDate } from './format.ts';
 import { signs, renderMessages as m } from './messages.ts';
@@ -28,8 +29,8 @@ const EPOCH = new Date(Date.UTC(1980, 0, 1));
 const SHEET = m.workbook.sheets;
 const FIRST_WIDTH = 62;
 const WIDTH = 20;
-/** Synthèse: unit, the four territories, the change (headers wrap on up to four lines) */
-const SUMMARY_WIDTHS = [FIRST_WIDTH, 26, 18, 18, 18, 18, 22];
+/** Synthèse: unit, each territory, the change (headers wrap on up to four lines) */
+const summaryWidths = (territories: number) => [FIRST_WIDTH, 26, ...Array.from({ length: territories }, () => 18), 22];
 /** points of row height per line of a wrapped header (11-point bold Calibri) */
 const LINE_HEIGHT = 15;
 /** the same for the notes (9-point text), which hold this many times more characters per width */
@@ -50,8 +51,8 @@ export async function departmentWorkbook(publication: Publication, code: string,
   const geography = publication.geography;
   const department = geography.departments.find((d) => d.code === code);
   if (!department) throw new Error(`département inconnu : ${code}`);
-  const geo = [department.code, department.region, department.court, ...overseas(department), FRANCE];
-  const headers = [m.workbook.indicator, ...geo.map((g) => geography.labels[g] ?? g)];
+  const { geo, labels } = territories(geography, department);
+  const headers = [m.workbook.indicator, ...geo.map((g) => labels[g] ?? g)];
   const date = options.generatedAt && !Number.isNaN(Date.parse(options.generatedAt)) ? new Date(options.generatedAt) : EPOCH;
 
   const workbook = new ExcelJS.Workbook();
@@ -67,7 +68,7 @@ export async function departmentWorkbook(publication: Publication, code: string,
   const evolutionHeader = m.workbook.evolution(publication.year, previous?.year ?? publication.year - 1);
 
   const summaryHeaders = [m.workbook.indicator, m.workbook.unit, ...headers.slice(1), evolutionHeader];
-  const summary = sheet(workbook, SHEET.summary, m.workbook.title(department.name, publication.year), summaryHeaders, [...SUMMARY_WIDTHS.slice(0, -1), ...overseas(department).map(() => 18), SUMMARY_WIDTHS[SUMMARY_WIDTHS.length - 1]]);
+  const summary = sheet(workbook, SHEET.summary, m.workbook.title(department.name, publication.year), summaryHeaders, summaryWidths(geo.length));
   const changes = publication.tables.find((t) => t.changes !== undefined) ?? null;
   for (const survey of SUMMARY_SECTIONS) {
     const inSection = tables.filter((t) => t.meta.survey === survey && t.changes === undefined);
@@ -106,7 +107,7 @@ export async function departmentWorkbook(publication: Publication, code: string,
       block(ws, view, view.codes, geo);
     }
   }
-  if (publication.followUp) followUpSheet(workbook, publication.followUp, geo, geography.labels); // issue 23: cohort outcomes (src/render/suivi.ts)
+  if (publication.followUp) followUpSheet(workbook, publication.followUp, geo, labels); // issue 23: cohort outcomes (src/render/suivi.ts)
   methodologySheet(workbook, publication, options.generatedAt);
 
   const buffer = await workbook.xlsx.writeBuffer();
@@ -114,11 +115,20 @@ export async function departmentWorkbook(publication: Publication, code: string,
 }
 
 /**
- * An overseas department is compared with the DROM as a whole as well (its region is itself): a
- * metropolitan one with France only, France métropolitaine being nearly France.
+ * The territories a department's workbook shows, and their column labels: the department, its
+ * region and its court of appeal — each only when it is more than the department itself (the regions
+ * of the DROM, and the courts of Basse-Terre, Fort-de-France and Cayenne, are one department: their
+ * figures are the department's, shown once under a label that says so) — then, for an overseas
+ * department, the DROM as a whole (a metropolitan one is compared with France only, France
+ * métropolitaine being nearly France), then France.
  */
-function overseas(department: Department): string[] {
-  return department.zone === DROM ? [DROM] : [];
+function territories(geography: Geography, department: Department): { geo: string[]; labels: Readonly<Record<string, string>> } {
+  const alone = (area: string) => geography.departments.filter((d) => d.region === area || d.court === area).length === 1;
+  const merged = [department.region, department.court].filter(alone);
+  const labels = { ...geography.labels };
+  if (merged.length > 0) labels[department.code] = m.workbook.mergedColumn(department.name, merged.includes(department.region), merged.includes(department.court) ? geography.labels[department.court] : null);
+  const geo = [department.code, ...[department.region, department.court].filter((a) => !alone(a)), ...(department.zone === DROM ? [DROM] : []), FRANCE];
+  return { geo, labels };
 }
 
 /**
@@ -127,7 +137,8 @@ function overseas(department: Department): string[] {
  */
 function seriesSheet(workbook: ExcelJS.Workbook, publication: Publication, department: Publication['geography']['departments'][number], tables: readonly PublicationTable[]): void {
   const years = [...publication.history.map((h) => ({ year: h.year, tables: h.tables })), { year: publication.year, tables: publication.tables }].sort((a, b) => a.year - b.year);
-  const geo = [department.code, department.region, ...overseas(department), FRANCE];
+  const { geo: shown, labels } = territories(publication.geography, department);
+  const geo = shown.filter((g) => g !== department.court);
   const headers = [m.workbook.indicator, m.workbook.territory, m.workbook.unit, ...years.map((y) => String(y.year))];
   const ws = sheet(workbook, SHEET.series, m.workbook.seriesTitle(department.name, years[0].year, publication.year), headers, [FIRST_WIDTH, 28, 28, ...years.map(() => 12)]);
   for (const survey of SUMMARY_SECTIONS) {
@@ -143,7 +154,7 @@ function seriesSheet(workbook: ExcelJS.Workbook, publication: Publication, depar
           const view = tableView(table);
           return view.codes.includes(line.code) ? shownOut(view.shown(g, line.code), view.decimals(line.code)) : { value: signs.missing, decimals: 0 };
         });
-        valueRow(ws, line.label, [{ value: publication.geography.labels[g] ?? g, decimals: 0, word: true }, { value: line.unit, decimals: 0, word: true }, ...cells]);
+        valueRow(ws, line.label, [{ value: labels[g] ?? g, decimals: 0, word: true }, { value: line.unit, decimals: 0, word: true }, ...cells]);
       }
     }
   }

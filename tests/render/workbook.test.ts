@@ -5,7 +5,7 @@
  * is the national table's (in % or in points), headers with room, and the same bytes twice.
  */
 import ExcelJS from 'exceljs';
-import { DROM, FRANCE } from '../../src/model/geography.ts';
+import { DROM, FRANCE, type Department } from '../../src/model/geography.ts';
 import type { Publication, PublicationTable } from '../../src/model/publication.ts';
 import type { Cell } from '../../src/protect/types.ts';
 import { renderMessages as m, signs } from '../../src/render/messages.ts';
@@ -25,6 +25,16 @@ beforeAll(async () => {
   books = [];
   for (const d of publication.geography.departments) books.push({ code: d.code, bytes: await departmentWorkbook(publication, d.code, { generatedAt: null }) });
 });
+
+/**
+ * The columns of a department's workbook: itself, its region and its court unless one of them is the
+ * department alone (then its figures are the department's, shown once), the DROM for an overseas
+ * department, France.
+ */
+function territoriesOf(department: Department): string[] {
+  const alone = (area: string) => publication.geography.departments.filter((d) => d.region === area || d.court === area).length === 1;
+  return [department.code, ...[department.region, department.court].filter((a) => !alone(a)), ...(department.zone === DROM ? [DROM] : []), FRANCE];
+}
 
 const loaded = new Map<Uint8Array, ExcelJS.Workbook>();
 
@@ -85,7 +95,7 @@ describe('department workbooks', () => {
   it('show each figure of the department, its region, its court and France, "s" where suppressed', async () => {
     for (const { code, bytes } of books) {
       const department = publication.geography.departments.find((d) => d.code === code)!;
-      const geo = [department.code, department.region, department.court, ...(department.zone === DROM ? [DROM] : []), FRANCE];
+      const geo = territoriesOf(department);
       const workbook = await read(bytes);
       let checked = 0;
       for (const table of publication.tables.filter((t) => t.meta.survey !== 'croise')) {
@@ -162,9 +172,11 @@ describe('department workbooks', () => {
     let secrets = 0;
     for (const { code, bytes } of books) {
       const department = publication.geography.departments.find((d) => d.code === code)!;
-      const geo = [department.code, department.region, department.court, ...(department.zone === DROM ? [DROM] : []), FRANCE];
+      const geo = territoriesOf(department);
       const ws = (await read(bytes)).getWorksheet(m.workbook.sheets.summary)!;
-      expect(ws.getRow(2).values).toEqual([undefined, m.workbook.indicator, m.workbook.unit, ...geo.map((g) => publication.geography.labels[g]), m.workbook.evolution(2024, 2023)]);
+      const header = ws.getRow(2).values as unknown[];
+      expect([undefined, ...header.slice(1, 3), ...header.slice(4)]).toEqual([undefined, m.workbook.indicator, m.workbook.unit, ...geo.slice(1).map((g) => publication.geography.labels[g]), m.workbook.evolution(2024, 2023)]);
+      expect(String(header[3]).startsWith(department.name)).toBe(true);
       for (const survey of ['mediation', 'rencontre', 'croise'] as const) {
         const at = findRow(ws, m.workbook.section[survey]) + 1;
         SUMMARY[survey].forEach(([id, c], k) => {
@@ -297,15 +309,22 @@ describe('the Séries sheet', () => {
     expect(checked).toBe(3 * years.length);
   });
 
-  it('compares an overseas department with the DROM as a whole too, a metropolitan one with France only', async () => {
-    const drom = publication.geography.labels[DROM];
-    for (const [code, shown] of [['973', true], ['01', false]] as const) {
+  it('compares an overseas department with the DROM as a whole too, and shows a one-department region or court once', async () => {
+    const labels = publication.geography.labels;
+    const cases: [string, string[]][] = [
+      // Guyane: its region and its court (Cayenne) are the department alone
+      ['973', [m.workbook.mergedColumn('Guyane', true, labels['CA-CAYENNE']), labels[DROM], labels[FRANCE]]],
+      // La Réunion: its region is itself, its court (Saint-Denis) also covers Mayotte
+      ['974', [m.workbook.mergedColumn('La Réunion', true, null), labels['CA-SAINT-DENIS'], labels[DROM], labels[FRANCE]]],
+      ['01', ['Ain', labels.R84, labels['CA-LYON'], labels[FRANCE]]],
+    ];
+    for (const [code, columns] of cases) {
       const workbook = await read(books.find((b) => b.code === code)!.bytes);
-      const summaryHeader = (workbook.getWorksheet(m.workbook.sheets.summary)!.getRow(2).values as unknown[]).slice(1);
-      expect([code, summaryHeader.includes(drom)]).toEqual([code, shown]);
+      const summaryHeader = (workbook.getWorksheet(m.workbook.sheets.summary)!.getRow(2).values as unknown[]).slice(3, 3 + columns.length + 1);
+      expect([code, summaryHeader]).toEqual([code, [...columns, m.workbook.evolution(2024, 2023)]]);
       const territories = new Set<unknown>();
       workbook.getWorksheet(m.workbook.sheets.series)!.eachRow((row) => territories.add((row.values as unknown[])[2]));
-      expect([code, territories.has(drom)]).toEqual([code, shown]);
+      expect([code, territories.has(labels[DROM])]).toEqual([code, code !== '01']);
     }
   });
 });
