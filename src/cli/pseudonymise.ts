@@ -3,20 +3,24 @@
  * `mfer pseudonymise --new-key KEY`
  * Run by each partner (or the trusted third party holding the key) before a follow-up file leaves
  * them: pseudonyms in, identifiers out (src/suivi/pseudonymise.ts); invalid identifiers go to the
- * rejects file with their line and reason. Exit codes: 0 done; 1 key, input or configuration refused;
+ * rejects file with their line and reason. The raw file is streamed (`streamCsv`) and both outputs
+ * written in blocks through temporary names: memory stays bounded whatever the file's size (a CAF
+ * file holds millions of children), and a failed run leaves no half file. Exit codes: 0 done; 1 key, input or configuration refused;
  * 2 bad arguments.
  *
  * @example
  *   await runPseudonymise(['--new-key', '/secure/mfer.key']); // 0
  */
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadGrid, loadSuiviConfig } from '../ingest/suivi.ts';
+import { BinaryCsvError, streamCsv } from '../ingest/csv-stream.ts';
+import { loadSuiviConfig } from '../ingest/suivi.ts';
+import { BufferedFileWriter } from '../io/buffered-writer.ts';
+import { csvTextLine } from '../io/csv.ts';
 import { readKeyFile, writeNewKey } from '../io/key-file.ts';
-import { toCsv } from '../io/csv.ts';
-import { SUIVI_SOURCES, suiviDictionaryFor, type SuiviSource } from '../suivi/contract.ts';
+import { SUIVI_SOURCES, suiviDictionaryFor, type IdentifierConfig, type SuiviDictionary, type SuiviSource } from '../suivi/contract.ts';
 import { suiviMessages as m } from '../suivi/messages.ts';
-import { missingRawColumns, pseudonymiseGrid } from '../suivi/pseudonymise.ts';
+import { missingRawColumns, rowPseudonymiser, type RowOutcome } from '../suivi/pseudonymise.ts';
 import { usage } from './usage.ts';
 
 function shipped(path: string): string {
@@ -62,11 +66,68 @@ export function parsePseudonymiseArgs(argv: readonly string[]): PseudonymiseArgs
   };
 }
 
-/** Writes a file through a temporary name, so that a failed run leaves no half file. */
-function writeAtomic(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text, { mode: 0o600 });
-  renameSync(temporary, path);
+interface FileJob {
+  input: string;
+  out: string;
+  rejects: string;
+  months: boolean;
+}
+
+/**
+ * Streams the raw file `job.input` row by row into the contract's file `job.out` (`;`, CRLF, no BOM)
+ * and the rejects `job.rejects` (`ligne;motif`, UTF-8 with BOM, written only when a row is
+ * rejected). Throws the French refusal (unreadable file, missing columns) with nothing written.
+ */
+export async function pseudonymiseFile(job: FileJob, dictionary: SuiviDictionary, identifiers: IdentifierConfig, key: Uint8Array): Promise<{ rows: number; rejects: number }> {
+  const header = Object.keys(dictionary.fields);
+  const out = new BufferedFileWriter(job.out);
+  const rejected = new BufferedFileWriter(job.rejects);
+  let pseudonymise: ((raw: readonly string[], ligne: number) => RowOutcome) | undefined;
+  let line = 0;
+  let rows = 0;
+  let rejects = 0;
+  const start = () => {
+    out.reset();
+    rejected.reset();
+    out.write(`${csvTextLine(header, ';')}\r\n`);
+    rejected.write(`\ufeff${csvTextLine(['ligne', 'motif'], ';')}\r\n`);
+    pseudonymise = undefined;
+    line = rows = rejects = 0;
+  };
+  try {
+    start();
+    await streamCsv(job.input, {
+      restart: start,
+      row(cells) {
+        line++;
+        if (pseudonymise === undefined) {
+          const missing = missingRawColumns(cells, dictionary, identifiers);
+          if (missing.length > 0) throw new Error(m.missingRawColumns(job.input, missing));
+          pseudonymise = rowPseudonymiser(cells, dictionary, identifiers, key, { months: job.months });
+          return;
+        }
+        const outcome = pseudonymise(cells, line);
+        if (outcome === undefined) return;
+        if ('row' in outcome) {
+          out.write(`${csvTextLine(outcome.row, ';')}\r\n`);
+          rows++;
+        } else {
+          rejected.write(`${csvTextLine([String(outcome.reject.ligne), outcome.reject.motif], ';')}\r\n`);
+          rejects++;
+        }
+      },
+    });
+    // an empty file has no header: every column is missing
+    if (pseudonymise === undefined) throw new Error(m.missingRawColumns(job.input, missingRawColumns([], dictionary, identifiers)));
+    out.commit();
+    if (rejects > 0) rejected.commit();
+    else rejected.abort();
+    return { rows, rejects };
+  } catch (error) {
+    out.abort();
+    rejected.abort();
+    throw error instanceof BinaryCsvError ? new Error(m.unreadable(job.input)) : error;
+  }
 }
 
 export async function runPseudonymise(argv: string[]): Promise<number> {
@@ -85,14 +146,8 @@ export async function runPseudonymise(argv: string[]): Promise<number> {
     const config = loadSuiviConfig(args.config);
     const dictionary = suiviDictionaryFor(config.dictionaries, args.source, args.year ?? Number.MAX_SAFE_INTEGER);
     if (dictionary === undefined) throw new Error(m.noDictionary(args.config));
-    const grid = loadGrid(args.input);
-    const missing = missingRawColumns(grid[0] ?? [], dictionary, config.identifiers);
-    if (missing.length > 0) throw new Error(m.missingRawColumns(args.input, missing));
-    const result = pseudonymiseGrid(grid, dictionary, config.identifiers, key, { months: args.months });
-    const records = result.rows.map((row) => Object.fromEntries(result.header.map((h, i) => [h, row[i]])));
-    writeAtomic(args.out, toCsv(records, result.header, { sep: ';', decimalComma: false, bom: false }));
-    if (result.rejects.length > 0) writeAtomic(args.rejects, toCsv(result.rejects.map((r) => ({ ...r })), ['ligne', 'motif'], { sep: ';', decimalComma: false, bom: true }));
-    process.stderr.write(`${m.done(args.out, result.rows.length, result.rejects.length, args.rejects)}\n`);
+    const result = await pseudonymiseFile(args, dictionary, config.identifiers, key);
+    process.stderr.write(`${m.done(args.out, result.rows, result.rejects, args.rejects)}\n`);
     return 0;
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -46,6 +46,13 @@ function quote(cell: string, sep: string): string {
   return needs ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
+/** One row of text cells → one CSV line without its end, neutralised and quoted as `toCsv` does. */
+export function csvTextLine(cells: readonly string[], sep: ';' | ','): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) line += (i === 0 ? '' : sep) + quote(neutraliseText(cells[i]), sep);
+  return line;
+}
+
 /** Rows → CSV text (see the module comment for the rules). Missing keys give empty cells. */
 export function toCsv(
   rows: readonly Readonly<Record<string, CsvValue>>[],

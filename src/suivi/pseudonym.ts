@@ -5,10 +5,14 @@
  * as a child and as a parent differ. Without the key, a pseudonym cannot be recomputed from a NIR or
  * a name; under another key the same person gets an unrelated pseudonym (unlinkable).
  *
+ * For millions of rows, `pseudonymiser(key)` imports the key once (a `KeyObject`) and returns the
+ * function of a domain and an identifier: the same pseudonyms, without re-reading the key per value.
+ *
  * @example
  *   pseudonym(key, 'enfant', 'NIR:269054958815780'); // "Q7…" (52 characters A-Z2-7)
+ *   const p = pseudonymiser(key); p('enfant', 'NIR:269054958815780'); // the same
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey } from 'node:crypto';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -34,6 +38,12 @@ export type PseudonymDomain = 'enfant' | 'famille';
 
 export function pseudonym(key: Uint8Array, domain: PseudonymDomain, identifier: string): string {
   return base32(createHmac('sha256', key).update(`${domain}\u0000${identifier}`, 'utf8').digest());
+}
+
+/** `pseudonym` under one key, the key imported once. */
+export function pseudonymiser(key: Uint8Array): (domain: PseudonymDomain, identifier: string) => string {
+  const secret = createSecretKey(key);
+  return (domain, identifier) => base32(createHmac('sha256', secret).update(`${domain}\u0000${identifier}`, 'utf8').digest());
 }
 
 /** The contract's shape of a pseudonym: 16 to 64 characters `[A-Z2-7]`. */

@@ -1,0 +1,190 @@
+/**
+ * A CSV file read as a stream of rows, in bounded memory whatever its size, with the same result as
+ * `decodeText` then `parseCsvText` on the whole file (the grid of `loadGrid`):
+ * - the encoding is decided as `decode.ts` does: a BOM, UTF-16 recognised by its zero bytes, then
+ *   strict UTF-8 if the whole file is valid UTF-8 (checked in one pass over the bytes, chunk by
+ *   chunk, before reading), otherwise Windows-1252; binary content is refused from its start;
+ * - the delimiter is detected on the first lines (`detectDelimiter`);
+ * - the rows come from csv-parse's stream API with `parseCsvText`'s options, a suspect record split
+ *   back into its physical lines (`suspectLines`);
+ * - a quoting error (an unclosed quote) restarts the read without quoting, as `parseCsvText` does:
+ *   the visitor's `restart` is called first so that it drops what it has written. In quoted mode a
+ *   record may not exceed `MAX_QUOTED_RECORD` characters (an unclosed quote would otherwise gather the
+ *   rest of the file in memory): beyond it, the read restarts without quoting too.
+ *
+ * @example
+ *   await streamCsv('caf.csv', { row: (cells) => n++, restart: () => (n = 0) }); // { delimiter: ";", encoding: "utf-8" }
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { StringDecoder } from 'node:string_decoder';
+import { pipeline } from 'node:stream/promises';
+import { parse, type Options } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { looksBinary, looksUtf16le } from './decode.ts';
+import { detectDelimiter, RECORD_DELIMITERS, suspectLines, type Delimiter } from './parse-csv.ts';
+
+const CHUNK = 1 << 20;
+/** The longest record read with quoting (characters); beyond it the quote is taken as unclosed. */
+export const MAX_QUOTED_RECORD = 1 << 20;
+
+export interface CsvVisitor {
+  /** one row of cells, header first, blank lines as `[""]` (row numbers stay the file's) */
+  row(cells: string[]): void;
+  /** the read starts again from the first row (without quoting): forget the rows seen so far */
+  restart(): void;
+}
+
+export type StreamEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export class BinaryCsvError extends Error {}
+
+/** An error thrown by the visitor itself (a write that failed): passed on, never taken for a quoting error. */
+class VisitorFailure extends Error {
+  constructor(readonly failure: unknown) {
+    super('visitor');
+  }
+}
+
+/** Reads `length` bytes at `position` (fewer at the end of the file). */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length);
+  const n = readSync(fd, buffer, 0, length, position);
+  return buffer.subarray(0, n);
+}
+
+/** Whether the bytes from `start` to the end of the file are valid UTF-8, in chunks. */
+function wholeFileIsUtf8(fd: number, start: number): boolean {
+  let position = start;
+  let carry = Buffer.alloc(0);
+  for (;;) {
+    const chunk = readAt(fd, position, CHUNK);
+    if (chunk.length === 0) return carry.length === 0 || isUtf8(carry);
+    position += chunk.length;
+    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    // keep a sequence cut at the chunk's end for the next one: back up to its lead byte (at most 3)
+    let cut = bytes.length;
+    for (let k = 1; k <= 3 && k <= bytes.length; k++) {
+      const b = bytes[bytes.length - k];
+      if ((b & 0xc0) !== 0x80) {
+        if (b >= 0xc0) cut = bytes.length - k;
+        break;
+      }
+    }
+    if (!isUtf8(bytes.subarray(0, cut))) return false;
+    carry = Buffer.from(bytes.subarray(cut));
+  }
+}
+
+/** The encoding of the file and the number of bytes to skip (its BOM). */
+function detectEncoding(fd: number): { encoding: StreamEncoding; skip: number } {
+  const head = readAt(fd, 0, 2000);
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: wholeFileIsUtf8(fd, 3) ? 'utf-8-bom' : 'windows-1252', skip: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
+  if (looksUtf16le(head)) return { encoding: 'utf-16le', skip: 0 };
+  return { encoding: wholeFileIsUtf8(fd, 0) ? 'utf-8' : 'windows-1252', skip: 0 };
+}
+
+interface TextDecoderLike {
+  write(bytes: Buffer): string;
+  end(): string | undefined;
+}
+
+function decoderFor(encoding: StreamEncoding): TextDecoderLike {
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') return new StringDecoder('utf8');
+  const iconvName = { 'utf-16le': 'utf16le', 'utf-16be': 'utf16be', 'windows-1252': 'win1252' }[encoding];
+  return iconv.getDecoder(iconvName);
+}
+
+/** The decoded text of the file, chunk by chunk, from `skip`. */
+function* texts(fd: number, encoding: StreamEncoding, skip: number): Generator<string> {
+  const decoder = decoderFor(encoding);
+  let position = skip;
+  for (;;) {
+    const chunk = readAt(fd, position, CHUNK);
+    if (chunk.length === 0) break;
+    position += chunk.length;
+    const text = decoder.write(chunk);
+    if (text !== '') yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/** Enough of the text to detect the delimiter (30 whole lines) and binary content (8 000 characters). */
+function headOf(chunks: Iterator<string>): { head: string; done: boolean } {
+  let head = '';
+  for (;;) {
+    const lineBreaks = head.match(/\r\n|\n|\r/g)?.length ?? 0;
+    if ((lineBreaks > 30 && head.length >= 8000) || head.length > 16 * CHUNK) return { head, done: false };
+    const next = chunks.next();
+    if (next.done) return { head, done: true };
+    head += next.value;
+  }
+}
+
+async function parseOnce(path: string, encoding: StreamEncoding, skip: number, quote: boolean, visitor: CsvVisitor): Promise<Delimiter> {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks = texts(fd, encoding, skip);
+    const { head } = headOf(chunks);
+    if (looksBinary(head)) throw new BinaryCsvError(path);
+    const delimiter = detectDelimiter(head);
+    const options: Options = {
+      delimiter,
+      record_delimiter: RECORD_DELIMITERS,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+      ...(quote ? { max_record_size: MAX_QUOTED_RECORD } : { quote: false }),
+    };
+    async function* source(): AsyncGenerator<string> {
+      if (head !== '') yield head;
+      for (const text of chunks) yield text;
+    }
+    await pipeline(source, parse(options), async (records: AsyncIterable<string[]>) => {
+      for await (const record of records) {
+        const lines = suspectLines(record, delimiter);
+        try {
+          if (lines === undefined) visitor.row(record);
+          else for (const line of lines) visitor.row(line);
+        } catch (error) {
+          throw new VisitorFailure(error);
+        }
+      }
+    });
+    return delimiter;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Every row of the CSV file at `path` to `visitor.row`, in order. Throws `BinaryCsvError` when the
+ * file is binary (nothing visited).
+ */
+export async function streamCsv(path: string, visitor: CsvVisitor): Promise<{ delimiter: Delimiter; encoding: StreamEncoding }> {
+  const fd = openSync(path, 'r');
+  let detected: { encoding: StreamEncoding; skip: number };
+  try {
+    detected = detectEncoding(fd);
+  } finally {
+    closeSync(fd);
+  }
+  const { encoding, skip } = detected;
+  try {
+    return { delimiter: await parseOnce(path, encoding, skip, true, visitor), encoding };
+  } catch (error) {
+    if (error instanceof VisitorFailure) throw error.failure;
+    if (error instanceof BinaryCsvError) throw error;
+    // an unclosed quote (or a quoted record beyond the limit): read the file without quoting
+    visitor.restart();
+    try {
+      return { delimiter: await parseOnce(path, encoding, skip, false, visitor), encoding };
+    } catch (failure) {
+      throw failure instanceof VisitorFailure ? failure.failure : failure;
+    }
+  }
+}
