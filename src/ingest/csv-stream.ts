@@ -7,6 +7,8 @@
  * - the delimiter is detected on the first lines (`detectDelimiter`);
  * - the rows come from csv-parse's stream API with `parseCsvText`'s options, a suspect record split
  *   back into its physical lines (`suspectLines`);
+ * - a file without any double quote is cut into lines and cells directly (`plainRows`, the same rows
+ *   as csv-parse's on such a text, several times faster);
  * - a quoting error (an unclosed quote) restarts the read without quoting, as `parseCsvText` does:
  *   the visitor's `restart` is called first so that it drops what it has written. In quoted mode a
  *   record may not exceed `MAX_QUOTED_RECORD` characters (an unclosed quote would otherwise gather the
@@ -53,37 +55,53 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return buffer.subarray(0, n);
 }
 
-/** Whether the bytes from `start` to the end of the file are valid UTF-8, in chunks. */
-function wholeFileIsUtf8(fd: number, start: number): boolean {
+/**
+ * One pass over the bytes from `start` to the end of the file, in chunks: whether they are valid
+ * UTF-8, and whether any is a double quote (0x22, which is `"` in UTF-8 and Windows-1252 alike).
+ */
+function scanBytes(fd: number, start: number, chunkBytes: number): { utf8: boolean; quotes: boolean } {
   let position = start;
   let carry = Buffer.alloc(0);
+  let utf8 = true;
+  let quotes = false;
   for (;;) {
-    const chunk = readAt(fd, position, CHUNK);
-    if (chunk.length === 0) return carry.length === 0 || isUtf8(carry);
+    const chunk = readAt(fd, position, chunkBytes);
+    if (chunk.length === 0) return { utf8: utf8 && (carry.length === 0 || isUtf8(carry)), quotes };
     position += chunk.length;
-    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-    // keep a sequence cut at the chunk's end for the next one: back up to its lead byte (at most 3)
-    let cut = bytes.length;
-    for (let k = 1; k <= 3 && k <= bytes.length; k++) {
-      const b = bytes[bytes.length - k];
-      if ((b & 0xc0) !== 0x80) {
-        if (b >= 0xc0) cut = bytes.length - k;
-        break;
+    if (!quotes && chunk.indexOf(0x22) >= 0) quotes = true;
+    if (utf8) {
+      const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      // keep a sequence cut at the chunk's end for the next one: back up to its lead byte (at most 3)
+      let cut = bytes.length;
+      for (let k = 1; k <= 3 && k <= bytes.length; k++) {
+        const b = bytes[bytes.length - k];
+        if ((b & 0xc0) !== 0x80) {
+          if (b >= 0xc0) cut = bytes.length - k;
+          break;
+        }
       }
+      if (!isUtf8(bytes.subarray(0, cut))) utf8 = false;
+      carry = Buffer.from(bytes.subarray(cut));
     }
-    if (!isUtf8(bytes.subarray(0, cut))) return false;
-    carry = Buffer.from(bytes.subarray(cut));
+    if (!utf8 && quotes) return { utf8, quotes };
   }
 }
 
-/** The encoding of the file and the number of bytes to skip (its BOM). */
-function detectEncoding(fd: number): { encoding: StreamEncoding; skip: number } {
+/**
+ * The encoding of the file, the number of bytes to skip (its BOM), and whether the text may hold a
+ * double quote (always assumed in UTF-16, whose bytes are not scanned).
+ */
+function detectEncoding(fd: number, chunkBytes: number): { encoding: StreamEncoding; skip: number; quotes: boolean } {
   const head = readAt(fd, 0, 2000);
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: wholeFileIsUtf8(fd, 3) ? 'utf-8-bom' : 'windows-1252', skip: 3 };
-  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
-  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
-  if (looksUtf16le(head)) return { encoding: 'utf-16le', skip: 0 };
-  return { encoding: wholeFileIsUtf8(fd, 0) ? 'utf-8' : 'windows-1252', skip: 0 };
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+    const scan = scanBytes(fd, 3, chunkBytes);
+    return { encoding: scan.utf8 ? 'utf-8-bom' : 'windows-1252', skip: 3, quotes: scan.quotes };
+  }
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', skip: 2, quotes: true };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', skip: 2, quotes: true };
+  if (looksUtf16le(head)) return { encoding: 'utf-16le', skip: 0, quotes: true };
+  const scan = scanBytes(fd, 0, chunkBytes);
+  return { encoding: scan.utf8 ? 'utf-8' : 'windows-1252', skip: 0, quotes: scan.quotes };
 }
 
 interface TextDecoderLike {
@@ -98,11 +116,11 @@ function decoderFor(encoding: StreamEncoding): TextDecoderLike {
 }
 
 /** The decoded text of the file, chunk by chunk, from `skip`. */
-function* texts(fd: number, encoding: StreamEncoding, skip: number): Generator<string> {
+function* texts(fd: number, encoding: StreamEncoding, skip: number, chunkBytes: number): Generator<string> {
   const decoder = decoderFor(encoding);
   let position = skip;
   for (;;) {
-    const chunk = readAt(fd, position, CHUNK);
+    const chunk = readAt(fd, position, chunkBytes);
     if (chunk.length === 0) break;
     position += chunk.length;
     const text = decoder.write(chunk);
@@ -124,13 +142,59 @@ function headOf(chunks: Iterator<string>): { head: string; done: boolean } {
   }
 }
 
-async function parseOnce(path: string, encoding: StreamEncoding, skip: number, quote: boolean, visitor: CsvVisitor): Promise<Delimiter> {
+/**
+ * The rows of a text that holds no double quote: csv-parse (with or without quoting) then reads
+ * each line cut at the delimiter, which is done here directly, several times faster. Same rows: a
+ * record ends at `\r\n`, `\n` or `\r` (a `\r` ending a chunk waits for the next one), a blank line
+ * is `[""]`, nothing follows a final line break, a leading BOM is dropped.
+ */
+function plainRows(texts: Iterable<string>, delimiter: Delimiter, visit: (cells: string[]) => void): void {
+  const lineBreak = /[\r\n]/g;
+  let carry = '';
+  let first = true;
+  for (const text of texts) {
+    let buffer = carry + text;
+    if (first && buffer !== '') {
+      if (buffer.charCodeAt(0) === 0xfeff) buffer = buffer.slice(1);
+      first = false;
+    }
+    let start = 0;
+    lineBreak.lastIndex = 0;
+    for (let match = lineBreak.exec(buffer); match !== null; match = lineBreak.exec(buffer)) {
+      const at = match.index;
+      const cr = buffer.charCodeAt(at) === 13;
+      if (cr && at + 1 === buffer.length) break; // `\r` or `\r\n`: the next chunk says
+      visit(buffer.slice(start, at).split(delimiter));
+      start = cr && buffer.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+      lineBreak.lastIndex = start;
+    }
+    carry = buffer.slice(start);
+  }
+  if (carry !== '') visit((carry.endsWith('\r') ? carry.slice(0, -1) : carry).split(delimiter));
+}
+
+async function parseOnce(path: string, encoding: StreamEncoding, skip: number, quote: boolean | 'none', visitor: CsvVisitor, chunkBytes: number): Promise<Delimiter> {
   const fd = openSync(path, 'r');
   try {
-    const chunks = texts(fd, encoding, skip);
+    const chunks = texts(fd, encoding, skip, chunkBytes);
     const { head } = headOf(chunks);
     if (looksBinary(head)) throw new BinaryCsvError(path);
     const delimiter = detectDelimiter(head);
+    if (quote === 'none') {
+      try {
+        plainRows(
+          (function* () {
+            yield head;
+            yield* chunks;
+          })(),
+          delimiter,
+          (cells) => visitor.row(cells),
+        );
+      } catch (error) {
+        throw new VisitorFailure(error);
+      }
+      return delimiter;
+    }
     const options: Options = {
       delimiter,
       record_delimiter: RECORD_DELIMITERS,
@@ -163,26 +227,27 @@ async function parseOnce(path: string, encoding: StreamEncoding, skip: number, q
 
 /**
  * Every row of the CSV file at `path` to `visitor.row`, in order. Throws `BinaryCsvError` when the
- * file is binary (nothing visited).
+ * file is binary (nothing visited). `chunkBytes` (1 MiB by default) is the size of each read.
  */
-export async function streamCsv(path: string, visitor: CsvVisitor): Promise<{ delimiter: Delimiter; encoding: StreamEncoding }> {
+export async function streamCsv(path: string, visitor: CsvVisitor, options: { chunkBytes?: number } = {}): Promise<{ delimiter: Delimiter; encoding: StreamEncoding }> {
+  const chunkBytes = options.chunkBytes ?? CHUNK;
   const fd = openSync(path, 'r');
-  let detected: { encoding: StreamEncoding; skip: number };
+  let detected: { encoding: StreamEncoding; skip: number; quotes: boolean };
   try {
-    detected = detectEncoding(fd);
+    detected = detectEncoding(fd, chunkBytes);
   } finally {
     closeSync(fd);
   }
-  const { encoding, skip } = detected;
+  const { encoding, skip, quotes } = detected;
   try {
-    return { delimiter: await parseOnce(path, encoding, skip, true, visitor), encoding };
+    return { delimiter: await parseOnce(path, encoding, skip, quotes ? true : 'none', visitor, chunkBytes), encoding };
   } catch (error) {
     if (error instanceof VisitorFailure) throw error.failure;
     if (error instanceof BinaryCsvError) throw error;
     // an unclosed quote (or a quoted record beyond the limit): read the file without quoting
     visitor.restart();
     try {
-      return { delimiter: await parseOnce(path, encoding, skip, false, visitor), encoding };
+      return { delimiter: await parseOnce(path, encoding, skip, false, visitor, chunkBytes), encoding };
     } catch (failure) {
       throw failure instanceof VisitorFailure ? failure.failure : failure;
     }

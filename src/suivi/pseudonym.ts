@@ -16,22 +16,24 @@ import { createHmac, createSecretKey } from 'node:crypto';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-/** Bytes → RFC 4648 base 32 without padding. */
+const CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+
+/** Bytes → RFC 4648 base 32 without padding (written as ASCII codes, then one string). */
 export function base32(bytes: Uint8Array): string {
-  let out = '';
+  const out = Buffer.allocUnsafe(Math.ceil((bytes.length * 8) / 5));
+  let n = 0;
   let buffer = 0;
   let bits = 0;
-  for (const byte of bytes) {
-    buffer = (buffer << 8) | byte;
+  for (let i = 0; i < bytes.length; i++) {
+    buffer = ((buffer << 8) | bytes[i]) & 0xffff;
     bits += 8;
     while (bits >= 5) {
-      out += ALPHABET[(buffer >>> (bits - 5)) & 31];
+      out[n++] = CODES[(buffer >>> (bits - 5)) & 31];
       bits -= 5;
     }
-    buffer &= (1 << bits) - 1;
   }
-  if (bits > 0) out += ALPHABET[(buffer << (5 - bits)) & 31];
-  return out;
+  if (bits > 0) out[n++] = CODES[(buffer << (5 - bits)) & 31];
+  return out.toString('latin1', 0, n);
 }
 
 export type PseudonymDomain = 'enfant' | 'famille';
