@@ -9,6 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 export interface Measured {
   seconds: number;
   peakMiB?: number;
+  /** processor time, user + system, in seconds (with GNU time) */
+  cpuSeconds?: number;
   exitCode: number;
   stderr: string;
 }
@@ -38,7 +40,10 @@ export async function measure(command: string, args: readonly string[], options:
   if (poll) clearInterval(poll);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
   const peakMiB = rss ? Number(rss[1]) / 1024 : polled || undefined;
-  return { seconds, peakMiB, exitCode, stderr };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+  const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : undefined;
+  return { seconds, peakMiB, cpuSeconds, exitCode, stderr };
 }
 
 /** "2 cœurs, Intel Xeon …, 24 Gio" — the machine the figures were measured on. */
