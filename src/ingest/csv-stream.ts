@@ -118,12 +118,19 @@ function decoderFor(encoding: StreamEncoding): TextDecoderLike {
 /** The decoded text of the file, chunk by chunk, from `skip`. */
 function* texts(fd: number, encoding: StreamEncoding, skip: number, chunkBytes: number): Generator<string> {
   const decoder = decoderFor(encoding);
+  // `decodeText`'s TextDecoder drops a BOM at the start of the text it decodes (after the BOM bytes
+  // skipped): so does this one (iconv-lite's decoders do it themselves)
+  let first = encoding === 'utf-8' || encoding === 'utf-8-bom';
   let position = skip;
   for (;;) {
     const chunk = readAt(fd, position, chunkBytes);
     if (chunk.length === 0) break;
     position += chunk.length;
-    const text = decoder.write(chunk);
+    let text = decoder.write(chunk);
+    if (first && text !== '') {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
     if (text !== '') yield text;
   }
   const rest = decoder.end();
@@ -173,7 +180,7 @@ function plainRows(texts: Iterable<string>, delimiter: Delimiter, visit: (cells:
   if (carry !== '') visit((carry.endsWith('\r') ? carry.slice(0, -1) : carry).split(delimiter));
 }
 
-async function parseOnce(path: string, encoding: StreamEncoding, skip: number, quote: boolean | 'none', visitor: CsvVisitor, chunkBytes: number): Promise<Delimiter> {
+async function parseOnce(path: string, encoding: StreamEncoding, skip: number, quote: boolean | 'none', visitor: CsvVisitor, chunkBytes: number, maxQuotedRecord = MAX_QUOTED_RECORD): Promise<Delimiter> {
   const fd = openSync(path, 'r');
   try {
     const chunks = texts(fd, encoding, skip, chunkBytes);
@@ -202,7 +209,7 @@ async function parseOnce(path: string, encoding: StreamEncoding, skip: number, q
       relax_column_count: true,
       skip_empty_lines: false,
       bom: true,
-      ...(quote ? { max_record_size: MAX_QUOTED_RECORD } : { quote: false }),
+      ...(quote ? { max_record_size: maxQuotedRecord } : { quote: false }),
     };
     async function* source(): AsyncGenerator<string> {
       if (head !== '') yield head;
@@ -227,9 +234,10 @@ async function parseOnce(path: string, encoding: StreamEncoding, skip: number, q
 
 /**
  * Every row of the CSV file at `path` to `visitor.row`, in order. Throws `BinaryCsvError` when the
- * file is binary (nothing visited). `chunkBytes` (1 MiB by default) is the size of each read.
+ * file is binary (nothing visited). `chunkBytes` (1 MiB by default) is the size of each read;
+ * `maxQuotedRecord` (default `MAX_QUOTED_RECORD`) the longest quoted record.
  */
-export async function streamCsv(path: string, visitor: CsvVisitor, options: { chunkBytes?: number } = {}): Promise<{ delimiter: Delimiter; encoding: StreamEncoding }> {
+export async function streamCsv(path: string, visitor: CsvVisitor, options: { chunkBytes?: number; maxQuotedRecord?: number } = {}): Promise<{ delimiter: Delimiter; encoding: StreamEncoding }> {
   const chunkBytes = options.chunkBytes ?? CHUNK;
   const fd = openSync(path, 'r');
   let detected: { encoding: StreamEncoding; skip: number; quotes: boolean };
@@ -240,7 +248,7 @@ export async function streamCsv(path: string, visitor: CsvVisitor, options: { ch
   }
   const { encoding, skip, quotes } = detected;
   try {
-    return { delimiter: await parseOnce(path, encoding, skip, quotes ? true : 'none', visitor, chunkBytes), encoding };
+    return { delimiter: await parseOnce(path, encoding, skip, quotes ? true : 'none', visitor, chunkBytes, options.maxQuotedRecord), encoding };
   } catch (error) {
     if (error instanceof VisitorFailure) throw error.failure;
     if (error instanceof BinaryCsvError) throw error;
