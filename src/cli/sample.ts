@@ -83,6 +83,8 @@ function foreignRegister(out: string): boolean {
 
 /** Separated families' children known to the CAFs in a year, France entière (issue 23's order of size). */
 const NATIONAL_CAF_CHILDREN = 3_000_000;
+/** Family-court decisions concerning children in a year, France entière (same source). */
+const NATIONAL_DECISIONS = 300_000;
 
 function option(argv: string[], name: string): string | undefined {
   const at = argv.indexOf(name);
@@ -136,8 +138,9 @@ export async function runSample(argv: string[]): Promise<number> {
         dictionary: (source) => suiviDictionaryFor(suivi.dictionaries, source, 9999)!,
         identifiers: suivi.identifiers,
         departments: national ? 'all' : undefined,
-        // national: streamed to disk, the CAF files filled up to 3 million children a year
-        stream: national ? { dir: out, cafChildrenPerYear: NATIONAL_CAF_CHILDREN } : undefined,
+        // national: streamed to disk, the last four years filled up to 3 million CAF children and
+        // 300 000 family-court decisions a year
+        stream: national ? { dir: out, cafChildrenPerYear: NATIONAL_CAF_CHILDREN, decisionsPerYear: NATIONAL_DECISIONS } : undefined,
       },
     });
     rmSync(join(out, 'returns'), { recursive: true, force: true });

@@ -57,7 +57,7 @@ export interface FollowUpOptions {
    * national scale does not fit in memory as text); `cafChildrenPerYear` then fills each of the last
    * four CAF years up to that many children with separated families' children met in no scheme
    */
-  stream?: { dir: string; cafChildrenPerYear?: number };
+  stream?: { dir: string; cafChildrenPerYear?: number; decisionsPerYear?: number };
 }
 
 export interface FollowUpDefect {
@@ -203,9 +203,9 @@ export class DiskSink implements RawSink {
     }
   }
 
-  private writeRow(file: OpenFile, cells: readonly string[]): void {
+  private writeRow(file: OpenFile, cells: readonly string[], track = true): void {
     const { sep, eol } = dialect(file.source);
-    if (file.seen !== undefined) {
+    if (track && file.seen !== undefined) {
       const k = cells.join(';');
       if (file.seen.has(k)) file.duplicates++;
       else file.seen.add(k);
@@ -219,7 +219,7 @@ export class DiskSink implements RawSink {
     const key = `${source}/${year}`;
     const file = this.open.get(key);
     if (file === undefined) throw new Error(`${key} : aucun fichier ouvert`);
-    this.writeRow(file, cells);
+    this.writeRow(file, cells, false);
   }
 
   rowsOf(source: SuiviSource, year: number): number {
@@ -261,16 +261,22 @@ function token(seed: number, domain: number, n: number): string {
 }
 
 /**
- * The national CAF files' other children: separated families' children met in no mediation nor
- * measure, so that each of `years` holds about `perYear` children. Child `i` is the same person every
- * year it appears (a panel: the first `perYear - scheme children` indices each year); its family
- * groups it with a sibling or two. Their pseudonyms are random tokens of the contract's shape (these
- * fictitious children have no NIR to hash); departments follow the schemes' families.
+ * The national files' other children: separated families' children met in no mediation nor measure,
+ * so that each CAF file of `years` holds about `perYear.caf` children and each justice file about
+ * `perYear.justice` decisions. Child `i` is the same person every year it appears (a panel: the first
+ * `perYear.caf - scheme children` indices each year); its family groups it with a sibling or two; the
+ * extra decisions concern children of that panel. Their pseudonyms are random tokens of the
+ * contract's shape (these fictitious children have no NIR to hash); departments follow the schemes'
+ * families.
  */
-function writeCafBackground(sink: DiskSink, years: readonly number[], perYear: number, seed: number, departments: readonly string[]): void {
+/** A residence from 50 equal slots: about 62 % mother, 12 % father, 24 % alternating, 2 % third party. */
+const residenceOf = (slot: number) => (slot < 31 ? 'mere' : slot < 37 ? 'pere' : slot < 49 ? 'alternee' : 'tiers');
+
+function writeBackground(sink: DiskSink, years: readonly number[], perYear: { caf: number; justice: number }, seed: number, departments: readonly string[]): void {
   if (departments.length === 0) return;
+  const departmentOf = (i: number) => departments[(mix(seed, 1, i) >>> 4) % departments.length];
   for (const year of years) {
-    const count = Math.max(0, perYear - sink.rowsOf('caf', year));
+    const count = Math.max(0, perYear.caf - sink.rowsOf('caf', year));
     for (let i = 0; i < count; i++) {
       const h = mix(seed, 1, i);
       const y = mix(seed, 2 + year, i);
@@ -280,13 +286,29 @@ function writeCafBackground(sink: DiskSink, years: readonly number[], perYear: n
         token(seed, 1, i),
         token(seed, 2, Math.floor(i * 0.6)),
         String(year),
-        departments[(h >>> 4) % departments.length],
+        departmentOf(i),
         String(age),
         String(1 + ((h >>> 12) % 5)),
         monoparentale ? '1' : '0',
         monoparentale && y % 100 < 35 ? '1' : '0',
         (y >>> 8) % 100 < 8 ? '1' : '0',
         (h >>> 20) % 100 < 18 ? '1' : '0',
+      ]);
+    }
+    const decisions = count > 0 ? Math.max(0, perYear.justice - sink.rowsOf('justice', year)) : 0;
+    for (let j = 0; j < decisions; j++) {
+      const d = mix(seed, 3000 + year, j);
+      const i = d % count;
+      const day = dayOf(year) + ((d >>> 7) % 365);
+      sink.pushContract('justice', year, [
+        token(seed, 1, i),
+        token(seed, 2, Math.floor(i * 0.6)),
+        departmentOf(i),
+        iso(day - 60 - ((d >>> 3) % 140)),
+        iso(day),
+        (d >>> 16) % 100 < 45 ? 'premiere_demande' : 'modification',
+        residenceOf((d >>> 20) % 50),
+        ['libre', 'libre', 'libre', 'espace_rencontre', 'suspendu', 'sans_objet'][(d >>> 26) % 6],
       ]);
     }
   }
@@ -441,7 +463,7 @@ export function generateFollowUp(options: FollowUpOptions): { files: { path: str
 
   if (options.stream?.cafChildrenPerYear !== undefined && sink instanceof DiskSink) {
     const years = Array.from({ length: 4 }, (_, k) => lastYear - 3 + k);
-    writeCafBackground(sink, years, options.stream.cafChildrenPerYear, options.seed, families.map((f) => f.departement));
+    writeBackground(sink, years, { caf: options.stream.cafChildrenPerYear, justice: options.stream.decisionsPerYear ?? 0 }, options.seed, families.map((f) => f.departement));
   }
   const out = sink.finish();
   defects.push(...out.defects);
