@@ -11,9 +11,11 @@
  * @example
  *   await runPseudonymise(['--new-key', '/secure/mfer.key']); // 0
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { openWorkers } from '../common/workers.ts';
 import { fileURLToPath } from 'node:url';
-import { BinaryCsvError, streamCsv } from '../ingest/csv-stream.ts';
+import { BinaryCsvError, splitCsv, streamCsv, type CsvSplit } from '../ingest/csv-stream.ts';
 import { loadSuiviConfig } from '../ingest/suivi.ts';
 import { BufferedFileWriter } from '../io/buffered-writer.ts';
 import { csvTextLine } from '../io/csv.ts';
@@ -73,12 +75,62 @@ interface FileJob {
   months: boolean;
 }
 
+/** Below this size a file is read by one thread (starting the workers costs more than they save). */
+const PARALLEL_MIN_BYTES = 32 * 2 ** 20;
+
+/**
+ * A large quote-free file cut into ranges of whole lines, one per worker thread (`splitCsv`), each
+ * pseudonymised into its parts, the parts then joined in order below the header: the bytes of the
+ * one-thread read.
+ */
+async function pseudonymiseSplit(job: FileJob, split: CsvSplit, dictionary: SuiviDictionary, identifiers: IdentifierConfig, key: Uint8Array): Promise<{ rows: number; rejects: number }> {
+  const header = Object.keys(dictionary.fields);
+  const parts = split.ranges.map((range, k) => ({ range, out: `${job.out}.${process.pid}.part${k}`, rejects: `${job.rejects}.${process.pid}.part${k}` }));
+  const pool = openWorkers(new URL('./pseudonymise-worker.ts', import.meta.url), parts.length, { stopped: m.workerStopped, closed: m.workerStopped });
+  const out = new BufferedFileWriter(job.out);
+  const rejected = new BufferedFileWriter(job.rejects);
+  try {
+    const counts = (await Promise.all(
+      parts.map((part) => pool.call({ input: job.input, split: { encoding: split.encoding, delimiter: split.delimiter, header: split.header }, range: part.range, dictionary, identifiers, key, months: job.months, out: part.out, rejects: part.rejects })),
+    )) as { rows: number; rejects: number }[];
+    out.write(`${csvTextLine(header, ';')}\r\n`);
+    for (const part of parts) out.append(part.out);
+    out.commit();
+    const rejects = counts.reduce((n, c) => n + c.rejects, 0);
+    if (rejects > 0) {
+      rejected.write(`\ufeff${csvTextLine(['ligne', 'motif'], ';')}\r\n`);
+      for (const part of parts) rejected.append(part.rejects);
+      rejected.commit();
+    } else rejected.abort();
+    return { rows: counts.reduce((n, c) => n + c.rows, 0), rejects };
+  } catch (error) {
+    out.abort();
+    rejected.abort();
+    throw error;
+  } finally {
+    await pool.close();
+    for (const part of parts) for (const path of [part.out, part.rejects]) rmSync(path, { force: true });
+  }
+}
+
 /**
  * Streams the raw file `job.input` row by row into the contract's file `job.out` (`;`, CRLF, no BOM)
  * and the rejects `job.rejects` (`ligne;motif`, UTF-8 with BOM, written only when a row is
- * rejected). Throws the French refusal (unreadable file, missing columns) with nothing written.
+ * rejected). A large quote-free file is read by `parallel.workers` threads. Throws the French refusal (unreadable file, missing columns) with nothing written.
  */
-export async function pseudonymiseFile(job: FileJob, dictionary: SuiviDictionary, identifiers: IdentifierConfig, key: Uint8Array): Promise<{ rows: number; rejects: number }> {
+export async function pseudonymiseFile(
+  job: FileJob,
+  dictionary: SuiviDictionary,
+  identifiers: IdentifierConfig,
+  key: Uint8Array,
+  parallel: { workers: number; minBytes: number } = { workers: Math.min(2, availableParallelism()), minBytes: PARALLEL_MIN_BYTES },
+): Promise<{ rows: number; rejects: number }> {
+  const split = splitCsv(job.input, parallel.workers, parallel.minBytes);
+  if (split !== undefined) {
+    const missing = missingRawColumns(split.header, dictionary, identifiers);
+    if (missing.length > 0) throw new Error(m.missingRawColumns(job.input, missing));
+    return pseudonymiseSplit(job, split, dictionary, identifiers, key);
+  }
   const header = Object.keys(dictionary.fields);
   const out = new BufferedFileWriter(job.out);
   const rejected = new BufferedFileWriter(job.rejects);

@@ -17,7 +17,7 @@
  * @example
  *   await streamCsv('caf.csv', { row: (cells) => n++, restart: () => (n = 0) }); // { delimiter: ";", encoding: "utf-8" }
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import { pipeline } from 'node:stream/promises';
@@ -116,14 +116,14 @@ function decoderFor(encoding: StreamEncoding): TextDecoderLike {
 }
 
 /** The decoded text of the file, chunk by chunk, from `skip`. */
-function* texts(fd: number, encoding: StreamEncoding, skip: number, chunkBytes: number): Generator<string> {
+function* texts(fd: number, encoding: StreamEncoding, skip: number, chunkBytes: number, end = Infinity, fileStart = true): Generator<string> {
   const decoder = decoderFor(encoding);
   // `decodeText`'s TextDecoder drops a BOM at the start of the text it decodes (after the BOM bytes
   // skipped): so does this one (iconv-lite's decoders do it themselves)
-  let first = encoding === 'utf-8' || encoding === 'utf-8-bom';
+  let first = fileStart && (encoding === 'utf-8' || encoding === 'utf-8-bom');
   let position = skip;
   for (;;) {
-    const chunk = readAt(fd, position, chunkBytes);
+    const chunk = readAt(fd, position, Math.min(chunkBytes, end - position));
     if (chunk.length === 0) break;
     position += chunk.length;
     let text = decoder.write(chunk);
@@ -155,10 +155,10 @@ function headOf(chunks: Iterator<string>): { head: string; done: boolean } {
  * record ends at `\r\n`, `\n` or `\r` (a `\r` ending a chunk waits for the next one), a blank line
  * is `[""]`, nothing follows a final line break, a leading BOM is dropped.
  */
-function plainRows(texts: Iterable<string>, delimiter: Delimiter, visit: (cells: string[]) => void): void {
+function plainRows(texts: Iterable<string>, delimiter: Delimiter, visit: (cells: string[]) => void, fileStart = true): void {
   const lineBreak = /[\r\n]/g;
   let carry = '';
-  let first = true;
+  let first = fileStart;
   for (const text of texts) {
     let buffer = carry + text;
     if (first && buffer !== '') {
@@ -259,5 +259,99 @@ export async function streamCsv(path: string, visitor: CsvVisitor, options: { ch
     } catch (failure) {
       throw failure instanceof VisitorFailure ? failure.failure : failure;
     }
+  }
+}
+
+/** A byte range of a quote-free file holding whole lines, and the raw line number of its first row. */
+export interface CsvRange {
+  start: number;
+  end: number;
+  firstLine: number;
+}
+
+/** How to read a quote-free file in parallel: its header row, and ranges of whole lines after it. */
+export interface CsvSplit {
+  encoding: StreamEncoding;
+  delimiter: Delimiter;
+  header: string[];
+  ranges: CsvRange[];
+}
+
+/** Line breaks (`\r\n`, `\n`, lone `\r`) among the bytes of `[start, end)`, read in chunks. */
+function countLineBreaks(fd: number, start: number, end: number): number {
+  let count = 0;
+  let previousCr = false;
+  for (let position = start; position < end; ) {
+    const chunk = readAt(fd, position, Math.min(CHUNK, end - position));
+    if (chunk.length === 0) break;
+    for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) count++;
+    for (let at = chunk.indexOf(13); at >= 0; at = chunk.indexOf(13, at + 1)) if (at + 1 < chunk.length ? chunk[at + 1] !== 10 : true) count++;
+    // a `\r` ending one chunk and the `\n` starting the next were counted twice
+    if (previousCr && chunk[0] === 10) count--;
+    previousCr = chunk[chunk.length - 1] === 13;
+    position += chunk.length;
+  }
+  return count;
+}
+
+/**
+ * Splits a file into `parts` ranges of whole lines (cut just after a `\n`) when it can be read in
+ * parallel with the rows `streamCsv` gives: UTF-8 or Windows-1252 (a `\n` byte is a line feed in
+ * both), no double quote anywhere, not binary, a header line ended by a line break, and at least
+ * `minBytes` bytes. Otherwise undefined (read it with `streamCsv`).
+ */
+export function splitCsv(path: string, parts: number, minBytes: number): CsvSplit | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (parts < 2 || size < minBytes) return undefined;
+    const { encoding, skip, quotes } = detectEncoding(fd, CHUNK);
+    if (quotes || (encoding !== 'utf-8' && encoding !== 'utf-8-bom' && encoding !== 'windows-1252')) return undefined;
+    const { head } = headOf(texts(fd, encoding, skip, CHUNK));
+    if (looksBinary(head)) return undefined;
+    const delimiter = detectDelimiter(head);
+    // the header: the bytes up to the first line break
+    const first = readAt(fd, skip, Math.min(CHUNK, size - skip));
+    const lf = first.indexOf(10);
+    const cr = first.indexOf(13);
+    const breakAt = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+    if (breakAt < 0) return undefined;
+    const headerEnd = skip + breakAt + (first[breakAt] === 13 && first[breakAt + 1] === 10 ? 2 : 1);
+    let header: string[] = [];
+    plainRows(
+      texts(fd, encoding, skip, CHUNK, headerEnd),
+      delimiter,
+      (cells) => (header = cells),
+    );
+    const ranges: CsvRange[] = [];
+    let start = headerEnd;
+    let line = 2;
+    for (let k = 1; k <= parts && start < size; k++) {
+      let end = size;
+      if (k < parts) {
+        const target = headerEnd + Math.floor(((size - headerEnd) * k) / parts);
+        const probe = readAt(fd, Math.max(start, target), CHUNK);
+        const lfAt = probe.indexOf(10);
+        if (lfAt < 0) return undefined; // lines longer than a chunk, or a file of lone `\r`
+        end = Math.max(start, target) + lfAt + 1;
+      }
+      if (end <= start) continue;
+      ranges.push({ start, end, firstLine: line });
+      line += countLineBreaks(fd, start, end);
+      start = end;
+    }
+    return { encoding, delimiter, header, ranges };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Every row of one range of a split file (see `splitCsv`) to `visit`, in order. */
+export function readCsvRange(path: string, split: Pick<CsvSplit, 'encoding' | 'delimiter'>, range: CsvRange, visit: (cells: string[]) => void): void {
+  const fd = openSync(path, 'r');
+  try {
+    plainRows(texts(fd, split.encoding, range.start, CHUNK, range.end, false), split.delimiter, visit, false);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -8,7 +8,7 @@
  *   out.write('enfant;famille\r\n');
  *   out.commit(); // pseudo.csv now holds the text
  */
-import { closeSync, ftruncateSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 
 const BLOCK = 1 << 20;
 
@@ -37,6 +37,19 @@ export class BufferedFileWriter {
     writeSync(this.fd, this.pending.join(''));
     this.pending = [];
     this.pendingLength = 0;
+  }
+
+  /** Appends the bytes of the file at `path` (after what was written before). */
+  append(path: string): void {
+    this.flush();
+    if (this.fd === undefined) return;
+    const source = openSync(path, 'r');
+    const buffer = Buffer.allocUnsafe(8 * BLOCK);
+    try {
+      for (let n = readSync(source, buffer); n > 0; n = readSync(source, buffer)) writeSync(this.fd, buffer, 0, n);
+    } finally {
+      closeSync(source);
+    }
   }
 
   /** Forgets everything written so far (the file starts again empty). */

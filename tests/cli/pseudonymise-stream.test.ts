@@ -7,7 +7,9 @@ import { jest } from '@jest/globals';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runPseudonymise } from '../../src/cli/pseudonymise.ts';
+import { pseudonymiseFile, runPseudonymise } from '../../src/cli/pseudonymise.ts';
+import { readKeyFile } from '../../src/io/key-file.ts';
+import { suiviConfig, mediationDictionary } from '../suivi/fixtures.ts';
 import { MAX_QUOTED_RECORD, streamCsv } from '../../src/ingest/csv-stream.ts';
 import { loadGrid } from '../../src/ingest/suivi.ts';
 import { suiviMessages as m } from '../../src/suivi/messages.ts';
@@ -54,6 +56,30 @@ describe('mfer pseudonymise, streamed', () => {
     expect(existsSync(rejects)).toBe(existsSync(expectedRejects));
     if (existsSync(expectedRejects)) expect(readFileSync(rejects).equals(readFileSync(expectedRejects))).toBe(true);
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('split between worker threads, gives the bytes of one thread (rejects and their lines included)', async () => {
+    const [header, ...rows] = rawMediation;
+    const many = [header, ...Array.from({ length: 997 }, (_, i) => rows[i % rows.length])];
+    const cases = {
+      'crlf-1252.csv': Buffer.from(many.map((r) => r.join(';')).join('\r\n') + '\r\n', 'latin1'),
+      // UTF-8 with BOM, blank lines, mixed line ends, no final line break
+      'melange-utf8.csv': Buffer.from(`\ufeff${many.map((r, i) => r.join('\t') + (i % 7 === 3 ? '\n\r\n' : i % 2 ? '\n' : '\r\n')).join('').trimEnd()}`, 'utf8'),
+    };
+    for (const [name, bytes] of Object.entries(cases)) {
+      const input = join(dir, name);
+      writeFileSync(input, bytes);
+      const job = (out: string) => ({ input, out: join(dir, out), rejects: join(dir, `${out}.rejets`), months: true });
+      const one = await pseudonymiseFile(job('un.csv'), mediationDictionary, suiviConfig.identifiers, readKeyFile(key), { workers: 1, minBytes: 0 });
+      for (const workers of [2, 3]) {
+        const split = await pseudonymiseFile(job(`fils${workers}.csv`), mediationDictionary, suiviConfig.identifiers, readKeyFile(key), { workers, minBytes: 0 });
+        expect(split).toEqual(one);
+        expect(readFileSync(join(dir, `fils${workers}.csv`)).equals(readFileSync(join(dir, 'un.csv')))).toBe(true);
+        expect(readFileSync(join(dir, `fils${workers}.csv.rejets`)).equals(readFileSync(join(dir, 'un.csv.rejets')))).toBe(true);
+      }
+      expect(one.rejects).toBeGreaterThan(400);
+    }
+    expect(readdirSync(dir).filter((n) => n.includes('.part') || n.endsWith('.tmp'))).toEqual([]);
   });
 
   it('refuses a binary file or one without the identifier columns, writing nothing', async () => {
