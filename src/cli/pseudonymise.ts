@@ -116,7 +116,8 @@ async function pseudonymiseSplit(job: FileJob, split: CsvSplit, dictionary: Suiv
 /**
  * Streams the raw file `job.input` row by row into the contract's file `job.out` (`;`, CRLF, no BOM)
  * and the rejects `job.rejects` (`ligne;motif`, UTF-8 with BOM, written only when a row is
- * rejected). A large quote-free file is read by `parallel.workers` threads. Throws the French refusal (unreadable file, missing columns) with nothing written.
+ * rejected). A large quote-free file is read by `parallel.workers` threads, with the same bytes.
+ * Throws the French refusal (unreadable file, missing columns) with nothing written.
  */
 export async function pseudonymiseFile(
   job: FileJob,
