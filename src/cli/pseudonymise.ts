@@ -3,20 +3,26 @@
  * `mfer pseudonymise --new-key KEY`
  * Run by each partner (or the trusted third party holding the key) before a follow-up file leaves
  * them: pseudonyms in, identifiers out (src/suivi/pseudonymise.ts); invalid identifiers go to the
- * rejects file with their line and reason. Exit codes: 0 done; 1 key, input or configuration refused;
+ * rejects file with their line and reason. The raw file is streamed (`streamCsv`) and both outputs
+ * written in blocks through temporary names: memory stays bounded whatever the file's size (a CAF
+ * file holds millions of children), and a failed run leaves no half file. Exit codes: 0 done; 1 key, input or configuration refused;
  * 2 bad arguments.
  *
  * @example
  *   await runPseudonymise(['--new-key', '/secure/mfer.key']); // 0
  */
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { openWorkers } from '../common/workers.ts';
 import { fileURLToPath } from 'node:url';
-import { loadGrid, loadSuiviConfig } from '../ingest/suivi.ts';
+import { BinaryCsvError, splitCsv, streamCsv, type CsvSplit } from '../ingest/csv-stream.ts';
+import { loadSuiviConfig } from '../ingest/suivi.ts';
+import { BufferedFileWriter } from '../io/buffered-writer.ts';
+import { csvTextLine } from '../io/csv.ts';
 import { readKeyFile, writeNewKey } from '../io/key-file.ts';
-import { toCsv } from '../io/csv.ts';
-import { SUIVI_SOURCES, suiviDictionaryFor, type SuiviSource } from '../suivi/contract.ts';
+import { SUIVI_SOURCES, suiviDictionaryFor, type IdentifierConfig, type SuiviDictionary, type SuiviSource } from '../suivi/contract.ts';
 import { suiviMessages as m } from '../suivi/messages.ts';
-import { missingRawColumns, pseudonymiseGrid } from '../suivi/pseudonymise.ts';
+import { missingRawColumns, rowPseudonymiser, type RowOutcome } from '../suivi/pseudonymise.ts';
 import { usage } from './usage.ts';
 
 function shipped(path: string): string {
@@ -62,11 +68,119 @@ export function parsePseudonymiseArgs(argv: readonly string[]): PseudonymiseArgs
   };
 }
 
-/** Writes a file through a temporary name, so that a failed run leaves no half file. */
-function writeAtomic(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text, { mode: 0o600 });
-  renameSync(temporary, path);
+interface FileJob {
+  input: string;
+  out: string;
+  rejects: string;
+  months: boolean;
+}
+
+/** Below this size a file is read by one thread (starting the workers costs more than they save). */
+const PARALLEL_MIN_BYTES = 32 * 2 ** 20;
+
+/**
+ * A large quote-free file cut into ranges of whole lines, one per worker thread (`splitCsv`), each
+ * pseudonymised into its parts, the parts then joined in order below the header: the bytes of the
+ * one-thread read.
+ */
+async function pseudonymiseSplit(job: FileJob, split: CsvSplit, dictionary: SuiviDictionary, identifiers: IdentifierConfig, key: Uint8Array): Promise<{ rows: number; rejects: number }> {
+  const header = Object.keys(dictionary.fields);
+  const parts = split.ranges.map((range, k) => ({ range, out: `${job.out}.${process.pid}.part${k}`, rejects: `${job.rejects}.${process.pid}.part${k}` }));
+  const pool = openWorkers(new URL('./pseudonymise-worker.ts', import.meta.url), parts.length, { stopped: m.workerStopped, closed: m.workerStopped });
+  const out = new BufferedFileWriter(job.out);
+  const rejected = new BufferedFileWriter(job.rejects);
+  try {
+    const counts = (await Promise.all(
+      parts.map((part) => pool.call({ input: job.input, split: { encoding: split.encoding, delimiter: split.delimiter, header: split.header }, range: part.range, dictionary, identifiers, key, months: job.months, out: part.out, rejects: part.rejects })),
+    )) as { rows: number; rejects: number }[];
+    out.write(`${csvTextLine(header, ';')}\r\n`);
+    for (const part of parts) out.append(part.out);
+    out.commit();
+    const rejects = counts.reduce((n, c) => n + c.rejects, 0);
+    if (rejects > 0) {
+      rejected.write(`\ufeff${csvTextLine(['ligne', 'motif'], ';')}\r\n`);
+      for (const part of parts) rejected.append(part.rejects);
+      rejected.commit();
+    } else rejected.abort();
+    return { rows: counts.reduce((n, c) => n + c.rows, 0), rejects };
+  } catch (error) {
+    out.abort();
+    rejected.abort();
+    throw error;
+  } finally {
+    await pool.close();
+    for (const part of parts) for (const path of [part.out, part.rejects]) rmSync(path, { force: true });
+  }
+}
+
+/**
+ * Streams the raw file `job.input` row by row into the contract's file `job.out` (`;`, CRLF, no BOM)
+ * and the rejects `job.rejects` (`ligne;motif`, UTF-8 with BOM, written only when a row is
+ * rejected). A large quote-free file is read by `parallel.workers` threads, with the same bytes.
+ * Throws the French refusal (unreadable file, missing columns) with nothing written.
+ */
+export async function pseudonymiseFile(
+  job: FileJob,
+  dictionary: SuiviDictionary,
+  identifiers: IdentifierConfig,
+  key: Uint8Array,
+  parallel: { workers: number; minBytes: number } = { workers: Math.min(2, availableParallelism()), minBytes: PARALLEL_MIN_BYTES },
+): Promise<{ rows: number; rejects: number }> {
+  const split = splitCsv(job.input, parallel.workers, parallel.minBytes);
+  if (split !== undefined) {
+    const missing = missingRawColumns(split.header, dictionary, identifiers);
+    if (missing.length > 0) throw new Error(m.missingRawColumns(job.input, missing));
+    return pseudonymiseSplit(job, split, dictionary, identifiers, key);
+  }
+  const header = Object.keys(dictionary.fields);
+  const out = new BufferedFileWriter(job.out);
+  const rejected = new BufferedFileWriter(job.rejects);
+  let pseudonymise: ((raw: readonly string[], ligne: number) => RowOutcome) | undefined;
+  let line = 0;
+  let rows = 0;
+  let rejects = 0;
+  const start = () => {
+    out.reset();
+    rejected.reset();
+    out.write(`${csvTextLine(header, ';')}\r\n`);
+    rejected.write(`\ufeff${csvTextLine(['ligne', 'motif'], ';')}\r\n`);
+    pseudonymise = undefined;
+    line = rows = rejects = 0;
+  };
+  try {
+    start();
+    await streamCsv(job.input, {
+      restart: start,
+      row(cells) {
+        line++;
+        if (pseudonymise === undefined) {
+          const missing = missingRawColumns(cells, dictionary, identifiers);
+          if (missing.length > 0) throw new Error(m.missingRawColumns(job.input, missing));
+          pseudonymise = rowPseudonymiser(cells, dictionary, identifiers, key, { months: job.months });
+          return;
+        }
+        const outcome = pseudonymise(cells, line);
+        if (outcome === undefined) return;
+        if ('row' in outcome) {
+          out.write(`${csvTextLine(outcome.row, ';')}\r\n`);
+          rows++;
+        } else {
+          rejected.write(`${csvTextLine([String(outcome.reject.ligne), outcome.reject.motif], ';')}\r\n`);
+          rejects++;
+        }
+      },
+    });
+    // an empty file has no header: every column is missing
+    if (pseudonymise === undefined) throw new Error(m.missingRawColumns(job.input, missingRawColumns([], dictionary, identifiers)));
+    out.commit();
+    if (rejects > 0) rejected.commit();
+    else rejected.abort();
+    return { rows, rejects };
+  } catch (error) {
+    out.abort();
+    rejected.abort();
+    throw error instanceof BinaryCsvError ? new Error(m.unreadable(job.input)) : error;
+  }
 }
 
 export async function runPseudonymise(argv: string[]): Promise<number> {
@@ -85,14 +199,8 @@ export async function runPseudonymise(argv: string[]): Promise<number> {
     const config = loadSuiviConfig(args.config);
     const dictionary = suiviDictionaryFor(config.dictionaries, args.source, args.year ?? Number.MAX_SAFE_INTEGER);
     if (dictionary === undefined) throw new Error(m.noDictionary(args.config));
-    const grid = loadGrid(args.input);
-    const missing = missingRawColumns(grid[0] ?? [], dictionary, config.identifiers);
-    if (missing.length > 0) throw new Error(m.missingRawColumns(args.input, missing));
-    const result = pseudonymiseGrid(grid, dictionary, config.identifiers, key, { months: args.months });
-    const records = result.rows.map((row) => Object.fromEntries(result.header.map((h, i) => [h, row[i]])));
-    writeAtomic(args.out, toCsv(records, result.header, { sep: ';', decimalComma: false, bom: false }));
-    if (result.rejects.length > 0) writeAtomic(args.rejects, toCsv(result.rejects.map((r) => ({ ...r })), ['ligne', 'motif'], { sep: ';', decimalComma: false, bom: true }));
-    process.stderr.write(`${m.done(args.out, result.rows.length, result.rejects.length, args.rejects)}\n`);
+    const result = await pseudonymiseFile(args, dictionary, config.identifiers, key);
+    process.stderr.write(`${m.done(args.out, result.rows, result.rejects, args.rejects)}\n`);
     return 0;
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -81,6 +81,11 @@ function foreignRegister(out: string): boolean {
   return !existsSync(list) || !writtenBySample(readFileSync(list, 'utf8'), readFileSync(register));
 }
 
+/** Separated families' children known to the CAFs in a year, France entière (issue 23's order of size). */
+const NATIONAL_CAF_CHILDREN = 3_000_000;
+/** Family-court decisions concerning children in a year, France entière (same source). */
+const NATIONAL_DECISIONS = 300_000;
+
 function option(argv: string[], name: string): string | undefined {
   const at = argv.indexOf(name);
   return at >= 0 ? argv[at + 1] : undefined;
@@ -104,19 +109,7 @@ export async function runSample(argv: string[]): Promise<number> {
   try {
     const departments = readDepartments(sources.departments);
     const suivi = existsSync(sources.suivi) && existsSync(sources.suiviKey) ? loadSuiviConfig(sources.suivi) : undefined;
-    const { files, defects } = await generateSample({
-      departments,
-      dictionary: (survey, year) => readDictionary(sources.dictionaries, survey, year),
-      seed,
-      scale,
-      defects: !argv.includes('--no-defects'),
-      suivi: suivi && {
-        key: loadSampleKey(sources.suiviKey),
-        dictionary: (source) => suiviDictionaryFor(suivi.dictionaries, source, 9999)!,
-        identifiers: suivi.identifiers,
-        departments: option(argv, '--suivi-scale') === 'national' ? 'all' : undefined,
-      },
-    });
+    // refusals first: the national follow-up files are written into `suivi/` while they are generated
     const stranger = foreignFile(out);
     if (stranger !== undefined) {
       process.stderr.write(`${sampleWouldErase(join(out, 'returns'), stranger)}\n`);
@@ -132,8 +125,26 @@ export async function runSample(argv: string[]): Promise<number> {
       process.stderr.write(`${sampleWouldOverwrite(join(out, REGISTER_PATH))}\n`);
       return 1;
     }
+    const national = suiviScale === 'national';
+    if (suivi && national) rmSync(join(out, 'suivi'), { recursive: true, force: true });
+    const { files, defects } = await generateSample({
+      departments,
+      dictionary: (survey, year) => readDictionary(sources.dictionaries, survey, year),
+      seed,
+      scale,
+      defects: !argv.includes('--no-defects'),
+      suivi: suivi && {
+        key: loadSampleKey(sources.suiviKey),
+        dictionary: (source) => suiviDictionaryFor(suivi.dictionaries, source, 9999)!,
+        identifiers: suivi.identifiers,
+        departments: national ? 'all' : undefined,
+        // national: streamed to disk, the last four years filled up to 3 million CAF children and
+        // 300 000 family-court decisions a year
+        stream: national ? { dir: out, cafChildrenPerYear: NATIONAL_CAF_CHILDREN, decisionsPerYear: NATIONAL_DECISIONS } : undefined,
+      },
+    });
     rmSync(join(out, 'returns'), { recursive: true, force: true });
-    if (suivi) rmSync(join(out, 'suivi'), { recursive: true, force: true });
+    if (suivi && !national) rmSync(join(out, 'suivi'), { recursive: true, force: true });
     for (const file of files) {
       mkdirSync(dirname(join(out, file.path)), { recursive: true });
       writeFileSync(join(out, file.path), file.content);

@@ -97,7 +97,9 @@ Codes de sortie : 0 terminé ; 2 entrée invalide (message sur la sortie d'erreu
   --scale K                multiplie le nombre de services et de structures par K (nombre > 0, défaut : 1)
   --no-defects             ne plante aucun défaut (réponses toutes valides)
   --suivi-scale national   fichiers de suivi (suivi/<année>/) pour tous les départements, à la taille
-                           nationale, pour make bench (défaut : quelques départements pilotes ; à ne pas verser)
+                           nationale (3 millions d'enfants CAF et 300 000 décisions par an sur les
+                           quatre dernières années, ≈ 15 millions de lignes, écrits au fil de l'eau),
+                           pour make bench (défaut : quelques départements pilotes ; à ne pas verser)
   --quiet                  pas de ligne de bilan sur la sortie d'erreur
   --departements FICHIER   référentiel des départements, region.csv et cour-appel.csv à côté
                            (défaut : data-raw/reference/departements.csv)

@@ -16,7 +16,8 @@ export type Decoded = { text: string; encoding: string; bomMismatch?: true } | {
 
 const strictUtf8 = (bytes: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 
-function looksUtf16le(bytes: Uint8Array): boolean {
+/** UTF-16 LE without a BOM: zero bytes at odd positions among the first 2 000 bytes. */
+export function looksUtf16le(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 2000) & ~1;
   if (n < 4) return false;
   let oddZeros = 0;
@@ -28,7 +29,8 @@ function looksUtf16le(bytes: Uint8Array): boolean {
   return oddZeros > n / 2 * 0.6 && evenZeros < n / 2 * 0.1;
 }
 
-function looksBinary(text: string): boolean {
+/** Binary content: a zero or over 2 % of control characters among the first 8 000 characters. */
+export function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8000);
   let control = 0;
   for (let i = 0; i < sample.length; i++) {

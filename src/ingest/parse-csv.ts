@@ -35,19 +35,25 @@ const LINE_BREAK = /\r\n|\n|\r/;
  * name): such a record is split back into its physical lines (separators cut again, quotes lost),
  * and their indices are returned in `suspect`, so that the rows are rejected, not merged, and the file
  * counts its physical lines. A cell with a line break and no separator (an address on two lines)
- * stays one row.
+ * stays one row. `suspectLines` gives a suspect record's physical lines (undefined for a sound one).
  */
+export function suspectLines(record: readonly string[], delimiter: Delimiter): string[][] | undefined {
+  if (!record.some((cell) => LINE_BREAK.test(cell) && cell.includes(delimiter))) return undefined;
+  return record.join(delimiter).split(LINE_BREAK).map((line) => line.split(delimiter));
+}
+
 function splitSuspects(records: string[][], delimiter: Delimiter): { rows: string[][]; suspect: number[] } {
   const rows: string[][] = [];
   const suspect: number[] = [];
   for (const record of records) {
-    if (!record.some((cell) => LINE_BREAK.test(cell) && cell.includes(delimiter))) {
+    const lines = suspectLines(record, delimiter);
+    if (lines === undefined) {
       rows.push(record);
       continue;
     }
-    for (const line of record.join(delimiter).split(LINE_BREAK)) {
+    for (const line of lines) {
       suspect.push(rows.length);
-      rows.push(line.split(delimiter));
+      rows.push(line);
     }
   }
   return { rows, suspect };

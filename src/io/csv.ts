@@ -46,6 +46,20 @@ function quote(cell: string, sep: string): string {
   return needs ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
+/** One row of text cells → one CSV line without its end, neutralised and quoted as `toCsv` does. */
+export function csvTextLine(cells: readonly string[], sep: ';' | ','): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    // most cells neither start like a formula nor need quotes: tested with one character and one regex
+    const plain = !DANGEROUS_START.test(cell.charAt(0)) && !NEEDS_QUOTES.test(cell);
+    line += (i === 0 ? '' : sep) + (plain && !cell.includes(sep) ? cell : quote(neutraliseText(cell), sep));
+  }
+  return line;
+}
+
+const NEEDS_QUOTES = /["\r\n]/;
+
 /** Rows → CSV text (see the module comment for the rules). Missing keys give empty cells. */
 export function toCsv(
   rows: readonly Readonly<Record<string, CsvValue>>[],

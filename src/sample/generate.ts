@@ -200,15 +200,17 @@ export async function generateSample(options: SampleOptions): Promise<{ files: S
     files.push({ path: 'returns/DEFECTS.md', content: new Uint8Array(Buffer.from(defectsMarkdown(defects, missing), 'utf8')) });
     files.push({ path: 'returns/defects.json', content: new Uint8Array(Buffer.from(JSON.stringify(defects, null, 2) + '\n', 'utf8')) });
   }
+  const streamed: string[] = [];
   if (options.suivi) {
     const followUp = generateFollowUp({ ...options.suivi, seed, mediation: allMediation, rencontre: allRencontre, defects: options.defects });
     files.push(...followUp.files);
+    streamed.push(...followUp.written);
     if (options.defects !== false) files.push({ path: 'suivi/DEFECTS.md', content: new Uint8Array(Buffer.from(followUpDefectsMarkdown(followUp.defects), 'utf8')) });
   }
   const register = new Uint8Array(Buffer.from(registerCsv(universe, years), 'utf8'));
   files.push({ path: REGISTER_PATH, content: register }, { path: REGISTER_LIST, content: new Uint8Array(Buffer.from(registerListing(register), 'utf8')) });
   // the list of what was written: `mfer sample` replaces the folder only when it holds nothing else
-  const followUp = files.filter((f) => f.path.startsWith('suivi/')).map((f) => f.path).sort();
+  const followUp = [...files.filter((f) => f.path.startsWith('suivi/')).map((f) => f.path), ...streamed].sort();
   if (followUp.length > 0) files.push({ path: SUIVI_SAMPLE_LIST, content: new Uint8Array(Buffer.from(sampleList(followUp), 'utf8')) });
   files.push({ path: SAMPLE_LIST, content: new Uint8Array(Buffer.from(sampleList(files.map((f) => f.path).filter((p) => !p.startsWith('suivi/')).sort()), 'utf8')) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

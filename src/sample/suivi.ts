@@ -20,8 +20,12 @@
  */
 import type { MediationRow, RencontreRow } from '../model/rows.ts';
 import type { IdentifierConfig, SuiviDictionary, SuiviSource } from '../suivi/contract.ts';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { BufferedFileWriter } from '../io/buffered-writer.ts';
 import { nirKey } from '../suivi/nir.ts';
-import { pseudonymiseGrid } from '../suivi/pseudonymise.ts';
+import { base32 } from '../suivi/pseudonym.ts';
+import { pseudonymiseGrid, rowPseudonymiser, type RowOutcome } from '../suivi/pseudonymise.ts';
 import { createRng, splitInteger, type Rng } from './prng.ts';
 
 export const SUIVI_FIRST_YEAR = 2020;
@@ -48,6 +52,12 @@ export interface FollowUpOptions {
   identifiers: IdentifierConfig;
   /** plant the defects (default true) */
   defects?: boolean;
+  /**
+   * write the files under `<dir>/suivi/<year>/` as they are generated instead of returning them (the
+   * national scale does not fit in memory as text); `cafChildrenPerYear` then fills each of the last
+   * four CAF years up to that many children with separated families' children met in no scheme
+   */
+  stream?: { dir: string; cafChildrenPerYear?: number; decisionsPerYear?: number };
 }
 
 export interface FollowUpDefect {
@@ -77,6 +87,233 @@ interface Family {
 
 type Raw = Record<string, string>;
 
+/** Where the generated raw rows go, in generation order, each file's rows pseudonymised. */
+interface RawSink {
+  push(source: SuiviSource, year: number, row: Raw): void;
+  finish(): { files: { path: string; content: Uint8Array }[]; written: string[]; defects: FollowUpDefect[] };
+}
+
+/**
+ * The dialects of the returns: the justice exports with `,` and `\n`, the others with `;` and
+ * `\r\n`; the CAFs without BOM (ASCII: Windows-1252 and UTF-8 alike), the others in UTF-8 with a BOM.
+ */
+function dialect(source: SuiviSource): { sep: string; eol: string; bom: string } {
+  return source === 'justice' ? { sep: ',', eol: '\n', bom: '\ufeff' } : { sep: ';', eol: '\r\n', bom: source === 'caf' ? '' : '\ufeff' };
+}
+
+const SOURCE_ORDER: readonly SuiviSource[] = ['mediation', 'rencontre', 'justice', 'caf'];
+
+/** The sample's files in memory: each (source, year) pseudonymised whole at the end. */
+class MemorySink implements RawSink {
+  private readonly raw: Record<SuiviSource, Map<number, Raw[]>> = { mediation: new Map(), rencontre: new Map(), justice: new Map(), caf: new Map() };
+  constructor(private readonly options: FollowUpOptions) {}
+
+  push(source: SuiviSource, year: number, row: Raw): void {
+    if (!this.raw[source].has(year)) this.raw[source].set(year, []);
+    this.raw[source].get(year)!.push(row);
+  }
+
+  finish(): ReturnType<RawSink['finish']> {
+    const files: { path: string; content: Uint8Array }[] = [];
+    const defects: FollowUpDefect[] = [];
+    const text = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
+    for (const source of SOURCE_ORDER) {
+      for (const [year, rows] of [...this.raw[source]].sort((a, b) => a[0] - b[0])) {
+        const dictionary = this.options.dictionary(source);
+        const header = [...new Set([...Object.keys(rows[0] ?? {})])];
+        const grid = [header, ...rows.map((row) => header.map((h) => row[h] ?? ''))];
+        const out = pseudonymiseGrid(grid, dictionary, this.options.identifiers, this.options.key, { months: false });
+        const { sep, eol, bom } = dialect(source);
+        const csv = [out.header, ...out.rows].map((r) => r.join(sep)).join(eol) + eol;
+        files.push({ path: `suivi/${year}/${source}.csv`, content: text(`${bom}${csv}`) });
+        if (out.rejects.length > 0) {
+          files.push({ path: `suivi/${year}/${source}.rejets.csv`, content: text(`ligne;motif\r\n${out.rejects.map((x) => `${x.ligne};${x.motif}`).join('\r\n')}\r\n`) });
+          defects.push({ source, year, kind: 'cle_nir', count: out.rejects.length });
+        }
+        if (source === 'justice') {
+          const seen = new Set<string>();
+          const dup = out.rows.filter((r) => {
+            const k = r.join(';');
+            const again = seen.has(k);
+            seen.add(k);
+            return again;
+          }).length;
+          if (dup > 0) defects.push({ source, year, kind: 'decision_doublon', count: dup });
+        }
+      }
+    }
+    return { files, written: [], defects };
+  }
+}
+
+interface OpenFile {
+  source: SuiviSource;
+  year: number;
+  header: string[];
+  out: BufferedFileWriter;
+  pseudonymise: (raw: readonly string[], ligne: number) => RowOutcome;
+  line: number;
+  rows: number;
+  rejects?: BufferedFileWriter;
+  rejected: number;
+  /** the justice file's rows seen (its duplicated decisions are counted) */
+  seen?: Set<string>;
+  duplicates: number;
+}
+
+/**
+ * The same files written row by row under `<dir>/suivi/<year>/` (the national scale): each row
+ * pseudonymised as it comes, in the same bytes as `MemorySink`'s.
+ */
+export class DiskSink implements RawSink {
+  private readonly open = new Map<string, OpenFile>();
+  constructor(
+    private readonly dir: string,
+    private readonly options: FollowUpOptions,
+  ) {}
+
+  private file(source: SuiviSource, year: number, first: Raw): OpenFile {
+    const key = `${source}/${year}`;
+    let file = this.open.get(key);
+    if (file === undefined) {
+      const header = Object.keys(first);
+      mkdirSync(join(this.dir, 'suivi', String(year)), { recursive: true });
+      const out = new BufferedFileWriter(join(this.dir, 'suivi', String(year), `${source}.csv`), 0o644);
+      const { sep, eol, bom } = dialect(source);
+      const dictionary = this.options.dictionary(source);
+      out.write(`${bom}${Object.keys(dictionary.fields).join(sep)}${eol}`);
+      const pseudonymise = rowPseudonymiser(header, dictionary, this.options.identifiers, this.options.key, { months: false });
+      file = { source, year, header, out, pseudonymise, line: 1, rows: 0, rejected: 0, duplicates: 0, seen: source === 'justice' ? new Set() : undefined };
+      this.open.set(key, file);
+    }
+    return file;
+  }
+
+  push(source: SuiviSource, year: number, row: Raw): void {
+    const file = this.file(source, year, row);
+    file.line++;
+    const outcome = file.pseudonymise(file.header.map((h) => row[h] ?? ''), file.line);
+    if (outcome === undefined) return;
+    if ('row' in outcome) this.writeRow(file, outcome.row);
+    else {
+      file.rejects ??= new BufferedFileWriter(join(this.dir, 'suivi', String(year), `${source}.rejets.csv`), 0o644);
+      if (file.rejected === 0) file.rejects.write('ligne;motif\r\n');
+      file.rejects.write(`${outcome.reject.ligne};${outcome.reject.motif}\r\n`);
+      file.rejected++;
+    }
+  }
+
+  private writeRow(file: OpenFile, cells: readonly string[], track = true): void {
+    const { sep, eol } = dialect(file.source);
+    if (track && file.seen !== undefined) {
+      const k = cells.join(';');
+      if (file.seen.has(k)) file.duplicates++;
+      else file.seen.add(k);
+    }
+    file.out.write(`${cells.join(sep)}${eol}`);
+    file.rows++;
+  }
+
+  /** Rows of the contract written as they are (already pseudonymous), after the generated ones. */
+  pushContract(source: SuiviSource, year: number, cells: readonly string[]): void {
+    const key = `${source}/${year}`;
+    const file = this.open.get(key);
+    if (file === undefined) throw new Error(`${key} : aucun fichier ouvert`);
+    this.writeRow(file, cells, false);
+  }
+
+  rowsOf(source: SuiviSource, year: number): number {
+    return this.open.get(`${source}/${year}`)?.rows ?? 0;
+  }
+
+  finish(): ReturnType<RawSink['finish']> {
+    const written: string[] = [];
+    const defects: FollowUpDefect[] = [];
+    const files = [...this.open.values()].sort((a, b) => SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source) || a.year - b.year);
+    for (const file of files) {
+      file.out.commit();
+      written.push(`suivi/${file.year}/${file.source}.csv`);
+      if (file.rejects !== undefined) {
+        file.rejects.commit();
+        written.push(`suivi/${file.year}/${file.source}.rejets.csv`);
+        defects.push({ source: file.source, year: file.year, kind: 'cle_nir', count: file.rejected });
+      }
+      if (file.duplicates > 0) defects.push({ source: file.source, year: file.year, kind: 'decision_doublon', count: file.duplicates });
+    }
+    return { files: [], written, defects };
+  }
+}
+
+/** 32 bits from (seed, a, b): a small integer hash (deterministic, not cryptographic). */
+function mix(seed: number, a: number, b: number): number {
+  let h = (seed ^ Math.imul(a + 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x7f4a7c15, 0xc2b2ae35)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** A pseudonym-shaped token (52 characters A-Z2-7) for the `n`th person of a domain. */
+function token(seed: number, domain: number, n: number): string {
+  const bytes = new Uint8Array(32);
+  const view = new DataView(bytes.buffer);
+  for (let k = 0; k < 8; k++) view.setUint32(k * 4, mix(seed, domain * 16 + k, n));
+  return base32(bytes);
+}
+
+/**
+ * The national files' other children: separated families' children met in no mediation nor measure,
+ * so that each CAF file of `years` holds about `perYear.caf` children and each justice file about
+ * `perYear.justice` decisions. Child `i` is the same person every year it appears (a panel: the first
+ * `perYear.caf - scheme children` indices each year); its family groups it with a sibling or two; the
+ * extra decisions concern children of that panel. Their pseudonyms are random tokens of the
+ * contract's shape (these fictitious children have no NIR to hash); departments follow the schemes'
+ * families.
+ */
+/** A residence from 50 equal slots: about 62 % mother, 12 % father, 24 % alternating, 2 % third party. */
+const residenceOf = (slot: number) => (slot < 31 ? 'mere' : slot < 37 ? 'pere' : slot < 49 ? 'alternee' : 'tiers');
+
+function writeBackground(sink: DiskSink, years: readonly number[], perYear: { caf: number; justice: number }, seed: number, departments: readonly string[]): void {
+  if (departments.length === 0) return;
+  const departmentOf = (i: number) => departments[(mix(seed, 1, i) >>> 4) % departments.length];
+  for (const year of years) {
+    const count = Math.max(0, perYear.caf - sink.rowsOf('caf', year));
+    for (let i = 0; i < count; i++) {
+      const h = mix(seed, 1, i);
+      const y = mix(seed, 2 + year, i);
+      const age = Math.min(20, (h % 18) + (year - years[0]));
+      const monoparentale = (h >>> 8) % 10 < 6;
+      sink.pushContract('caf', year, [
+        token(seed, 1, i),
+        token(seed, 2, Math.floor(i * 0.6)),
+        String(year),
+        departmentOf(i),
+        String(age),
+        String(1 + ((h >>> 12) % 5)),
+        monoparentale ? '1' : '0',
+        monoparentale && y % 100 < 35 ? '1' : '0',
+        (y >>> 8) % 100 < 8 ? '1' : '0',
+        (h >>> 20) % 100 < 18 ? '1' : '0',
+      ]);
+    }
+    const decisions = count > 0 ? Math.max(0, perYear.justice - sink.rowsOf('justice', year)) : 0;
+    for (let j = 0; j < decisions; j++) {
+      const d = mix(seed, 3000 + year, j);
+      const i = d % count;
+      const day = dayOf(year) + ((d >>> 7) % 365);
+      sink.pushContract('justice', year, [
+        token(seed, 1, i),
+        token(seed, 2, Math.floor(i * 0.6)),
+        departmentOf(i),
+        iso(day - 60 - ((d >>> 3) % 140)),
+        iso(day),
+        (d >>> 16) % 100 < 45 ? 'premiere_demande' : 'modification',
+        residenceOf((d >>> 20) % 50),
+        ['libre', 'libre', 'libre', 'espace_rencontre', 'suspendu', 'sans_objet'][(d >>> 26) % 6],
+      ]);
+    }
+  }
+}
+
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 const dayOf = (year: number, month = 1, date = 1) => Date.UTC(year, month - 1, date) / 86_400_000;
@@ -91,14 +328,11 @@ function fakeNir(r: Rng, born: number, departement: string): string {
   return `${first13}${pad(key, 2)}`;
 }
 
-export function generateFollowUp(options: FollowUpOptions): { files: { path: string; content: Uint8Array }[]; defects: FollowUpDefect[] } {
+export function generateFollowUp(options: FollowUpOptions): { files: { path: string; content: Uint8Array }[]; written: string[]; defects: FollowUpDefect[] } {
   const rng = createRng(options.seed).fork('suivi');
   const plant = options.defects !== false;
-  const raw: Record<SuiviSource, Map<number, Raw[]>> = { mediation: new Map(), rencontre: new Map(), justice: new Map(), caf: new Map() };
-  const push = (source: SuiviSource, year: number, row: Raw) => {
-    if (!raw[source].has(year)) raw[source].set(year, []);
-    raw[source].get(year)!.push(row);
-  };
+  const sink: RawSink = options.stream ? new DiskSink(options.stream.dir, options) : new MemorySink(options);
+  const push = (source: SuiviSource, year: number, row: Raw) => sink.push(source, year, row);
   const defects: FollowUpDefect[] = [];
   const families: Family[] = [];
   const lastYear = Math.max(...options.mediation.keys(), ...options.rencontre.keys());
@@ -227,36 +461,13 @@ export function generateFollowUp(options: FollowUpOptions): { files: { path: str
     defects.push({ source: 'caf', year: lastYear, kind: 'sans_caf', count: withoutCaf }, { source: 'caf', year: lastYear, kind: 'departement_discordant', count: disagreeing });
   }
 
-  const files: { path: string; content: Uint8Array }[] = [];
-  const text = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
-  for (const source of ['mediation', 'rencontre', 'justice', 'caf'] as const) {
-    for (const [year, rows] of [...raw[source]].sort((a, b) => a[0] - b[0])) {
-      const dictionary = options.dictionary(source);
-      const header = [...new Set([...Object.keys(rows[0] ?? {})])];
-      const grid = [header, ...rows.map((row) => header.map((h) => row[h] ?? ''))];
-      const out = pseudonymiseGrid(grid, dictionary, options.identifiers, options.key, { months: false });
-      // the dialects of the returns: the justice exports with `,` and `\n`, the others with `;` and `\r\n`;
-      // the CAFs without BOM (ASCII: Windows-1252 and UTF-8 alike), the others in UTF-8 with a BOM
-      const [sep, eol] = source === 'justice' ? [',', '\n'] : [';', '\r\n'];
-      const csv = [out.header, ...out.rows].map((r) => r.join(sep)).join(eol) + eol;
-      files.push({ path: `suivi/${year}/${source}.csv`, content: source === 'caf' ? text(csv) : text(`\ufeff${csv}`) });
-      if (out.rejects.length > 0) {
-        files.push({ path: `suivi/${year}/${source}.rejets.csv`, content: text(`ligne;motif\r\n${out.rejects.map((x) => `${x.ligne};${x.motif}`).join('\r\n')}\r\n`) });
-        defects.push({ source, year, kind: 'cle_nir', count: out.rejects.length });
-      }
-      if (source === 'justice') {
-        const seen = new Set<string>();
-        const dup = out.rows.filter((r) => {
-          const k = r.join(';');
-          const again = seen.has(k);
-          seen.add(k);
-          return again;
-        }).length;
-        if (dup > 0) defects.push({ source, year, kind: 'decision_doublon', count: dup });
-      }
-    }
+  if (options.stream?.cafChildrenPerYear !== undefined && sink instanceof DiskSink) {
+    const years = Array.from({ length: 4 }, (_, k) => lastYear - 3 + k);
+    writeBackground(sink, years, { caf: options.stream.cafChildrenPerYear, justice: options.stream.decisionsPerYear ?? 0 }, options.seed, families.map((f) => f.departement));
   }
-  return { files, defects };
+  const out = sink.finish();
+  defects.push(...out.defects);
+  return { files: out.files, written: out.written, defects };
 }
 
 /** The follow-up defects as Markdown (`suivi/DEFECTS.md`). */

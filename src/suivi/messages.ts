@@ -12,6 +12,7 @@ export const suiviMessages = {
   identifierValue: (file: string, column: string, row: number) =>
     `Fichier de suivi « ${file} » refusé : la colonne « ${column} » contient un NIR valide (ligne ${row}) ; seuls des fichiers pseudonymisés (mfer pseudonymise) sont lus. Rien n'a été écrit.`,
   missingColumns: (file: string, columns: readonly string[]) => `Fichier de suivi « ${file} » : colonne(s) absente(s) : ${columns.join(', ')}.`,
+  workerStopped: (code?: number) => `mfer pseudonymise : un fil de calcul s'est arrêté${code === undefined ? '' : ` (code ${code})`} ; rien n'a été écrit.`,
   unreadable: (file: string) => `Fichier de suivi « ${file} » illisible (contenu binaire ou vide).`,
   badValue: (column: string, expected: string) => `valeur invalide dans « ${column} » (attendu : ${expected})`,
   // pseudonymise: one reason per rejected row (the identifier itself is never repeated)

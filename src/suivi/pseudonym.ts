@@ -5,35 +5,47 @@
  * as a child and as a parent differ. Without the key, a pseudonym cannot be recomputed from a NIR or
  * a name; under another key the same person gets an unrelated pseudonym (unlinkable).
  *
+ * For millions of rows, `pseudonymiser(key)` imports the key once (a `KeyObject`) and returns the
+ * function of a domain and an identifier: the same pseudonyms, without re-reading the key per value.
+ *
  * @example
  *   pseudonym(key, 'enfant', 'NIR:269054958815780'); // "Q7…" (52 characters A-Z2-7)
+ *   const p = pseudonymiser(key); p('enfant', 'NIR:269054958815780'); // the same
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey } from 'node:crypto';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-/** Bytes → RFC 4648 base 32 without padding. */
+const CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+
+/** Bytes → RFC 4648 base 32 without padding (written as ASCII codes, then one string). */
 export function base32(bytes: Uint8Array): string {
-  let out = '';
+  const out = Buffer.allocUnsafe(Math.ceil((bytes.length * 8) / 5));
+  let n = 0;
   let buffer = 0;
   let bits = 0;
-  for (const byte of bytes) {
-    buffer = (buffer << 8) | byte;
+  for (let i = 0; i < bytes.length; i++) {
+    buffer = ((buffer << 8) | bytes[i]) & 0xffff;
     bits += 8;
     while (bits >= 5) {
-      out += ALPHABET[(buffer >>> (bits - 5)) & 31];
+      out[n++] = CODES[(buffer >>> (bits - 5)) & 31];
       bits -= 5;
     }
-    buffer &= (1 << bits) - 1;
   }
-  if (bits > 0) out += ALPHABET[(buffer << (5 - bits)) & 31];
-  return out;
+  if (bits > 0) out[n++] = CODES[(buffer << (5 - bits)) & 31];
+  return out.toString('latin1', 0, n);
 }
 
 export type PseudonymDomain = 'enfant' | 'famille';
 
 export function pseudonym(key: Uint8Array, domain: PseudonymDomain, identifier: string): string {
   return base32(createHmac('sha256', key).update(`${domain}\u0000${identifier}`, 'utf8').digest());
+}
+
+/** `pseudonym` under one key, the key imported once. */
+export function pseudonymiser(key: Uint8Array): (domain: PseudonymDomain, identifier: string) => string {
+  const secret = createSecretKey(key);
+  return (domain, identifier) => base32(createHmac('sha256', secret).update(`${domain}\u0000${identifier}`, 'utf8').digest());
 }
 
 /** The contract's shape of a pseudonym: 16 to 64 characters `[A-Z2-7]`. */

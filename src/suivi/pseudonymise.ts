@@ -18,7 +18,7 @@ import type { IdentifierConfig, PersonColumns, SuiviDictionary } from './contrac
 import { identityText } from './identity.ts';
 import { suiviMessages as m } from './messages.ts';
 import { normaliseNir, nirProblem } from './nir.ts';
-import { pseudonym } from './pseudonym.ts';
+import { pseudonymiser } from './pseudonym.ts';
 
 export interface PseudonymiseOptions {
   /** coarsen the identifier config's date columns to `AAAA-MM` */
@@ -42,61 +42,90 @@ export function copiedColumns(dictionary: SuiviDictionary): string[] {
   return Object.entries(dictionary.fields).filter(([, f]) => f.type !== 'pseudonym').map(([name]) => name);
 }
 
-type Cells = (column: string) => string;
+/** A person's raw columns as indices in the raw header (-1: absent, read as empty). */
+type PersonIndices = Record<keyof PersonColumns, number>;
+
+const cellAt = (raw: readonly string[], i: number): string => (i < 0 ? '' : (raw[i] ?? ''));
 
 /** One person's identifier text, `undefined` when all their columns are empty, or a reason. */
-function personIdentifier(person: PersonColumns, cell: Cells, who: string): { id: string } | { reason: string } | undefined {
-  const nir = cell(person.nir).trim();
+function personIdentifier(person: PersonColumns, at: PersonIndices, raw: readonly string[], who: string): { id: string } | { reason: string } | undefined {
+  const nir = cellAt(raw, at.nir).trim();
   if (nir !== '') {
     const problem = nirProblem(nir);
     if (problem === 'forme') return { reason: m.nirShape(person.nir) };
     if (problem === 'cle') return { reason: m.nirKey(person.nir) };
     return { id: `NIR:${normaliseNir(nir)}` };
   }
-  const parts = { nom: cell(person.nom), prenoms: cell(person.prenoms), naissance: cell(person.naissance), sexe: cell(person.sexe) };
-  if (Object.values(parts).every((v) => v.trim() === '')) return undefined;
+  const parts = { nom: cellAt(raw, at.nom), prenoms: cellAt(raw, at.prenoms), naissance: cellAt(raw, at.naissance), sexe: cellAt(raw, at.sexe) };
+  if (parts.nom.trim() === '' && parts.prenoms.trim() === '' && parts.naissance.trim() === '' && parts.sexe.trim() === '') return undefined;
   const identity = identityText(parts);
   return 'problem' in identity ? { reason: m.identity(who, identity.problem) } : { id: `ID:${identity.text}` };
 }
 
+/** What became of one raw row: its contract row, its reject, or nothing (a blank line). */
+export type RowOutcome = { row: string[] } | { reject: PseudonymiseReject } | undefined;
+
+/**
+ * The function that pseudonymises one raw row of a file whose header is `rawHeader` (`ligne`: the
+ * row's line in the raw file, header = 1). The columns are looked up once, the key imported once:
+ * `mfer pseudonymise` calls it for each of millions of streamed rows.
+ */
+export function rowPseudonymiser(rawHeader: readonly string[], dictionary: SuiviDictionary, identifiers: IdentifierConfig, key: Uint8Array, options: PseudonymiseOptions): (raw: readonly string[], ligne: number) => RowOutcome {
+  const index = new Map(rawHeader.map((h, i) => [h.trim(), i] as const));
+  const at = (column: string) => index.get(column) ?? -1;
+  const indices = (person: PersonColumns): PersonIndices => ({ nir: at(person.nir), nom: at(person.nom), prenoms: at(person.prenoms), naissance: at(person.naissance), sexe: at(person.sexe) });
+  const child = { columns: identifiers.enfant, at: indices(identifiers.enfant) };
+  const parents = identifiers.parents.map((person, i) => ({ columns: person, at: indices(person), who: `parent ${i + 1}` }));
+  const copied = new Set(copiedColumns(dictionary));
+  const dates = new Set(options.months ? identifiers.dates : []);
+  // each output column: a pseudonym, a copied raw cell (a date to coarsen or not), or empty
+  type Step = { kind: 'enfant' | 'famille' | 'empty' } | { kind: 'cell'; column: string; i: number; date: boolean };
+  const plan = Object.keys(dictionary.fields).map((h): Step => (h === 'enfant' || h === 'famille' ? { kind: h } : copied.has(h) ? { kind: 'cell', column: h, i: at(h), date: dates.has(h) } : { kind: 'empty' }));
+  const hmac = pseudonymiser(key);
+  return (raw, ligne) => {
+    if (raw.every((c) => c.trim() === '')) return undefined; // a blank line is no row
+    const childId = personIdentifier(child.columns, child.at, raw, 'enfant');
+    if (childId === undefined) return { reject: { ligne, motif: m.noIdentifier('enfant') } };
+    if ('reason' in childId) return { reject: { ligne, motif: childId.reason } };
+    const parentIds: string[] = [];
+    for (const parent of parents) {
+      const id = personIdentifier(parent.columns, parent.at, raw, parent.who);
+      if (id === undefined) continue;
+      if ('reason' in id) return { reject: { ligne, motif: id.reason } };
+      parentIds.push(id.id);
+    }
+    if (parentIds.length === 0) return { reject: { ligne, motif: m.noIdentifier('parents') } };
+    const row = new Array<string>(plan.length);
+    for (let k = 0; k < plan.length; k++) {
+      const step = plan[k];
+      if (step.kind === 'enfant') row[k] = hmac('enfant', childId.id);
+      else if (step.kind === 'famille') row[k] = hmac('famille', parentIds.sort().join('+'));
+      else if (step.kind === 'empty') row[k] = '';
+      else if (step.kind === 'cell') {
+        const value = cellAt(raw, step.i).trim();
+        if (step.date && value !== '') {
+          if (!DATE.test(value)) return { reject: { ligne, motif: m.badDate(step.column) } };
+          row[k] = value.slice(0, 7);
+        } else row[k] = value;
+      }
+    }
+    return { row };
+  };
+}
+
+const DATE = /^\d{4}-\d{2}(-\d{2})?$/;
+
 export function pseudonymiseGrid(grid: readonly (readonly string[])[], dictionary: SuiviDictionary, identifiers: IdentifierConfig, key: Uint8Array, options: PseudonymiseOptions): PseudonymisedGrid {
   const [rawHeader = [], ...body] = grid;
-  const index = new Map(rawHeader.map((h, i) => [h.trim(), i] as const));
-  const copied = copiedColumns(dictionary);
+  const pseudonymise = rowPseudonymiser(rawHeader, dictionary, identifiers, key, options);
   const header = Object.keys(dictionary.fields);
-  const dates = new Set(options.months ? identifiers.dates : []);
   const rows: string[][] = [];
   const rejects: PseudonymiseReject[] = [];
   body.forEach((raw, r) => {
-    const ligne = r + 2;
-    if (raw.every((c) => c.trim() === '')) return; // a blank line is no row
-    const cell: Cells = (column) => {
-      const i = index.get(column);
-      return i === undefined ? '' : (raw[i] ?? '');
-    };
-    const child = personIdentifier(identifiers.enfant, cell, 'enfant');
-    if (child === undefined) return rejects.push({ ligne, motif: m.noIdentifier('enfant') });
-    if ('reason' in child) return rejects.push({ ligne, motif: child.reason });
-    const parents: string[] = [];
-    for (const [i, person] of identifiers.parents.entries()) {
-      const parent = personIdentifier(person, cell, `parent ${i + 1}`);
-      if (parent === undefined) continue;
-      if ('reason' in parent) return rejects.push({ ligne, motif: parent.reason });
-      parents.push(parent.id);
-    }
-    if (parents.length === 0) return rejects.push({ ligne, motif: m.noIdentifier('parents') });
-    const values: Record<string, string> = {
-      enfant: pseudonym(key, 'enfant', child.id),
-      famille: pseudonym(key, 'famille', parents.sort().join('+')),
-    };
-    for (const column of copied) {
-      const value = cell(column).trim();
-      if (dates.has(column) && value !== '') {
-        if (!/^\d{4}-\d{2}(-\d{2})?$/.test(value)) return rejects.push({ ligne, motif: m.badDate(column) });
-        values[column] = value.slice(0, 7);
-      } else values[column] = value;
-    }
-    rows.push(header.map((h) => values[h] ?? ''));
+    const outcome = pseudonymise(raw, r + 2);
+    if (outcome === undefined) return;
+    if ('row' in outcome) rows.push(outcome.row);
+    else rejects.push(outcome.reject);
   });
   return { header, rows, rejects };
 }
