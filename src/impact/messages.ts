@@ -60,6 +60,12 @@ export const impactMessages = {
     survivalTitle: 'Part des enfants sans retour devant le juge, mois après mois depuis la fin de l’année de séparation',
     survivalAlt: (last: string): string => `Courbes de maintien hors du tribunal : ${last}`,
     survivalNote: 'Une marche de la courbe n’est montrée que si chaque groupe compte au moins 11 enfants suivis et si les retours survenus depuis la marche précédente sont 0 ou au moins 11 ; les bandes sont des intervalles à 95 %.',
+    pathsHeading: 'Espaces de rencontre : ce que deviennent les visites autonomes',
+    pathsIntro:
+      'Pour les espaces de rencontre, aucun effet n’est estimé : les mesures sont ordonnées par le juge dans les situations les plus conflictuelles et aucun groupe d’enfants comparables n’existe. La courbe décrit seulement, pour les enfants dont la mesure s’est terminée par l’exercice autonome du droit de visite, la part qui le garde durablement (ni nouvelle mesure ni retour devant le juge), mois après mois, selon l’origine de la mesure.',
+    pathsTitle: 'Part des enfants en visite autonome durable après la fin de la mesure, selon l’origine de la mesure',
+    pathsAlt: (lines: string): string => `Maintien de l’exercice autonome : ${lines}`,
+    origin: { jaf: 'Juge aux affaires familiales', juge_enfants: 'Juge des enfants', spontanee: 'Démarche spontanée' } as const,
     armTreated: 'Avec médiation',
     armCompared: 'Comparables sans médiation (pondérés)',
     effect: 'Effet estimé',
