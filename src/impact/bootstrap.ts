@@ -2,8 +2,9 @@
  * The Poisson bootstrap over families, inside DuckDB, replicate block by replicate block (memory stays
  * bounded by one block's sums). Per block, three groupings of the weighted units, each as small as
  * its use allows: the matched units by replicate and stratum (the matched effects, the only large
- * grouping: a stratum's treated and comparison sums side by side, one row each); all units by
- * replicate, department, cohort and arm (the naive differences need no strata); the matched units by
+ * grouping: a stratum's treated and comparison sums side by side, one row each); the unmatched units
+ * by replicate, department and cohort (with the matched strata's sums, the naive differences: they
+ * need no strata); the matched units by
  * replicate, arm and survival time (the survival counts, each comparison child weighted by its
  * stratum's CEM weight of the full sample: the bands hold the matched strata's weights fixed, which
  * keeps the grouping small). The strata are then summed per department before the territories (a
@@ -53,6 +54,7 @@ CREATE OR REPLACE TEMP TABLE impact_boot_units AS SELECT * FROM impact_units WHE
 CREATE OR REPLACE TEMP TABLE impact_boot_km_units AS SELECT h, treated, km_key, n, rho FROM impact_units WHERE matched;`);
   const arm = (treated: boolean, e: string): string => `sum(CASE WHEN ${treated ? '' : 'NOT '}treated THEN (w * ${e})::DOUBLE ELSE 0 END)`;
   const outcomes = ['y1', 'y2', 'y3', 'y4'];
+  const kept = 'b.wt > 0 AND b.wc > 0';
   for (let r0 = 0; r0 <= replicates; r0 += block) {
     const r1 = Math.min(replicates + 1, r0 + block);
     await connection.run(`
@@ -62,28 +64,34 @@ SELECT r, stratum_id, ${arm(true, 'n')} AS wt, ${arm(false, 'n')} AS wc,
 FROM (${weighted('impact_boot_units', 'x.matched', r0, r1, seed)})
 GROUP BY r, stratum_id;
 
--- matched strata summed per department (a stratum that lost its treated or its comparisons in a replicate is dropped)
+-- matched strata summed per department: the matched effects' sums (a stratum that lost its treated
+-- or its comparisons in a replicate is dropped) and, all strata kept, the naive sums of matched units
 CREATE OR REPLACE TEMP TABLE impact_boot_dep AS
-SELECT b.r, s.departement, s.cohort, sum(b.wt) AS nt, sum(b.wc) AS nc,
-  ${[1, 2, 3, 4].map((i) => `sum(b.t${i}) AS t${i}, fsum(b.wt * (b.t${i} / b.wt - b.c${i} / b.wc)) AS d${i}`).join(', ')}
+SELECT b.r, s.departement, s.cohort,
+  sum(b.wt) FILTER (WHERE ${kept}) AS nt, sum(b.wc) FILTER (WHERE ${kept}) AS nc,
+  ${[1, 2, 3, 4].map((i) => `sum(b.t${i}) FILTER (WHERE ${kept}) AS mt${i}, fsum(b.wt * (b.t${i} / b.wt - b.c${i} / b.wc)) FILTER (WHERE ${kept}) AS d${i}`).join(', ')},
+  sum(b.wt) AS wt, sum(b.wc) AS wc, ${[1, 2, 3, 4].map((i) => `sum(b.t${i}) AS t${i}, sum(b.c${i}) AS c${i}`).join(', ')}
 FROM impact_boot_strata b JOIN impact_strata s ON s.stratum_id = b.stratum_id
-WHERE b.wt > 0 AND b.wc > 0
 GROUP BY b.r, s.departement, s.cohort;
 
 INSERT INTO impact_boot_effects
 SELECT d.r, g.geo, d.cohort, sum(d.nt), sum(d.nc),
-  ${[1, 2, 3, 4].map((i) => `sum(d.t${i}) / sum(d.nt)`).join(', ')},
+  ${[1, 2, 3, 4].map((i) => `sum(d.mt${i}) / sum(d.nt)`).join(', ')},
   ${[1, 2, 3, 4].map((i) => `fsum(d.d${i}) / sum(d.nt)`).join(', ')}
 FROM impact_boot_dep d JOIN impact_geo g ON g.departement = d.departement
-GROUP BY d.r, g.geo, d.cohort;
+GROUP BY d.r, g.geo, d.cohort
+HAVING sum(d.nt) IS NOT NULL;
 
+-- naive sums: the matched units' (above) and the unmatched units', scanned apart (few)
 INSERT INTO impact_boot_naive
 SELECT n.r, g.geo, n.cohort, coalesce(sum(n.wt), 0), coalesce(sum(n.wc), 0),
   ${[1, 2, 3, 4].map((i) => `sum(n.t${i})`).join(', ')}, ${[1, 2, 3, 4].map((i) => `sum(n.c${i})`).join(', ')}
 FROM (
-  SELECT r, departement, cohort, ${arm(true, 'n')} AS wt, ${arm(false, 'n')} AS wc,
-    ${outcomes.map((y, i) => `${arm(true, y)} AS t${i + 1}`).join(', ')}, ${outcomes.map((y, i) => `${arm(false, y)} AS c${i + 1}`).join(', ')}
-  FROM (${weighted('impact_boot_units', 'true', r0, r1, seed)})
+  SELECT r, departement, cohort, wt, wc, ${[1, 2, 3, 4].map((i) => `t${i}, c${i}`).join(', ')} FROM impact_boot_dep
+  UNION ALL
+  SELECT r, departement, cohort, ${arm(true, 'n')}, ${arm(false, 'n')},
+    ${outcomes.map((y) => `${arm(true, y)}, ${arm(false, y)}`).join(', ')}
+  FROM (${weighted('impact_boot_units', 'NOT x.matched', r0, r1, seed)})
   GROUP BY r, departement, cohort
 ) n JOIN impact_geo g ON g.departement = n.departement
 GROUP BY n.r, g.geo, n.cohort;
