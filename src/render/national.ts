@@ -62,7 +62,7 @@ export async function nationalReport(publication: Publication, options: { genera
     '<main>',
     ...sections.map((s, i) => `<section id="${s.id}"><h2${i === 0 ? ' class="first"' : ''}>${escapeHtml(s.title)}</h2>\n${s.body}\n</section>`),
     publication.followUp ? followUpSection(publication.followUp, FRANCE) : '', // issue 23: cohort outcomes (src/render/suivi.ts)
-    publication.impact ? await impactSection(publication.impact.result, publication.geography.labels, publication.impact.rencontre) : '', // issue 24: effects of mediation (src/render/impact.ts)
+    ...(publication.impact ? [await impactSection(publication.impact.result, publication.geography.labels, publication.impact.rencontre)] : []), // issue 24: effects of mediation (src/render/impact.ts)
     methodologySection(publication, m.sections.methodology),
     '</main>',
   ].join('\n');
