@@ -46,7 +46,7 @@ export const impactMessages = {
     'Champ : enfants dont la famille devient monoparentale dans l’année (fichiers des CAF), médiation commencée de 6 mois avant à 12 mois après cette année.',
     'Méthode : appariement exact sur variables regroupées (département, nombre d’enfants, âge du plus jeune, quintile de niveau de vie, procédure antérieure, ASF antérieure) ; intervalles à 95 % par bootstrap de Poisson sur les familles (500 réplications) ; E-value de VanderWeele et Ding.',
     'Ces estimations ne tiennent compte que des caractéristiques observées : une différence non mesurée entre familles peut en expliquer une partie (voir la E-value).',
-    'Source : CNAF, ministère de la Justice, fichiers de suivi pseudonymisés ; traitement mfer.',
+    'Source : Cnaf, fichiers des allocataires ; ministère de la Justice, décisions des juges aux affaires familiales ; services de médiation familiale ; fichiers de suivi pseudonymisés.',
   ] as const,
   insufficient: 'effectif insuffisant',
   badConfig: (file: string, where: string, why: string): string => `Paramètres de la méthode d’impact invalides dans ${file}, à « ${where || 'la racine'} » : ${why}.`,

@@ -135,7 +135,9 @@ describe('the publishable files', () => {
         const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
         const status = lines[0].split(',').indexOf('status');
         const statuses = new Set(lines.slice(1).map((l) => l.split(',')[status]));
-        expect([...statuses].filter((s) => s !== 'published' && s !== 'secret')).toEqual([]);
+        // the impact table's contract (issue 24) names its withheld rows `insufficient`
+        const withheld = path.endsWith('impact-mediation.long.csv') ? 'insufficient' : 'secret';
+        expect([...statuses].filter((s) => s !== 'published' && s !== withheld)).toEqual([]);
       }
     }
   });
