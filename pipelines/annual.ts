@@ -5,7 +5,8 @@
  *   returns ── read ── validate ── harmonize ──┬── (publish: indicators + protection) ── (render)
  *   dictionaries ┘                              └── clean data, rejects, manifest
  *                                                          └──────────── publishRun (atomic) ──▶ data-out/, reports/
- *   suivi/<year>/ (follow-up, when present) ── screen ── cohorts (DuckDB) ── protection ──┘
+ *   suivi/<year>/ (follow-up, when present) ── screen ─┬─ cohorts (DuckDB) ── protection ──┘
+ *                                                     └─ impact: matching, bootstrap, survival (DuckDB) ── protection ──┘
  *
  * Years are processed oldest first and every `HarmonizedYear` is kept (`history`), because the
  * indicators of a year need the year before (evolutions): with `--year 2024`, 2023 is read too (when
@@ -28,6 +29,8 @@ import { serviceDepartments } from '../src/ingest/services-register.ts';
 import { listYears, readReturns } from '../src/ingest/read-returns.ts';
 import { loadFollowUpPublication, readFollowUp } from '../src/ingest/suivi.ts';
 import { followUpStage } from '../src/suivi/stage.ts';
+import { impactStage } from '../src/impact/stage.ts';
+import { loadImpactRules } from '../src/ingest/impact-config.ts';
 import { pooledEngine, protectionEngine, type Engine } from '../src/indicators/engine.ts';
 import { publishYears, startProtection } from '../src/indicators/publish-years.ts';
 import { absentSurveys, type ProtectedYear } from '../src/indicators/publish.ts';
@@ -73,6 +76,7 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   const sources = { reference: options.reference ?? join(options.input, 'reference'), dictionaries: options.dictionaries ?? 'pipelines/config/surveys', publication: options.publication ?? 'pipelines/config' };
   const followUp = readFollowUp(options.input, options.suivi ?? 'pipelines/config/suivi'); // follow-up when present (issue 23); a file holding a direct identifier stops the run here, nothing written
   const followUpConfig = followUp.length > 0 ? loadFollowUpPublication(options.suivi ?? 'pipelines/config/suivi') : undefined;
+  const impactRules = followUp.length > 0 ? loadImpactRules(sources.publication) : undefined; // the impact method's parameters (issue 24)
   const geography = loadGeography(sources.reference);
   const register = loadRegister(sources.reference, new Set(geography.departments.map((d) => d.code))); // known services (optional)
   const owners = serviceDepartments(register); // each known service's department, for validation
@@ -124,10 +128,15 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   const rendering: Promise<OutputFile[]>[] = [];
   const publishing = years.filter((year) => !unpublished.includes(year));
   const latest = Math.max(...publishing);
-  const followUpOut = await followUpStage(followUp, latest, geography, validatedYears.map((v) => ({ year: v.year, mediation: v.mediation.rows, rencontre: v.rencontre.rows })), engine, followUpConfig); // src/suivi: cohorts (DuckDB), protected outcome tables, linkage audit
-  files.push(...followUpOut.files);
+  const [followUpOut, impactOut] = await Promise.all([
+    followUpStage(followUp, latest, geography, validatedYears.map((v) => ({ year: v.year, mediation: v.mediation.rows, rencontre: v.rencontre.rows })), engine, followUpConfig), // src/suivi: cohorts (DuckDB), protected outcome tables, linkage audit
+    impactStage(followUp, latest, geography, engine, impactRules, followUpConfig?.rules), // src/impact: effects of mediation (matching, bootstrap), survival curves, every count protected
+  ]);
+  files.push(...followUpOut.files, ...impactOut.files);
+  const followUpFailures = [...followUpOut.failures, ...impactOut.failures];
+  const latestExtras = { ...(followUpOut.long ? { followUp: followUpOut.long } : {}), ...(impactOut.publication ? { impact: impactOut.publication } : {}) };
   const onPublished = (p: Publication) =>
-    rendering.push(startedEarly(renderer.then((r) => r.startRender(p.year === latest && followUpOut.long ? { ...p, followUp: followUpOut.long } : p, latest, r.generatedAt(options.sourceDateEpoch), workbooks))));
+    rendering.push(startedEarly(renderer.then((r) => r.startRender(p.year === latest ? { ...p, ...latestExtras } : p, latest, r.generatedAt(options.sourceDateEpoch), workbooks))));
   const published = await publishYears(history, publication, { only: publishing, engine, started, onPublished }); // src/indicators: protected tables, audit trail
   published.lines.forEach((line) => log(line));
   published.publications.forEach((p) => runLogs.get(p.year)?.record({ name: 'secret statistique', counts: secrecyCounts(p) })); // producer-only
@@ -138,9 +147,9 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   files.push(...reports);
   files.push(...runLogFiles(runLogs, context, timingsRequested()));
   const written = [...publishing, ...unpublished].sort((a, b) => a - b);
-  if (written.length > 0 && published.failures.length === 0 && followUpOut.failures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years: written, files, provisional: unpublished });
+  if (written.length > 0 && published.failures.length === 0 && followUpFailures.length === 0) await publishRun({ roots: { 'data-out': options.out, reports: options.reports }, years: written, files, provisional: unpublished });
 
-  return { years: publishing, unpublished, history, validated: validatedYears, unusable, files, exitCode: published.failures.length + followUpOut.failures.length > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
+  return { years: publishing, unpublished, history, validated: validatedYears, unusable, files, exitCode: published.failures.length + followUpFailures.length > 0 ? 5 : exitCode(validatedYears, options.strict ?? false) };
 }
 
 /** The years to publish and, for their evolutions, the year before each when present; oldest first. */

@@ -1,11 +1,17 @@
 /**
  * The Poisson bootstrap over families, inside DuckDB, replicate block by replicate block (memory stays
- * bounded by one block's sums). One weighted scan of the units per block, two groupings: by stratum
- * and arm (whence the matched effects and, rolled up, the naive differences) and by arm and survival
- * time (the survival counts, each comparison child weighted by its stratum's CEM weight of the full
- * sample: the bands hold the matched strata's weights fixed, which keeps the grouping small). Replicate
- * 0 gives every family the weight 1: it is the point estimate, computed by the very same SQL. Sums of
- * weights and outcomes are integers (exact in any order); other sums use DuckDB's compensated `fsum`.
+ * bounded by one block's sums). Per block, three groupings of the weighted units, each as small as
+ * its use allows: the matched units by replicate and stratum (the matched effects, the only large
+ * grouping: a stratum's treated and comparison sums side by side, one row each); the unmatched units
+ * by replicate, department and cohort (with the matched strata's sums, the naive differences: they
+ * need no strata); the matched units by
+ * replicate, arm and survival time (the survival counts, each comparison child weighted by its
+ * stratum's CEM weight of the full sample: the bands hold the matched strata's weights fixed, which
+ * keeps the grouping small). The strata are then summed per department before the territories (a
+ * department belongs to three: France, its half, its region), so the join to the territories is on
+ * a few rows per replicate. Replicate 0 gives every family the weight 1: it is the point estimate,
+ * computed by the very same SQL. Sums of weights and outcomes are whole numbers held in doubles (exact
+ * below 2^53, in any order); other sums use DuckDB's compensated `fsum`.
  *
  * Tables written, every figure a proportion (not yet percentage points):
  * - `impact_boot_effects(r, geo, cohort, nt, nc, p1…p4, e1…e4)`: the matched arms' (weighted)
@@ -42,49 +48,60 @@ export async function runBootstrap(connection: DuckDBConnection, options: Bootst
   await connection.run(`
 CREATE OR REPLACE TABLE impact_boot_effects (r INTEGER, geo VARCHAR, cohort INTEGER, nt BIGINT, nc BIGINT, p1 DOUBLE, p2 DOUBLE, p3 DOUBLE, p4 DOUBLE, e1 DOUBLE, e2 DOUBLE, e3 DOUBLE, e4 DOUBLE);
 CREATE OR REPLACE TABLE impact_boot_naive (r INTEGER, geo VARCHAR, cohort INTEGER, wt BIGINT, wc BIGINT, t1 BIGINT, t2 BIGINT, t3 BIGINT, t4 BIGINT, c1 BIGINT, c2 BIGINT, c3 BIGINT, c4 BIGINT);
-CREATE OR REPLACE TABLE impact_boot_km (r INTEGER, treated BOOLEAN, km_time INTEGER, km_event INTEGER, wsum DOUBLE);`);
+CREATE OR REPLACE TABLE impact_boot_km (r INTEGER, treated BOOLEAN, km_time INTEGER, km_event INTEGER, wsum DOUBLE);
+-- the units of the cohorts estimated, and each matched stratum's department and cohort
+CREATE OR REPLACE TEMP TABLE impact_boot_units AS SELECT * FROM impact_units WHERE cohort <= ${lastCohort};
+CREATE OR REPLACE TEMP TABLE impact_boot_km_units AS SELECT h, treated, km_key, n, rho FROM impact_units WHERE matched;`);
+  const arm = (treated: boolean, e: string): string => `sum(CASE WHEN ${treated ? '' : 'NOT '}treated THEN (w * ${e})::DOUBLE ELSE 0 END)`;
+  const outcomes = ['y1', 'y2', 'y3', 'y4'];
+  const kept = 'b.wt > 0 AND b.wc > 0';
   for (let r0 = 0; r0 <= replicates; r0 += block) {
     const r1 = Math.min(replicates + 1, r0 + block);
     await connection.run(`
-CREATE OR REPLACE TEMP TABLE impact_boot_scan AS
-SELECT r, arm_id, treated, km_key, GROUPING(arm_id) AS survival_set,
-  sum(w * n) AS wn, sum(w * y1) AS y1, sum(w * y2) AS y2, sum(w * y3) AS y3, sum(w * y4) AS y4,
-  fsum(w * n * rho) AS wk
-FROM (${weighted('impact_units', 'true', r0, r1, seed)})
-GROUP BY GROUPING SETS ((r, arm_id), (r, treated, km_key));
-
 CREATE OR REPLACE TEMP TABLE impact_boot_strata AS
-SELECT r, arm_id // 2 AS stratum_id,
-  sum(wn) FILTER (WHERE arm_id % 2 = 1) AS wt, sum(wn) FILTER (WHERE arm_id % 2 = 0) AS wc,
-  sum(y1) FILTER (WHERE arm_id % 2 = 1) AS t1, sum(y2) FILTER (WHERE arm_id % 2 = 1) AS t2,
-  sum(y3) FILTER (WHERE arm_id % 2 = 1) AS t3, sum(y4) FILTER (WHERE arm_id % 2 = 1) AS t4,
-  sum(y1) FILTER (WHERE arm_id % 2 = 0) AS c1, sum(y2) FILTER (WHERE arm_id % 2 = 0) AS c2,
-  sum(y3) FILTER (WHERE arm_id % 2 = 0) AS c3, sum(y4) FILTER (WHERE arm_id % 2 = 0) AS c4
-FROM impact_boot_scan WHERE survival_set = 0
-GROUP BY r, arm_id // 2;
+SELECT r, stratum_id, ${arm(true, 'n')} AS wt, ${arm(false, 'n')} AS wc,
+  ${outcomes.map((y, i) => `${arm(true, y)} AS t${i + 1}, ${arm(false, y)} AS c${i + 1}`).join(', ')}
+FROM (${weighted('impact_boot_units', 'x.matched', r0, r1, seed)})
+GROUP BY r, stratum_id;
+
+-- matched strata summed per department: the matched effects' sums (a stratum that lost its treated
+-- or its comparisons in a replicate is dropped) and, all strata kept, the naive sums of matched units
+CREATE OR REPLACE TEMP TABLE impact_boot_dep AS
+SELECT b.r, s.departement, s.cohort,
+  sum(b.wt) FILTER (WHERE ${kept}) AS nt, sum(b.wc) FILTER (WHERE ${kept}) AS nc,
+  ${[1, 2, 3, 4].map((i) => `sum(b.t${i}) FILTER (WHERE ${kept}) AS mt${i}, fsum(b.wt * (b.t${i} / b.wt - b.c${i} / b.wc)) FILTER (WHERE ${kept}) AS d${i}`).join(', ')},
+  sum(b.wt) AS wt, sum(b.wc) AS wc, ${[1, 2, 3, 4].map((i) => `sum(b.t${i}) AS t${i}, sum(b.c${i}) AS c${i}`).join(', ')}
+FROM impact_boot_strata b JOIN impact_strata s ON s.stratum_id = b.stratum_id
+GROUP BY b.r, s.departement, s.cohort;
 
 INSERT INTO impact_boot_effects
-SELECT b.r, g.geo, s.cohort, sum(b.wt), sum(b.wc),
-  sum(b.t1) / sum(b.wt), sum(b.t2) / sum(b.wt), sum(b.t3) / sum(b.wt), sum(b.t4) / sum(b.wt),
-  fsum(b.wt * (b.t1 / b.wt - b.c1 / b.wc)) / sum(b.wt), fsum(b.wt * (b.t2 / b.wt - b.c2 / b.wc)) / sum(b.wt),
-  fsum(b.wt * (b.t3 / b.wt - b.c3 / b.wc)) / sum(b.wt), fsum(b.wt * (b.t4 / b.wt - b.c4 / b.wc)) / sum(b.wt)
-FROM impact_boot_strata b JOIN impact_strata s ON s.stratum_id = b.stratum_id
-  JOIN impact_geo g ON g.departement = s.departement
-WHERE b.wt > 0 AND b.wc > 0 AND s.cohort <= ${lastCohort}
-GROUP BY b.r, g.geo, s.cohort;
+SELECT d.r, g.geo, d.cohort, sum(d.nt), sum(d.nc),
+  ${[1, 2, 3, 4].map((i) => `sum(d.mt${i}) / sum(d.nt)`).join(', ')},
+  ${[1, 2, 3, 4].map((i) => `fsum(d.d${i}) / sum(d.nt)`).join(', ')}
+FROM impact_boot_dep d JOIN impact_geo g ON g.departement = d.departement
+GROUP BY d.r, g.geo, d.cohort
+HAVING sum(d.nt) IS NOT NULL;
 
+-- naive sums: the matched units' (above) and the unmatched units', scanned apart (few)
 INSERT INTO impact_boot_naive
-SELECT b.r, g.geo, s.cohort,
-  coalesce(sum(b.wt), 0), coalesce(sum(b.wc), 0), sum(b.t1), sum(b.t2), sum(b.t3), sum(b.t4),
-  sum(b.c1), sum(b.c2), sum(b.c3), sum(b.c4)
-FROM impact_boot_strata b JOIN impact_strata s ON s.stratum_id = b.stratum_id
-  JOIN impact_geo g ON g.departement = s.departement
-WHERE s.cohort <= ${lastCohort}
-GROUP BY b.r, g.geo, s.cohort;
+SELECT n.r, g.geo, n.cohort, coalesce(sum(n.wt), 0), coalesce(sum(n.wc), 0),
+  ${[1, 2, 3, 4].map((i) => `sum(n.t${i})`).join(', ')}, ${[1, 2, 3, 4].map((i) => `sum(n.c${i})`).join(', ')}
+FROM (
+  SELECT r, departement, cohort, wt, wc, ${[1, 2, 3, 4].map((i) => `t${i}, c${i}`).join(', ')} FROM impact_boot_dep
+  UNION ALL
+  SELECT r, departement, cohort, ${arm(true, 'n')}, ${arm(false, 'n')},
+    ${outcomes.map((y) => `${arm(true, y)}, ${arm(false, y)}`).join(', ')}
+  FROM (${weighted('impact_boot_units', 'NOT x.matched', r0, r1, seed)})
+  GROUP BY r, departement, cohort
+) n JOIN impact_geo g ON g.departement = n.departement
+GROUP BY n.r, g.geo, n.cohort;
 
 INSERT INTO impact_boot_km
-SELECT r, treated, km_key // 2, km_key % 2, wk
-FROM impact_boot_scan WHERE survival_set = 1 AND wk > 0;`);
+SELECT r, treated, km_key // 2, km_key % 2, wk FROM (
+  SELECT r, treated, km_key, fsum(w * n * rho) AS wk
+  FROM (${weighted('impact_boot_km_units', 'true', r0, r1, seed)})
+  GROUP BY r, treated, km_key
+) WHERE wk > 0;`);
   }
-  await connection.run('DROP TABLE IF EXISTS impact_boot_strata; DROP TABLE IF EXISTS impact_boot_scan');
+  await connection.run('DROP TABLE IF EXISTS impact_boot_strata; DROP TABLE IF EXISTS impact_boot_dep; DROP TABLE IF EXISTS impact_boot_units; DROP TABLE IF EXISTS impact_boot_km_units');
 }

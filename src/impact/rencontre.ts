@@ -27,12 +27,12 @@ const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 const monthIndex = (col: string): string =>
   `(TRY_CAST(substr(${col}, 1, 4) AS INTEGER) * 12 + TRY_CAST(substr(${col}, 6, 2) AS INTEGER) - 1)`;
 
-/** `impact_rencontre_paths(enfant, origine, km_time, km_event)`: one row per autonomous exit */
+/** `impact_rencontre_paths(enfant, departement, origine, km_time, km_event)`: one row per autonomous exit */
 export function rencontrePathsSql(tables: { rencontre: string; justice: string }, year: number, horizon: number): string {
   return `
 CREATE OR REPLACE TABLE impact_rencontre_paths AS
 WITH m AS (
-  SELECT CAST(enfant AS VARCHAR) AS enfant, CAST(origine AS VARCHAR) AS origine, CAST(issue AS VARCHAR) AS issue,
+  SELECT CAST(enfant AS VARCHAR) AS enfant, CAST(departement AS VARCHAR) AS departement, CAST(origine AS VARCHAR) AS origine, CAST(issue AS VARCHAR) AS issue,
     ${monthIndex('CAST(debut AS VARCHAR)')} AS start_mi, ${monthIndex('CAST(fin AS VARCHAR)')} AS end_mi
   FROM ${ident(tables.rencontre)}
 ),
@@ -47,7 +47,7 @@ next AS (
   JOIN (SELECT enfant, start_mi AS mi FROM m UNION ALL SELECT enfant, mi FROM j) x ON x.enfant = e.enfant AND x.mi > e.end_mi
   GROUP BY e.enfant, e.end_mi
 )
-SELECT e.enfant, e.origine,
+SELECT e.enfant, e.departement, e.origine,
   CASE WHEN n.first_month IS NOT NULL AND n.first_month <= least(${horizon}, ${(year + 1) * 12 - 1} - e.end_mi) THEN n.first_month
        ELSE least(${horizon}, ${(year + 1) * 12 - 1} - e.end_mi) END AS km_time,
   CAST(coalesce(n.first_month <= least(${horizon}, ${(year + 1) * 12 - 1} - e.end_mi), false) AS INTEGER) AS km_event

@@ -82,6 +82,7 @@ export interface Publisher {
 }
 
 import type { LongRow } from '../suivi/publish.ts';
+import type { ImpactPublication } from '../impact/stage.ts';
 
 export interface Publication {
   year: number;
@@ -95,6 +96,8 @@ export interface Publication {
   history: readonly { year: number; tables: readonly PublicationTable[] }[];
   /** the protected follow-up cohort tables (issue 23), on the latest year when follow-up files exist */
   followUp?: Readonly<Record<'mediation' | 'rencontre', readonly LongRow[]>>;
+  /** the protected impact estimates and survival curves (issue 24), on the latest year when follow-up files exist */
+  impact?: ImpactPublication;
 }
 
 /**

@@ -11,6 +11,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { EffectRow, ImpactResult } from '../impact/impact.ts';
 import { impactMessages } from '../impact/messages.ts';
+import type { RencontreCurve } from '../impact/rencontre.ts';
 import { OUTCOMES, type Outcome } from '../impact/rules.ts';
 import { FONT } from './charts.ts';
 import { escapeHtml, formatNumber } from './format.ts';
@@ -66,6 +67,24 @@ function survivalSpec(values: Record<string, unknown>[]): TopLevelSpec {
   } as TopLevelSpec;
 }
 
+/** lasting autonomy after an autonomous exit, one step line per origin of the measure */
+function pathsSpec(values: Record<string, unknown>[]): TopLevelSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 420,
+    height: 220,
+    padding: { left: 40, top: 12, right: 12, bottom: 12 },
+    config: { font: FONT, view: { stroke: null }, legend: { labelLimit: 400 } },
+    data: { values },
+    mark: { type: 'line', interpolate: 'step-after', point: true },
+    encoding: {
+      x: { field: 'mois', type: 'quantitative', title: 'mois après la fin de la mesure', scale: { domain: [0, 24] } },
+      y: { field: 'part', type: 'quantitative', title: 'part en visite autonome durable', scale: { zero: false }, axis: { format: '.0%' } },
+      color: { field: 'origine', type: 'nominal', sort: null, title: null, scale: { range: [...COLOURS, '#009e73'] }, legend: { orient: 'bottom' } },
+    },
+  } as TopLevelSpec;
+}
+
 function figure(id: string, title: string, alt: string, svg: string, note = ''): string {
   const n = note ? `<p class="chart-note">${escapeHtml(note)}</p>` : '';
   return `<figure class="chart" id="${escapeHtml(id)}"><div class="chart-svg" role="img" aria-label="${escapeHtml(alt)}">${svg}</div><figcaption><span class="chart-title">${escapeHtml(title)}</span>${n}</figcaption></figure>`;
@@ -77,8 +96,11 @@ function table(header: readonly string[], rows: readonly string[][]): string {
   return `<table class="impact-table"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-/** `labels`: French names of the territory codes (the geography's labels) */
-export async function impactSection(result: ImpactResult, labels: Readonly<Record<string, string>>): Promise<string> {
+/**
+ * `labels`: French names of the territory codes (the geography's labels); `rencontre`: the
+ * descriptive curves of the espaces de rencontre (published steps only), drawn when one has a step.
+ */
+export async function impactSection(result: ImpactResult, labels: Readonly<Record<string, string>>, rencontre: readonly RencontreCurve[] = []): Promise<string> {
   const parts: string[] = [`<h2>${escapeHtml(m.title)}</h2>`];
   const published = result.effects.filter((e) => e.status === 'published' && e.geo === 'FR');
   const cohort = published.length > 0 ? Math.max(...published.map((e) => e.cohort)) : undefined;
@@ -120,6 +142,16 @@ export async function impactSection(result: ImpactResult, labels: Readonly<Recor
     const last = result.survival.steps[result.survival.steps.length - 1];
     const alt = m.survivalAlt(`${m.armTreated} ${formatNumber(100 * last.treated.survival, 1)} %, ${m.armCompared} ${formatNumber(100 * last.compared.survival, 1)} % au mois ${last.month}`);
     parts.push(figure('impact-survie', m.survivalTitle, alt, await vegaLiteToSvg(survivalSpec(values), 'impact-survie'), m.survivalNote));
+  }
+  const paths = rencontre.filter((c) => c.steps.length > 0);
+  if (paths.length > 0) {
+    const values = paths.flatMap((c) => [{ mois: 0, origine: m.origin[c.origin], part: 1 }, ...c.steps.map((s) => ({ mois: s.month, origine: m.origin[c.origin], part: s.survival }))]);
+    const alt = m.pathsAlt(paths.map((c) => {
+      const last = c.steps[c.steps.length - 1];
+      return `${m.origin[c.origin]} ${formatNumber(100 * last.survival, 1)} % au mois ${last.month}`;
+    }).join(' ; '));
+    parts.push(`<h3>${escapeHtml(m.pathsHeading)}</h3><p>${escapeHtml(m.pathsIntro)}</p>`);
+    parts.push(figure('impact-rencontre', m.pathsTitle, alt, await vegaLiteToSvg(pathsSpec(values), 'impact-rencontre'), m.survivalNote));
   }
   parts.push(`<ul class="impact-limits">${m.limits.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`);
   return `<section class="impact" id="impact">${parts.join('')}</section>`;

@@ -19,6 +19,7 @@ import { annexSection } from './annex.ts';
 import { methodologySection } from './methodology.ts';
 import { htmlPage } from './page.ts';
 import { followUpSection } from './suivi.ts';
+import { impactSection } from './impact.ts';
 import { NOT_APPLICABLE, tableView, type Shown, type TableView } from './view.ts';
 import { FRANCE } from '../model/geography.ts';
 
@@ -62,6 +63,7 @@ export async function nationalReport(publication: Publication, options: { genera
     '<main>',
     ...sections.map((s, i) => `<section id="${s.id}"><h2${i === 0 ? ' class="first"' : ''}>${escapeHtml(s.title)}</h2>\n${s.body}\n</section>`),
     publication.followUp ? followUpSection(publication.followUp, FRANCE) : '', // issue 23: cohort outcomes (src/render/suivi.ts)
+    ...(publication.impact ? [await impactSection(publication.impact.result, publication.geography.labels, publication.impact.rencontre)] : []), // issue 24: effects of mediation (src/render/impact.ts)
     methodologySection(publication, m.sections.methodology),
     '</main>',
   ].join('\n');

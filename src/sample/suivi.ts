@@ -27,6 +27,7 @@ import { nirKey } from '../suivi/nir.ts';
 import { base32 } from '../suivi/pseudonym.ts';
 import { pseudonymiseGrid, rowPseudonymiser, type RowOutcome } from '../suivi/pseudonymise.ts';
 import { createRng, splitInteger, type Rng } from './prng.ts';
+import { comparisonFamilies, separateForMediation, type SeparatingFamily } from './separations.ts';
 
 export const SUIVI_FIRST_YEAR = 2020;
 /** The first cohort (year of the end of the mediation or measure) in the sample. */
@@ -74,7 +75,7 @@ interface Person {
   typo?: string;
 }
 
-interface Family {
+interface Family extends SeparatingFamily {
   parents: Person[];
   children: Person[];
   departement: string;
@@ -366,6 +367,7 @@ export function generateFollowUp(options: FollowUpOptions): { files: { path: str
   };
   const within = (day: number) => yearOf(day) <= lastYear;
 
+  const separations = rng.fork('separation'); // issue 24: which mediation families separate (separations.ts)
   for (const year of [SUIVI_FIRST_COHORT, ...options.mediation.keys()].filter((y, i, a) => a.indexOf(y) === i).sort()) {
     // 2022 has no survey: the 2023 services, a little less active
     const source = options.mediation.get(year) ?? options.mediation.get(year + 1) ?? [];
@@ -381,6 +383,7 @@ export function generateFollowUp(options: FollowUpOptions): { files: { path: str
         const f = newFamily(yr, row.departement, year);
         const fin = dayOf(year) + yr.int(0, 364);
         const debut = fin - yr.int(30, 240);
+        separateForMediation(separations, f, debut, SUIVI_FIRST_YEAR);
         for (const child of f.children) push('mediation', year, { ...ids(f, child, true), service: row.service_id, departement: row.departement, debut: iso(debut), fin: iso(fin), cadre: cadreOf[k], issue: issueOf[k] });
         if (cadreOf[k] === 'judiciaire') decision(yr, f, debut - yr.int(20, 90), yr.chance(0.6) ? 'premiere_demande' : 'modification', 'libre');
         const back = { accord_ecrit: 0.12, accord_oral: 0.18, sans_accord: 0.35, interrompue: 0.4 }[issueOf[k]] ?? 0.2;
@@ -426,6 +429,9 @@ export function generateFollowUp(options: FollowUpOptions): { files: { path: str
     }
   }
 
+  // separating families without mediation: the comparison group of the impact estimates (issue 24)
+  comparisonFamilies(rng.fork('comparaison'), families, lastYear, (r, departement, year) => newFamily(r, departement, year), (r, f, day, nature) => decision(r, f, day, nature, 'libre'));
+
   // CAF situations at 31 December, from 2020, for every child of a separated family met above
   const cafRng = rng.fork('caf');
   let disagreeing = 0;
@@ -438,7 +444,7 @@ export function generateFollowUp(options: FollowUpOptions): { files: { path: str
     const shared = cafRng.chance(0.18);
     f.children.forEach((child, i) => {
       if (f.noCaf.has(i)) return;
-      for (let year = SUIVI_FIRST_YEAR; year <= lastYear; year++) {
+      for (let year = f.cafFrom ?? SUIVI_FIRST_YEAR; year <= lastYear; year++) {
         const age = year - child.born;
         if (age < 0 || age > 20) continue;
         // after the scheme, some situations move (outcomes, not effects: the sample plants no cause)
@@ -449,8 +455,8 @@ export function generateFollowUp(options: FollowUpOptions): { files: { path: str
           departement: f.cafDepartement ?? f.departement,
           age: String(age),
           quintile_niveau_vie: String(f.quintile),
-          monoparentale: f.monoparentale ? '1' : '0',
-          asf: String(Number(moved ? !asf : asf)),
+          monoparentale: (f.separation === undefined ? f.monoparentale : year >= f.separation) ? '1' : '0',
+          asf: String(Number(f.separation === undefined ? (moved ? !asf : asf) : year >= f.separation && (moved ? !f.asfAfter : f.asfAfter === true))),
           intermediation: String(Number(moved ? !intermediation : intermediation)),
           af_partagees: String(Number(shared)),
         });

@@ -411,3 +411,107 @@ export async function attackFollowUp(out: string, year: string, knowledge: Publi
   }
   return { verdicts, secretCells };
 }
+
+/**
+ * The impact estimates (`tables/impact-mediation.long.csv`, issue 24) as a reader sees them. A
+ * published territory gives, per cohort and outcome: the matched sizes (`treated`, `compared` of the
+ * `matched` row), the arms' sizes (`naive` row) and the common support; the naive effect and its
+ * E-value give back the two arms' rates, hence the counts of children with the outcome in each arm
+ * (the integers consistent with both rounded figures); the matched effect and its E-value give back
+ * the matched treated children's rate, hence their count with the outcome. The reader then takes
+ * differences: within a territory (unmatched children, children without the outcome, unmatched with
+ * the outcome…) and between territories (France minus the published regions, France métropolitaine
+ * or DROM minus their published regions). Every count it learns exactly must be 0 or at least
+ * `minCount`: a count of 1 to `minCount − 1` children is a disclosure.
+ */
+export function attackImpact(out: string, year: string, regionOf: ReadonlyMap<string, string>, minCount: number): { learned: number; verdicts: string[] } {
+  const path = join(out, year, 'tables', 'impact-mediation.long.csv');
+  if (!existsSync(path)) return { learned: 0, verdicts: [] };
+  const rows = parse(readFileSync(path, 'utf8'), { columns: true }) as Record<string, string>[];
+  const evalue = (pt: number, pc: number): number | null => {
+    if (!(pt > 0) || !(pc > 0)) return null;
+    const rr = pt / pc < 1 ? pc / pt : pt / pc;
+    return rr + Math.sqrt(rr * (rr - 1));
+  };
+  const close = (a: number | null, text: string, step: number): boolean => (text === '' ? a === null : a !== null && Math.abs(a - Number(text)) <= step / 2 + 1e-9);
+  /** the integers t ≤ n (and c ≤ m for the naive row) consistent with the published effect and E-value */
+  const naiveCounts = (n: number, m: number, effect: string, e: string): [number, number][] => {
+    const out: [number, number][] = [];
+    for (let t = 0; t <= n; t++) {
+      const centre = (t / n - Number(effect) / 100) * m;
+      for (let c = Math.max(0, Math.floor(centre) - 1); c <= Math.min(m, Math.ceil(centre) + 1); c++) {
+        if (close(100 * (t / n - c / m), effect, 0.01) && close(evalue(t / n, c / m), e, 0.01)) out.push([t, c]);
+      }
+    }
+    return out;
+  };
+  const matchedCount = (n: number, effect: string, e: string): number[] => {
+    const out: number[] = [];
+    for (let t = 0; t <= n; t++) {
+      const ok = [-0.005, 0, 0.005].some((d) => close(evalue(t / n, t / n - (Number(effect) + d) / 100), e, 0.01));
+      if (ok) out.push(t);
+    }
+    return out;
+  };
+  // known[cohort|outcome|geo|count] = value
+  const known = new Map<string, number>();
+  const byKey = new Map<string, Record<string, Record<string, string>>>();
+  for (const r of rows) {
+    if (r.status !== 'published') continue;
+    const k = `${r.cohort}|${r.outcome}|${r.geo}`;
+    byKey.set(k, { ...(byKey.get(k) ?? {}), [r.method]: r });
+  }
+  for (const [k, { matched, naive }] of byKey) {
+    const put = (name: string, v: number) => known.set(`${k}|${name}`, v);
+    if (matched?.treated) put('Tm', Number(matched.treated));
+    if (matched?.compared) put('Cm', Number(matched.compared));
+    if (naive?.treated) put('T', Number(naive.treated));
+    if (naive?.compared) put('C', Number(naive.compared));
+    if (naive?.treated && naive.compared && naive.effect !== '') {
+      const found = naiveCounts(Number(naive.treated), Number(naive.compared), naive.effect, naive.e_value);
+      if (found.length === 1) {
+        put('T1', found[0][0]);
+        put('C1', found[0][1]);
+      }
+    }
+    if (matched?.treated && matched.effect !== '' && matched.e_value !== '') {
+      const found = matchedCount(Number(matched.treated), matched.effect, matched.e_value);
+      if (found.length === 1) put('Tm1', found[0]);
+    }
+  }
+  // within a territory
+  const derived: [string, string, string][] = [['T', 'Tm', 'Tu'], ['C', 'Cm', 'Cu'], ['T', 'T1', 'T0'], ['C', 'C1', 'C0'], ['Tm', 'Tm1', 'Tm0'], ['T1', 'Tm1', 'Tu1'], ['T0', 'Tm0', 'Tu0']];
+  const cells = ['T', 'C', 'Tm', 'Cm', 'T1', 'C1', 'Tm1', 'Tu', 'Cu', 'T0', 'C0', 'Tm0', 'Tu1', 'Tu0'];
+  const learn = (k: string) => {
+    for (const [a, b, d] of derived) {
+      const x = known.get(`${k}|${a}`);
+      const y = known.get(`${k}|${b}`);
+      if (x !== undefined && y !== undefined) known.set(`${k}|${d}`, x - y);
+    }
+  };
+  for (const k of byKey.keys()) learn(k);
+  // between territories: a parent minus its published children, when every other child is unpublished (one remainder)
+  const verdicts: string[] = [];
+  const keys = [...new Set([...byKey.keys()].map((k) => k.split('|').slice(0, 2).join('|')))];
+  for (const co of keys) {
+    const geos = [...byKey.keys()].filter((k) => k.startsWith(`${co}|`)).map((k) => k.split('|')[2]);
+    const regions = geos.filter((g) => g.startsWith('R'));
+    const halves = geos.includes('FR-METRO') && geos.includes('FR-DROM');
+    const remainders: [string, string[]][] = halves
+      ? [['FR-METRO', regions.filter((r) => regionOf.get(r) !== 'FR-DROM')], ['FR-DROM', regions.filter((r) => regionOf.get(r) === 'FR-DROM')]]
+      : [['FR', regions]];
+    if (halves) remainders.push(['FR', ['FR-METRO', 'FR-DROM']]);
+    for (const [parent, children] of remainders) {
+      if (!geos.includes(parent)) continue;
+      for (const cell of cells) {
+        const p = known.get(`${co}|${parent}|${cell}`);
+        const parts = children.map((c) => known.get(`${co}|${c}|${cell}`));
+        if (p === undefined || parts.some((x) => x === undefined)) continue;
+        const rest = p - parts.reduce((s, x) => s! + x!, 0)!;
+        if (rest > 0 && rest < minCount) verdicts.push(`${co} ${parent} moins ${children.join('+') || '∅'} : ${cell} = ${rest}`);
+      }
+    }
+  }
+  for (const [k, v] of known) if (v > 0 && v < minCount) verdicts.push(`${k} = ${v}`);
+  return { learned: known.size, verdicts };
+}

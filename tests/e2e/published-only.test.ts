@@ -6,13 +6,13 @@
  *   secret from a secondary one, or names the tool, an internal command or a producer-only path.
  * The audit trail (never published) keeps both kinds; the test reads it only to know the truth.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { annual } from '../../pipelines/annual.ts';
 import { renderMessages } from '../../src/render/messages.ts';
 import { unzipText } from '../render/unzip.ts';
-import { attackFollowUp, attackYear, loadPublicKnowledge } from './published-attacker.ts';
+import { attackFollowUp, attackImpact, attackYear, loadPublicKnowledge } from './published-attacker.ts';
 import { repoRoot } from './harness.ts';
 
 let dir: string;
@@ -135,7 +135,9 @@ describe('the publishable files', () => {
         const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
         const status = lines[0].split(',').indexOf('status');
         const statuses = new Set(lines.slice(1).map((l) => l.split(',')[status]));
-        expect([...statuses].filter((s) => s !== 'published' && s !== 'secret')).toEqual([]);
+        // the impact table's contract (issue 24) names its withheld rows `insufficient`
+        const withheld = path.endsWith('impact-mediation.long.csv') ? 'insufficient' : 'secret';
+        expect([...statuses].filter((s) => s !== 'published' && s !== withheld)).toEqual([]);
       }
     }
   });
@@ -153,5 +155,54 @@ describe('the publishable files', () => {
       if (found) hits.push(`${where}: ${found[0]}`);
     }
     expect(hits).toEqual([]);
+  });
+});
+
+describe('the impact estimates (issue 24)', () => {
+  /** region → France métropolitaine or DROM, from the public geography */
+  const halves = (): Map<string, string> => {
+    const rows = readFileSync(join(repoRoot, 'data-raw', 'reference', 'departements.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+    return new Map(rows.map((f) => [`R${f[2]}`, f[0].startsWith('97') ? 'FR-DROM' : 'FR-METRO']));
+  };
+  const minCount = (JSON.parse(readFileSync(join(repoRoot, 'pipelines', 'config', 'impact.json'), 'utf8')) as { minCount: number }).minCount;
+
+  it('publish France in at least one cohort of the sample, every figure of a published row present', () => {
+    const lines = readFileSync(join(out, '2025', 'tables', 'impact-mediation.long.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('geo,cohort,outcome,method,effect,ci_low,ci_high,treated,compared,support,e_value,status');
+    const rows = lines.slice(1).map((l) => l.split(','));
+    const france = rows.filter((r) => r[0] === 'FR' && r[11] === 'published');
+    expect(france.length).toBeGreaterThanOrEqual(2);
+    for (const r of france.filter((x) => x[3] === 'matched')) {
+      expect(Number(r[7])).toBeGreaterThanOrEqual(200);
+      expect(Number(r[8])).toBeGreaterThanOrEqual(200);
+    }
+    // the run of 2025 estimates cohorts whose 24-month outcomes are observed only
+    expect(Math.max(...rows.map((r) => Number(r[1])))).toBeLessThanOrEqual(2023);
+    // a withheld row has no figure
+    for (const r of rows.filter((x) => x[11] === 'insufficient')) expect(r.slice(4, 11).join('')).toBe('');
+  });
+
+  it('let the attacker derive no count of 1 to 10 children from the published estimates (within and between territories)', () => {
+    const { learned, verdicts } = attackImpact(out, '2025', halves(), minCount);
+    expect(learned).toBeGreaterThan(20); // the attacker did recover counts (sizes, and children with each outcome)
+    expect(verdicts).toEqual([]);
+  });
+
+  it('catches a remainder of 1 to 10 children when two territories differ by it (the check can fail)', () => {
+    const crafted = join(dir, 'crafted');
+    mkdirSync(join(crafted, '2025', 'tables'), { recursive: true });
+    writeFileSync(join(crafted, '2025', 'tables', 'impact-mediation.long.csv'), [
+      'geo,cohort,outcome,method,effect,ci_low,ci_high,treated,compared,support,e_value,status',
+      'FR,2023,retour_juge,matched,-5,-8,-2,300,600,100,,published',
+      'R93,2023,retour_juge,matched,-5,-8,-2,295,600,100,,published',
+    ].join('\n') + '\n');
+    expect(attackImpact(crafted, '2025', halves(), minCount).verdicts).toEqual(['2023|retour_juge FR moins R93 : Tm = 5']);
+  });
+
+  it('show the Impact section in the national report, with the espaces de rencontre curves', () => {
+    const html = readFileSync(join(reports, '2025', 'index.html'), 'utf8');
+    expect(html).toContain('id="impact"');
+    expect(html).toContain('id="impact-effets"');
+    expect(html).toContain('id="impact-rencontre"');
   });
 });
