@@ -9,6 +9,8 @@
  *   latest year with the register's consents and without any (`--sans-consentement`);
  * - the protection engine's own rows (`benchProtect()` from `bench/protect.ts`, when present), printed
  *   as a second table after the end-to-end one (`--sans-protection` skips them).
+ * - mfer beside GaussSuppression on the tables of bench/gauss-reference/ (`bench/gauss.ts`, issue 25;
+ *   `--sans-gauss` skips it; one row says "GaussSuppression absent" when R or the package is missing);
  * - the impact estimates at national size (`benchImpact()` from `bench/impact.ts`, issue 24; `--sans-impact` skips it).
  * Targets (issue 6): < 15 s and < 1 GB for the sample, < 60 s ×10, on a 2-core machine. The sample
  * runs three times (MFER_BENCH_RUNS) and its row gives the median: see `annualRow`.
@@ -139,6 +141,11 @@ async function main(argv: readonly string[]): Promise<void> {
     const { benchProtect } = await import('./protect.ts'); // loaded only when asked: it imports the engine
     const protect = (await benchProtect()).map(fromProtect);
     process.stdout.write(`\n${formatBenchTable(protect, machine)}`);
+  }
+
+  if (!argv.includes('--sans-gauss')) {
+    const { benchGauss } = await import('./gauss.ts'); // issue 25: beside GaussSuppression, when R has it
+    process.stdout.write(`\n${formatBenchTable(await benchGauss(), machine)}`);
   }
 }
 
