@@ -7,7 +7,7 @@ export interface BenchRow {
   name: string;
   /** size of the input ("≈ 500 réponses / an", "cube 101 × 12") */
   size: string;
-  /** wall time in seconds */
+  /** wall time in seconds (NaN: not a timed row, shown –) */
   seconds: number;
   /** peak resident memory in MiB, when measured */
   peakMiB?: number;
@@ -24,7 +24,7 @@ export function formatBenchTable(rows: readonly BenchRow[], machine: string): st
   const cells = rows.map((r) => [
     r.name,
     r.size,
-    r.seconds.toFixed(2).replace('.', ','),
+    Number.isNaN(r.seconds) ? '–' : r.seconds.toFixed(2).replace('.', ','),
     r.peakMiB === undefined ? '–' : String(Math.round(r.peakMiB)),
     r.target ?? '–',
     r.ok === undefined ? '–' : r.ok ? 'oui' : 'NON',

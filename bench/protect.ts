@@ -19,8 +19,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RepairMode } from '../src/protect/repair.ts';
 import type { Contribution, DimensionSpec, ProtectSpec } from '../src/protect/types.ts';
-import { createRng } from '../src/sample/prng.ts';
+import { createRng, type Rng } from '../src/sample/prng.ts';
 import { tuneJit } from '../bin/jit.mjs';
+
+/** spread: services everywhere, large counts (the first bench table); concentrated: see `concentrated` */
+export type Shape = 'spread' | 'concentrated';
 
 export interface BenchRow {
   name: string;
@@ -34,7 +37,7 @@ export interface BenchRow {
   note?: string;
 }
 
-const CASES: Record<string, { name: string; leaves: number; target?: number; repair?: RepairMode; warm?: number; runs?: number }> = {
+const CASES: Record<string, { name: string; leaves: number; shape?: Shape; target?: number; repair?: RepairMode; warm?: number; runs?: number }> = {
   // the timed call is the process's first (JavaScript and WebAssembly not yet optimised); `warm`
   // more calls on the same table give the time in a process already at work
   '101': { name: 'départements × 10 catégories', leaves: 101, target: 0.5, warm: 5, runs: 5 },
@@ -42,6 +45,9 @@ const CASES: Record<string, { name: string; leaves: number; target?: number; rep
   // the same table with the repair the engine uses up to 10 000 cells: fewer secondaries, slower
   '3500-table': { name: '3 500 × 10, réparations sur tout le tableau (comparaison)', leaves: 3500, repair: 'table' },
   '35000': { name: '35 000 feuilles × 10 catégories', leaves: 35000, target: 60 },
+  // issue 25: small counts, services concentrated in few leaves, most leaves empty, ≈ 17 % primary
+  '3500-concentre': { name: '3 500 × 10, services concentrés, petits effectifs', leaves: 3500, shape: 'concentrated', target: 5 },
+  '35000-concentre': { name: '35 000 × 10, services concentrés, petits effectifs', leaves: 35000, shape: 'concentrated', target: 60 },
 };
 
 /**
@@ -49,7 +55,7 @@ const CASES: Record<string, { name: string; leaves: number; target?: number; rep
  * `leaves` > 101 adds a level of leaves below the departments. Each leaf has one to three
  * structures, each reporting a count in some of the 10 categories.
  */
-export function generateCase(leaves: number, seed = 2024): { spec: ProtectSpec; contributions: Contribution[] } {
+export function generateCase(leaves: number, seed = 2024, shape: Shape = 'spread'): { spec: ProtectSpec; contributions: Contribution[] } {
   const rng = createRng(seed);
   const deps = Array.from({ length: 101 }, (_, d) => `D${String(d).padStart(3, '0')}`);
   const region: Record<string, string> = {};
@@ -71,6 +77,10 @@ export function generateCase(leaves: number, seed = 2024): { spec: ProtectSpec; 
   const cats = Array.from({ length: 10 }, (_, k) => `C${k}`);
   const cat: DimensionSpec = { name: 'cat', total: 'ENS', hierarchies: { cat: Object.fromEntries(cats.map((c) => [c, 'ENS'])) } };
   const contributions: Contribution[] = [];
+  if (shape === 'concentrated') {
+    concentrated(rng, leafCodes, cats, contributions);
+    return { spec: { dimensions: [geo, cat], contributor: 'structure', value: 'n', rules: { minValue: 4, protectionPercent: 10 } }, contributions };
+  }
   const perLeaf = leaves === 101 ? [2, 5] : [1, 3];
   const density = leaves === 101 ? 0.8 : 0.3;
   leafCodes.forEach((leaf) => {
@@ -85,11 +95,32 @@ export function generateCase(leaves: number, seed = 2024): { spec: ProtectSpec; 
   return { spec: { dimensions: [geo, cat], contributor: 'structure', value: 'n', rules: { minValue: 4, protectionPercent: 10 } }, contributions };
 }
 
+/**
+ * The shape of issue 25's unseen table: most leaves empty, the services concentrated in the few
+ * others (one to three leaves each, a handful of services per department), small counts in some of
+ * the categories — about 17 % of the published cells are primary.
+ */
+function concentrated(rng: Rng, leafCodes: readonly string[], cats: readonly string[], out: Contribution[]): void {
+  const services = Math.max(4, Math.round(leafCodes.length / 3.5));
+  for (let s = 0; s < services; s++) {
+    const home = rng.int(0, leafCodes.length - 1);
+    const span = rng.int(1, 3);
+    for (let k = 0; k < span; k++) {
+      // a service's leaves are near each other (the same department: leaves k, k + 101, … share one)
+      const leaf = leafCodes[(home + k * 101) % leafCodes.length];
+      for (const c of cats) {
+        if (!rng.chance(0.85)) continue;
+        out.push({ codes: [leaf, c], contributor: `S${s}`, value: Math.max(1, Math.round(rng.lognormal(7, 1))) });
+      }
+    }
+  }
+}
+
 async function runCase(id: string): Promise<Omit<BenchRow, 'name' | 'peakMB'>> {
   // loaded here, after `tuneJit`, as `mfer` loads the engine after tuning V8 (bin/mfer.js)
   const { protect } = await import('../src/protect/index.ts');
   const { highs } = await import('../src/protect/lp.ts');
-  const { spec, contributions } = generateCase(CASES[id].leaves);
+  const { spec, contributions } = generateCase(CASES[id].leaves, 2024, CASES[id].shape);
   const repair = CASES[id].repair;
   const loading = performance.now();
   await highs();

@@ -5,13 +5,17 @@
  *   temporary folder with `mfer sample --scale 10`;
  * - the shipped sample plus a 213 MB CSV and a far-corner XLSX (`bench/hostile.ts`, issue 21): both
  *   refused, memory under 1 GB;
+ * - the share of secret cells among a department's published cells (issue 25), on the sample's
+ *   latest year with the register's consents and without any (`--sans-consentement`);
  * - the protection engine's own rows (`benchProtect()` from `bench/protect.ts`, when present), printed
  *   as a second table after the end-to-end one (`--sans-protection` skips them).
+ * - mfer beside GaussSuppression on the tables of bench/gauss-reference/ (`bench/gauss.ts`, issue 25;
+ *   `--sans-gauss` skips it; one row says "GaussSuppression absent" when R or the package is missing);
  * - the impact estimates at national size (`benchImpact()` from `bench/impact.ts`, issue 24; `--sans-impact` skips it).
  * Targets (issue 6): < 15 s and < 1 GB for the sample, < 60 s ×10, on a 2-core machine. The sample
  * runs three times (MFER_BENCH_RUNS) and its row gives the median: see `annualRow`.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatBenchTable, type BenchRow } from './bench-row.ts';
@@ -67,12 +71,49 @@ async function annualRow(name: string, size: string, input: string, scratch: str
   };
 }
 
+/** The latest year published in an output folder (`<out>/<year>/`). */
+function latestYear(out: string): number | undefined {
+  const years = existsSync(out) ? readdirSync(out).filter((y) => /^\d{4}$/.test(y)).map(Number) : [];
+  return years.length > 0 ? Math.max(...years) : undefined;
+}
+
+const percent = (x: number) => `${(100 * x).toFixed(1).replace('.', ',')} %`;
+
+/**
+ * Issue 25: what a department finds in its workbook, the share of its published cells that are
+ * secret (median and 90th percentile over the departments, from `audit/summary.json`), on the
+ * latest year of a run. `seconds`: the run's, when it was made for this row.
+ */
+function secrecyRow(name: string, out: string, maxMedian: number, seconds: number, failed?: string): BenchRow {
+  const year = latestYear(out);
+  const path = year === undefined ? '' : join(out, String(year), 'audit', 'summary.json');
+  if (failed || !path || !existsSync(path)) return { name, size: '–', seconds, target: `médiane ≤ ${percent(maxMedian)}`, ok: false, note: failed ?? 'pas de audit/summary.json' };
+  const d = (JSON.parse(readFileSync(path, 'utf8')) as { departements: { part_masquee_mediane: number; part_masquee_p90: number } }).departements;
+  return {
+    name: `${name} ${year}`,
+    size: `médiane ${percent(d.part_masquee_mediane)}, 90e centile ${percent(d.part_masquee_p90)}`,
+    seconds,
+    target: `médiane ≤ ${percent(maxMedian)}`,
+    ok: d.part_masquee_mediane <= maxMedian,
+  };
+}
+
 async function main(argv: readonly string[]): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'mfer-bench-'));
   const rows: BenchRow[] = [];
   const machine = describeMachine();
   try {
     rows.push(await annualRow('mfer annual, échantillon livré (3 ans)', '≈ 500 réponses / an', join(root, 'data-raw'), join(scratch, 'x1'), 15, RUNS));
+    // issue 25: the share of a department's cells that are secret, with the register's consents
+    // (the run above) and without any (the latest year again, with --sans-consentement)
+    rows.push(secrecyRow('secret par département, avec consentements,', join(scratch, 'x1', 'data-out'), 0.15, NaN));
+    const year = latestYear(join(scratch, 'x1', 'data-out'));
+    if (year !== undefined) {
+      const out = join(scratch, 'x1-sans', 'data-out');
+      const reports = join(scratch, 'x1-sans', 'reports');
+      const run = await measure(process.execPath, [mfer, 'annual', '--year', String(year), '--sans-consentement', '--input', join(root, 'data-raw'), '--out', out, '--reports', reports, '--quiet'], { cwd: root });
+      rows.push(secrecyRow('secret par département, sans consentement,', out, 0.25, run.seconds, run.exitCode !== 0 ? `code de sortie ${run.exitCode}` : undefined));
+    }
 
     // ×10: reference data copied, returns regenerated ten times larger (generation not timed in the run)
     const raw10 = join(scratch, 'raw-x10');
@@ -100,6 +141,11 @@ async function main(argv: readonly string[]): Promise<void> {
     const { benchProtect } = await import('./protect.ts'); // loaded only when asked: it imports the engine
     const protect = (await benchProtect()).map(fromProtect);
     process.stdout.write(`\n${formatBenchTable(protect, machine)}`);
+  }
+
+  if (!argv.includes('--sans-gauss')) {
+    const { benchGauss } = await import('./gauss.ts'); // issue 25: beside GaussSuppression, when R has it
+    process.stdout.write(`\n${formatBenchTable(await benchGauss(), machine)}`);
   }
 }
 

@@ -14,6 +14,11 @@ export interface AnnualOptions {
   /** only these years (default: every year under `<input>/returns/`) */
   years?: readonly number[];
   strict?: boolean;
+  /**
+   * false: the register's consents (column `consentement`) are ignored, every service's figures
+   * protected as if none had agreed (`--sans-consentement`: to measure what the consents give)
+   */
+  consent?: boolean;
   /** reference geography folder (default `<input>/reference`) */
   reference?: string;
   /** survey dictionaries folder (default `pipelines/config/surveys`) */

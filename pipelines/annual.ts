@@ -78,12 +78,13 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
   const followUpConfig = followUp.length > 0 ? loadFollowUpPublication(options.suivi ?? 'pipelines/config/suivi') : undefined;
   const impactRules = followUp.length > 0 ? loadImpactRules(sources.publication) : undefined; // the impact method's parameters (issue 24)
   const geography = loadGeography(sources.reference);
-  const register = loadRegister(sources.reference, new Set(geography.departments.map((d) => d.code))); // known services (optional)
+  const listed = loadRegister(sources.reference, new Set(geography.departments.map((d) => d.code))); // known services (optional)
+  const register = options.consent === false ? listed.map(({ consent: _, ...service }) => service) : listed; // --sans-consentement
   const owners = serviceDepartments(register); // each known service's department, for validation
   const dictionaries = loadDictionaries(sources.dictionaries);
   const available = listYears(options.input);
   const years = options.years ?? available;
-  const context = { tool: toolVersion(), parameters: { input: options.input, years, strict: options.strict ?? false }, sources, sourceDateEpoch: options.sourceDateEpoch };
+  const context = { tool: toolVersion(), parameters: { input: options.input, years, strict: options.strict ?? false, ...(options.consent === false ? { consent: false } : {}) }, sources, sourceDateEpoch: options.sourceDateEpoch };
 
   const history: HarmonizedYear[] = [];
   const validatedYears: ValidatedYear[] = [];

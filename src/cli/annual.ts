@@ -1,5 +1,5 @@
 /**
- * `mfer annual [--year YYYY] [--input data-raw] [--out data-out] [--reports reports] [--strict] [--quiet]`
+ * `mfer annual [--year YYYY] [--input data-raw] [--out data-out] [--reports reports] [--strict] [--sans-consentement] [--quiet]`
  * Parses the arguments, runs `pipelines/annual.ts`, prints one progress line per stage on stderr,
  * and turns every user-data or configuration problem into a French message (never a stack trace).
  * Exit codes: 0 done; 1 nothing could be processed (or the reference/dictionaries are unreadable);
@@ -34,9 +34,11 @@ export function parseAnnualArgs(argv: readonly string[]): Parsed {
   const values: Record<string, string> = Object.create(null);
   let strict = false;
   let quiet = false;
+  let consent = true;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--strict') strict = true;
+    else if (arg === '--sans-consentement') consent = false;
     else if (arg === '--quiet') quiet = true;
     else if ((VALUE_OPTIONS as readonly string[]).includes(arg)) {
       const value = argv[i + 1];
@@ -65,6 +67,7 @@ export function parseAnnualArgs(argv: readonly string[]): Parsed {
       reports,
       years: year !== undefined ? [Number(year)] : undefined,
       strict,
+      ...(consent ? {} : { consent: false }),
       // returns kept elsewhere than data-raw still use the shipped reference and dictionaries
       reference: existsSync(join(input, 'reference')) ? join(input, 'reference') : shipped('data-raw/reference'),
       dictionaries: shipped('pipelines/config/surveys'),

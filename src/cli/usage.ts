@@ -4,7 +4,7 @@ import { DEFAULT_SEED } from '../sample/seed.ts';
 const general = `mfer — statistiques annuelles de la médiation familiale et des espaces de rencontre
 
 Usage :
-  npx mfer annual  [--year AAAA] [--input data-raw] [--out data-out] [--reports reports] [--strict] [--quiet]
+  npx mfer annual  [--year AAAA] [--input data-raw] [--out data-out] [--reports reports] [--strict] [--sans-consentement] [--quiet]
   npx mfer protect --spec SPEC.json --input CONTRIB.csv --out CELLS.csv
   npx mfer audit   --spec SPEC.json --input CONTRIB.csv --cells CELLS.csv
   npx mfer sample  [--out data-raw] [--seed N] [--scale K] [--no-defects] [--quiet]
@@ -24,13 +24,16 @@ Commandes :
 `;
 
 const perCommand: Record<string, string> = {
-  annual: `Usage : npx mfer annual [--year AAAA] [--input data-raw] [--out data-out] [--reports reports] [--strict] [--quiet]
+  annual: `Usage : npx mfer annual [--year AAAA] [--input data-raw] [--out data-out] [--reports reports] [--strict] [--sans-consentement] [--quiet]
 
   --year AAAA       ne traiter que cette année (par défaut : toutes les années présentes)
   --input DOSSIER   dossier des données brutes (défaut : data-raw)
   --out DOSSIER     dossier des tables produites (défaut : data-out)
   --reports DOSSIER dossier des rapports (défaut : reports)
   --strict          code de sortie 3 si rejects.csv n'est pas vide (une ligne ou un fichier rejeté)
+  --sans-consentement
+                    ignorer la colonne consentement du registre des services : le secret est posé
+                    comme si aucun service n'avait accepté la publication de ses chiffres (mesure)
   --quiet           pas de ligne de progression sur la sortie d'erreur
 
 Les fichiers de suivi pseudonymisés (DOSSIER/suivi/<année>/), quand ils existent, donnent les tableaux

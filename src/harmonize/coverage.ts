@@ -27,7 +27,8 @@ export function surveyCoverage(register: readonly KnownService[], respondents: r
   for (const dep of [...known.keys()].sort()) {
     departments.set(dep, { known: [...known.get(dep)!].sort(), respondents: [...(answered.get(dep) ?? [])].sort() });
   }
-  return { fromRegister: register.length > 0, departments };
+  const consenting = [...new Set(register.filter((s) => s.consent !== undefined).map((s) => s.service))].sort();
+  return { fromRegister: register.length > 0, departments, ...(consenting.length > 0 ? { consenting } : {}) };
 }
 
 export function coverageOf(register: readonly KnownService[], year: number, respondents: Readonly<Record<Survey, readonly Respondent[]>>): YearCoverage {

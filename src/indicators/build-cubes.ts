@@ -11,7 +11,8 @@ import type { HarmonizedYear } from '../model/harmonized.ts';
 import type { Publication, PublicationTable } from '../model/publication.ts';
 import { derive, inheritanceViolations, stack, type DerivedCell } from '../protect/derive.ts';
 import type { ProtectedTable } from '../protect/protected-table.ts';
-import type { Contribution, DimensionSpec, ProtectSpec } from '../protect/types.ts';
+import { BUSINESS_RULES } from '../protect/primary.ts';
+import type { Contribution, DimensionSpec, ProtectSpec, RuleSet } from '../protect/types.ts';
 import type { PublicationConfig, TableConfig } from './config.ts';
 import { CONTRIBUTOR, cubeContributions, knownServiceContributions, measureContributions, numberField, type Unit } from './contributions.ts';
 import type { Engine, LinkedTables, Verdict } from './engine.ts';
@@ -61,12 +62,25 @@ export function surveyOf(t: TableConfig): 'mediation' | 'rencontre' {
 }
 
 export function cubeSpec(ctx: Context, t: TableConfig): ProtectSpec {
+  const rules = ruleSetOf(ctx, t, t.ruleSet);
   return {
     dimensions: [ctx.geo, secondDimension(t)],
     contributor: CONTRIBUTOR[surveyOf(t)],
     value: t.measure ?? 'valeur',
-    rules: ruleSetOf(ctx, t, t.ruleSet),
+    rules,
+    ...consentOf(ctx, surveyOf(t), rules),
   };
+}
+
+/**
+ * The register's consents (law of 7 June 1951) for a spec whose contributors are the survey's
+ * services, when its rule set has a business rule a consent can lift (minFrequency, dominance,
+ * pPercent): nothing otherwise, so a spec on counts of persons is the same with or without consents.
+ */
+export function consentOf(ctx: Context, survey: 'mediation' | 'rencontre', rules: RuleSet): { consent?: readonly string[] } {
+  const consenting = ctx.year.coverage[survey].consenting ?? [];
+  const business = BUSINESS_RULES.some((r) => rules[r] !== undefined);
+  return business && consenting.length > 0 ? { consent: consenting } : {};
 }
 
 /** The rule set a figure is protected by; the catalogue's loader refused any figure without one. */
@@ -105,6 +119,7 @@ export async function buildLinked(ctx: Context, group: readonly TableConfig[]): 
     tables: group.map((t) => ({ id: t.id, dimensions: [GEO, t.dimension.name] })),
     contributor: specs[0].contributor,
     rules: specs[0].rules,
+    ...(specs[0].consent ? { consent: specs[0].consent } : {}),
   };
   const tables = await ctx.engine.protectLinked(linked, contributions);
   const cells = Object.fromEntries(group.map((t) => [t.id, tables[t.id].cells]));
@@ -147,11 +162,14 @@ export async function buildMeasures(ctx: Context, t: TableConfig, units: readonl
         const leaks = inheritanceViolations(table, cells);
         return { part: { code: code.code, table }, check: { ok: leaks.length === 0, detail: leaks.map((c) => m.derivedLeak(t.id, c)).join(' ') } };
       }
+      const rules = ruleSetOf(ctx, t, code.ruleSet);
       const spec: ProtectSpec = {
         dimensions: [ctx.geo],
         contributor: contributions ? 'departement' : CONTRIBUTOR[surveyOf(t)],
         value: code.code,
-        rules: ruleSetOf(ctx, t, code.ruleSet),
+        rules,
+        // a consent is a service's: not for contributions by department
+        ...(contributions ? {} : consentOf(ctx, surveyOf(t), rules)),
       };
       const rows = contributions ? contributions[code.code] : code.aggregate === 'count' ? knownServiceContributions(ctx.year.coverage[surveyOf(t)]) : measureContributions(code, units);
       const table = await ctx.engine.protect(spec, rows);

@@ -12,6 +12,8 @@ export interface LinkedTables {
   tables: readonly { id: string; dimensions: readonly string[] }[];
   contributor: string;
   rules: RuleSet;
+  /** services that agreed to the publication of their own figures (see `ProtectSpec.consent`) */
+  consent?: readonly string[];
 }
 
 export interface Verdict {

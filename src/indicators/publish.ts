@@ -151,7 +151,7 @@ export async function finishYear(protectedYear: ProtectedYear, previous: Publica
       { root: 'data-out', path: `${year.year}/tables/${t.id}.csv`, content: tableCsv(p, year.geography, ctx.geoCodes, display(t)) },
       { root: 'data-out', path: `${year.year}/tables/${t.id}.long.csv`, content: longCsv(p, ctx.geoCodes) },
     );
-    for (const cube of b.cubes) files.push(...auditFiles(cube.folder, cube.spec, cube.contributions, engine.formatCells(cube.table, cube.spec)));
+    for (const cube of b.cubes) files.push(...auditFiles(cube.folder, cube.spec, cube.contributions, engine.formatCells(cube.table, cube.spec), cube.table.cells));
     summaries.push({ table: p, kind: t.kind, link: t.link, verdict: b.verdict, folders: b.cubes.map((c) => c.folder.slice(`${year.year}/audit/`.length)) });
   }
   files.push({ root: 'data-out', path: `${year.year}/audit/summary.json`, content: summaryJson(year.year, summaries, linkedVerdicts, year.geography.departments.map((d) => d.code)) });

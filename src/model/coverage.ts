@@ -35,6 +35,11 @@ export interface SurveyCoverage {
   fromRegister: boolean;
   /** department code → its services; departments without any are absent */
   departments: ReadonlyMap<string, DepartmentCoverage>;
+  /**
+   * services of the register that agreed to the publication of their own figures this year (sorted;
+   * absent or empty: none). The business rules of the protection treat their contributions as known.
+   */
+  consenting?: readonly string[];
 }
 
 export type YearCoverage = Readonly<Record<Survey, SurveyCoverage>>;

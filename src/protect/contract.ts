@@ -114,7 +114,7 @@ export function parseSpec(json: string): ProtectSpec {
     throw new Error(msg.specNotJson((e as Error).message));
   }
   if (!isObject(raw)) throw new Error(msg.specField('(racine)', 'un objet'));
-  onlyKeys(raw, ['dimensions', 'contributor', 'value', 'rules'], '(racine)');
+  onlyKeys(raw, ['dimensions', 'contributor', 'value', 'rules', 'consent'], '(racine)');
   if (!Array.isArray(raw.dimensions) || raw.dimensions.length === 0) throw new Error(msg.specField('dimensions', 'une liste non vide'));
   const dimensions = raw.dimensions.map((d, i) => parseDimension(d, `dimensions[${i}]`));
   if (typeof raw.contributor !== 'string' || raw.contributor === '') throw new Error(msg.specField('contributor', 'un nom de colonne'));
@@ -123,7 +123,18 @@ export function parseSpec(json: string): ProtectSpec {
   const columns = [...dimensions.map((d) => d.name), raw.contributor, ...(raw.value !== undefined ? [raw.value as string] : [])];
   const twice = columns.find((name, i) => columns.indexOf(name) !== i);
   if (twice !== undefined) throw new Error(msg.specColumnTwice(twice));
-  return { dimensions, contributor: raw.contributor, ...(raw.value !== undefined ? { value: raw.value as string } : {}), rules: parseRules(raw.rules) };
+  // contributors that agreed to the publication of their figures (law of 7 June 1951)
+  const consent = raw.consent;
+  if (consent !== undefined && !(Array.isArray(consent) && consent.every((c) => typeof c === 'string' && c !== ''))) {
+    throw new Error(msg.specField('consent', 'une liste de contributeurs (chaînes non vides)'));
+  }
+  return {
+    dimensions,
+    contributor: raw.contributor,
+    ...(raw.value !== undefined ? { value: raw.value as string } : {}),
+    rules: parseRules(raw.rules),
+    ...(consent !== undefined ? { consent: consent as string[] } : {}),
+  };
 }
 
 /** A data row and its row number (the header is row 1; see `readCsv`). */

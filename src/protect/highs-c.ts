@@ -26,7 +26,7 @@ import { highsHintsFile, highsWasmBytes } from '../io/highs-wasm.ts';
 import { HINT_FLAGS, hintedHighs } from './highs-hints.ts';
 
 /** HiGHS's model status codes (HighsModelStatus) that mfer reads. */
-export const MODEL_STATUS = { solveError: 4, optimal: 7, infeasible: 8, unboundedOrInfeasible: 9, unbounded: 10 } as const;
+export const MODEL_STATUS = { solveError: 4, optimal: 7, infeasible: 8, unboundedOrInfeasible: 9, unbounded: 10, unknown: 15 } as const;
 export const SENSE = { minimize: 1, maximize: -1 } as const;
 
 type CFn = (...args: number[]) => number;

@@ -179,9 +179,11 @@ export class LpModel {
    * basis. Seen on a three-dimension table: the repair's zero-move basis (see `TableRepair`), whose
    * suppressed cells' free rows are nonbasic, met slightly negative perturbed costs, and the dual
    * simplex stopped with an error before its first iteration; from the all-slack basis it solved.
+   * Likewise when it stops without a verdict (status unknown), seen on a repair of the shipped
+   * sample's mediation financing once the register's consents lift primary cells.
    */
   private run(): void {
-    if (this.attempt() && this.model.status() !== MODEL_STATUS.solveError) return;
+    if (this.attempt() && this.model.status() !== MODEL_STATUS.solveError && this.model.status() !== MODEL_STATUS.unknown) return;
     if (!this.attempt(true)) throw new Error(this.failure());
   }
 

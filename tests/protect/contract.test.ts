@@ -39,12 +39,20 @@ describe('SPEC.json', () => {
     const rules = ['minValue', 'minFrequency', 'dominance', 'pPercent', 'protectionPercent'];
     expect(() => parseSpec(JSON.stringify({ ...issueSpec, rules: { minFrequence: 3 } }))).toThrow(msg.specUnknownKey('rules', 'minFrequence', rules));
     const { rules: _r, ...noRules } = issueSpec;
-    expect(() => parseSpec(JSON.stringify({ ...noRules, rule: issueSpec.rules }))).toThrow(msg.specUnknownKey('(racine)', 'rule', ['dimensions', 'contributor', 'value', 'rules']));
+    expect(() => parseSpec(JSON.stringify({ ...noRules, rule: issueSpec.rules }))).toThrow(msg.specUnknownKey('(racine)', 'rule', ['dimensions', 'contributor', 'value', 'rules', 'consent']));
     const typoDimension = { ...issueSpec, dimensions: [{ ...issueSpec.dimensions[0], hierarchie: {} }, issueSpec.dimensions[1]] };
     expect(() => parseSpec(JSON.stringify(typoDimension))).toThrow(msg.specUnknownKey('dimensions[0]', 'hierarchie', ['name', 'total', 'hierarchies']));
     expect(() => parseSpec(JSON.stringify({ ...issueSpec, rules: { dominance: { n: 1, k: 85, p: 2 } } }))).toThrow(msg.specUnknownKey('rules.dominance', 'p', ['n', 'k']));
     const commented = { $comment: 'tableau 3', ...issueSpec, rules: { $comment: 'seuils 2026', ...issueSpec.rules } };
     expect(parseSpec(JSON.stringify(commented)).rules).toEqual(issueSpec.rules);
+  });
+
+  it('reads the consents of an audit trail, and refuses a consent list that is not a list of names', () => {
+    expect(parseSpec(JSON.stringify({ ...issueSpec, consent: ['S1', 'S2'] })).consent).toEqual(['S1', 'S2']);
+    expect(parseSpec(JSON.stringify(issueSpec)).consent).toBeUndefined();
+    const bad = msg.specField('consent', 'une liste de contributeurs (chaînes non vides)');
+    expect(() => parseSpec(JSON.stringify({ ...issueSpec, consent: 'S1' }))).toThrow(bad);
+    expect(() => parseSpec(JSON.stringify({ ...issueSpec, consent: ['S1', ''] }))).toThrow(bad);
   });
 
   it('refuses a dominance above 100 %, a dimension without hierarchy, a name given to two columns', () => {

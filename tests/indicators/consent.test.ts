@@ -1,0 +1,66 @@
+/**
+ * The register's consents in the publish stage (issue 25): they reach the specs of the tables under
+ * business rules only, lift a department's cell when every one of its services consented and not
+ * when one of two did (the other would be exposed by subtraction), and the audit trail's `cells.csv`
+ * says which rule fired and which consents lifted it.
+ */
+import { protectionEngine } from '../../src/indicators/engine.ts';
+import { publishWith, type PublishResult } from '../../src/indicators/publish.ts';
+import { loadPublicationConfig } from '../../src/ingest/publication-config.ts';
+import { parseCells, parseSpec } from '../../src/protect/contract.ts';
+import type { KnownService } from '../../src/model/coverage.ts';
+import { join } from 'node:path';
+import { ended, harmonizedYear, service } from './fixtures.ts';
+
+const config = loadPublicationConfig(join(import.meta.dirname, '..', '..', 'pipelines', 'config'));
+const mediation = [service('S1', 'D1', ended(30, 3)), service('S2', 'D1', ended(20, 8)), service('S3', 'D2', ended(25, 9)), service('S4', 'D4', ended(12, 6))];
+const known = (id: string, department: string, consent?: string): KnownService => ({ year: 2024, survey: 'mediation', service: id, department, sites: 1, ...(consent ? { consent } : {}) });
+
+async function run(consenting: readonly string[]): Promise<Map<string, string>> {
+  const register = mediation.map((r) => known(r.service_id, r.departement, consenting.includes(r.service_id) ? '2023-05-01' : undefined));
+  const result: PublishResult = await publishWith(protectionEngine, harmonizedYear(2024, mediation, [], undefined, register), null, config);
+  expect(result.failures).toEqual([]);
+  return new Map(result.files.map((f) => [f.path, String(f.content)]));
+}
+
+/** The `cells.csv` row of one cell of the financing cube, as a record of its columns. */
+function financingRow(files: Map<string, string>, geo: string, financeur: string): Record<string, string> {
+  const [header, ...lines] = files.get('2024/audit/med-financement/cells.csv')!.trim().split('\n').map((l) => l.split(','));
+  const line = lines.find((l) => l[0] === geo && l[1] === financeur)!;
+  return Object.fromEntries(header.map((h, i) => [h, line[i]]));
+}
+
+describe('consents in the annual publication', () => {
+  let none: Map<string, string>;
+  let one: Map<string, string>;
+  let both: Map<string, string>;
+  beforeAll(async () => {
+    [none, one, both] = [await run([]), await run(['S1']), await run(['S1', 'S2'])];
+  });
+
+  it('a consent of one of two services in a department does not lift its cell', () => {
+    expect(financingRow(none, 'D1', 'caf')).toMatchObject({ status: 'u', rules: 'minFrequency', lifted_by_consent: '', consents: '' });
+    expect(financingRow(one, 'D1', 'caf')).toMatchObject({ status: 'u', rules: 'minFrequency', lifted_by_consent: '', consents: '' });
+  });
+
+  it('lifts the cell when both consented, and the audit trail names the rule and the consents', () => {
+    const row = financingRow(both, 'D1', 'caf');
+    expect(row.status).not.toBe('u');
+    expect(row).toMatchObject({ rules: 'minFrequency', lifted_by_consent: 'minFrequency', consents: 'S1 S2', contributors: '2', top_share: '0.5' });
+  });
+
+  it('writes the consents into the spec of business-rule tables only: counts of persons ignore them', () => {
+    const financing = parseSpec(both.get('2024/audit/med-financement/spec.json')!);
+    expect(financing.consent).toEqual(['S1', 'S2']);
+    expect(parseSpec(both.get('2024/audit/med-terminees-cadre/spec.json')!).consent).toBeUndefined();
+    expect(parseSpec(none.get('2024/audit/med-financement/spec.json')!).consent).toBeUndefined();
+    // the persons' cube of department D2 (one service) stays as it was: a consent never lifts minValue
+    expect(both.get('2024/audit/med-terminees-cadre/cells.csv')).toBe(none.get('2024/audit/med-terminees-cadre/cells.csv'));
+  });
+
+  it('keeps cells.csv readable by the mfer audit contract', () => {
+    const spec = parseSpec(both.get('2024/audit/med-financement/spec.json')!);
+    const cells = parseCells(both.get('2024/audit/med-financement/cells.csv')!, spec);
+    expect(cells.find((c) => c.codes.join(' ') === 'D1 caf')?.contributors).toBe(2);
+  });
+});
