@@ -16,6 +16,11 @@ describe('parseAnnualArgs', () => {
     const parsed = parseAnnualArgs(['--year', '2024', '--input', 'x', '--out', 'o', '--reports', 'r', '--strict', '--quiet']);
     expect(parsed).toMatchObject({ quiet: true, options: { input: 'x', out: 'o', reports: 'r', strict: true, years: [2024] } });
   });
+  it('uses the register\'s consents unless --sans-consentement', () => {
+    const withConsents = parseAnnualArgs([]);
+    expect('options' in withConsents && withConsents.options.consent).toBeUndefined();
+    expect(parseAnnualArgs(['--sans-consentement'])).toMatchObject({ options: { consent: false } });
+  });
   it.each([
     [['--year', '24'], m.badYear('24')],
     [['--year'], m.missingValue('--year')],
