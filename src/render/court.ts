@@ -1,13 +1,13 @@
 /**
  * `reports/<year>/cours-appel/<code>.html`: one page per court of appeal, its departments beside the
- * court's total and France. Waiting lists and waiting days come first (what a judge needs to place a
+ * court's total, the DROM as a whole for an overseas court, and France. Waiting lists and waiting days come first (what a judge needs to place a
  * measure), then the other espaces de rencontre tables, family mediation, and the territories.
  *
  * @example
  *   const html = await courtPage(publication, 'CA-LYON', { generatedAt: null });
  */
 import { readLecture, type Publication, type PublicationTable } from '../model/publication.ts';
-import { FRANCE } from '../model/geography.ts';
+import { DROM, FRANCE } from '../model/geography.ts';
 import { barChart } from './charts.ts';
 import { displayDate, escapeHtml, formatNumber } from './format.ts';
 import { htmlTable } from './html-table.ts';
@@ -49,7 +49,10 @@ export async function courtPage(publication: Publication, court: string, options
   const departments = geography.departments.filter((d) => d.court === court);
   // a one-department court: the department is the whole ressort, its row stands for both
   const single = departments.length === 1;
-  const geo = single ? [departments[0].code, FRANCE] : [...departments.map((d) => d.code), court, FRANCE];
+  // an overseas court is compared with the DROM as a whole too (a metropolitan one with France only,
+  // France métropolitaine being nearly France)
+  const drom = departments.some((d) => d.zone === DROM) ? [DROM] : [];
+  const geo = single ? [departments[0].code, ...drom, FRANCE] : [...departments.map((d) => d.code), court, ...drom, FRANCE];
   const rowLabels: Record<string, string> = single ? { [departments[0].code]: m.courtSingleRow(departments[0].name, name) } : {};
   const tables = [...publication.tables].sort((a, b) => rank(a) - rank(b) || a.meta.number - b.meta.number);
   const blocks: string[] = [];
@@ -72,10 +75,10 @@ export async function courtPage(publication: Publication, court: string, options
     if (table.meta.id === WAITING) {
       for (const code of view.codes) {
         // a count is drawn by department (it would be dwarfed beside France's), so not for a
-        // one-department court, whose table gives it; a median beside the court and France. No chart
-        // where none of the court's own territories has a figure: it would show France alone
+        // one-department court, whose table gives it; a median beside the court (the DROM) and France.
+        // No chart where none of the court's own territories has a figure: it would show France alone
         const drawn = COMPARED_WITH_FRANCE.has(code) ? geo : single ? [] : departments.map((d) => d.code);
-        if (!drawn.some((g) => g !== FRANCE && view.shown(g, code).kind === 'value')) continue;
+        if (!drawn.some((g) => g !== FRANCE && g !== DROM && view.shown(g, code).kind === 'value')) continue;
         blocks.push(
           await barChart({
             id: `graphique-${table.meta.id}-${code}`,
@@ -96,7 +99,7 @@ export async function courtPage(publication: Publication, court: string, options
   const body = [
     '<header>',
     `<h1>${escapeHtml(m.courtTitle(name, publication.year))}</h1>`,
-    `<p class="subtitle">${escapeHtml(single ? m.courtIntroSingle(`${departments[0].name} (${departments[0].code})`, name) : m.courtIntro(departments.map((d) => `${d.name} (${d.code})`)))}</p>`,
+    `<p class="subtitle">${escapeHtml(single ? m.courtIntroSingle(`${departments[0].name} (${departments[0].code})`, name, drom.length > 0) : m.courtIntro(departments.map((d) => `${d.name} (${d.code})`), drom.length > 0))}</p>`,
     previous !== undefined ? `<p class="previous"><a href="../../${previous}/cours-appel/${escapeHtml(court)}.html">${escapeHtml(m.previousYear(previous))}</a></p>` : '',
     options.generatedAt ? `<p class="generated">${escapeHtml(m.generatedAt(displayDate(options.generatedAt)))}</p>` : '',
     publisherBlock(publication.publisher),

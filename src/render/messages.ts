@@ -28,11 +28,12 @@ export const renderMessages = {
   nationalTitle: (year: number) => `Médiation familiale et espaces de rencontre en ${year}`,
   nationalSubtitle: () => 'Rapport national – activité des services de médiation familiale (Cnaf) et des espaces de rencontre (ministère de la Justice)',
   courtTitle: (court: string, year: number) => `${court} – médiation familiale et espaces de rencontre en ${year}`,
-  courtIntro: (departments: readonly string[]) =>
-    `Départements du ressort : ${departments.join(', ')}. Chaque tableau présente les départements du ressort, le total de la cour d'appel et la France.`,
+  /** `overseas`: a court of the DROM, whose tables show the DROM as a whole too */
+  courtIntro: (departments: readonly string[], overseas = false) =>
+    `Départements du ressort : ${departments.join(', ')}. Chaque tableau présente les départements du ressort, le total de la cour d'appel${overseas ? ', l’ensemble des départements et régions d’outre-mer (DROM)' : ''} et la France.`,
   /** a court whose ressort is one department: its figures are the department's, shown once */
-  courtIntroSingle: (department: string, court: string) =>
-    `Le ressort de la ${lowerFirst(court)} couvre un seul département, ${department} : chaque tableau présente ses chiffres, qui sont aussi ceux de la cour d'appel, et la France.`,
+  courtIntroSingle: (department: string, court: string, overseas = false) =>
+    `Le ressort de la ${lowerFirst(court)} couvre un seul département, ${department} : chaque tableau présente ses chiffres, qui sont aussi ceux de la cour d'appel, ${overseas ? 'l’ensemble des départements et régions d’outre-mer (DROM) ' : ''}et la France.`,
   /** "Cour d'appel de Bastia" → "dans le ressort de la cour d'appel de Bastia" (replaces "en France" in a Lecture line) */
   courtPlace: (court: string) => `dans le ressort de la ${lowerFirst(court)}`,
   /** the row of a one-department court: the department, which is the whole ressort */

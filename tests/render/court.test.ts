@@ -1,7 +1,7 @@
 import { courtPage } from '../../src/render/court.ts';
 import { escapeHtml } from '../../src/render/format.ts';
 import { renderMessages as m } from '../../src/render/messages.ts';
-import { fixturePublication, smallGeography } from './fixtures.ts';
+import { fixturePublication, fullGeography, smallGeography } from './fixtures.ts';
 
 const publication = fixturePublication(smallGeography);
 let html: string;
@@ -79,6 +79,18 @@ describe('court of appeal page', () => {
     expect(bastia.includes('id="graphique-er-attente-delai_median_jours"')).toBe(own.status === 's');
     const secret = { ...publication, tables: publication.tables.map((t) => (t.meta.id !== 'er-attente' ? t : { ...t, table: { ...t.table, cells: t.table.cells.map((c) => (c.codes[0] === '2A' ? { ...c, status: 'u' as const } : c)) } })) };
     expect(await courtPage(secret, 'CA-BASTIA', { generatedAt: null })).not.toContain('<figure class="chart"');
+  });
+
+  it('compares an overseas court with the DROM as a whole too, and a metropolitan one with France only', async () => {
+    const full = fixturePublication(fullGeography());
+    const rowsOf = (page: string) => [...page.match(/<figure class="table" id="t-med-terminees-cadre">[\s\S]*?<\/figure>/)![0].matchAll(/<tr[^>]*><th scope="row">([^<]*)<\/th>/g)].map((x) => x[1]);
+    const drom = escapeHtml(full.geography.labels.DROM);
+    const saintDenis = await courtPage(full, 'CA-SAINT-DENIS', { generatedAt: null });
+    expect(rowsOf(saintDenis)).toEqual(['La Réunion', 'Mayotte', escapeHtml("Cour d'appel de Saint-Denis"), drom, 'France']);
+    expect(saintDenis).toContain(escapeHtml(m.courtIntro(['La Réunion (974)', 'Mayotte (976)'], true)));
+    const cayenne = await courtPage(full, 'CA-CAYENNE', { generatedAt: null });
+    expect(rowsOf(cayenne)).toEqual([escapeHtml(m.courtSingleRow('Guyane', "Cour d'appel de Cayenne")), drom, 'France']);
+    expect(rowsOf(await courtPage(full, 'CA-LYON', { generatedAt: null }))).not.toContain(drom);
   });
 
   it('names the departments of its area in the introduction', () => {
