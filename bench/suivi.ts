@@ -8,9 +8,11 @@
  *   --suivi-scale national` (every department, 3 million CAF children a year over four years), read by
  *   DuckDB (`cohortOutcomesFromCsv`), target < 60 s and < 4 GB; base: DuckDB reading every row of
  *   the same files (`read_csv`, all columns).
- * Run with `node_modules/.bin/tsx bench/suivi.ts` (`make bench`); `--sans-national` skips the second.
+ * Run with `node_modules/.bin/tsx bench/suivi.ts` (`make bench`); `--sans-national` skips the second,
+ * `--sans-pseudonymise` the first; `--national DOSSIER` measures the second on files an earlier
+ * `mfer sample --out DOSSIER --suivi-scale national` wrote (generation not run).
  */
-import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, createWriteStream, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { formatBenchTable, type BenchRow } from './bench-row.ts';
@@ -25,6 +27,7 @@ const ROWS = Number(process.env.MFER_BENCH_SUIVI_ROWS ?? 3_000_000);
 const fr = (n: number, digits = 1) => n.toFixed(digits).replace('.', ',');
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
 const cpu = (m: Measured) => (m.cpuSeconds === undefined ? '' : `processeur ${fr(m.cpuSeconds)} s`);
+const failed = (m: Measured) => (m.exitCode === 0 ? '' : ` ; code de sortie ${m.exitCode} : ${m.stderr.trim().split('\n').slice(-3).join(' / ')}`);
 const load = () => `charge ${loadavg().map((x) => fr(x, 2)).join(' / ')}`;
 
 /** A raw CAF file of `rows` children with valid NIRs (deterministic). */
@@ -53,7 +56,11 @@ function contractFiles(dir: string, latest: number): { source: string; path: str
       } catch {
         continue;
       }
-      const head = readFileSync(path, { encoding: 'utf8' }).slice(0, 400);
+      const fd = openSync(path, 'r');
+      const first = Buffer.alloc(400);
+      readSync(fd, first);
+      closeSync(fd);
+      const head = first.toString('utf8');
       files.push({ source, path, delimiter: head.split(/\r?\n/)[0].includes(';') ? ';' : ',' });
     }
   }
@@ -64,6 +71,18 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'mfer-bench-suivi-'));
   const rows: BenchRow[] = [];
   try {
+    const reuse = process.argv.indexOf('--national');
+    const nationalDir = reuse >= 0 ? process.argv[reuse + 1] : undefined;
+    if (!process.argv.includes('--sans-pseudonymise')) await benchPseudonymise(scratch, rows);
+    if (!process.argv.includes('--sans-national')) await benchNational(scratch, rows, nationalDir);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  process.stdout.write(formatBenchTable(rows, describeMachine()));
+}
+
+async function benchPseudonymise(scratch: string, rows: BenchRow[]): Promise<void> {
+  {
     const raw = join(scratch, 'caf-brut.csv');
     await rawCaf(raw, ROWS);
     const key = join(scratch, 'mfer.key');
@@ -83,61 +102,61 @@ async function main(): Promise<void> {
       peakMiB: run.peakMiB,
       target: `< ${target.toFixed(0)} s`,
       ok: run.exitCode === 0 && run.seconds < target,
-      note: `${fr(run.seconds / base.seconds)} × la lecture seule ; ${cpu(run)} ; ${before}${run.exitCode !== 0 ? ` ; code de sortie ${run.exitCode} : ${run.stderr.trim().split('\n').slice(-2).join(' / ')}` : ''}`,
+      note: `${fr(run.seconds / base.seconds)} × la lecture seule ; ${cpu(run)} ; ${before}${failed(run)}`,
     });
     rmSync(raw);
     rmSync(join(scratch, 'caf.csv'), { force: true });
-
-    if (!process.argv.includes('--sans-national')) {
-      // national-size follow-up files (every department), generated (not part of the timed rows below)
-      const national = join(scratch, 'raw-national');
-      const gen = await measure(process.execPath, [mfer, 'sample', '--out', national, '--suivi-scale', 'national', '--quiet'], { cwd: root });
-      const files = contractFiles(national, 2025);
-      const bytes = files.reduce((n, f) => n + statSync(f.path).size, 0);
-      rows.push({ name: 'mfer sample --suivi-scale national (génération)', size: 'tous les départements, 2020-2025', seconds: gen.seconds, peakMiB: gen.peakMiB, note: `${cpu(gen)}${gen.exitCode !== 0 ? ` ; code de sortie ${gen.exitCode} : ${gen.stderr.trim().split('\n').slice(-2).join(' / ')}` : ''}` });
-      const list = join(scratch, 'files.json');
-      writeFileSync(list, JSON.stringify(files));
-      const temp = join(scratch, 'duckdb');
-      mkdirSync(temp);
-      const script = join(scratch, 'cohorts.mts');
-      writeFileSync(
-        script,
-        `import { readFileSync } from 'node:fs';\n` +
-          `import { DuckDBInstance } from '@duckdb/node-api';\n` +
-          `import { cohortOutcomesFromCsv } from ${JSON.stringify(join(root, 'src', 'suivi', 'cohorts.ts'))};\n` +
-          `const files = JSON.parse(readFileSync(process.argv[2], 'utf8'));\n` +
-          `if (process.argv[3] === 'cohortes') {\n` +
-          `  const counts = await cohortOutcomesFromCsv(files, 2025, { tempDir: process.argv[4] });\n` +
-          `  console.error('EFFECTIFS=' + counts.length);\n` +
-          `} else {\n` +
-          `  const instance = await DuckDBInstance.create(':memory:', { threads: '2', temp_directory: process.argv[4], memory_limit: '2GB' });\n` +
-          `  const connection = await instance.connect();\n` +
-          `  let n = 0;\n` +
-          `  for (const f of files) {\n` +
-          `    const r = await connection.runAndReadAll("SELECT count(*) AS n, max(length(enfant)) AS l FROM read_csv('" + f.path + "', delim = '" + f.delimiter + "', header = true, all_varchar = true, quote = '\\"')");\n` +
-          `    n += Number(r.getRowObjects()[0].n);\n` +
-          `  }\n` +
-          `  console.error('LIGNES=' + n);\n` +
-          `}\n`,
-      );
-      const read = await measure(tsx, [script, list, 'lecture', temp], { cwd: root });
-      const link = await measure(tsx, [script, list, 'cohortes', temp], { cwd: root });
-      const size = `${thousands(Number(/LIGNES=(\d+)/.exec(read.stderr)?.[1] ?? 0))} lignes de suivi (${fr(bytes / 2 ** 30)} Gio)`;
-      rows.push({ name: 'lecture DuckDB des fichiers de suivi seule (base)', size, seconds: read.seconds, peakMiB: read.peakMiB, note: cpu(read) });
-      rows.push({
-        name: 'appariement, cohortes et effectifs (DuckDB, avant secret)',
-        size,
-        seconds: link.seconds,
-        peakMiB: link.peakMiB,
-        target: '< 60 s et < 4 Go',
-        ok: link.exitCode === 0 && link.seconds < 60 && (link.peakMiB ?? 0) < 4096,
-        note: `${fr(link.seconds / read.seconds)} × la lecture seule ; ${cpu(link)} ; ${load()} ; ${/EFFECTIFS=(\d+)/.exec(link.stderr)?.[1] ?? '?'} effectifs${link.exitCode !== 0 ? ` ; code de sortie ${link.exitCode} : ${link.stderr.trim().split('\n').slice(-2).join(' / ')}` : ''}`,
-      });
-    }
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
   }
-  process.stdout.write(formatBenchTable(rows, describeMachine()));
+}
+
+async function benchNational(scratch: string, rows: BenchRow[], existing: string | undefined): Promise<void> {
+  // national-size follow-up files (every department), generated (not part of the timed rows below)
+  const national = existing ?? join(scratch, 'raw-national');
+  if (existing === undefined) {
+    const gen = await measure(process.execPath, [mfer, 'sample', '--out', national, '--suivi-scale', 'national', '--quiet'], { cwd: root });
+    rows.push({ name: 'mfer sample --suivi-scale national (génération)', size: 'tous les départements, 2020-2025', seconds: gen.seconds, peakMiB: gen.peakMiB, note: `${cpu(gen)}${failed(gen)}` });
+  }
+  const files = contractFiles(national, 2025);
+  const bytes = files.reduce((n, f) => n + statSync(f.path).size, 0);
+  const list = join(scratch, 'files.json');
+  writeFileSync(list, JSON.stringify(files));
+  const temp = join(scratch, 'duckdb');
+  mkdirSync(temp);
+  const script = join(scratch, 'cohorts.mts');
+  writeFileSync(
+    script,
+    `import { readFileSync } from 'node:fs';\n` +
+      `import { DuckDBInstance } from ${JSON.stringify(join(root, 'node_modules', '@duckdb', 'node-api', 'lib', 'index.js'))};\n` +
+      `import { cohortOutcomesFromCsv } from ${JSON.stringify(join(root, 'src', 'suivi', 'cohorts.ts'))};\n` +
+      `const files = JSON.parse(readFileSync(process.argv[2], 'utf8'));\n` +
+      `if (process.argv[3] === 'cohortes') {\n` +
+      `  const counts = await cohortOutcomesFromCsv(files, 2025, { tempDir: process.argv[4] });\n` +
+      `  console.error('EFFECTIFS=' + counts.length);\n` +
+      `} else {\n` +
+      `  const instance = await DuckDBInstance.create(':memory:', { threads: '2', temp_directory: process.argv[4], memory_limit: '2GB' });\n` +
+      `  const connection = await instance.connect();\n` +
+      `  let n = 0;\n` +
+      `  for (const f of files) {\n` +
+      `    const r = await connection.runAndReadAll("SELECT count(*) AS n, max(length(enfant)) AS l FROM read_csv('" + f.path + "', delim = '" + f.delimiter + "', header = true, all_varchar = true, quote = '\\"')");\n` +
+      `    n += Number(r.getRowObjects()[0].n);\n` +
+      `  }\n` +
+      `  console.error('LIGNES=' + n);\n` +
+      `}\n`,
+  );
+  const read = await measure(tsx, [script, list, 'lecture', temp], { cwd: root });
+  const before = load();
+  const link = await measure(tsx, [script, list, 'cohortes', temp], { cwd: root });
+  const size = `${thousands(Number(/LIGNES=(\d+)/.exec(read.stderr)?.[1] ?? 0))} lignes de suivi (${fr(bytes / 2 ** 30)} Gio)`;
+  rows.push({ name: 'lecture DuckDB des fichiers de suivi seule (base)', size, seconds: read.seconds, peakMiB: read.peakMiB, note: `${cpu(read)}${failed(read)}` });
+  rows.push({
+    name: 'appariement, cohortes et effectifs (DuckDB, avant secret)',
+    size,
+    seconds: link.seconds,
+    peakMiB: link.peakMiB,
+    target: '< 60 s et < 4 Go',
+    ok: link.exitCode === 0 && link.seconds < 60 && (link.peakMiB ?? 0) < 4096,
+    note: `${fr(link.seconds / read.seconds)} × la lecture seule ; ${cpu(link)} ; ${before} ; ${/EFFECTIFS=(\d+)/.exec(link.stderr)?.[1] ?? '?'} effectifs${failed(link)}`,
+  });
 }
 
 await main();

@@ -9,7 +9,7 @@
  *   const pool = openWorkers(new URL('./worker.ts', import.meta.url), 2, messages);
  *   const result = await pool.call({ op: 'protect', args });
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 export type WorkerResponse = { id: number; result: unknown } | { id: number; error: string };
 
@@ -26,17 +26,20 @@ export interface WorkerMessages {
 }
 
 /** The worker running `module` (a `.ts` URL): its `.js` beside it when running compiled. */
-function startWorker(module: URL): Worker {
-  if (import.meta.url.endsWith('.js')) return new Worker(new URL(module.href.replace(/\.ts$/, '.js')));
-  return new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry: module.href } });
+function startWorker(module: URL, options: WorkerOptions): Worker {
+  if (import.meta.url.endsWith('.js')) return new Worker(new URL(module.href.replace(/\.ts$/, '.js')), options);
+  return new Worker(new URL('./worker-boot.mjs', import.meta.url), { ...options, workerData: { entry: module.href } });
 }
 
 type Job = { request: object & { id: number }; resolve: (value: unknown) => void; reject: (error: Error) => void };
 
-/** Starts `size` (≥ 1) workers at once, so that they load while the caller does other work. */
-export function openWorkers(module: URL, size: number, messages: WorkerMessages): Workers {
+/**
+ * Starts `size` (≥ 1) workers at once, so that they load while the caller does other work;
+ * `options` are Node's (resource limits, say).
+ */
+export function openWorkers(module: URL, size: number, messages: WorkerMessages, options: WorkerOptions = {}): Workers {
   const queue: Job[] = [];
-  const slots = Array.from({ length: Math.max(1, size) }, () => ({ worker: startWorker(module), job: undefined as Job | undefined }));
+  const slots = Array.from({ length: Math.max(1, size) }, () => ({ worker: startWorker(module, options), job: undefined as Job | undefined }));
   let broken: Error | undefined;
   let nextId = 0;
 

@@ -51,10 +51,11 @@ const cellAt = (raw: readonly string[], i: number): string => (i < 0 ? '' : (raw
 function personIdentifier(person: PersonColumns, at: PersonIndices, raw: readonly string[], who: string): { id: string } | { reason: string } | undefined {
   const nir = cellAt(raw, at.nir).trim();
   if (nir !== '') {
-    const problem = nirProblem(nir);
+    const normal = normaliseNir(nir);
+    const problem = nirProblem(normal);
     if (problem === 'forme') return { reason: m.nirShape(person.nir) };
     if (problem === 'cle') return { reason: m.nirKey(person.nir) };
-    return { id: `NIR:${normaliseNir(nir)}` };
+    return { id: `NIR:${normal}` };
   }
   const parts = { nom: cellAt(raw, at.nom), prenoms: cellAt(raw, at.prenoms), naissance: cellAt(raw, at.naissance), sexe: cellAt(raw, at.sexe) };
   if (parts.nom.trim() === '' && parts.prenoms.trim() === '' && parts.naissance.trim() === '' && parts.sexe.trim() === '') return undefined;
