@@ -8,7 +8,8 @@
  *   out.write('enfant;famille\r\n');
  *   out.commit(); // pseudo.csv now holds the text
  */
-import { closeSync, ftruncateSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const BLOCK = 1 << 20;
 
@@ -18,10 +19,13 @@ export class BufferedFileWriter {
   private pending: string[] = [];
   private pendingLength = 0;
 
+  /** `parents`: create the file's folder (and its parents) when missing */
   constructor(
     private readonly path: string,
     mode = 0o600,
+    options: { parents?: boolean } = {},
   ) {
+    if (options.parents) mkdirSync(dirname(path), { recursive: true });
     this.temporary = `${path}.${process.pid}.tmp`;
     this.fd = openSync(this.temporary, 'w', mode);
   }

@@ -20,7 +20,6 @@
  */
 import type { MediationRow, RencontreRow } from '../model/rows.ts';
 import type { IdentifierConfig, SuiviDictionary, SuiviSource } from '../suivi/contract.ts';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BufferedFileWriter } from '../io/buffered-writer.ts';
 import { nirKey } from '../suivi/nir.ts';
@@ -178,8 +177,7 @@ export class DiskSink implements RawSink {
     let file = this.open.get(key);
     if (file === undefined) {
       const header = Object.keys(first);
-      mkdirSync(join(this.dir, 'suivi', String(year)), { recursive: true });
-      const out = new BufferedFileWriter(join(this.dir, 'suivi', String(year), `${source}.csv`), 0o644);
+      const out = new BufferedFileWriter(join(this.dir, 'suivi', String(year), `${source}.csv`), 0o644, { parents: true });
       const { sep, eol, bom } = dialect(source);
       const dictionary = this.options.dictionary(source);
       out.write(`${bom}${Object.keys(dictionary.fields).join(sep)}${eol}`);
