@@ -96,6 +96,9 @@ function table(header: readonly string[], rows: readonly string[][]): string {
   return `<table class="impact-table"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
+/** The section's title, as the report's table of contents shows it. */
+export const impactTitle = (): string => m.title;
+
 /**
  * `labels`: French names of the territory codes (the geography's labels); `rencontre`: the
  * descriptive curves of the espaces de rencontre (published steps only), drawn when one has a step.

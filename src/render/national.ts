@@ -18,8 +18,8 @@ import { publisherBlock } from './publisher.ts';
 import { annexSection } from './annex.ts';
 import { methodologySection } from './methodology.ts';
 import { htmlPage } from './page.ts';
-import { followUpSection } from './suivi.ts';
-import { impactSection } from './impact.ts';
+import { followUpSection, followUpTitle } from './suivi.ts';
+import { impactSection, impactTitle } from './impact.ts';
 import { NOT_APPLICABLE, tableView, type Shown, type TableView } from './view.ts';
 import { FRANCE } from '../model/geography.ts';
 
@@ -47,9 +47,21 @@ export async function nationalReport(publication: Publication, options: { genera
     { id: 'rencontre', title: m.sections.rencontre, body: await survey('rencontre') },
     { id: 'territoires', title: m.sections.croise, body: await survey('croise') },
     { id: 'evolution', title: m.sections.evolution, body: await evolution(publication, tables, geo, counter) },
-    { id: 'annexe', title: m.annex.title, body: annexSection(publication) },
   ];
-  const nav = `<nav aria-label="Sommaire"><ol>${[...sections, { id: 'methodologie', title: m.sections.methodology }]
+  // the follow-up (issue 23: cohort outcomes, src/render/suivi.ts) and impact (issue 24: effects of
+  // mediation, src/render/impact.ts) sections are whole sections of their own, with their own h2
+  const followUp = publication.followUp ? followUpSection(publication.followUp, FRANCE) : '';
+  const impact = publication.impact ? await impactSection(publication.impact.result, publication.geography.labels, publication.impact.rencontre) : '';
+  const annex = { id: 'annexe', title: m.annex.title, body: annexSection(publication) };
+  const contents = [
+    ...sections,
+    ...(followUp ? [{ id: 'suivi', title: followUpTitle() }] : []),
+    ...(impact ? [{ id: 'impact', title: impactTitle() }] : []),
+    annex,
+    { id: 'methodologie', title: m.sections.methodology },
+  ];
+  const section = (s: { id: string; title: string; body: string }, first: boolean) => `<section id="${s.id}"><h2${first ? ' class="first"' : ''}>${escapeHtml(s.title)}</h2>\n${s.body}\n</section>`;
+  const nav = `<nav aria-label="Sommaire"><ol>${contents
     .map((s) => `<li><a href="#${s.id}">${escapeHtml(s.title)}</a></li>`)
     .join('')}</ol></nav>`;
   const body = [
@@ -61,9 +73,10 @@ export async function nationalReport(publication: Publication, options: { genera
     '</header>',
     nav,
     '<main>',
-    ...sections.map((s, i) => `<section id="${s.id}"><h2${i === 0 ? ' class="first"' : ''}>${escapeHtml(s.title)}</h2>\n${s.body}\n</section>`),
-    publication.followUp ? followUpSection(publication.followUp, FRANCE) : '', // issue 23: cohort outcomes (src/render/suivi.ts)
-    ...(publication.impact ? [await impactSection(publication.impact.result, publication.geography.labels, publication.impact.rencontre)] : []), // issue 24: effects of mediation (src/render/impact.ts)
+    ...sections.map((s, i) => section(s, i === 0)),
+    followUp,
+    impact,
+    section(annex, false),
     methodologySection(publication, m.sections.methodology),
     '</main>',
   ].join('\n');

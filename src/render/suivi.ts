@@ -43,6 +43,9 @@ const SHOWN: Record<Scheme, string[]> = {
 const cell = (row: LongRow | undefined) =>
   row === undefined ? '–' : typeof row.value === 'number' ? formatNumber(row.value, row.outcome.startsWith('taux_') ? 1 : 0) : row.value;
 
+/** The section's title, as the report's table of contents shows it. */
+export const followUpTitle = (): string => text.heading;
+
 /** The section for one territory; empty when nothing is published for it. */
 export function followUpSection(long: Readonly<Record<Scheme, readonly LongRow[]>>, geo: string): string {
   const parts: string[] = [];
@@ -59,7 +62,7 @@ export function followUpSection(long: Readonly<Record<Scheme, readonly LongRow[]
     parts.push(`<h3>${escapeHtml(text.scheme[scheme])}</h3>\n<div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>\n${body.join('\n')}\n</tbody></table></div>`);
   }
   if (parts.length === 0) return '';
-  return `<section class="suivi">\n<h2>${escapeHtml(text.heading)}</h2>\n<p>${escapeHtml(text.caution)}</p>\n${parts.join('\n')}\n</section>`;
+  return `<section class="suivi" id="suivi">\n<h2>${escapeHtml(text.heading)}</h2>\n<p>${escapeHtml(text.caution)}</p>\n${parts.join('\n')}\n</section>`;
 }
 
 /** The section for France as a page of its own. */
