@@ -13,7 +13,8 @@ import type { Cube } from './cube.ts';
 import { equalize, identicalGroups, linkedOf, prepare, SINGLE, tableCells, targetOf, zerosKnown } from './engine.ts';
 import { sealProtectedWithStats, type ProtectedTableWithStats } from './protected-table.ts';
 import { openRepair, type Move, type Repair, type RepairMode } from './repair.ts';
-import { checkInsider, insiderChecked, insiders } from './insider.ts';
+import { checkInsider, insiderChecked, InsiderAttack, insiders } from './insider.ts';
+import { highs } from './lp.ts';
 import { releasePass } from './release.ts';
 import { gaussSuppress } from './secondary.ts';
 import type { Contribution, LinkedSpec, ProtectSpec, ProtectStats } from './types.ts';
@@ -189,6 +190,8 @@ async function suppress(
   const proven = new Set<string>();
   // requirement C's proofs, per contributor (see `InsiderOptions.provenOf`)
   const provenOf = new Map<number, Set<string>>();
+  // the insiders' models, kept from one insider and one round to the next (see `InsiderAttack`)
+  let insiderAttack: InsiderAttack | undefined;
   let rounds = 0;
   let done = false;
   try {
@@ -222,7 +225,11 @@ async function suppress(
         for (const group of insiders(cube, suppressed)) {
           // a repair for an earlier insider may have suppressed more of this one's cells
           const insider = { ...group, known: group.own.filter((c) => suppressed[c]) };
-          const verdict = await checkInsider(cube, primary, suppressed, truth, spec, insider, (roots ??= componentRoots(cube, suppressed)), { exact: false, provenOf });
+          const verdict = await checkInsider(cube, primary, suppressed, truth, spec, insider, (roots ??= componentRoots(cube, suppressed)), {
+            exact: false,
+            provenOf,
+            attack: (insiderAttack ??= new InsiderAttack(cube, truth, await highs())),
+          });
           if (!verdict) continue;
           failed += verdict.failures.length;
           const fixes = new Fixes(cube, spec, repair, insider.own);
@@ -248,6 +255,7 @@ async function suppress(
     }
   } finally {
     repairer?.dispose();
+    insiderAttack?.close();
   }
   equalize(groups, suppressed);
   if (done && (options.release ?? true)) {
