@@ -228,8 +228,8 @@ export async function checkInsider(
  * its own, mostly its first solve).
  *
  * `sync` follows the pattern as repairs suppress cells and the release pass publishes them: a
- * component holding a cell whose status changed, or whose unknowns changed, is rebuilt at its next
- * use; the others are kept.
+ * changed cell's row takes its new bounds; a component whose unknowns change (a cell of one inner
+ * cell changed, or components merged or split) is rebuilt at its next use.
  *
  * @example
  *   const attack = new InsiderAttack(cube, truth, await highs());
@@ -254,15 +254,31 @@ export class InsiderAttack {
     const old = this.pattern;
     if (old && old.every((s, c) => s === suppressed[c])) return;
     if (old) {
-      const dirty = new Uint8Array(this.cube.innerCount);
+      // a cell of one inner cell pins it or lets it go: the components holding it change columns
+      const pinChanged = new Uint8Array(this.cube.innerCount);
+      const changed: number[] = [];
       old.forEach((s, c) => {
-        if (s !== suppressed[c]) for (const i of this.cube.cells[c].members) dirty[i] = 1;
+        if (s === suppressed[c]) return;
+        const members = this.cube.cells[c].members;
+        if (members.length === 1) pinChanged[members[0]] = 1;
+        else changed.push(c);
       });
-      for (const map of Object.values(this.built)) {
+      for (const [bounds, map] of Object.entries(this.built) as [Bounds, Map<number, OpenComponent>][]) {
         for (const [key, comp] of map) {
-          if (comp.inner.some((i) => dirty[i])) {
+          if (comp.inner.some((i) => pinChanged[i])) {
             comp.model.dispose();
             map.delete(key);
+            continue;
+          }
+          // another cell changes its row's bounds only (a component it merges or splits is rebuilt
+          // at its next use, when its unknowns are no longer the component's)
+          for (const c of changed) {
+            const row = comp.rowOf.get(c);
+            if (row === undefined) continue;
+            const known = comp.shift.get(c)!;
+            const v = this.cube.cells[c].value - known;
+            const [lower, upper] = suppressed[c] ? openRowBounds(known, bounds) : [v, v];
+            comp.model.setRowBounds(row, lower, upper);
           }
         }
       }

@@ -145,6 +145,11 @@ class Fixes {
   }
 }
 
+/** Whether requirement C is checked (see `ProtectOptions.insider`). */
+function insiderOn(cube: Cube, options: ProtectOptions): boolean {
+  return options.insider ?? insiderChecked(cube);
+}
+
 function stopwatch(report?: (phase: string, seconds: number) => void): (phase: string) => void {
   let last = performance.now();
   return (phase) => {
@@ -211,7 +216,7 @@ async function suppress(
         attack.close();
       }
       if (failing.length === 0) {
-        if (!(options.insider ?? insiderChecked(cube))) {
+        if (!insiderOn(cube, options)) {
           done = true;
           break;
         }
@@ -259,7 +264,7 @@ async function suppress(
   }
   equalize(groups, suppressed);
   if (done && (options.release ?? true)) {
-    await releasePass(cube, primary, suppressed, truth, spec, options.insider ?? insiderChecked(cube));
+    await releasePass(cube, primary, suppressed, truth, spec, insiderOn(cube, options));
     lap('release');
   }
   return { suppressed, rounds, proven: done };
