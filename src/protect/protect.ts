@@ -13,7 +13,7 @@ import type { Cube } from './cube.ts';
 import { equalize, identicalGroups, linkedOf, prepare, SINGLE, tableCells, targetOf, zerosKnown } from './engine.ts';
 import { sealProtectedWithStats, type ProtectedTableWithStats } from './protected-table.ts';
 import { openRepair, type Move, type Repair, type RepairMode } from './repair.ts';
-import { checkInsider, insiderChecked, InsiderAttack, insiders } from './insider.ts';
+import { checkInsider, insiderChecked, InsiderAttack, insiders, proveTogether } from './insider.ts';
 import { highs } from './lp.ts';
 import { releasePass } from './release.ts';
 import { gaussSuppress } from './secondary.ts';
@@ -227,13 +227,16 @@ async function suppress(
         // repairing every insider of a round at once)
         let failed = 0;
         let roots: Int32Array | undefined;
-        for (const group of insiders(cube, suppressed)) {
+        const all = insiders(cube, suppressed);
+        insiderAttack ??= new InsiderAttack(cube, truth, await highs());
+        await proveTogether(cube, primary, suppressed, spec, all, (roots = componentRoots(cube, suppressed)), { attack: insiderAttack, provenOf });
+        for (const group of all) {
           // a repair for an earlier insider may have suppressed more of this one's cells
           const insider = { ...group, known: group.own.filter((c) => suppressed[c]) };
           const verdict = await checkInsider(cube, primary, suppressed, truth, spec, insider, (roots ??= componentRoots(cube, suppressed)), {
             exact: false,
             provenOf,
-            attack: (insiderAttack ??= new InsiderAttack(cube, truth, await highs())),
+            attack: insiderAttack,
           });
           if (!verdict) continue;
           failed += verdict.failures.length;

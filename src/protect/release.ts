@@ -16,7 +16,7 @@ import { componentRoots } from './attacker.ts';
 import { Attack, type Target } from './check.ts';
 import type { Cube } from './cube.ts';
 import { identicalGroups, targetOf, zerosKnown } from './engine.ts';
-import { checkInsider, InsiderAttack, insiders } from './insider.ts';
+import { checkInsider, InsiderAttack, insiders, proveTogether } from './insider.ts';
 import { highs } from './lp.ts';
 import type { LinkedSpec } from './types.ts';
 
@@ -114,9 +114,12 @@ async function holds(
     const roots = componentRoots(cube, suppressed);
     // an insider knowing a suppressed zero checks B on every target (see `checkInsider`): then all
     const everyInsider = !zerosKnown(cube, suppressed);
-    for (const group of insiders(cube, suppressed)) {
-      if (!everyInsider && !group.known.some(insider.near)) continue;
-      if (await checkInsider(cube, primary, suppressed, truth, spec, group, roots, { exact: false, attack: insider.attack })) return false;
+    const near = insiders(cube, suppressed).filter((group) => everyInsider || group.known.some(insider.near));
+    // proven together first, then one by one (see `proveTogether`)
+    const provenOf = new Map<number, Set<string>>();
+    await proveTogether(cube, primary, suppressed, spec, near, roots, { attack: insider.attack, provenOf });
+    for (const group of near) {
+      if (await checkInsider(cube, primary, suppressed, truth, spec, group, roots, { exact: false, attack: insider.attack, provenOf })) return false;
     }
     return true;
   } catch {
