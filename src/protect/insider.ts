@@ -23,15 +23,23 @@ import { highs, type Highs } from './lp.ts';
 import type { LinkedSpec, RuleSet } from './types.ts';
 
 /**
- * Cubes above this many cells are not checked for C: each insider is one more attack on the whole
- * table, and a large table has thousands (measured on the 3 500 × 10 benchmark: more than three
- * minutes without an end, against 5 s for A and B). Every table of the shipped sample is far below
- * (the largest, under 1 000 cells). The audit says when it did not check C.
+ * Counts of persons (`minValue` alone) above this many cells are not checked for C: there C asks
+ * that no other service's count is derived exactly, and a large count table has thousands of
+ * insiders on one connected component (measured on the 3 500 × 10 benchmark, about 2 700 insiders
+ * on 5 117 unknowns: even proven in groups (`proveTogether`), each insider is left with hundreds of
+ * cells to prove, about 10 solves each — several minutes, against 5 s for A and B). Business rule
+ * sets (minimum number of contributors, dominance, p %) are always checked, at every size. The
+ * audit says when it did not check C.
  */
 export const INSIDER_MAX_CELLS = 10_000;
 
+/** Whether the rule set is a business one: minimum number of contributors, dominance or p %. */
+export function businessRules(rules: RuleSet): boolean {
+  return rules.minFrequency !== undefined || rules.dominance !== undefined || rules.pPercent !== undefined;
+}
+
 /** Whether requirement C is checked on this cube (see `INSIDER_MAX_CELLS`). */
-export const insiderChecked = (cube: Cube): boolean => cube.cells.length <= INSIDER_MAX_CELLS;
+export const insiderChecked = (cube: Cube, rules: RuleSet): boolean => businessRules(rules) || cube.cells.length <= INSIDER_MAX_CELLS;
 
 export interface Insider {
   /** contributor indices (`Cube.contributors`), ascending */
@@ -120,8 +128,7 @@ export function insiderChecks(rules: RuleSet, zerosKnown: boolean, targets: { fo
   const exact: Check = zerosKnown ? 'B' : 'exact';
   const all = [...targets.foreign, ...targets.shared];
   type Planned = { kind: Check; targets: Target[] };
-  const business = rules.minFrequency !== undefined || rules.dominance !== undefined || rules.pPercent !== undefined;
-  if (business) return ([{ kind: 'A', targets: targets.foreign }, { kind: exact, targets: all }] as Planned[]).filter((c) => c.targets.length > 0);
+  if (businessRules(rules)) return ([{ kind: 'A', targets: targets.foreign }, { kind: exact, targets: all }] as Planned[]).filter((c) => c.targets.length > 0);
   if (rules.minValue !== undefined) return ([{ kind: exact, targets: all }] as Planned[]).filter((c) => c.targets.length > 0);
   return [];
 }

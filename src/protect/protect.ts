@@ -33,8 +33,8 @@ export interface ProtectOptions {
   /** local repairs: cells with more inner cells than this do not widen a repair's neighbourhood */
   repairLimit?: number;
   /**
-   * requirement C, the insider (see insider.ts); by default on for cubes of up to
-   * `INSIDER_MAX_CELLS` cells. false gives the patterns of requirements A and B alone, for
+   * requirement C, the insider (see insider.ts); by default on for business rule sets, and for
+   * counts of persons of up to `INSIDER_MAX_CELLS` cells. false gives the patterns of requirements A and B alone, for
    * comparisons and tests: never for publication.
    */
   insider?: boolean;
@@ -146,8 +146,8 @@ class Fixes {
 }
 
 /** Whether requirement C is checked (see `ProtectOptions.insider`). */
-function insiderOn(cube: Cube, options: ProtectOptions): boolean {
-  return options.insider ?? insiderChecked(cube);
+function insiderOn(cube: Cube, spec: LinkedSpec, options: ProtectOptions): boolean {
+  return options.insider ?? insiderChecked(cube, spec.rules);
 }
 
 function stopwatch(report?: (phase: string, seconds: number) => void): (phase: string) => void {
@@ -216,7 +216,7 @@ async function suppress(
         attack.close();
       }
       if (failing.length === 0) {
-        if (!insiderOn(cube, options)) {
+        if (!insiderOn(cube, spec, options)) {
           done = true;
           break;
         }
@@ -267,7 +267,7 @@ async function suppress(
   }
   equalize(groups, suppressed);
   if (done && (options.release ?? true)) {
-    await releasePass(cube, primary, suppressed, truth, spec, insiderOn(cube, options));
+    await releasePass(cube, primary, suppressed, truth, spec, insiderOn(cube, spec, options));
     lap('release');
   }
   return { suppressed, rounds, proven: done };
