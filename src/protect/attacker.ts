@@ -27,7 +27,7 @@ export interface AttackModel {
 }
 
 /** Sum of a cell's members the attacker knows, and its unknown members as (component, column). */
-export function split(model: AttackModel, members: Int32Array): { known: number; comp: number; cols: number[] } {
+export function split(model: Pick<AttackModel, 'column' | 'component' | 'truth'>, members: Int32Array): { known: number; comp: number; cols: number[] } {
   let known = 0;
   let comp = -1;
   const cols: number[] = [];
@@ -76,14 +76,12 @@ export function componentRoots(cube: Cube, suppressed: readonly boolean[]): Int3
   return parent;
 }
 
-/** Builds the attacker's models for a suppression pattern. Dispose with `closeAttack`. */
-/** `presolve`: see `LpModel.open` (off when only the optimal values matter, not the vertex). */
-export async function openAttack(cube: Cube, suppressed: readonly boolean[], truth: Float64Array, bounds: Bounds, presolve = true): Promise<AttackModel> {
-  return buildAttack(await highs(), cube, suppressed, truth, bounds, presolve);
-}
-
-/** `openAttack` with the HiGHS instance already loaded (synchronous). */
-export function buildAttack(h: Highs, cube: Cube, suppressed: readonly boolean[], truth: Float64Array, bounds: Bounds, presolve = true): AttackModel {
+/**
+ * The columns of the attacker's models for a suppression pattern: each unknown inner cell's
+ * component and column in it (−1 when known), and each component's inner cells in column order
+ * (ascending).
+ */
+export function attackLayout(cube: Cube, suppressed: readonly boolean[]): { column: Int32Array; component: Int32Array; inners: number[][] } {
   const n = cube.innerCount;
   const parent = componentRoots(cube, suppressed);
   const column = new Int32Array(n).fill(-1);
@@ -102,6 +100,18 @@ export function buildAttack(h: Highs, cube: Cube, suppressed: readonly boolean[]
     column[i] = inners[k].length;
     inners[k].push(i);
   }
+  return { column, component, inners };
+}
+
+/** Builds the attacker's models for a suppression pattern. Dispose with `closeAttack`. */
+/** `presolve`: see `LpModel.open` (off when only the optimal values matter, not the vertex). */
+export async function openAttack(cube: Cube, suppressed: readonly boolean[], truth: Float64Array, bounds: Bounds, presolve = true): Promise<AttackModel> {
+  return buildAttack(await highs(), cube, suppressed, truth, bounds, presolve);
+}
+
+/** `openAttack` with the HiGHS instance already loaded (synchronous). */
+export function buildAttack(h: Highs, cube: Cube, suppressed: readonly boolean[], truth: Float64Array, bounds: Bounds, presolve = true): AttackModel {
+  const { column, component, inners } = attackLayout(cube, suppressed);
   const partial: AttackModel = { column, component, components: [], truth };
   const rows: LpRows[] = inners.map(() => ({ starts: [0], indices: [], values: [], lower: [], upper: [] }));
   const lowerBound = inners.map((list) => new Float64Array(list.length));
@@ -120,6 +130,57 @@ export function buildAttack(h: Highs, cube: Cube, suppressed: readonly boolean[]
     components.push({ inner: inners[k], model });
   }
   return { ...partial, components };
+}
+
+/** One component of an attacker's model in which every cell holding one of its unknowns has a row. */
+export interface OpenComponent extends Component {
+  /** cell → its row */
+  rowOf: Map<number, number>;
+  /** cell → the sum of its members the attacker knows (outside the component's columns) */
+  shift: Map<number, number>;
+}
+
+/**
+ * Component `k` of the attacker's model for `suppressed` (`layout`: the model's columns, as
+ * `buildAttack` lays them out), with a row for every cell holding one of its unknowns: a published
+ * cell at its value, a suppressed cell free, or at requirement B's floor (≥ 1) with `bounds` 'B',
+ * every column ≥ 0. The same feasible set as `buildAttack`'s component, but a suppressed cell can be
+ * made known by its row's bounds alone (`openRowBounds` gives them back): requirement C checks every
+ * insider on one model (see `InsiderAttack` in insider.ts). `cells`: the cells holding one of the
+ * component's unknowns, ascending.
+ */
+export function buildOpenComponent(
+  h: Highs,
+  cube: Cube,
+  layout: Pick<AttackModel, 'column' | 'component' | 'truth'>,
+  k: number,
+  inner: number[],
+  cells: readonly number[],
+  suppressed: readonly boolean[],
+  bounds: Bounds,
+  presolve: boolean,
+): OpenComponent {
+  const rows: LpRows = { starts: [0], indices: [], values: [], lower: [], upper: [] };
+  const rowOf = new Map<number, number>();
+  const shift = new Map<number, number>();
+  for (const c of cells) {
+    const { known, comp, cols } = split(layout, cube.cells[c].members);
+    if (comp !== k) continue;
+    rowOf.set(c, rows.lower.length);
+    shift.set(c, known);
+    const v = cube.cells[c].value - known;
+    if (!suppressed[c]) pushRow(rows, cols, v, v);
+    else pushRow(rows, cols, ...openRowBounds(known, bounds));
+  }
+  const start = Float64Array.from(inner, (i) => layout.truth[i]);
+  const problem = { numCols: inner.length, colLower: new Float64Array(inner.length), colUpper: new Float64Array(inner.length).fill(Infinity), rows };
+  const model = LpModel.create(h, feasible(problem, start) ? { ...problem, start } : problem, false, presolve);
+  return { inner, model, rowOf, shift };
+}
+
+/** The row bounds of a suppressed cell in an `OpenComponent` (`known`: its shift). */
+export function openRowBounds(known: number, bounds: Bounds): [number, number] {
+  return bounds === 'B' && 1 - known > 1e-9 ? [1 - known, Infinity] : [-Infinity, Infinity];
 }
 
 /**

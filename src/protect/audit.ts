@@ -65,7 +65,7 @@ export async function auditLinked(
     attack.close();
   }
   // requirement C: for each contributor that alone makes up suppressed cells, with those known
-  const checkC = insiderChecked(cube);
+  const checkC = insiderChecked(cube, spec.rules);
   const insiderVerdicts = checkC ? await insiderFailing(cube, primary, suppressed, truth, spec, { exact: true }) : [];
   const insiderCount = checkC ? insiders(cube, suppressed).reduce((n, i) => n + i.contributors.length, 0) : 0;
   for (const { insider, failures: its } of insiderVerdicts) {

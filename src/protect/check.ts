@@ -39,7 +39,7 @@ export function movesValue(value: number, attacked: number): boolean {
 }
 
 /** Tables above this many cells get HiGHS's presolve in the attacker's models (see `Attack`). */
-const PRESOLVE_ABOVE_CELLS = 20_000;
+export const PRESOLVE_ABOVE_CELLS = 20_000;
 
 /** How `Attack.failing` checks the targets. */
 export interface CheckOptions {
@@ -84,13 +84,7 @@ export class Attack {
   ) {}
 
   async failing(targets: readonly Target[], check: Check, options: CheckOptions = { exact: true }): Promise<Failure[]> {
-    const { cube, suppressed } = this;
-    const proven = options.proven ?? new Set<string>();
-    const open = certified(cube, suppressed, targets, check, proven);
-    if (open.length === 0) return [];
-    const model = await this.modelFor(check === 'B' ? 'B' : 'A');
-    if (check === 'A') return checkA(cube, model, open, { ...options, proven });
-    return checkB(cube, model, open, { ...options, proven }, check === 'B' ? 'B' : 'E');
+    return failingOn(this.cube, this.suppressed, () => this.modelFor(check === 'B' ? 'B' : 'A'), targets, check, options);
   }
 
   close(): void {
@@ -113,6 +107,27 @@ export class Attack {
     this.bounds = bounds;
     return this.model!;
   }
+}
+
+/**
+ * `Attack.failing` on a model supplied by the caller (built only when an LP is needed): `model`
+ * must be the attacker's for `suppressed` with the check's bounds (B's floors for 'B', A's
+ * otherwise), or a model with the same feasible set (see `InsiderAttack` in insider.ts).
+ */
+export async function failingOn(
+  cube: Cube,
+  suppressed: readonly boolean[],
+  model: () => Promise<AttackModel> | AttackModel,
+  targets: readonly Target[],
+  check: Check,
+  options: CheckOptions = { exact: true },
+): Promise<Failure[]> {
+  const proven = options.proven ?? new Set<string>();
+  const open = certified(cube, suppressed, targets, check, proven);
+  if (open.length === 0) return [];
+  const m = await model();
+  if (check === 'A') return checkA(cube, m, open, { ...options, proven });
+  return checkB(cube, m, open, { ...options, proven }, check === 'B' ? 'B' : 'E');
 }
 
 /**

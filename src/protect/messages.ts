@@ -50,7 +50,7 @@ export const auditPassed = (checked: number) =>
       ? 'mfer audit : la cellule sous secret primaire est protégée (exigences A, B et C).'
       : `mfer audit : les ${checked} cellules sous secret primaire sont protégées (exigences A, B et C).`;
 export const auditInsiderSkipped = (cells: number, limit: number) =>
-  `mfer audit : attention, exigence C (l'initié) non vérifiée : ${cells} cellules, au-delà de la limite de ${limit}.`;
+  `mfer audit : attention, exigence C (l'initié) non vérifiée : tableau de comptages de ${cells} cellules, au-delà de la limite de ${limit}.`;
 export const auditFailed = (failures: number) => `mfer audit : ${failures} vérification(s) en échec.`;
 
 export const auditMissingCell = (codes: readonly string[]) => `cellule ${codes.join(' × ')} : absente du fichier de cellules.`;

@@ -13,7 +13,8 @@ import type { Cube } from './cube.ts';
 import { equalize, identicalGroups, linkedOf, prepare, SINGLE, tableCells, targetOf, zerosKnown } from './engine.ts';
 import { sealProtectedWithStats, type ProtectedTableWithStats } from './protected-table.ts';
 import { openRepair, type Move, type Repair, type RepairMode } from './repair.ts';
-import { checkInsider, insiderChecked, insiders } from './insider.ts';
+import { checkInsider, insiderChecked, InsiderAttack, insiders, proveTogether } from './insider.ts';
+import { highs } from './lp.ts';
 import { releasePass } from './release.ts';
 import { gaussSuppress } from './secondary.ts';
 import type { Contribution, LinkedSpec, ProtectSpec, ProtectStats } from './types.ts';
@@ -32,8 +33,8 @@ export interface ProtectOptions {
   /** local repairs: cells with more inner cells than this do not widen a repair's neighbourhood */
   repairLimit?: number;
   /**
-   * requirement C, the insider (see insider.ts); by default on for cubes of up to
-   * `INSIDER_MAX_CELLS` cells. false gives the patterns of requirements A and B alone, for
+   * requirement C, the insider (see insider.ts); by default on for business rule sets, and for
+   * counts of persons of up to `INSIDER_MAX_CELLS` cells. false gives the patterns of requirements A and B alone, for
    * comparisons and tests: never for publication.
    */
   insider?: boolean;
@@ -144,6 +145,11 @@ class Fixes {
   }
 }
 
+/** Whether requirement C is checked (see `ProtectOptions.insider`). */
+function insiderOn(cube: Cube, spec: LinkedSpec, options: ProtectOptions): boolean {
+  return options.insider ?? insiderChecked(cube, spec.rules);
+}
+
 function stopwatch(report?: (phase: string, seconds: number) => void): (phase: string) => void {
   let last = performance.now();
   return (phase) => {
@@ -189,6 +195,8 @@ async function suppress(
   const proven = new Set<string>();
   // requirement C's proofs, per contributor (see `InsiderOptions.provenOf`)
   const provenOf = new Map<number, Set<string>>();
+  // the insiders' models, kept from one insider and one round to the next (see `InsiderAttack`)
+  let insiderAttack: InsiderAttack | undefined;
   let rounds = 0;
   let done = false;
   try {
@@ -208,7 +216,7 @@ async function suppress(
         attack.close();
       }
       if (failing.length === 0) {
-        if (!(options.insider ?? insiderChecked(cube))) {
+        if (!insiderOn(cube, spec, options)) {
           done = true;
           break;
         }
@@ -219,10 +227,17 @@ async function suppress(
         // repairing every insider of a round at once)
         let failed = 0;
         let roots: Int32Array | undefined;
-        for (const group of insiders(cube, suppressed)) {
+        const all = insiders(cube, suppressed);
+        insiderAttack ??= new InsiderAttack(cube, truth, await highs());
+        await proveTogether(cube, primary, suppressed, spec, all, (roots = componentRoots(cube, suppressed)), { attack: insiderAttack, provenOf });
+        for (const group of all) {
           // a repair for an earlier insider may have suppressed more of this one's cells
           const insider = { ...group, known: group.own.filter((c) => suppressed[c]) };
-          const verdict = await checkInsider(cube, primary, suppressed, truth, spec, insider, (roots ??= componentRoots(cube, suppressed)), { exact: false, provenOf });
+          const verdict = await checkInsider(cube, primary, suppressed, truth, spec, insider, (roots ??= componentRoots(cube, suppressed)), {
+            exact: false,
+            provenOf,
+            attack: insiderAttack,
+          });
           if (!verdict) continue;
           failed += verdict.failures.length;
           const fixes = new Fixes(cube, spec, repair, insider.own);
@@ -248,10 +263,11 @@ async function suppress(
     }
   } finally {
     repairer?.dispose();
+    insiderAttack?.close();
   }
   equalize(groups, suppressed);
   if (done && (options.release ?? true)) {
-    await releasePass(cube, primary, suppressed, truth, spec, options.insider ?? insiderChecked(cube));
+    await releasePass(cube, primary, suppressed, truth, spec, insiderOn(cube, spec, options));
     lap('release');
   }
   return { suppressed, rounds, proven: done };

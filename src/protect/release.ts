@@ -16,7 +16,8 @@ import { componentRoots } from './attacker.ts';
 import { Attack, type Target } from './check.ts';
 import type { Cube } from './cube.ts';
 import { identicalGroups, targetOf, zerosKnown } from './engine.ts';
-import { checkInsider, insiders } from './insider.ts';
+import { checkInsider, InsiderAttack, insiders, proveTogether } from './insider.ts';
+import { highs } from './lp.ts';
 import type { LinkedSpec } from './types.ts';
 
 /**
@@ -57,30 +58,36 @@ export async function releasePass(
   const order = secondary.sort((a, b) => cost(b) - cost(a) || a - b);
   const targets = cube.cells.flatMap((_, c) => (primary[c] ? [targetOf(cube, c, spec)] : []));
   let released = 0;
-  for (const c of order) {
-    if (!suppressed[c]) continue;
-    const group = groupOf.get(c) ?? [c];
-    // a group holding a primary cell stays suppressed as a whole
-    if (group.some((g) => primary[g])) continue;
-    // publishing the group adds equations on its inner cells only: the attacker's intervals change
-    // in the components (of the pattern before) that hold them, nowhere else
-    const roots = componentRoots(cube, suppressed);
-    const touched = new Set<number>();
-    for (const g of group) for (const i of cube.cells[g].members) if (roots[i] >= 0) touched.add(roots[i]);
-    const wasKnown = zerosKnown(cube, suppressed);
-    for (const g of group) suppressed[g] = false;
-    const inTouched = (cell: number) => cube.cells[cell].members.some((i) => roots[i] >= 0 && touched.has(roots[i]));
-    // zeros become known when the last suppressed zero is published: B then applies everywhere
-    const near = wasKnown || !zerosKnown(cube, suppressed) ? targets.filter((t) => inTouched(t.cell)) : targets;
-    if (await holds(cube, primary, suppressed, truth, spec, near, insider ? inTouched : undefined)) released += group.length;
-    else for (const g of group) suppressed[g] = true;
+  // the insiders' models, kept from one offer to the next where the offer does not touch them
+  const insiderAttack = insider ? new InsiderAttack(cube, truth, await highs()) : undefined;
+  try {
+    for (const c of order) {
+      if (!suppressed[c]) continue;
+      const group = groupOf.get(c) ?? [c];
+      // a group holding a primary cell stays suppressed as a whole
+      if (group.some((g) => primary[g])) continue;
+      // publishing the group adds equations on its inner cells only: the attacker's intervals change
+      // in the components (of the pattern before) that hold them, nowhere else
+      const roots = componentRoots(cube, suppressed);
+      const touched = new Set<number>();
+      for (const g of group) for (const i of cube.cells[g].members) if (roots[i] >= 0) touched.add(roots[i]);
+      const wasKnown = zerosKnown(cube, suppressed);
+      for (const g of group) suppressed[g] = false;
+      const inTouched = (cell: number) => cube.cells[cell].members.some((i) => roots[i] >= 0 && touched.has(roots[i]));
+      // zeros become known when the last suppressed zero is published: B then applies everywhere
+      const near = wasKnown || !zerosKnown(cube, suppressed) ? targets.filter((t) => inTouched(t.cell)) : targets;
+      if (await holds(cube, primary, suppressed, truth, spec, near, insiderAttack && { near: inTouched, attack: insiderAttack })) released += group.length;
+      else for (const g of group) suppressed[g] = true;
+    }
+  } finally {
+    insiderAttack?.close();
   }
   return released;
 }
 
 /**
  * Whether the primary cells `targets` meet A and B (zeros known) under `suppressed`, and, when
- * `insiderNear` is given, C for every insider that knows a cell it accepts.
+ * `insider` is given, C for every insider that knows a cell its `near` accepts.
  */
 async function holds(
   cube: Cube,
@@ -89,7 +96,7 @@ async function holds(
   truth: Float64Array,
   spec: LinkedSpec,
   targets: Target[],
-  insiderNear: ((cell: number) => boolean) | undefined,
+  insider: { near: (cell: number) => boolean; attack: InsiderAttack } | undefined,
 ): Promise<boolean> {
   const attack = new Attack(cube, suppressed, truth);
   try {
@@ -102,14 +109,17 @@ async function holds(
   } finally {
     attack.close();
   }
-  if (!insiderNear) return true;
+  if (!insider) return true;
   try {
     const roots = componentRoots(cube, suppressed);
     // an insider knowing a suppressed zero checks B on every target (see `checkInsider`): then all
     const everyInsider = !zerosKnown(cube, suppressed);
-    for (const group of insiders(cube, suppressed)) {
-      if (!everyInsider && !group.known.some(insiderNear)) continue;
-      if (await checkInsider(cube, primary, suppressed, truth, spec, group, roots, { exact: false })) return false;
+    const near = insiders(cube, suppressed).filter((group) => everyInsider || group.known.some(insider.near));
+    // proven together first, then one by one (see `proveTogether`)
+    const provenOf = new Map<number, Set<string>>();
+    await proveTogether(cube, primary, suppressed, spec, near, roots, { attack: insider.attack, provenOf });
+    for (const group of near) {
+      if (await checkInsider(cube, primary, suppressed, truth, spec, group, roots, { exact: false, attack: insider.attack, provenOf })) return false;
     }
     return true;
   } catch {

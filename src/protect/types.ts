@@ -135,7 +135,7 @@ export interface AuditReport {
   zerosKnown: boolean;
   /** contributors that alone make up a suppressed cell, each checked as an insider (requirement C) */
   insiders: number;
-  /** false when the cube is too large for requirement C to be checked (see `INSIDER_MAX_CELLS`) */
+  /** false when a count table is too large for requirement C to be checked (see `INSIDER_MAX_CELLS`) */
   insiderChecked: boolean;
   failures: AuditFailure[];
   /** attacker's interval of every suppressed cell (`u` and `x`), in table order; computed on first read */
