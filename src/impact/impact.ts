@@ -19,7 +19,7 @@ import { kaplanMeier, publishedMonths, type SurvivalPoint } from './km.ts';
 import { strataSql, unitsSql } from './matching.ts';
 import { populationSql } from './population.ts';
 import { defaultSuiviTables, impactRules, OUTCOMES, type ImpactRules, type Method, type Outcome, type SuiviTables } from './rules.ts';
-import { FRANCE, publishedTerritories, territoriesOf, type TerritoryCounts } from './territories.ts';
+import { DROM, FRANCE, METRO, publishedTerritories, territoriesOf, type TerritoryCounts } from './territories.ts';
 
 export interface EffectRow {
   geo: string;
@@ -145,7 +145,7 @@ async function effectRows(connection: DuckDBConnection, rules: ImpactRules, last
   const byMatched = group(matched);
   const byNaive = group(naive);
   const cohorts = [...new Set(naive.map((r) => num(r.cohort)))].filter((c) => c <= lastCohort).sort((a, b) => a - b);
-  const geos = [FRANCE, 'FR-METRO', 'FR-DROM', ...[...new Set(departments.map((d) => d.region))].sort()];
+  const geos = [FRANCE, METRO, DROM, ...[...new Set(departments.map((d) => d.region))].sort()];
   const out: EffectRow[] = [];
   for (const cohort of cohorts) {
     const counts: TerritoryCounts[] = [];

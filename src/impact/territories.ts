@@ -9,9 +9,10 @@
  * @example
  *   publishedTerritories(counts, { minTreated: 200, minCompared: 200, minCount: 11 }); // Set { 'FR', … }
  */
-export const FRANCE = 'FR';
-export const METRO = 'FR-METRO';
-export const DROM = 'FR-DROM';
+import { DROM, FRANCE, METROPOLE as METRO } from '../model/geography.ts';
+
+// France and the zones: the codes of the common geography
+export { DROM, FRANCE, METRO };
 
 /** the territories of a department: France, its half (métropole or DROM) and its region */
 export function territoriesOf(departement: string, region: string): string[] {

@@ -496,11 +496,11 @@ export function attackImpact(out: string, year: string, regionOf: ReadonlyMap<st
   for (const co of keys) {
     const geos = [...byKey.keys()].filter((k) => k.startsWith(`${co}|`)).map((k) => k.split('|')[2]);
     const regions = geos.filter((g) => g.startsWith('R'));
-    const halves = geos.includes('FR-METRO') && geos.includes('FR-DROM');
+    const halves = geos.includes('FRM') && geos.includes('DROM');
     const remainders: [string, string[]][] = halves
-      ? [['FR-METRO', regions.filter((r) => regionOf.get(r) !== 'FR-DROM')], ['FR-DROM', regions.filter((r) => regionOf.get(r) === 'FR-DROM')]]
+      ? [['FRM', regions.filter((r) => regionOf.get(r) !== 'DROM')], ['DROM', regions.filter((r) => regionOf.get(r) === 'DROM')]]
       : [['FR', regions]];
-    if (halves) remainders.push(['FR', ['FR-METRO', 'FR-DROM']]);
+    if (halves) remainders.push(['FR', ['FRM', 'DROM']]);
     for (const [parent, children] of remainders) {
       if (!geos.includes(parent)) continue;
       for (const cell of cells) {

@@ -162,7 +162,7 @@ describe('the impact estimates (issue 24)', () => {
   /** region → France métropolitaine or DROM, from the public geography */
   const halves = (): Map<string, string> => {
     const rows = readFileSync(join(repoRoot, 'data-raw', 'reference', 'departements.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
-    return new Map(rows.map((f) => [`R${f[2]}`, f[0].startsWith('97') ? 'FR-DROM' : 'FR-METRO']));
+    return new Map(rows.map((f) => [`R${f[2]}`, f[0].startsWith('97') ? 'DROM' : 'FRM']));
   };
   const minCount = (JSON.parse(readFileSync(join(repoRoot, 'pipelines', 'config', 'impact.json'), 'utf8')) as { minCount: number }).minCount;
 

@@ -76,7 +76,7 @@ describe('impact estimates on a small synthetic population', () => {
     }
     const insufficient = result.effects.filter((e) => e.status === 'insufficient');
     // the DROM department alone is too small: the DROM, its region and (by difference) métropole are withheld
-    for (const geo of ['FR-DROM', 'R04', 'FR-METRO']) {
+    for (const geo of ['DROM', 'R04', 'FRM']) {
       expect(insufficient.filter((e) => e.geo === geo).map((e) => e.outcome)).toEqual([...OUTCOMES]);
     }
     for (const e of insufficient) expect([e.effect, e.ciLow, e.ciHigh, e.treated, e.compared, e.support, e.eValue]).toEqual([null, null, null, null, null, null, null]);
