@@ -58,6 +58,11 @@ export const impactMessages = {
     chartTitle: (cohort: number): string => `Écart à 24 mois entre enfants avec et sans médiation, cohorte ${cohort} (points de pourcentage, intervalle à 95 %)`,
     chartAlt: (lines: readonly string[]): string => `Effets estimés : ${lines.join(' ; ')}`,
     survivalTitle: 'Part des enfants sans retour devant le juge, mois après mois depuis la fin de l’année de séparation',
+    /** the unit line, Champ and Source under each chart, as for every chart of the report */
+    units: { effects: 'En points de pourcentage', survival: 'En % des enfants', paths: 'En % des enfants' } as const,
+    champ: 'Enfants dont la famille devient monoparentale dans l’année (fichiers des CAF) ; médiation commencée de 6 mois avant à 12 mois après cette année.',
+    champPaths: 'Enfants dont la mesure en espace de rencontre s’est terminée par l’exercice autonome du droit de visite.',
+    source: 'Cnaf, fichiers des allocataires ; ministère de la Justice, décisions des juges aux affaires familiales ; services de médiation familiale et espaces de rencontre ; fichiers de suivi pseudonymisés.',
     survivalAlt: (last: string): string => `Courbes de maintien hors du tribunal : ${last}`,
     survivalNote: 'Une marche de la courbe n’est montrée que si chaque groupe compte au moins 11 enfants suivis et si les retours survenus depuis la marche précédente sont 0 ou au moins 11 ; les bandes sont des intervalles à 95 %.',
     pathsHeading: 'Espaces de rencontre : ce que deviennent les visites autonomes',

@@ -85,15 +85,22 @@ function pathsSpec(values: Record<string, unknown>[]): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-function figure(id: string, title: string, alt: string, svg: string, note = ''): string {
+/** A chart as every chart of the report: numbered title and unit above, notes, Champ and Source under it. */
+function figure(id: string, title: string, unit: string, alt: string, svg: string, note: string, champ: string): string {
   const n = note ? `<p class="chart-note">${escapeHtml(note)}</p>` : '';
-  return `<figure class="chart" id="${escapeHtml(id)}"><div class="chart-svg" role="img" aria-label="${escapeHtml(alt)}">${svg}</div><figcaption><span class="chart-title">${escapeHtml(title)}</span>${n}</figcaption></figure>`;
+  const sources = `<p class="chart-source"><b>Champ :</b> ${escapeHtml(champ)}</p><p class="chart-source"><b>Source :</b> ${escapeHtml(m.source)}</p>`;
+  return `<figure class="chart" id="${escapeHtml(id)}"><figcaption><span class="chart-title">${escapeHtml(title)}</span><span class="chart-unit">${escapeHtml(unit)}</span></figcaption><div class="chart-svg" role="img" aria-label="${escapeHtml(alt)}">${svg}</div>${n}${sources}</figure>`;
 }
 
 function table(header: readonly string[], rows: readonly string[][]): string {
   const th = header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeHtml(c)}</th>` : `<td>${escapeHtml(c)}</td>`)).join('')}</tr>`).join('');
   return `<table class="impact-table"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+function counter(): () => number {
+  let n = 0;
+  return () => ++n;
 }
 
 /** The section's title, as the report's table of contents shows it. */
@@ -103,7 +110,14 @@ export const impactTitle = (): string => m.title;
  * `labels`: French names of the territory codes (the geography's labels); `rencontre`: the
  * descriptive curves of the espaces de rencontre (published steps only), drawn when one has a step.
  */
-export async function impactSection(result: ImpactResult, labels: Readonly<Record<string, string>>, rencontre: readonly RencontreCurve[] = []): Promise<string> {
+export async function impactSection(
+  result: ImpactResult,
+  labels: Readonly<Record<string, string>>,
+  rencontre: readonly RencontreCurve[] = [],
+  /** the report's chart numbering, continued here (« Graphique 31 – … ») */
+  nextChart: () => number = counter(),
+): Promise<string> {
+  const numbered = (title: string) => `Graphique ${nextChart()} – ${title}`;
   const parts: string[] = [`<h2>${escapeHtml(m.title)}</h2>`];
   const published = result.effects.filter((e) => e.status === 'published' && e.geo === 'FR');
   const cohort = published.length > 0 ? Math.max(...published.map((e) => e.cohort)) : undefined;
@@ -123,7 +137,7 @@ export async function impactSection(result: ImpactResult, labels: Readonly<Recor
       if (matched) rows.push([impactMessages.outcome(outcome), points(matched.effect), interval(matched), naive ? points(naive.effect) : '', matched.eValue === null ? '' : formatNumber(matched.eValue, 2)]);
     }
     const alt = m.chartAlt(values.map((v) => `${String(v.resultat)}, ${String(v.methode)} : ${points(v.effet as number)} [${points(v.bas as number)} ; ${points(v.haut as number)}]`));
-    parts.push(figure('impact-effets', m.chartTitle(cohort), alt, await vegaLiteToSvg(effectSpec(values), 'impact-effets'), m.reading));
+    parts.push(figure('impact-effets', numbered(m.chartTitle(cohort)), m.units.effects, alt, await vegaLiteToSvg(effectSpec(values), 'impact-effets'), m.reading, m.champ));
     parts.push(table(m.tableHeader, rows));
     parts.push(`<p>${escapeHtml(m.evalue)}</p>`);
     const regions = result.effects.filter((e) => e.status === 'published' && e.cohort === cohort && e.method === 'matched' && e.outcome === 'retour_juge' && e.geo !== 'FR');
@@ -144,7 +158,7 @@ export async function impactSection(result: ImpactResult, labels: Readonly<Recor
     ];
     const last = result.survival.steps[result.survival.steps.length - 1];
     const alt = m.survivalAlt(`${m.armTreated} ${formatNumber(100 * last.treated.survival, 1)} %, ${m.armCompared} ${formatNumber(100 * last.compared.survival, 1)} % au mois ${last.month}`);
-    parts.push(figure('impact-survie', m.survivalTitle, alt, await vegaLiteToSvg(survivalSpec(values), 'impact-survie'), m.survivalNote));
+    parts.push(figure('impact-survie', numbered(m.survivalTitle), m.units.survival, alt, await vegaLiteToSvg(survivalSpec(values), 'impact-survie'), m.survivalNote, m.champ));
   }
   const paths = rencontre.filter((c) => c.steps.length > 0);
   if (paths.length > 0) {
@@ -154,7 +168,7 @@ export async function impactSection(result: ImpactResult, labels: Readonly<Recor
       return `${m.origin[c.origin]} ${formatNumber(100 * last.survival, 1)} % au mois ${last.month}`;
     }).join(' ; '));
     parts.push(`<h3>${escapeHtml(m.pathsHeading)}</h3><p>${escapeHtml(m.pathsIntro)}</p>`);
-    parts.push(figure('impact-rencontre', m.pathsTitle, alt, await vegaLiteToSvg(pathsSpec(values), 'impact-rencontre'), m.survivalNote));
+    parts.push(figure('impact-rencontre', numbered(m.pathsTitle), m.units.paths, alt, await vegaLiteToSvg(pathsSpec(values), 'impact-rencontre'), m.survivalNote, m.champPaths));
   }
   parts.push(`<ul class="impact-limits">${m.limits.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`);
   return `<section class="impact" id="impact">${parts.join('')}</section>`;
