@@ -10,9 +10,9 @@ import { parentPort } from 'node:worker_threads';
 import { serveRequests } from '../common/workers.ts';
 import { readCsvRange, type CsvRange, type CsvSplit } from '../ingest/csv-stream.ts';
 import { BufferedFileWriter } from '../io/buffered-writer.ts';
-import { csvTextLine } from '../io/csv.ts';
 import type { IdentifierConfig, SuiviDictionary } from '../suivi/contract.ts';
 import { rowPseudonymiser } from '../suivi/pseudonymise.ts';
+import { OutcomeSink } from './pseudonymise-output.ts';
 
 export interface PartRequest {
   input: string;
@@ -31,23 +31,12 @@ export function pseudonymisePart(request: PartRequest): { rows: number; rejects:
   const out = new BufferedFileWriter(request.out);
   const rejected = new BufferedFileWriter(request.rejects);
   let line = request.range.firstLine;
-  let rows = 0;
-  let rejects = 0;
+  const sink = new OutcomeSink(out, rejected);
   try {
-    readCsvRange(request.input, request.split, request.range, (cells) => {
-      const outcome = pseudonymise(cells, line++);
-      if (outcome === undefined) return;
-      if ('row' in outcome) {
-        out.write(`${csvTextLine(outcome.row, ';')}\r\n`);
-        rows++;
-      } else {
-        rejected.write(`${csvTextLine([String(outcome.reject.ligne), outcome.reject.motif], ';')}\r\n`);
-        rejects++;
-      }
-    });
+    readCsvRange(request.input, request.split, request.range, (cells) => sink.write(pseudonymise(cells, line++)));
     out.commit();
     rejected.commit();
-    return { rows, rejects };
+    return { rows: sink.rows, rejects: sink.rejects };
   } catch (error) {
     out.abort();
     rejected.abort();

@@ -19,6 +19,7 @@ import { BinaryCsvError, splitCsv, streamCsv, type CsvSplit } from '../ingest/cs
 import { loadSuiviConfig } from '../ingest/suivi.ts';
 import { BufferedFileWriter } from '../io/buffered-writer.ts';
 import { csvTextLine } from '../io/csv.ts';
+import { OutcomeSink } from './pseudonymise-output.ts';
 import { readKeyFile, writeNewKey } from '../io/key-file.ts';
 import { SUIVI_SOURCES, suiviDictionaryFor, type IdentifierConfig, type SuiviDictionary, type SuiviSource } from '../suivi/contract.ts';
 import { suiviMessages as m } from '../suivi/messages.ts';
@@ -141,15 +142,15 @@ export async function pseudonymiseFile(
   const rejected = new BufferedFileWriter(job.rejects);
   let pseudonymise: ((raw: readonly string[], ligne: number) => RowOutcome) | undefined;
   let line = 0;
-  let rows = 0;
-  let rejects = 0;
+  let sink = new OutcomeSink(out, rejected);
   const start = () => {
     out.reset();
     rejected.reset();
     out.write(`${csvTextLine(header, ';')}\r\n`);
     rejected.write(`\ufeff${csvTextLine(['ligne', 'motif'], ';')}\r\n`);
     pseudonymise = undefined;
-    line = rows = rejects = 0;
+    line = 0;
+    sink = new OutcomeSink(out, rejected);
   };
   try {
     start();
@@ -163,23 +164,15 @@ export async function pseudonymiseFile(
           pseudonymise = rowPseudonymiser(cells, dictionary, identifiers, key, { months: job.months });
           return;
         }
-        const outcome = pseudonymise(cells, line);
-        if (outcome === undefined) return;
-        if ('row' in outcome) {
-          out.write(`${csvTextLine(outcome.row, ';')}\r\n`);
-          rows++;
-        } else {
-          rejected.write(`${csvTextLine([String(outcome.reject.ligne), outcome.reject.motif], ';')}\r\n`);
-          rejects++;
-        }
+        sink.write(pseudonymise(cells, line));
       },
     });
     // an empty file has no header: every column is missing
     if (pseudonymise === undefined) throw new Error(m.missingRawColumns(job.input, missingRawColumns([], dictionary, identifiers)));
     out.commit();
-    if (rejects > 0) rejected.commit();
+    if (sink.rejects > 0) rejected.commit();
     else rejected.abort();
-    return { rows, rejects };
+    return { rows: sink.rows, rejects: sink.rejects };
   } catch (error) {
     out.abort();
     rejected.abort();

@@ -48,7 +48,8 @@ function effectSpec(values: Record<string, unknown>[]): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-function survivalSpec(values: Record<string, unknown>[]): TopLevelSpec {
+/** what the two month-by-month curves share: size, padding, fonts, their data */
+function curveFrame(values: Record<string, unknown>[]) {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 420,
@@ -56,6 +57,12 @@ function survivalSpec(values: Record<string, unknown>[]): TopLevelSpec {
     padding: { left: 40, top: 12, right: 12, bottom: 12 },
     config: { font: FONT, view: { stroke: null }, legend: { labelLimit: 400 } },
     data: { values },
+  };
+}
+
+function survivalSpec(values: Record<string, unknown>[]): TopLevelSpec {
+  return {
+    ...curveFrame(values),
     encoding: {
       x: { field: 'mois', type: 'quantitative', title: 'mois après la fin de l’année de séparation', scale: { domain: [0, 24] } },
       color: { field: 'groupe', type: 'nominal', sort: null, title: null, scale: { range: COLOURS }, legend: { orient: 'bottom' } },
@@ -70,12 +77,7 @@ function survivalSpec(values: Record<string, unknown>[]): TopLevelSpec {
 /** lasting autonomy after an autonomous exit, one step line per origin of the measure */
 function pathsSpec(values: Record<string, unknown>[]): TopLevelSpec {
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 420,
-    height: 220,
-    padding: { left: 40, top: 12, right: 12, bottom: 12 },
-    config: { font: FONT, view: { stroke: null }, legend: { labelLimit: 400 } },
-    data: { values },
+    ...curveFrame(values),
     mark: { type: 'line', interpolate: 'step-after', point: true },
     encoding: {
       x: { field: 'mois', type: 'quantitative', title: 'mois après la fin de la mesure', scale: { domain: [0, 24] } },
