@@ -279,10 +279,11 @@ export async function attackYear(out: string, year: string, knowledge: PublicKno
         h,
         n,
         g.equations,
-        Float64Array.from(g.unknowns, (u) => (floors || u.primaryMark ? 1 : 0)),
+        Float64Array.from(g.unknowns, (u) => ((floors || u.primaryMark) && u.integer ? 1 : 0)),
         Float64Array.from(g.unknowns, (u) => (u.primaryMark && u.minValue !== undefined ? u.minValue - 1 : h.infinity)),
       );
-    // exact recovery: with everything the reader knows (secret cells are never zero)
+    // exact recovery: with everything the reader knows (secret cells are never zero: a count is then
+    // at least 1; an amount or a number of FTE is only above 0, as weak as a lower bound of 0 in an LP)
     let exact = model(true);
     try {
       if (n > 0 && bound(h, exact, n, 0, true) === 'infeasible') {

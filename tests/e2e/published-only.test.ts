@@ -70,10 +70,11 @@ describe('an attacker reading only the publishable files', () => {
     for (const path of files(join(copy, '2025', 'audit')).filter((p) => p.endsWith('cells.csv'))) {
       const folders = relative(join(copy, '2025', 'audit'), path).split(/[\\/]/);
       const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
+      const status = lines[0].split(',').indexOf('status'); // evidence columns follow it (rules, consents…)
       for (const line of lines.slice(1)) {
         const fields = line.split(',');
         const code = folders.length === 3 ? folders[1] : fields[1];
-        truth.set(`${folders[0]}|${fields[0]}|${code}`, fields[fields.length - 1]);
+        truth.set(`${folders[0]}|${fields[0]}|${code}`, fields[status]);
       }
     }
     for (const path of files(join(copy, '2025', 'tables')).filter((p) => p.endsWith('.long.csv'))) {

@@ -94,9 +94,11 @@ function splitCsvLine(line: string): string[] {
   return out;
 }
 
-function parseNational(text: string): National {
+/** undefined for a table of another layout (the follow-up and impact tables have no Niveau column) */
+function parseNational(text: string): National | undefined {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const at = lines.findIndex((l) => l.startsWith('Niveau;Code;Territoire;'));
+  if (at < 0) return undefined;
   const header = splitCsvLine(lines[at]);
   const rows = new Map<string, string[]>();
   for (const line of lines.slice(at + 1)) {
@@ -130,7 +132,8 @@ beforeAll(async () => {
   national = new Map();
   for (const f of files) {
     const match = new RegExp(`^${YEAR}/tables/([a-z0-9-]+)\\.csv$`).exec(f.path);
-    if (f.root === 'data-out' && match) national.set(match[1], parseNational(typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8')));
+    const parsed = f.root === 'data-out' && match ? parseNational(typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8')) : undefined;
+    if (match && parsed) national.set(match[1], parsed);
   }
 }, 300_000);
 
