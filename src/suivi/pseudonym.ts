@@ -18,14 +18,25 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 const CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
 
-/** Bytes → RFC 4648 base 32 without padding (written as ASCII codes, then one string). */
+/** Bytes → RFC 4648 base 32 without padding. */
 export function base32(bytes: Uint8Array): string {
-  const out = Buffer.allocUnsafe(Math.ceil((bytes.length * 8) / 5));
+  return base32OfLatin1(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+}
+
+/** The letters of a digest (32 bytes: 52 letters) are written here, reused from call to call. */
+const OUT = Buffer.allocUnsafe(64);
+
+/**
+ * Base 32 of bytes given as a latin1 string (one character a byte), written as ASCII codes into a
+ * buffer and read back as one string: no Buffer is allocated for a digest nor for its letters.
+ */
+function base32OfLatin1(bytes: string): string {
+  const out = bytes.length * 8 <= OUT.length * 5 ? OUT : Buffer.allocUnsafe(Math.ceil((bytes.length * 8) / 5));
   let n = 0;
   let buffer = 0;
   let bits = 0;
   for (let i = 0; i < bytes.length; i++) {
-    buffer = ((buffer << 8) | bytes[i]) & 0xffff;
+    buffer = ((buffer << 8) | bytes.charCodeAt(i)) & 0xffff;
     bits += 8;
     while (bits >= 5) {
       out[n++] = CODES[(buffer >>> (bits - 5)) & 31];
@@ -39,29 +50,7 @@ export function base32(bytes: Uint8Array): string {
 export type PseudonymDomain = 'enfant' | 'famille';
 
 export function pseudonym(key: Uint8Array, domain: PseudonymDomain, identifier: string): string {
-  return base32(createHmac('sha256', key).update(`${domain}\u0000${identifier}`, 'utf8').digest());
-}
-
-const OUT = Buffer.allocUnsafe(64);
-
-/**
- * `base32` of a digest given as a latin1 string (one character a byte), written into one buffer
- * reused from call to call: no Buffer is allocated for the digest nor for its letters.
- */
-function base32OfLatin1(digest: string): string {
-  let n = 0;
-  let buffer = 0;
-  let bits = 0;
-  for (let i = 0; i < digest.length; i++) {
-    buffer = ((buffer << 8) | digest.charCodeAt(i)) & 0xffff;
-    bits += 8;
-    while (bits >= 5) {
-      OUT[n++] = CODES[(buffer >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) OUT[n++] = CODES[(buffer << (5 - bits)) & 31];
-  return OUT.toString('latin1', 0, n);
+  return pseudonymiser(key)(domain, identifier);
 }
 
 /**
