@@ -188,6 +188,31 @@ export async function insiderFailing(
 }
 
 /**
+ * An insider's view and the checks it must pass there: its targets, kept (except for B when the
+ * outside attacker does not know the zeros, `outsideB` false) only in the components of the
+ * outside attacker's model that its known cells touch — elsewhere its view is the outsider's, already
+ * proven.
+ */
+function insiderAttackPlan(
+  cube: Cube,
+  primary: readonly boolean[],
+  suppressed: readonly boolean[],
+  spec: LinkedSpec,
+  insider: Insider,
+  roots: Int32Array,
+  outsideB: boolean,
+): { view: boolean[]; checks: { kind: ReturnType<typeof insiderChecks>[number]['kind']; targets: Target[] }[] } {
+  const touched = new Set<number>();
+  for (const c of insider.known) for (const i of cube.cells[c].members) if (roots[i] >= 0) touched.add(roots[i]);
+  const inTouched = (t: Target) => cube.cells[t.cell].members.some((i) => touched.has(roots[i]));
+  const view = insiderView(suppressed, insider);
+  const checks = insiderChecks(spec.rules, zerosKnown(cube, view), insiderTargets(cube, primary, suppressed, insider, spec))
+    .map(({ kind, targets }) => ({ kind, targets: kind === 'B' && !outsideB ? targets : targets.filter(inTouched) }))
+    .filter((c) => c.targets.length > 0);
+  return { view, checks };
+}
+
+/**
  * Checks requirement C for one insider; undefined when it passes. `roots`: `componentRoots` of
  * `suppressed` — what an insider knows changes only the attacker's components holding its cells:
  * elsewhere its intervals are the outside attacker's, whose checks (A, and B when zeros are known)
@@ -203,14 +228,7 @@ export async function checkInsider(
   roots: Int32Array,
   options: InsiderOptions,
 ): Promise<InsiderVerdict | undefined> {
-  const outsideB = zerosKnown(cube, suppressed);
-  const touched = new Set<number>();
-  for (const c of insider.known) for (const i of cube.cells[c].members) if (roots[i] >= 0) touched.add(roots[i]);
-  const inTouched = (t: Target) => cube.cells[t.cell].members.some((i) => touched.has(roots[i]));
-  const view = insiderView(suppressed, insider);
-  const checks = insiderChecks(spec.rules, zerosKnown(cube, view), insiderTargets(cube, primary, suppressed, insider, spec))
-    .map(({ kind, targets }) => ({ kind, targets: kind === 'B' && !outsideB ? targets : targets.filter(inTouched) }))
-    .filter((c) => c.targets.length > 0);
+  const { view, checks } = insiderAttackPlan(cube, primary, suppressed, spec, insider, roots, zerosKnown(cube, suppressed));
   if (checks.length === 0) return undefined;
   const proven = provenFor(options.provenOf, insider);
   const attack = options.attack ?? new InsiderAttack(cube, truth, await highs());
@@ -271,13 +289,7 @@ export async function proveTogether(
       known: [...new Set(members.flatMap((m) => m.known))].sort((a, b) => a - b),
       own: [],
     };
-    const touched = new Set<number>();
-    for (const c of union.known) for (const i of cube.cells[c].members) if (roots[i] >= 0) touched.add(roots[i]);
-    const inTouched = (t: Target) => cube.cells[t.cell].members.some((i) => touched.has(roots[i]));
-    const view = insiderView(suppressed, union);
-    const checks = insiderChecks(spec.rules, zerosKnown(cube, view), insiderTargets(cube, primary, suppressed, union, spec))
-      .map(({ kind, targets }) => ({ kind, targets: kind === 'B' && !outsideB ? targets : targets.filter(inTouched) }))
-      .filter((c) => c.targets.length > 0);
+    const { view, checks } = insiderAttackPlan(cube, primary, suppressed, spec, union, roots, outsideB);
     const proven = new Set<string>();
     for (const { kind, targets } of checks) await options.attack.failing(view, union, targets, kind, { exact: false, proven });
     if (proven.size === 0) continue;
