@@ -28,7 +28,7 @@ import type { Cell, Contribution, DimensionSpec, ProtectSpec, RuleSet } from '..
 import type { DepartmentRegion, EffectRow, ImpactResult, SurvivalCurve } from './impact.ts';
 import type { RencontreCurve } from './rencontre.ts';
 import { OUTCOMES, type Outcome } from './rules.ts';
-import { DROM, FRANCE, METRO } from './territories.ts';
+import { DROM, FRANCE, METRO, zoneOf } from './territories.ts';
 
 /** children of a cohort, department and arm, with the number having each outcome */
 export interface ArmCount {
@@ -136,18 +136,17 @@ export async function protectImpact(
     const published = new Set(result.effects.filter((e) => e.cohort === cohort && e.status === 'published').map((e) => e.geo));
     if (!published.has(FRANCE)) continue;
     const halves = published.has(METRO) && published.has(DROM);
-    const zone = (dep: string): string => (dep.startsWith('97') ? DROM : METRO);
     const leafOf = (dep: string): string => {
       const region = regionOf.get(dep) ?? OTHERS;
       if (published.has(region)) return region;
-      return halves ? `${OTHERS}-${zone(dep)}` : OTHERS;
+      return halves ? `${OTHERS}-${zoneOf(dep)}` : OTHERS;
     };
     const parent: Record<string, string> = {};
     for (const dep of new Set(counts.arms.filter((a) => a.cohort === cohort).map((a) => a.departement))) {
       const leaf = leafOf(dep);
       if (halves) {
-        parent[leaf] = zone(dep);
-        parent[zone(dep)] = FRANCE;
+        parent[leaf] = zoneOf(dep);
+        parent[zoneOf(dep)] = FRANCE;
       } else parent[leaf] = FRANCE;
     }
     const geo: DimensionSpec = { name: GEO_DIM, total: FRANCE, hierarchies: { zone: parent } };

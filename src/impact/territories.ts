@@ -14,9 +14,12 @@ import { DROM, FRANCE, METROPOLE as METRO } from '../model/geography.ts';
 // France and the zones: the codes of the common geography
 export { DROM, FRANCE, METRO };
 
-/** the territories of a department: France, its half (métropole or DROM) and its region */
+/** the zone of a department: DROM for the overseas ones (codes 97x), France métropolitaine otherwise */
+export const zoneOf = (departement: string): string => (departement.startsWith('97') ? DROM : METRO);
+
+/** the territories of a department: France, its zone and its region */
 export function territoriesOf(departement: string, region: string): string[] {
-  return [FRANCE, departement.startsWith('97') ? DROM : METRO, region];
+  return [FRANCE, zoneOf(departement), region];
 }
 
 export interface TerritoryCounts {
