@@ -11,7 +11,7 @@ import type { HarmonizedYear } from '../model/harmonized.ts';
 import type { Publication, PublicationTable } from '../model/publication.ts';
 import { derive, inheritanceViolations, stack, type DerivedCell } from '../protect/derive.ts';
 import type { ProtectedTable } from '../protect/protected-table.ts';
-import { BUSINESS_RULES } from '../protect/primary.ts';
+import { businessRules } from '../protect/primary.ts';
 import type { Contribution, DimensionSpec, ProtectSpec, RuleSet } from '../protect/types.ts';
 import type { PublicationConfig, TableConfig } from './config.ts';
 import { CONTRIBUTOR, cubeContributions, knownServiceContributions, measureContributions, numberField, type Unit } from './contributions.ts';
@@ -79,8 +79,7 @@ export function cubeSpec(ctx: Context, t: TableConfig): ProtectSpec {
  */
 export function consentOf(ctx: Context, survey: 'mediation' | 'rencontre', rules: RuleSet): { consent?: readonly string[] } {
   const consenting = ctx.year.coverage[survey].consenting ?? [];
-  const business = BUSINESS_RULES.some((r) => rules[r] !== undefined);
-  return business && consenting.length > 0 ? { consent: consenting } : {};
+  return businessRules(rules) && consenting.length > 0 ? { consent: consenting } : {};
 }
 
 /** The rule set a figure is protected by; the catalogue's loader refused any figure without one. */

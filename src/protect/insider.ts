@@ -19,6 +19,7 @@ import { attackLayout, buildOpenComponent, componentRoots, openRowBounds, type A
 import { failingOn, PRESOLVE_ABOVE_CELLS, type Check, type Failure, type Target } from './check.ts';
 import type { Cube } from './cube.ts';
 import { targetOf, zerosKnown } from './engine.ts';
+import { businessRules } from './primary.ts';
 import { highs, type Highs } from './lp.ts';
 import type { LinkedSpec, RuleSet } from './types.ts';
 
@@ -33,10 +34,6 @@ import type { LinkedSpec, RuleSet } from './types.ts';
  */
 export const INSIDER_MAX_CELLS = 10_000;
 
-/** Whether the rule set is a business one: minimum number of contributors, dominance or p %. */
-export function businessRules(rules: RuleSet): boolean {
-  return rules.minFrequency !== undefined || rules.dominance !== undefined || rules.pPercent !== undefined;
-}
 
 /** Whether requirement C is checked on this cube (see `INSIDER_MAX_CELLS`). */
 export const insiderChecked = (cube: Cube, rules: RuleSet): boolean => businessRules(rules) || cube.cells.length <= INSIDER_MAX_CELLS;

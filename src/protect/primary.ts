@@ -51,6 +51,9 @@ export type RuleName = 'minFrequency' | 'minValue' | 'dominance' | 'pPercent';
 /** Rules on contributors (services), which a contributor's consent can lift; minValue counts persons. */
 export const BUSINESS_RULES: readonly RuleName[] = ['minFrequency', 'dominance', 'pPercent'];
 
+/** Whether the rule set has a business rule (minimum number of contributors, dominance or p %). */
+export const businessRules = (rules: RuleSet): boolean => BUSINESS_RULES.some((r) => rules[r] !== undefined);
+
 /** Why a cell is (or is not) primary: the rules that fired, and those lifted by consents. */
 export interface RuleEvidence {
   fired: RuleName[];
