@@ -11,10 +11,10 @@ import { RECORD_DELIMITERS } from '../ingest/parse-csv.ts';
 import { indexDimension } from './dimension.ts';
 import * as msg from './messages.ts';
 import type { ProtectedTable } from './protected-table.ts';
+import { RULE_SET_KEYS, ruleSetSchema } from './rule-set.ts';
 import type { Cell, CellStatus, Contribution, DimensionSpec, ProtectSpec, RuleSet } from './types.ts';
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isCount = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 
 /**
  * A key the format does not know is an error, never ignored: a misspelt rule (`minFrequence`) or
@@ -84,25 +84,15 @@ function checkHierarchies(dim: DimensionSpec): void {
   }
 }
 
+/** `rules` of SPEC.json through the one rule-set schema (`rule-set.ts`, shared with protect.json). */
 function parseRules(raw: unknown): RuleSet {
   if (raw === undefined) return {};
-  if (!isObject(raw)) throw new Error(msg.specField('rules', 'un objet'));
-  onlyKeys(raw, ['minValue', 'minFrequency', 'dominance', 'pPercent', 'protectionPercent'], 'rules');
-  const rules: RuleSet = {};
-  for (const name of ['minValue', 'minFrequency', 'pPercent', 'protectionPercent'] as const) {
-    if (raw[name] === undefined) continue;
-    if (!isCount(raw[name])) throw new Error(msg.specField(`rules.${name}`, 'un nombre positif ou nul'));
-    rules[name] = raw[name] as number;
-  }
-  if (raw.dominance !== undefined) {
-    const d = raw.dominance;
-    if (!isObject(d) || !Number.isInteger(d.n) || (d.n as number) < 1 || !isCount(d.k) || (d.k as number) > 100) {
-      throw new Error(msg.specField('rules.dominance', 'un objet { "n": entier ≥ 1, "k": pourcentage de 0 à 100 }'));
-    }
-    onlyKeys(d, ['n', 'k'], 'rules.dominance');
-    rules.dominance = { n: d.n as number, k: d.k as number };
-  }
-  return rules;
+  const parsed = ruleSetSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const at = ['rules', ...issue.path.map(String)].join('.');
+  if (issue.code === 'unrecognized_keys') throw new Error(msg.specUnknownKey(at, issue.keys[0], issue.path.length === 0 ? RULE_SET_KEYS : ['n', 'k']));
+  throw new Error(msg.specRule(at, issue.message));
 }
 
 /** SPEC.json → ProtectSpec; throws a French message naming the faulty field. */

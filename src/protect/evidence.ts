@@ -1,7 +1,8 @@
 /**
  * Why each cell of a protected table is (or is not) primary, for the audit trail (`cells.csv` of
- * `data-out/<year>/audit/<table>/`): the rules that fired, those a consent lifted, the cell's
- * contributors, its largest contribution's share and the consenting contributors that lifted it.
+ * `data-out/<year>/audit/<table>/`): the verdicts of the registry of primary rules (`primaryEvidence`:
+ * the rules that fired, those a consent lifted, the cell's contributors, its largest contribution's
+ * share), with the names of the consenting contributors that lifted a rule.
  * Producer-only: it names services, and is never written to a public file.
  *
  * @example
@@ -10,14 +11,14 @@
  */
 import { buildCube } from './cube.ts';
 import { linkedOf, SINGLE } from './engine.ts';
-import { primaryEvidence, topNeeded, type RuleName } from './primary.ts';
+import { primaryEvidence, topNeeded, type RuleEvidence } from './primary.ts';
 import type { Code, Contribution, ProtectSpec } from './types.ts';
 
 export interface CellEvidence {
-  /** rules that fired on the whole cell, in rule order */
-  rules: RuleName[];
-  /** business rules among them that the consents lifted (see `primaryEvidence`) */
-  lifted: RuleName[];
+  /** rules that fired on the whole cell, in registry order */
+  rules: RuleEvidence['fired'];
+  /** business rules among them that the consents lifted */
+  lifted: RuleEvidence['lifted'];
   contributors: number;
   /** largest contribution / value (0 for a zero cell) */
   topShare: number;
@@ -35,10 +36,10 @@ export function cellEvidence(spec: ProtectSpec, contributions: readonly Contribu
   const consent = new Set(spec.consent ?? []);
   const out = new Map<string, CellEvidence>();
   cube.cells.forEach((cell, c) => {
-    const { fired, lifted } = verdicts[c];
+    const { fired, lifted, contributors, topShare } = verdicts[c];
     const consents = lifted.length > 0 ? [...cell.who].map((w) => cube.contributors[w]).filter((name) => consent.has(name)).sort() : [];
     const codes = cell.codes.map((x, d) => cube.dims[d].codes[x]);
-    out.set(evidenceKey(codes), { rules: fired, lifted, contributors: cell.contributors, topShare: cell.value > 0 ? (cell.top[0] ?? 0) / cell.value : 0, consents });
+    out.set(evidenceKey(codes), { rules: fired, lifted, contributors, topShare, consents });
   });
   return out;
 }

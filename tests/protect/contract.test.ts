@@ -25,7 +25,7 @@ describe('SPEC.json', () => {
     expect(() => parseSpec('{')).toThrow(/^Spécification : le fichier n'est pas un JSON valide/);
     expect(() => parseSpec(JSON.stringify({ ...issueSpec, contributor: 3 }))).toThrow(msg.specField('contributor', 'un nom de colonne'));
     const badRule = { ...issueSpec, rules: { minValue: -1 } };
-    expect(() => parseSpec(JSON.stringify(badRule))).toThrow(msg.specField('rules.minValue', 'un nombre positif ou nul'));
+    expect(() => parseSpec(JSON.stringify(badRule))).toThrow(msg.specRule('rules.minValue', msg.ruleBounds.minValue));
     const noTotal = { ...issueSpec, dimensions: [{ ...issueSpec.dimensions[0], hierarchies: { region: { '01': 'R84', R84: 'X' } } }] };
     expect(() => parseSpec(JSON.stringify(noTotal))).toThrow(msg.specCycle('geo', 'region', '01'));
     const otherLeaves = { ...issueSpec, dimensions: [{ ...issueSpec.dimensions[0], hierarchies: { region: { '01': 'R84', R84: 'FR' }, ca: { '02': 'CA-LYON', 'CA-LYON': 'FR' } } }] };
@@ -55,8 +55,9 @@ describe('SPEC.json', () => {
     expect(() => parseSpec(JSON.stringify({ ...issueSpec, consent: ['S1', ''] }))).toThrow(bad);
   });
 
-  it('refuses a dominance above 100 %, a dimension without hierarchy, a name given to two columns', () => {
-    expect(() => parseSpec(JSON.stringify({ ...issueSpec, rules: { dominance: { n: 1, k: 150 } } }))).toThrow(msg.specField('rules.dominance', 'un objet { "n": entier ≥ 1, "k": pourcentage de 0 à 100 }'));
+  it('refuses a dominance of 100 % or more, a dimension without hierarchy, a name given to two columns', () => {
+    expect(() => parseSpec(JSON.stringify({ ...issueSpec, rules: { dominance: { n: 1, k: 150 } } }))).toThrow(msg.specRule('rules.dominance.k', msg.ruleBounds.dominanceK));
+    expect(() => parseSpec(JSON.stringify({ ...issueSpec, rules: { dominance: { n: 1, k: 100 } } }))).toThrow(msg.specRule('rules.dominance.k', msg.ruleBounds.dominanceK));
     const bare = { ...issueSpec, dimensions: [{ ...issueSpec.dimensions[0], hierarchies: {} }, issueSpec.dimensions[1]] };
     expect(() => parseSpec(JSON.stringify(bare))).toThrow(msg.specField('dimensions[0].hierarchies', "un objet d'au moins une hiérarchie"));
     expect(() => parseSpec(JSON.stringify({ ...issueSpec, contributor: 'geo' }))).toThrow(msg.specColumnTwice('geo'));

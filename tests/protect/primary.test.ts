@@ -1,4 +1,4 @@
-import { dominance, minFrequency, minValue, pPercent, primaryEvidence, primaryFlags, protectionMargin, type CellFacts } from '../../src/protect/primary.ts';
+import { BUSINESS_RULES, dominance, hasPrimaryRule, minFrequency, minValue, pPercent, PRIMARY_RULES, primaryEvidence, primaryFlags, protectionMargin, type CellFacts } from '../../src/protect/primary.ts';
 
 /** Named cells: who contributes what. */
 const cell = (...contributions: number[]): CellFacts => {
@@ -40,6 +40,27 @@ describe('primary rules', () => {
     expect(primaryFlags(cells, {})).toEqual([false, false, false, false]);
   });
 
+  it('the registry: one entry per rule, each testing one cell against the set and returning its evidence', () => {
+    expect(PRIMARY_RULES.map((r) => r.name)).toEqual(['minFrequency', 'minValue', 'dominance', 'pPercent']);
+    expect(BUSINESS_RULES).toEqual(['minFrequency', 'dominance', 'pPercent']);
+    const [frequency, value] = PRIMARY_RULES;
+    expect(frequency.test(twoServices, { minFrequency: 3 })).toEqual({ rule: 'minFrequency', lifted: false });
+    // absent from the set, or passing: no verdict
+    expect(frequency.test(twoServices, { minValue: 5 })).toBeUndefined();
+    expect(value.test(threeServices, { minValue: 5 })).toBeUndefined();
+    // what a secrecy committee reads beside the verdict: how many contributors, the largest one's share
+    expect(primaryEvidence([dominantContributor, zeroFromOne], { dominance: { n: 1, k: 85 } })).toEqual([
+      { fired: ['dominance'], lifted: [], contributors: 3, topShare: 0.9 },
+      { fired: [], lifted: [], contributors: 1, topShare: 0 },
+    ]);
+  });
+
+  it('a set has a primary rule when any registry rule is in it (protectionPercent alone is none)', () => {
+    expect(hasPrimaryRule({ protectionPercent: 10 })).toBe(false);
+    expect(hasPrimaryRule({})).toBe(false);
+    for (const rules of [{ minValue: 5 }, { minFrequency: 3 }, { dominance: { n: 1, k: 85 } }, { pPercent: 10 }]) expect(hasPrimaryRule(rules)).toBe(true);
+  });
+
   it('protection margin: protectionPercent of the value, at least 1', () => {
     expect(protectionMargin(200, { protectionPercent: 10 })).toBe(20);
     expect(protectionMargin(3, { protectionPercent: 10 })).toBe(1);
@@ -56,7 +77,7 @@ describe('consent (law of 7 June 1951: a service agrees to the publication of it
   const business = { minFrequency: 3, dominance: { n: 1, k: 85 } };
 
   it('lifts a business rule when every contributor consented', () => {
-    expect(primaryEvidence([consenting([10, true], [12, true])], business)).toEqual([{ fired: ['minFrequency'], lifted: ['minFrequency'] }]);
+    expect(primaryEvidence([consenting([10, true], [12, true])], business)).toEqual([{ fired: ['minFrequency'], lifted: ['minFrequency'], contributors: 2, topShare: 12 / 22 }]);
     expect(primaryFlags([consenting([10, true], [12, true])], business)).toEqual([false]);
   });
 
@@ -68,14 +89,14 @@ describe('consent (law of 7 June 1951: a service agrees to the publication of it
   it('lifts dominance when the dominant service consents and the others pass on their own', () => {
     const cells = [consenting([90, true], [5, false], [5, false], [4, false]), consenting([90, false], [5, true], [5, true], [4, true])];
     expect(primaryEvidence(cells, business)).toEqual([
-      { fired: ['dominance'], lifted: ['dominance'] },
-      { fired: ['dominance'], lifted: [] },
+      { fired: ['dominance'], lifted: ['dominance'], contributors: 4, topShare: 90 / 104 },
+      { fired: ['dominance'], lifted: [], contributors: 4, topShare: 90 / 104 },
     ]);
   });
 
   it('never lifts minValue (the persons counted did not consent)', () => {
     const allConsented = consenting([1, true], [1, true]);
-    expect(primaryEvidence([allConsented], { minValue: 5 })).toEqual([{ fired: ['minValue'], lifted: [] }]);
+    expect(primaryEvidence([allConsented], { minValue: 5 })).toEqual([{ fired: ['minValue'], lifted: [], contributors: 2, topShare: 0.5 }]);
     expect(primaryFlags([allConsented], { minValue: 5, minFrequency: 3 })).toEqual([true]);
   });
 });
