@@ -68,11 +68,8 @@ export interface TableConfig {
   note: string;
 }
 
-export interface ProtectConfig {
-  ruleSets: Readonly<Record<string, RuleSet>>;
-  /** a median (or mean) over fewer structures is suppressed */
-  medianMinStructures: number;
-}
+/** `protect.json` as read: rule sets, what each applies to, the median threshold. */
+export type ProtectConfig = import('../model/publication.ts').SecrecyRules;
 
 export interface PublicationConfig {
   tables: readonly TableConfig[];

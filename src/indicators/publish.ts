@@ -156,7 +156,7 @@ export async function finishYear(protectedYear: ProtectedYear, previous: Publica
   }
   files.push({ root: 'data-out', path: `${year.year}/audit/summary.json`, content: summaryJson(year.year, summaries, linkedVerdicts, year.geography.departments.map((d) => d.code)) });
   const history = previous ? [...previous.history, { year: previous.year, tables: previous.tables }] : [];
-  return { publication: { year: year.year, ...(config.publisher ? { publisher: config.publisher } : {}), coverage: year.coverage, geography: year.geography, tables, history }, files, failures };
+  return { publication: { year: year.year, ...(config.publisher ? { publisher: config.publisher } : {}), coverage: year.coverage, geography: year.geography, tables, history, secrecy: config.protect }, files, failures };
 }
 
 /** The evolution rule of the catalogue's evolution table (defaults: base 20, 10 % of respondents). */

@@ -13,6 +13,8 @@ import { z } from 'zod';
 import type { ProtectConfig, PublicationConfig, TableConfig } from '../indicators/config.ts';
 import type { Publisher } from '../model/publication.ts';
 import { configMessages as m } from '../indicators/messages.ts';
+import { hasPrimaryRule } from '../protect/primary.ts';
+import { ruleSetFields } from '../protect/rule-set.ts';
 import { CANONICAL_FIELDS } from '../validate/fields.ts';
 
 /**
@@ -32,18 +34,18 @@ function strict<Shape extends z.ZodRawShape>(shape: Shape) {
   return z.object({ ...comment, ...shape }).strict().transform(withoutComment);
 }
 
-const ruleSet = strict({
-  minValue: z.number().positive().optional(),
-  minFrequency: z.number().int().positive().optional(),
-  dominance: z.object({ n: z.number().int().positive(), k: z.number().positive().max(100) }).strict().optional(),
-  pPercent: z.number().positive().optional(),
-  protectionPercent: z.number().min(1).optional(),
-});
+/** A rule set of protect.json: the one rule-set schema (`protect/rule-set.ts`, shared with SPEC.json) and what it applies to, in words. */
+const ruleSet = strict({ label: z.string().min(1), ...ruleSetFields }).transform(({ label, ...rules }) => ({ label, rules }));
 
+/** A median over two structures would give each the other's value: at least 3. */
 const protectSchema = strict({
   ruleSets: z.record(z.string(), ruleSet),
-  medianMinStructures: z.number().int().min(1),
-});
+  medianMinStructures: z.number().int().min(3),
+}).transform((p): ProtectConfig => ({
+  ruleSets: Object.fromEntries(Object.entries(p.ruleSets).map(([name, r]) => [name, r.rules])),
+  labels: Object.fromEntries(Object.entries(p.ruleSets).map(([name, r]) => [name, r.label])),
+  medianMinStructures: p.medianMinStructures,
+}));
 
 const code = strict({
   code: z.string().min(1),
@@ -123,11 +125,6 @@ function parseWith<T>(schema: z.ZodType<T>, text: string, path: string): T {
     throw new Error(m.invalid(path, where(issue), issue.message));
   }
   return parsed.data;
-}
-
-/** Whether a rule set makes any cell unsafe (a threshold, a frequency, a dominance or a p % rule). */
-function hasPrimaryRule(rules: ProtectConfig['ruleSets'][string]): boolean {
-  return rules.minValue !== undefined || rules.minFrequency !== undefined || rules.dominance !== undefined || rules.pPercent !== undefined;
 }
 
 /**

@@ -83,6 +83,7 @@ export interface Publisher {
 
 import type { LongRow } from '../suivi/publish.ts';
 import type { ImpactPublication } from '../impact/stage.ts';
+import type { RuleSet } from '../protect/types.ts';
 
 export interface Publication {
   year: number;
@@ -98,6 +99,22 @@ export interface Publication {
   followUp?: Readonly<Record<'mediation' | 'rencontre', readonly LongRow[]>>;
   /** the protected impact estimates and survival curves (issue 24), on the latest year when follow-up files exist */
   impact?: ImpactPublication;
+  /** the secrecy rules applied (`protect.json`): the methodology is written from them */
+  secrecy: SecrecyRules;
+}
+
+/**
+ * The secrecy rules of a publication as `pipelines/config/protect.json` states them. The methodology
+ * (report pages, workbooks, the rules table of `docs/methodology.md`) is written from these, never
+ * from thresholds copied into its text.
+ */
+export interface SecrecyRules {
+  /** rule sets by name, in file order */
+  ruleSets: Readonly<Record<string, RuleSet>>;
+  /** what each rule set applies to, in words (« Effectifs de personnes, de familles, … ») */
+  labels: Readonly<Record<string, string>>;
+  /** a median (or mean) over fewer structures is suppressed */
+  medianMinStructures: number;
 }
 
 /**

@@ -118,13 +118,43 @@ export const renderMessages = {
   methodology: {
     intro: () =>
       'Les chiffres proviennent des réponses aux enquêtes annuelles : le questionnaire d’activité des services de médiation familiale conventionnés (Cnaf) et l’enquête du ministère de la Justice auprès des espaces de rencontre. Les totaux par région, par cour d’appel, pour la France métropolitaine, les départements et régions d’outre-mer (DROM) et la France sont calculés sur les départements.',
-    rules: () => [
-      'Effectifs de personnes, de familles, d’enfants ou de mesures : une cellule comprise entre 1 et 4 est masquée (secret primaire).',
-      'Montants et moyens des services (financements, ETP, médiateurs, lieux) : une cellule est masquée quand moins de 3 services y contribuent ou quand un seul service en représente plus de 85 % (secret primaire).',
-      'Nombre de services, de structures et de départements sans offre : faits publics, sans règle.',
-      'Secret secondaire : d’autres cellules sont masquées pour qu’aucune cellule masquée ne puisse être recalculée à partir des totaux (département, région, cour d’appel, France), avec une marge de protection de 10 %.',
-      'Indicateurs dérivés (taux, parts, évolutions) : une valeur est masquée dès qu’une cellule dont elle est calculée est masquée. Le délai médian d’attente n’est publié qu’à partir de 3 structures.',
-    ],
+    /**
+     * The rules in words, one line per rule set of protect.json then the secondary and derived
+     * rules, written from the numbers of the configuration (`render/secrecy-rules.ts` assembles them).
+     */
+    rules: {
+      /** a rule set with primary rules: what it applies to, then when a cell is withheld */
+      ruleSet: (label: string, when: string) => `${label} : ${when} (secret primaire).`,
+      /** a rule set without primary rule: only counts of services use one (the catalogue refuses any other use) */
+      publicFacts: (label: string) => `${label} : faits publics, sans règle.`,
+      /** minValue alone: the withheld values */
+      smallValuesOnly: (range: string) => `une cellule ${range} est masquée`,
+      /** several primary rules: when a cell is withheld */
+      maskedWhen: (clauses: readonly string[]) => `une cellule est masquée quand ${clauses.join(' ou quand ')}`,
+      range: (max: string) => (max === '1' ? 'égale à 1' : `comprise entre 1 et ${max}`),
+      clauses: {
+        minValue: (range: string) => `sa valeur est ${range}`,
+        minFrequency: (k: string) => `moins de ${k} services y contribuent`,
+        dominance: (n: number, k: string) => (n === 1 ? `un seul service en représente plus de ${k} %` : `les ${n} plus grands services en représentent plus de ${k} %`),
+        pPercent: (p: string) => `le deuxième service pourrait estimer la part du premier à moins de ${p} % près`,
+      },
+      /** the protection margin of one rule set (`protectionPercent`; absent: one unit) */
+      margin: (percent: string | undefined) => (percent === undefined ? 'une unité' : `${percent} %`),
+      secondary: (margins: readonly string[]) =>
+        `Secret secondaire : d’autres cellules sont masquées pour qu’aucune cellule masquée ne puisse être recalculée à partir des totaux (département, région, cour d’appel, France), avec une marge de protection de ${margins.join(' ou ')}${margins.length > 1 ? ' selon le tableau' : ''}.`,
+      derived: (medianMinStructures: string) =>
+        `Indicateurs dérivés (taux, parts, évolutions) : une valeur est masquée dès qu’une cellule dont elle est calculée est masquée. Le délai médian d’attente n’est publié qu’à partir de ${medianMinStructures} structures.`,
+    },
+    /** the rules table of docs/methodology.md, generated from protect.json (`scripts/methodology-rules.ts`) */
+    rulesDoc: {
+      begin: '<!-- début du tableau des règles : généré depuis pipelines/config/protect.json par `node_modules/.bin/tsx scripts/methodology-rules.ts`, ne pas modifier à la main -->',
+      end: '<!-- fin du tableau des règles -->',
+      header: ['| jeu | s’applique à | règle primaire | intervalle de protection |', '|---|---|---|---|'],
+      none: 'aucune',
+      noMargin: '—',
+      markersMissing: (path: string) => `${path} : les repères du tableau des règles (« <!-- début du tableau des règles », « <!-- fin du tableau des règles --> ») manquent ; le tableau ne peut pas y être écrit.`,
+      median: (min: number) => `Une médiane (délai d'attente médian) calculée sur moins de ${min} structures (\`medianMinStructures: ${min}\`) est masquée (secret primaire).`,
+    },
     sMeaning: () =>
       '« s » : secret statistique. La valeur existe mais n’est pas diffusée, soit parce qu’elle permettrait d’identifier un répondant (secret primaire), soit parce qu’elle permettrait de recalculer une autre valeur masquée (secret secondaire). Un « s » n’est jamais un zéro. « nd » : non disponible.',
     countsCaption: (year: number) => `Cellules masquées par tableau en ${year}`,

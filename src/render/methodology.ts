@@ -1,5 +1,6 @@
 /**
- * The methodology and secrecy section of the HTML pages: the rules in words, what `s` means, how many
+ * The methodology and secrecy section of the HTML pages: the rules in words (written from the
+ * publication's `protect.json`, `secrecy-rules.ts`), what `s` means, how many
  * cells each table withholds (from `PublicationTable.protection`), who can re-audit a table.
  *
  * @example
@@ -8,6 +9,7 @@
 import type { Publication } from '../model/publication.ts';
 import { escapeHtml, formatNumber } from './format.ts';
 import { renderMessages as m } from './messages.ts';
+import { ruleLines } from './secrecy-rules.ts';
 
 export function methodologySection(publication: Publication, heading: string): string {
   const t = m.methodology;
@@ -20,7 +22,7 @@ export function methodologySection(publication: Publication, heading: string): s
   return [
     `<section id="methodologie"><h2>${escapeHtml(heading)}</h2>`,
     `<p>${escapeHtml(t.intro())}</p>`,
-    `<ul>${t.rules().map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>`,
+    `<ul>${ruleLines(publication.secrecy).map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>`,
     `<p>${escapeHtml(t.sMeaning())}</p>`,
     `<p>${escapeHtml(t.law())}</p>`,
     '<div class="scroll"><table>',

@@ -21,6 +21,7 @@ import { fixZipTimestamps } from '../common/zip.ts';
 import { displayDate } from './format.ts';
 import { signs, renderMessages as m } from './messages.ts';
 import { publisherLines, publisherName } from './publisher.ts';
+import { ruleLines } from './secrecy-rules.ts';
 import { NOT_APPLICABLE, tableView, type Shown, type TableView } from './view.ts';
 import { followUpSheet } from './suivi.ts';
 
@@ -321,7 +322,7 @@ function text(ws: ExcelJS.Worksheet, line: string, small: boolean): ExcelJS.Row 
 function methodologySheet(workbook: ExcelJS.Workbook, publication: Publication, generatedAt: string | null): void {
   const t = m.methodology;
   const ws = sheet(workbook, SHEET.methodology, m.sections.methodology, [m.workbook.methodologyHeader(), ...t.countsHeaders.slice(1)]);
-  for (const line of [...publisherLines(publication.publisher), t.intro(), ...t.rules(), t.sMeaning(), t.law(), ...m.workbook.sources()]) text(ws, line, false).alignment = { wrapText: true, vertical: 'top' };
+  for (const line of [...publisherLines(publication.publisher), t.intro(), ...ruleLines(publication.secrecy), t.sMeaning(), t.law(), ...m.workbook.sources()]) text(ws, line, false).alignment = { wrapText: true, vertical: 'top' };
   if (generatedAt) text(ws, m.workbook.date(displayDate(generatedAt)), false);
   ws.addRow([]);
   text(ws, t.countsCaption(publication.year), false).font = { bold: true };

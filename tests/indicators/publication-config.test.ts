@@ -2,10 +2,14 @@
  * The catalogue and rule sets: the committed files load, carry every table of the shared contract with
  * its codes, and bad files fail with the messages module's sentences.
  */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPublicationConfig, parsePublicationConfig, parsePublisher } from '../../src/ingest/publication-config.ts';
 import { configMessages } from '../../src/indicators/messages.ts';
 import { EVOLUTION_RECIPES } from '../../src/indicators/crossed.ts';
+import { parseSpec } from '../../src/protect/contract.ts';
+import { ruleBounds, specRule } from '../../src/protect/messages.ts';
 
 const dir = join(import.meta.dirname, '..', '..', 'pipelines', 'config');
 const config = loadPublicationConfig(dir);
@@ -102,7 +106,13 @@ describe('publication config', () => {
   });
 
   const tablesText = JSON.stringify({ tables: config.tables });
-  const protectText = JSON.stringify(config.protect);
+  /** protect.json as written: each rule set with its label */
+  const protectFile = {
+    ruleSets: Object.fromEntries(Object.entries(config.protect.ruleSets).map(([name, rules]) => [name, { label: config.protect.labels[name], ...rules }])),
+    medianMinStructures: config.protect.medianMinStructures,
+  };
+  const protectText = JSON.stringify(protectFile);
+  const withRuleSet = (name: string, rules: object) => JSON.stringify({ ...protectFile, ruleSets: { ...protectFile.ruleSets, [name]: { label: 'jeu de test', ...rules } } });
 
   it('rejects a duplicate table id', () => {
     const twice = JSON.stringify({ tables: [...config.tables, config.tables[0]] });
@@ -120,7 +130,7 @@ describe('publication config', () => {
   });
 
   it('refuses a misspelt key instead of dropping it (a rule lost to a typo would publish what it should hide), in French', () => {
-    const typo = JSON.stringify({ ...config.protect, ruleSets: { ...config.protect.ruleSets, services: { minFrequence: 3 } } });
+    const typo = withRuleSet('services', { minFrequence: 3 });
     expect(() => parsePublicationConfig(tablesText, typo)).toThrow(/^Configuration de la publication : « protect\.json », ruleSets\.services : Clé non reconnue : "minFrequence"/);
     const tables = config.tables.map((t, i) => (i === 0 ? { ...t, ruleset: 'personnes' } : t));
     expect(() => parsePublicationConfig(JSON.stringify({ tables }), protectText)).toThrow(/tables\.0 : Clé non reconnue : "ruleset"/);
@@ -139,7 +149,7 @@ describe('publication config', () => {
     const publicCube = config.tables.map((t) => (t.id === 'med-financement' ? { ...t, ruleSet: 'public' } : t));
     expect(() => parsePublicationConfig(JSON.stringify({ tables: publicCube }), protectText)).toThrow(configMessages.noPrimaryRule('med-financement', 'caf', 'public'));
     // a rule set emptied of its rules
-    const emptied = JSON.stringify({ ...config.protect, ruleSets: { ...config.protect.ruleSets, personnes: { protectionPercent: 10 } } });
+    const emptied = withRuleSet('personnes', { protectionPercent: 10 });
     expect(() => parsePublicationConfig(tablesText, emptied)).toThrow(configMessages.noPrimaryRule('med-terminees-cadre', 'conventionnelle', 'personnes'));
     // counts of services are public facts: no primary rule needed
     expect(() => parsePublicationConfig(tablesText, protectText)).not.toThrow();
@@ -153,10 +163,63 @@ describe('publication config', () => {
   });
 
   it('reads $comment and keeps it out of the rules', () => {
-    const commented = JSON.stringify({ $comment: 'seuils', ...config.protect, ruleSets: { personnes: { $comment: 'effectifs', ...config.protect.ruleSets.personnes } } });
+    const commented = JSON.stringify({ $comment: 'seuils', ...protectFile, ruleSets: { personnes: { $comment: 'effectifs', ...protectFile.ruleSets.personnes } } });
     const rules = parsePublicationConfig(tablesText.replace(/"ruleSet":"(services|public)"/g, '"ruleSet":"personnes"'), commented).protect.ruleSets.personnes;
     expect(rules).toEqual(config.protect.ruleSets.personnes);
     expect(Object.keys(rules)).not.toContain('$comment');
+  });
+
+  it('refuses a rule set without its label: the methodology says what each set applies to', () => {
+    const { label: _label, ...unlabelled } = protectFile.ruleSets.personnes;
+    const text = JSON.stringify({ ...protectFile, ruleSets: { ...protectFile.ruleSets, personnes: unlabelled } });
+    expect(() => parsePublicationConfig(tablesText, text)).toThrow(/« protect\.json », ruleSets\.personnes\.label :/);
+    expect(config.protect.labels.personnes).toBe('Effectifs de personnes, de familles, d’enfants ou de mesures');
+  });
+
+  it('refuses, naming the file and the key, a threshold under which the rule would hide nothing (the bounds of SPEC.json)', () => {
+    const cases: [object, string, string][] = [
+      [{ minValue: 1 }, 'minValue', ruleBounds.minValue],
+      [{ minValue: 4.5 }, 'minValue', ruleBounds.minValue],
+      [{ minFrequency: 1 }, 'minFrequency', ruleBounds.minFrequency],
+      [{ minFrequency: 0 }, 'minFrequency', ruleBounds.minFrequency],
+      [{ dominance: { n: 1, k: 100 } }, 'dominance.k', ruleBounds.dominanceK],
+      [{ dominance: { n: 0, k: 85 } }, 'dominance.n', ruleBounds.dominanceN],
+      [{ pPercent: 0 }, 'pPercent', ruleBounds.pPercent],
+      [{ minValue: 5, protectionPercent: 0 }, 'protectionPercent', ruleBounds.protectionPercent],
+    ];
+    for (const [rules, key, why] of cases) {
+      expect(() => parsePublicationConfig(tablesText, withRuleSet('personnes', rules))).toThrow(configMessages.invalid('protect.json', `ruleSets.personnes.${key}`, why));
+      // SPEC.json of mfer protect refuses the same rule set with the same reason
+      expect(() => parseSpec(JSON.stringify({ dimensions: [{ name: 'g', total: 'T', hierarchies: { h: { a: 'T' } } }], contributor: 's', rules }))).toThrow(specRule(`rules.${key}`, why));
+    }
+    // and both accept the smallest thresholds that still hide something
+    const smallest = { minValue: 2, minFrequency: 2, dominance: { n: 1, k: 0.5 }, pPercent: 0.5, protectionPercent: 0.5 };
+    expect(parsePublicationConfig(tablesText, withRuleSet('personnes', smallest)).protect.ruleSets.personnes).toEqual(smallest);
+    expect(parseSpec(JSON.stringify({ dimensions: [{ name: 'g', total: 'T', hierarchies: { h: { a: 'T' } } }], contributor: 's', rules: smallest })).rules).toEqual(smallest);
+  });
+
+  it('refuses a median over fewer than 3 structures (over two, each would learn the other\'s value)', () => {
+    expect(() => parsePublicationConfig(tablesText, JSON.stringify({ ...protectFile, medianMinStructures: 2 }))).toThrow(/« protect\.json », medianMinStructures :/);
+  });
+
+  it('fails closed at load: loadPublicationConfig refuses a measure without aggregate in a copy of the configuration', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'mfer-config-'));
+    try {
+      cpSync(dir, copy, { recursive: true });
+      const tables = config.tables.map((t) => (t.id === 'er-accueil' ? { ...t, dimension: { ...t.dimension, codes: t.dimension.codes.map(({ aggregate: _a, ...c }) => c) } } : t));
+      writeFileSync(join(copy, 'tables.json'), JSON.stringify({ tables }));
+      expect(() => loadPublicationConfig(copy)).toThrow(configMessages.missingAggregate('er-accueil', 'structures'));
+      // a cube without rule set
+      const bare = config.tables.map((t) => {
+        if (t.id !== 'med-terminees-cadre') return t;
+        const { ruleSet: _r, ...withoutRuleSet } = t;
+        return withoutRuleSet;
+      });
+      writeFileSync(join(copy, 'tables.json'), JSON.stringify({ tables: bare }));
+      expect(() => loadPublicationConfig(copy)).toThrow(configMessages.missingRuleSet('med-terminees-cadre'));
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('accepts its own output (round trip)', () => {

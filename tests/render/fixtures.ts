@@ -12,7 +12,7 @@
 import { join } from 'node:path';
 import { loadGeography } from '../../src/ingest/geography.ts';
 import { FRANCE, type Geography } from '../../src/model/geography.ts';
-import type { Publication, PublicationTable, Publisher, TableSurvey } from '../../src/model/publication.ts';
+import type { Publication, PublicationTable, Publisher, SecrecyRules, TableSurvey } from '../../src/model/publication.ts';
 import { sealProtected } from '../../src/protect/protected-table.ts';
 import type { Cell, CellStatus } from '../../src/protect/types.ts';
 
@@ -210,6 +210,21 @@ export const fixturePublisher: Publisher = {
   fictitious: true,
 };
 
+/** The secrecy rules the fixture publication states: the sample's (pipelines/config/protect.json) at the time of writing. */
+export const fixtureSecrecy: SecrecyRules = {
+  ruleSets: {
+    personnes: { minValue: 5, protectionPercent: 10 },
+    services: { minFrequency: 3, dominance: { n: 1, k: 85 }, protectionPercent: 10 },
+    public: { protectionPercent: 10 },
+  },
+  labels: {
+    personnes: 'Effectifs de personnes, de familles, d’enfants ou de mesures',
+    services: 'Montants et moyens des services (financements, ETP, médiateurs, lieux)',
+    public: 'Nombre de services, de structures et de départements sans offre',
+  },
+  medianMinStructures: 3,
+};
+
 /** A publication for `year` with the previous year as history (its first year: no evolution table). */
 export function fixturePublication(geography: Geography, options: { year?: number; sentinel?: boolean; history?: boolean } = {}): Publication {
   const year = options.year ?? 2024;
@@ -221,5 +236,6 @@ export function fixturePublication(geography: Geography, options: { year?: numbe
     geography,
     tables: fixtureTables(geography, year, sentinel, !history),
     history: history ? [{ year: year - 1, tables: fixtureTables(geography, year - 1, sentinel, true) }] : [],
+    secrecy: fixtureSecrecy,
   };
 }
