@@ -17,6 +17,8 @@ import { parseSuivi, type SuiviFile } from '../suivi/format.ts';
 import { findIdentifier } from '../suivi/identifiers.ts';
 import { suiviMessages as m } from '../suivi/messages.ts';
 import type { FollowUpPublicationConfig } from '../suivi/publish.ts';
+import { hasPrimaryRule } from '../protect/primary.ts';
+import { ruleSetSchema } from '../protect/rule-set.ts';
 
 export interface SuiviConfig {
   dictionaries: SuiviDictionaries;
@@ -112,13 +114,25 @@ export function loadSampleKey(path: string): Uint8Array {
   return new Uint8Array(Buffer.from(match[1], 'hex'));
 }
 
+/**
+ * The follow-up tables' rule set and precision threshold (`publication.json`'s content): the rule set
+ * through the one rule-set schema (`protect/rule-set.ts`), with a primary rule (the tables count
+ * children: without one every cell would be published).
+ */
+export function parseFollowUpPublication(json: unknown, path: string): FollowUpPublicationConfig {
+  const raw = (typeof json === 'object' && json !== null ? json : {}) as { rules?: unknown; minDenominator?: unknown };
+  const rules = ruleSetSchema.safeParse(raw.rules);
+  if (!rules.success) {
+    const issue = rules.error.issues[0];
+    throw new Error(m.publicationInvalid(path, ['rules', ...issue.path.map(String)].join('.'), issue.message));
+  }
+  if (!hasPrimaryRule(rules.data)) throw new Error(m.publicationNoPrimaryRule(path));
+  if (typeof raw.minDenominator !== 'number' || !(raw.minDenominator >= 1)) throw new Error(m.publicationInvalid(path, 'minDenominator', m.minDenominatorBound()));
+  return { rules: rules.data, minDenominator: raw.minDenominator };
+}
+
 /** `<dir>/publication.json`: the follow-up tables' rule set and precision threshold. */
 export function loadFollowUpPublication(dir: string): FollowUpPublicationConfig {
   const path = join(dir, 'publication.json');
-  const json = readJson(path) as { rules?: unknown; minDenominator?: unknown };
-  const rules = json.rules as FollowUpPublicationConfig['rules'] | undefined;
-  if (typeof rules !== 'object' || rules === null || typeof rules.minValue !== 'number' || typeof json.minDenominator !== 'number') {
-    throw new Error(m.dictionaryInvalid(path, 'rules.minValue, minDenominator'));
-  }
-  return { rules, minDenominator: json.minDenominator };
+  return parseFollowUpPublication(readJson(path), path);
 }

@@ -138,10 +138,12 @@ export const renderMessages = {
         dominance: (n: number, k: string) => (n === 1 ? `un seul service en représente plus de ${k} %` : `les ${n} plus grands services en représentent plus de ${k} %`),
         pPercent: (p: string) => `le deuxième service pourrait estimer la part du premier à moins de ${p} % près`,
       },
-      /** the protection margin of one rule set (`protectionPercent`; absent: one unit) */
+      /** the protection margin of one rule set (`protectionPercent`; absent: one unit, the engine's floor) */
       margin: (percent: string | undefined) => (percent === undefined ? 'une unité' : `${percent} %`),
+      /** « de 10 % », « d’une unité » */
+      ofMargin: (margin: string) => (margin.startsWith('une ') ? `d’${margin}` : `de ${margin}`),
       secondary: (margins: readonly string[]) =>
-        `Secret secondaire : d’autres cellules sont masquées pour qu’aucune cellule masquée ne puisse être recalculée à partir des totaux (département, région, cour d’appel, France), avec une marge de protection de ${margins.join(' ou ')}${margins.length > 1 ? ' selon le tableau' : ''}.`,
+        `Secret secondaire : d’autres cellules sont masquées pour qu’aucune cellule masquée ne puisse être recalculée à partir des totaux (département, région, cour d’appel, France), avec une marge de protection ${margins.join(' ou ')}${margins.length > 1 ? ' selon le tableau' : ''}.`,
       derived: (medianMinStructures: string) =>
         `Indicateurs dérivés (taux, parts, évolutions) : une valeur est masquée dès qu’une cellule dont elle est calculée est masquée. Le délai médian d’attente n’est publié qu’à partir de ${medianMinStructures} structures.`,
     },
@@ -149,7 +151,7 @@ export const renderMessages = {
     rulesDoc: {
       begin: '<!-- début du tableau des règles : généré depuis pipelines/config/protect.json par `node_modules/.bin/tsx scripts/methodology-rules.ts`, ne pas modifier à la main -->',
       end: '<!-- fin du tableau des règles -->',
-      header: ['| jeu | s’applique à | règle primaire | intervalle de protection |', '|---|---|---|---|'],
+      header: ['| jeu | s’applique à | secret primaire : une cellule est masquée quand… | intervalle de protection |', '|---|---|---|---|'],
       none: 'aucune',
       noMargin: '—',
       markersMissing: (path: string) => `${path} : les repères du tableau des règles (« <!-- début du tableau des règles », « <!-- fin du tableau des règles --> ») manquent ; le tableau ne peut pas y être écrit.`,

@@ -46,10 +46,10 @@ const sets = (secrecy: SecrecyRules) => Object.entries(secrecy.ruleSets).map(([n
 export function ruleLines(secrecy: SecrecyRules): string[] {
   const all = sets(secrecy);
   const withRules = all.filter((s) => hasPrimaryRule(s.rules));
-  const margins = [...new Set(withRules.map((s) => margin(s.rules)))];
+  const margins = [...new Set(withRules.map((s) => t.ofMargin(margin(s.rules))))];
   return [
     ...all.map((s) => (hasPrimaryRule(s.rules) ? t.ruleSet(s.label, whenWithheld(s.rules)) : t.publicFacts(s.label))),
-    t.secondary(margins.length > 0 ? margins : [t.margin(undefined)]),
+    t.secondary(margins.length > 0 ? margins : [t.ofMargin(t.margin(undefined))]),
     t.derived(num(secrecy.medianMinStructures)),
   ];
 }
@@ -76,7 +76,8 @@ export function rulesTable(secrecy: SecrecyRules): string {
 /** `doc` with the text between its rules-table markers (included) replaced by `table`. */
 export function withRulesTable(doc: string, table: string, path = 'docs/methodology.md'): string {
   const d = m.methodology.rulesDoc;
-  const begin = doc.indexOf(d.begin);
+  // the opening marker is found by its first words: its instructions may change
+  const begin = doc.indexOf(d.begin.slice(0, d.begin.indexOf(' :')));
   const end = doc.indexOf(d.end, begin);
   if (begin < 0 || end < 0) throw new Error(d.markersMissing(path));
   return doc.slice(0, begin) + table + doc.slice(end + d.end.length);

@@ -6,6 +6,11 @@ import type { IdentityProblem } from './identity.ts';
 
 export const suiviMessages = {
   dictionaryInvalid: (path: string, detail: string) => `Dictionnaire de suivi invalide « ${path} » : ${detail}.`,
+  /** the follow-up tables' publication rules (`pipelines/config/suivi/publication.json`) */
+  publicationInvalid: (path: string, key: string, why: string) => `Règles de publication du suivi « ${path} », ${key} : ${why}.`,
+  publicationNoPrimaryRule: (path: string) =>
+    `Règles de publication du suivi « ${path} » : le jeu « rules » n'a aucune règle primaire (minValue, minFrequency, dominance ou pPercent) ; les tableaux de suivi comptent des enfants, tout serait publié.`,
+  minDenominatorBound: () => 'doit être un nombre d’au moins 1 (le dénominateur en deçà duquel un taux est « ns »)',
   noDictionary: (path: string) => `Dictionnaires de suivi introuvables : « ${path} ».`,
   identifierHeader: (file: string, column: string) =>
     `Fichier de suivi « ${file} » refusé : la colonne « ${column} » ressemble à un identifiant direct (nom, prénom, adresse, téléphone, courriel, NIR) ; seuls des fichiers pseudonymisés (mfer pseudonymise) sont lus. Rien n'a été écrit.`,
