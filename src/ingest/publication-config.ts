@@ -137,15 +137,17 @@ function check(tables: readonly TableConfig[], protect: ProtectConfig): void {
   for (const t of tables) {
     if (seen.has(t.id)) throw new Error(m.duplicateId(t.id));
     seen.add(t.id);
+    // every code of a measures table says how it is built; a cube's codes are sums under its rule set;
+    // a derived table's codes with an aggregate are counted through the engine like a measure's
+    for (const c of t.dimension.codes) if (t.kind === 'measures' && c.aggregate === undefined) throw new Error(m.missingAggregate(t.id, c.code));
+    const protectedCodes =
+      t.kind === 'cube' ? [{ code: t.dimension.codes[0]?.code ?? '', ruleSet: t.ruleSet, aggregate: 'sum' as const }] : t.dimension.codes.filter((c) => c.aggregate !== undefined && c.aggregate !== 'median');
+    for (const c of protectedCodes) {
+      if (c.ruleSet === undefined) throw new Error(m.missingRuleSet(t.id));
+      if (!Object.hasOwn(protect.ruleSets, c.ruleSet)) throw new Error(m.unknownRuleSet(t.id, c.ruleSet));
+      if (c.aggregate !== 'count' && !hasPrimaryRule(protect.ruleSets[c.ruleSet])) throw new Error(m.noPrimaryRule(t.id, c.code, c.ruleSet));
+    }
     if (t.kind !== 'derived') {
-      // every code of a measures table says how it is built; a cube's codes are sums under its rule set
-      for (const c of t.dimension.codes) if (t.kind === 'measures' && c.aggregate === undefined) throw new Error(m.missingAggregate(t.id, c.code));
-      const protectedCodes = t.kind === 'cube' ? [{ code: t.dimension.codes[0]?.code ?? '', ruleSet: t.ruleSet, aggregate: 'sum' as const }] : t.dimension.codes.filter((c) => c.aggregate !== 'median');
-      for (const c of protectedCodes) {
-        if (c.ruleSet === undefined) throw new Error(m.missingRuleSet(t.id));
-        if (!Object.hasOwn(protect.ruleSets, c.ruleSet)) throw new Error(m.unknownRuleSet(t.id, c.ruleSet));
-        if (c.aggregate !== 'count' && !hasPrimaryRule(protect.ruleSets[c.ruleSet])) throw new Error(m.noPrimaryRule(t.id, c.code, c.ruleSet));
-      }
       for (const c of t.dimension.codes) {
         if (c.field === undefined && c.aggregate !== 'count') throw new Error(m.missingField(t.id, c.code));
         // a misspelt field would be read as empty in every row: the indicator would publish zeros

@@ -151,6 +151,11 @@ describe('publication config', () => {
     // a rule set emptied of its rules
     const emptied = withRuleSet('personnes', { protectionPercent: 10 });
     expect(() => parsePublicationConfig(tablesText, emptied)).toThrow(configMessages.noPrimaryRule('med-terminees-cadre', 'conventionnelle', 'personnes'));
+    // a derived table's count through the engine: its rule set is checked at load too
+    const { ruleSet: _r, ...knownWithoutSet } = config.tables.find((t) => t.id === 'croise-reponse')!.dimension.codes.find((c) => c.code === 'med_connus')!;
+    const noSet = config.tables.map((t) => (t.id === 'croise-reponse' ? { ...t, dimension: { ...t.dimension, codes: t.dimension.codes.map((c) => (c.code === 'med_connus' ? knownWithoutSet : c)) } } : t));
+    expect(() => parsePublicationConfig(JSON.stringify({ tables: noSet }), protectText)).toThrow(configMessages.missingRuleSet('croise-reponse'));
+    expect(() => parsePublicationConfig(JSON.stringify({ tables: withCode('croise-reponse', 'med_connus', { ruleSet: 'inconnu' }) }), protectText)).toThrow(configMessages.unknownRuleSet('croise-reponse', 'inconnu'));
     // counts of services are public facts: no primary rule needed
     expect(() => parsePublicationConfig(tablesText, protectText)).not.toThrow();
   });
