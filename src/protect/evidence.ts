@@ -11,14 +11,14 @@
  */
 import { buildCube } from './cube.ts';
 import { linkedOf, SINGLE } from './engine.ts';
-import { primaryEvidence, topNeeded, type RuleEvidence } from './primary.ts';
+import { primaryEvidence, topNeeded, type RuleName } from './primary.ts';
 import type { Code, Contribution, ProtectSpec } from './types.ts';
 
 export interface CellEvidence {
   /** rules that fired on the whole cell, in registry order */
-  rules: RuleEvidence['fired'];
+  rules: RuleName[];
   /** business rules among them that the consents lifted */
-  lifted: RuleEvidence['lifted'];
+  lifted: RuleName[];
   contributors: number;
   /** largest contribution / value (0 for a zero cell) */
   topShare: number;

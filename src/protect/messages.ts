@@ -15,6 +15,23 @@ export const specColumnTwice = (name: string) =>
 export const specUnknownDimension = (table: string, dimension: string) =>
   `Spécification : le tableau « ${table} » utilise la dimension inconnue « ${dimension} ».`;
 
+/**
+ * What a rule set's parameter must be (`src/protect/rule-set.ts`), shared by SPEC.json of `mfer protect`
+ * and `pipelines/config/protect.json`: each bound says why a smaller value would hide nothing.
+ */
+export const ruleBounds = {
+  minValue: 'doit être un entier d’au moins 2 (une valeur de 1 à minValue − 1 est masquée : à 1, aucune ne le serait)',
+  minFrequency: 'doit être un entier d’au moins 2 (une cellule de moins de minFrequency contributeurs est masquée : à 1, aucune ne le serait)',
+  dominanceN: 'doit être un entier d’au moins 1 (le nombre de plus gros contributeurs additionnés)',
+  dominanceK: 'doit être un pourcentage strictement compris entre 0 et 100 (à 100, les plus gros contributeurs ne dépassent jamais la cellule entière : rien ne serait masqué)',
+  pPercent: 'doit être un pourcentage strictement positif (à 0, la règle p % ne masquerait rien)',
+  protectionPercent: 'doit être un pourcentage strictement positif, au plus 100 (à 0, l’intervalle laissé à un montant masqué se réduirait à une unité)',
+  ruleSet: 'doit être un objet de règles (minValue, minFrequency, dominance, pPercent, protectionPercent)',
+  dominance: 'doit être un objet { "n": entier ≥ 1, "k": pourcentage }',
+};
+/** A rule set's parameter out of its bounds in SPEC.json (`why`: one of `ruleBounds`). */
+export const specRule = (path: string, why: string) => `Spécification : le champ « ${path} » ${why}.`;
+
 export const csvMissingColumn = (file: string, column: string) => `${file} : la colonne « ${column} » manque dans l'en-tête.`;
 export const csvDuplicateColumn = (file: string, column: string) =>
   `${file} : la colonne « ${column} » figure deux fois dans l'en-tête ; laquelle lire ne peut pas se deviner.`;
@@ -83,20 +100,3 @@ function bound(x: number | undefined): string {
 
 export const workerStopped = (code: number) => `Un worker de protection s'est arrêté en cours de calcul (code ${code}).`;
 export const workerClosed = () => 'Le pool de workers de protection est fermé.';
-
-/**
- * What a rule set's parameter must be (`src/protect/rule-set.ts`), shared by SPEC.json of `mfer protect`
- * and `pipelines/config/protect.json`: each bound says why a smaller value would hide nothing.
- */
-export const ruleBounds = {
-  minValue: 'doit être un entier d’au moins 2 (une valeur de 1 à minValue − 1 est masquée : à 1, aucune ne le serait)',
-  minFrequency: 'doit être un entier d’au moins 2 (une cellule de moins de minFrequency contributeurs est masquée : à 1, aucune ne le serait)',
-  dominanceN: 'doit être un entier d’au moins 1 (le nombre de plus gros contributeurs additionnés)',
-  dominanceK: 'doit être un pourcentage strictement compris entre 0 et 100 (à 100, les plus gros contributeurs ne dépassent jamais la cellule entière : rien ne serait masqué)',
-  pPercent: 'doit être un pourcentage strictement positif (à 0, la règle p % ne masquerait rien)',
-  protectionPercent: 'doit être un pourcentage strictement positif, au plus 100 (à 0, l’intervalle laissé à un montant masqué se réduirait à une unité)',
-  ruleSet: 'doit être un objet de règles (minValue, minFrequency, dominance, pPercent, protectionPercent)',
-  dominance: 'doit être un objet { "n": entier ≥ 1, "k": pourcentage }',
-};
-/** A rule set's parameter out of its bounds in SPEC.json (`why`: one of `ruleBounds`). */
-export const specRule = (path: string, why: string) => `Spécification : le champ « ${path} » ${why}.`;

@@ -5,11 +5,11 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseSpec } from '../../src/protect/contract.ts';
+import { ruleBounds, specRule } from '../../src/protect/messages.ts';
 import { loadPublicationConfig, parsePublicationConfig, parsePublisher } from '../../src/ingest/publication-config.ts';
 import { configMessages } from '../../src/indicators/messages.ts';
 import { EVOLUTION_RECIPES } from '../../src/indicators/crossed.ts';
-import { parseSpec } from '../../src/protect/contract.ts';
-import { ruleBounds, specRule } from '../../src/protect/messages.ts';
 
 const dir = join(import.meta.dirname, '..', '..', 'pipelines', 'config');
 const config = loadPublicationConfig(dir);
