@@ -84,8 +84,10 @@ export function consentOf(ctx: Context, survey: 'mediation' | 'rencontre', rules
 
 /** The rule set a figure is protected by; the catalogue's loader refused any figure without one. */
 function ruleSetOf(ctx: Context, t: TableConfig, name: string | undefined) {
-  const rules = name === undefined ? undefined : ctx.config.protect.ruleSets[name];
-  if (!rules) throw new Error(configMessages.missingRuleSet(t.id));
+  const set = name === undefined ? undefined : ctx.config.protect.ruleSets[name];
+  if (!set) throw new Error(configMessages.missingRuleSet(t.id));
+  // the label is the methodology's, not the engine's: spec.json holds the rules only
+  const { label: _label, ...rules } = set;
   return rules;
 }
 

@@ -35,17 +35,13 @@ function strict<Shape extends z.ZodRawShape>(shape: Shape) {
 }
 
 /** A rule set of protect.json: the one rule-set schema (`protect/rule-set.ts`, shared with SPEC.json) and what it applies to, in words. */
-const ruleSet = strict({ label: z.string().min(1), ...ruleSetFields }).transform(({ label, ...rules }) => ({ label, rules }));
+const ruleSet = strict({ label: z.string().min(1), ...ruleSetFields });
 
 /** A median over two structures would give each the other's value: at least 3. */
 const protectSchema = strict({
   ruleSets: z.record(z.string(), ruleSet),
   medianMinStructures: z.number().int().min(3),
-}).transform((p): ProtectConfig => ({
-  ruleSets: Object.fromEntries(Object.entries(p.ruleSets).map(([name, r]) => [name, r.rules])),
-  labels: Object.fromEntries(Object.entries(p.ruleSets).map(([name, r]) => [name, r.label])),
-  medianMinStructures: p.medianMinStructures,
-}));
+});
 
 const code = strict({
   code: z.string().min(1),

@@ -109,10 +109,8 @@ export interface Publication {
  * from thresholds copied into its text.
  */
 export interface SecrecyRules {
-  /** rule sets by name, in file order */
-  ruleSets: Readonly<Record<string, RuleSet>>;
-  /** what each rule set applies to, in words (« Effectifs de personnes, de familles, … ») */
-  labels: Readonly<Record<string, string>>;
+  /** rule sets by name, in file order, each with what it applies to in words (« Effectifs de personnes, de familles, … ») */
+  ruleSets: Readonly<Record<string, RuleSet & { label: string }>>;
   /** a median (or mean) over fewer structures is suppressed */
   medianMinStructures: number;
 }

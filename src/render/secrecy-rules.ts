@@ -5,7 +5,7 @@
  * documentation table from its list of specs. A threshold changed in protect.json changes every text.
  *
  * @example
- *   ruleLines({ ruleSets: { personnes: { minValue: 5 } }, labels: { personnes: 'Effectifs' }, medianMinStructures: 3 })[0];
+ *   ruleLines({ ruleSets: { personnes: { label: 'Effectifs', minValue: 5 } }, medianMinStructures: 3 })[0];
  *   // "Effectifs : une cellule comprise entre 1 et 4 est masquée (secret primaire)."
  */
 import type { SecrecyRules } from '../model/publication.ts';
@@ -40,7 +40,7 @@ function whenWithheld(rules: RuleSet): string {
 const margin = (rules: RuleSet) => t.margin(rules.protectionPercent === undefined ? undefined : num(rules.protectionPercent));
 
 /** The rule sets in file order, with their labels. */
-const sets = (secrecy: SecrecyRules) => Object.entries(secrecy.ruleSets).map(([name, rules]) => ({ name, rules, label: secrecy.labels[name] ?? name }));
+const sets = (secrecy: SecrecyRules) => Object.entries(secrecy.ruleSets).map(([name, { label, ...rules }]) => ({ name, rules: rules as RuleSet, label }));
 
 /** The methodology's rule lines: one per rule set, then the secondary secrecy and the derived figures. */
 export function ruleLines(secrecy: SecrecyRules): string[] {

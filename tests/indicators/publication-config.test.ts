@@ -106,12 +106,8 @@ describe('publication config', () => {
   });
 
   const tablesText = JSON.stringify({ tables: config.tables });
-  /** protect.json as written: each rule set with its label */
-  const protectFile = {
-    ruleSets: Object.fromEntries(Object.entries(config.protect.ruleSets).map(([name, rules]) => [name, { label: config.protect.labels[name], ...rules }])),
-    medianMinStructures: config.protect.medianMinStructures,
-  };
-  const protectText = JSON.stringify(protectFile);
+  const protectText = JSON.stringify(config.protect);
+  const protectFile = config.protect;
   const withRuleSet = (name: string, rules: object) => JSON.stringify({ ...protectFile, ruleSets: { ...protectFile.ruleSets, [name]: { label: 'jeu de test', ...rules } } });
 
   it('rejects a duplicate table id', () => {
@@ -178,7 +174,7 @@ describe('publication config', () => {
     const { label: _label, ...unlabelled } = protectFile.ruleSets.personnes;
     const text = JSON.stringify({ ...protectFile, ruleSets: { ...protectFile.ruleSets, personnes: unlabelled } });
     expect(() => parsePublicationConfig(tablesText, text)).toThrow(/« protect\.json », ruleSets\.personnes\.label :/);
-    expect(config.protect.labels.personnes).toBe('Effectifs de personnes, de familles, d’enfants ou de mesures');
+    expect(config.protect.ruleSets.personnes.label).toBe('Effectifs de personnes, de familles, d’enfants ou de mesures');
   });
 
   it('refuses, naming the file and the key, a threshold under which the rule would hide nothing (the bounds of SPEC.json)', () => {
@@ -199,7 +195,7 @@ describe('publication config', () => {
     }
     // and both accept the smallest thresholds that still hide something
     const smallest = { minValue: 2, minFrequency: 2, dominance: { n: 1, k: 0.5 }, pPercent: 0.5, protectionPercent: 0.5 };
-    expect(parsePublicationConfig(tablesText, withRuleSet('personnes', smallest)).protect.ruleSets.personnes).toEqual(smallest);
+    expect(parsePublicationConfig(tablesText, withRuleSet('personnes', smallest)).protect.ruleSets.personnes).toEqual({ label: 'jeu de test', ...smallest });
     expect(parseSpec(JSON.stringify({ dimensions: [{ name: 'g', total: 'T', hierarchies: { h: { a: 'T' } } }], contributor: 's', rules: smallest })).rules).toEqual(smallest);
   });
 

@@ -213,14 +213,9 @@ export const fixturePublisher: Publisher = {
 /** The secrecy rules the fixture publication states: the sample's (pipelines/config/protect.json) at the time of writing. */
 export const fixtureSecrecy: SecrecyRules = {
   ruleSets: {
-    personnes: { minValue: 5, protectionPercent: 10 },
-    services: { minFrequency: 3, dominance: { n: 1, k: 85 }, protectionPercent: 10 },
-    public: { protectionPercent: 10 },
-  },
-  labels: {
-    personnes: 'Effectifs de personnes, de familles, d’enfants ou de mesures',
-    services: 'Montants et moyens des services (financements, ETP, médiateurs, lieux)',
-    public: 'Nombre de services, de structures et de départements sans offre',
+    personnes: { label: 'Effectifs de personnes, de familles, d’enfants ou de mesures', minValue: 5, protectionPercent: 10 },
+    services: { label: 'Montants et moyens des services (financements, ETP, médiateurs, lieux)', minFrequency: 3, dominance: { n: 1, k: 85 }, protectionPercent: 10 },
+    public: { label: 'Nombre de services, de structures et de départements sans offre', protectionPercent: 10 },
   },
   medianMinStructures: 3,
 };

@@ -59,15 +59,14 @@ describe('secrecy rules in words', () => {
 
   it('words every rule and the edge thresholds', () => {
     const lines = ruleLines({
-      ruleSets: { a: { minValue: 2 }, b: { minValue: 5, pPercent: 12 }, c: { minFrequency: 2 } },
-      labels: { a: 'A', b: 'B', c: 'C | D' },
+      ruleSets: { a: { label: 'A', minValue: 2 }, b: { label: 'B', minValue: 5, pPercent: 12 }, c: { label: 'C | D', minFrequency: 2 } },
       medianMinStructures: 3,
     });
     expect(lines[0]).toBe(m.methodology.rules.ruleSet('A', m.methodology.rules.smallValuesOnly('égale à 1')));
     expect(lines[1]).toContain('quand sa valeur est comprise entre 1 et 4 ou quand le deuxième service pourrait estimer la part du premier à moins de 12 % près');
     // no protectionPercent: the engine keeps one unit around a withheld cell
     expect(lines[3]).toContain('avec une marge de protection d’une unité.');
-    expect(rulesTable({ ruleSets: { c: { minFrequency: 2 } }, labels: { c: 'C | D' }, medianMinStructures: 3 })).toContain('| C \\| D |');
+    expect(rulesTable({ ruleSets: { c: { label: 'C | D', minFrequency: 2 } }, medianMinStructures: 3 })).toContain('| C \\| D |');
   });
 
   it('refuses a document without the markers of its rules table', () => {
