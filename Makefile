@@ -24,9 +24,10 @@ test: $(NPM_STAMP) browser typecheck unit e2e
 typecheck: $(NPM_STAMP)
 	node_modules/.bin/tsc --noEmit
 
-# the fast tests (every folder of tests/ but e2e/); e2e: the whole sample through the pipeline
+# unit: the fast tests (every folder of tests/ but e2e/), on both cores (jest's default leaves one
+# idle); e2e: what runs the whole pipeline, the whole sample, a browser, LibreOffice or large LPs
 unit: $(NPM_STAMP)
-	$(JEST) --testPathIgnorePatterns '/tests/e2e/'
+	$(JEST) --maxWorkers=2 --testPathIgnorePatterns '/tests/e2e/'
 
 e2e: $(NPM_STAMP)
 	$(JEST) tests/e2e
