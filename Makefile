@@ -6,7 +6,7 @@ JEST := NODE_OPTIONS=--experimental-vm-modules node_modules/.bin/jest
 .PHONY: annual test typecheck unit e2e bench fuzz sample clean install browser build highs-hints
 
 # The TypeScript compiled to JavaScript beside each source (tsc, no type check: `make typecheck`
-# does that), run by bin/mfer.js when up to date — without tsx's loader, 1.5–2 s faster per run.
+# does that), run by bin/mfer.js when up to date, so that a run does not go through tsx's loader.
 TS_SOURCES := $(shell find src pipelines -name '*.ts')
 BUILD_STAMP := .build-stamp
 

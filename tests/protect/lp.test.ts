@@ -7,7 +7,7 @@
  * (1.6, 1.2) and (0, 2); max x + y = 2.8 at (1.6, 1.2), max x = 2 at (2, 0), max y = 2 at (0, 2).
  */
 import { describe, expect, it } from '@jest/globals';
-import { highs, LpModel, type LpProblem, type Outcome } from '../../src/protect/lp.ts';
+import { LpModel, type LpProblem, type Outcome } from '../../src/protect/lp.ts';
 
 const X = 0;
 const Y = 1;
@@ -30,12 +30,6 @@ function expectOptimum(out: Outcome, objective: number, x: number[]) {
   expect(got.objective).toBeCloseTo(objective, 9);
   got.x.forEach((v, j) => expect(v).toBeCloseTo(x[j], 9));
 }
-
-describe('highs', () => {
-  it('loads one solver per process', async () => {
-    expect(await highs()).toBe(await highs());
-  });
-});
 
 describe('LpModel.solve', () => {
   it('finds the optimum and its point, then re-solves the same model for other objectives and senses', async () => {
