@@ -1,6 +1,6 @@
 /**
- * \`streamCsv\` gives the rows of the whole-file reader \`loadGrid\` on random texts 80 to 399
- * (tests/ingest/csv-stream-cases.ts; the first 80 run in \`make unit\`).
+ * `streamCsv` gives the rows of the whole-file reader `loadGrid` on random texts 80 to 399
+ * (tests/ingest/csv-stream-cases.ts; the first 80 run in `make unit`).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

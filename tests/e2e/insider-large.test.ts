@@ -1,7 +1,7 @@
 /**
  * Requirement C on a business table above the old limit of 10 000 cells (13 431 cells): the audit
  * checks it there, finds the insider's derivation without C and none with it. A large LP, so in
- * \`make e2e\`; the other insider tests are in tests/protect/insider.test.ts.
+ * `make e2e`; the other insider tests are in tests/protect/insider.test.ts.
  */
 import { audit, protect } from '../../src/protect/index.ts';
 import type { Contribution, ProtectSpec } from '../../src/protect/types.ts';

@@ -1,12 +1,12 @@
 /**
- * Random CSV texts for \`streamCsv\` against the whole-file reader \`loadGrid\`: delimiters, quotes,
+ * Random CSV texts for `streamCsv` against the whole-file reader `loadGrid`: delimiters, quotes,
  * mixed line ends, accents, a BOM, in UTF-8, Windows-1252 and UTF-16, each read in small chunks.
- * Cases are numbered, always the same: \`make unit\` reads the first ones
- * (tests/cli/pseudonymise-stream.test.ts), \`make e2e\` the others (tests/e2e/csv-stream-random.test.ts).
+ * Cases are numbered, always the same: `make unit` reads the first ones
+ * (tests/ingest/csv-stream.test.ts), `make e2e` the others (tests/e2e/csv-stream-random.test.ts).
  */
 import { streamCsv } from '../../src/ingest/csv-stream.ts';
 
-/** The rows \`streamCsv\` gives for a file. */
+/** The rows `streamCsv` gives for a file. */
 export async function streamed(path: string, chunkBytes?: number, maxQuotedRecord?: number): Promise<string[][]> {
   const rows: string[][] = [];
   await streamCsv(path, { row: (cells) => rows.push(cells), restart: () => (rows.length = 0) }, { chunkBytes, maxQuotedRecord });
@@ -19,7 +19,7 @@ export interface RandomCsvCase {
   chunk: number;
 }
 
-/** Cases \`from\` (included) to \`to\` (excluded) of the sequence: four encodings of one text each. */
+/** Cases `from` (included) to `to` (excluded) of the sequence: four encodings of one text each. */
 export function* randomCsvCases(from: number, to: number): Generator<RandomCsvCase> {
   const pieces = ['a', 'bé', ';', ',', '\t', '\r', '\n', '\r\n', '"', '""', ' ', '€', 'x"y', '\ufeff'];
   let seed = 12345;

@@ -1,9 +1,9 @@
 /**
- * Properties of \`protect\` on random small tables, each pattern checked by the independent LP
+ * Properties of `protect` on random small tables, each pattern checked by the independent LP
  * attacker (oracle.ts) and by the engine's audit: single tables (both repair modes), three
- * dimensions with multi-level hierarchies that do not nest, and linked tables. \`make unit\` runs a
- * few seeds (tests/protect/protect.test.ts), \`make e2e\` the others
- * (tests/e2e/protect-properties.test.ts); \`make fuzz\` hundreds more.
+ * dimensions with multi-level hierarchies that do not nest, and linked tables. `make unit` runs a
+ * few seeds (tests/protect/protect.test.ts), `make e2e` the others
+ * (tests/e2e/protect-properties.test.ts); `make fuzz` hundreds more.
  */
 import { describe, expect, it } from '@jest/globals';
 import { audit, auditLinked, protect, protectLinked } from '../../src/protect/index.ts';
