@@ -6,7 +6,7 @@ JEST := NODE_OPTIONS=--experimental-vm-modules node_modules/.bin/jest
 .PHONY: annual test typecheck unit e2e bench fuzz sample clean install browser build highs-hints
 
 # The TypeScript compiled to JavaScript beside each source (tsc, no type check: `make typecheck`
-# does that), run by bin/mfer.js when up to date — without tsx's loader, 1.5–2 s faster per run.
+# does that), run by bin/mfer.js when up to date, so that a run does not go through tsx's loader.
 TS_SOURCES := $(shell find src pipelines -name '*.ts')
 BUILD_STAMP := .build-stamp
 
@@ -24,9 +24,10 @@ test: $(NPM_STAMP) browser typecheck unit e2e
 typecheck: $(NPM_STAMP)
 	node_modules/.bin/tsc --noEmit
 
-# the fast tests (every folder of tests/ but e2e/); e2e: the whole sample through the pipeline
+# unit: the fast tests (every folder of tests/ but e2e/), on both cores (jest's default leaves one
+# idle); e2e: what runs the whole pipeline, the whole sample, a browser, LibreOffice or large LPs
 unit: $(NPM_STAMP)
-	$(JEST) --testPathIgnorePatterns '/tests/e2e/'
+	$(JEST) --maxWorkers=2 --testPathIgnorePatterns '/tests/e2e/'
 
 e2e: $(NPM_STAMP)
 	$(JEST) tests/e2e

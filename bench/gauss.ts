@@ -7,9 +7,8 @@
  * Without R or the GaussSuppression package, one row says so: the bench never fails for it.
  *
  * Tables: MFER_BENCH_GAUSS (comma-separated ids of export.ts), by default the small three-singletons
- * table and departments × 10: GaussSuppression with singleton handling takes minutes on the larger
- * ones (871 s on the first 3 500 × 10; not finished in 20 min on the concentrated 3 500 × 10 on the
- * shared machine under load), each bounded by MFER_BENCH_PROTECT_MINUTES (default 10).
+ * table and departments × 10: GaussSuppression with singleton handling takes many minutes on the
+ * larger ones (bench/README.md), each bounded by MFER_BENCH_PROTECT_MINUTES (default 10).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';

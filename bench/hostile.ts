@@ -2,7 +2,7 @@
  * Returns that once exhausted memory (issue 21), generated at bench time and never committed: the
  * shipped sample plus, in 2025, a 213 MB CSV of 1.3 million rows and a 7 KB workbook whose only value
  * sits in cell XFD1048576. `mfer annual` must refuse both quickly, naming them, and stay under 1 GB
- * whatever one input file holds (before issue 21: out of memory after 80–234 s, exit 134).
+ * whatever one input file holds (before issue 21 they ran it out of memory, exit 134).
  */
 import { closeSync, cpSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';

@@ -44,7 +44,7 @@ const RUNS = Math.max(1, Number(process.env.MFER_BENCH_RUNS ?? 3) || 3);
 /**
  * `mfer annual` on `input`, into a scratch output folder, timed `runs` times: the row gives the
  * median time and the largest peak, the note every time. On a shared virtual machine the same run
- * varies by up to 40 % from one minute to the next (measured: 12.4 to 17.4 s), so one run says little.
+ * varies by a third or more from one minute to the next, so one run says little.
  */
 async function annualRow(name: string, size: string, input: string, scratch: string, maxSeconds: number, runs: number): Promise<BenchRow> {
   const out = join(scratch, 'data-out');

@@ -2,8 +2,7 @@
  * Whether the JavaScript compiled from the TypeScript sources (`make build`: tsc, each file written
  * beside its source) can be run: every `.ts` under `folders` has its `.js`, written after it. `mfer`
  * then runs that JavaScript with plain Node; otherwise it runs the TypeScript through tsx, whose
- * module hooks cost about 1.5–2 s of a `make annual` on the shipped sample (measured 14.4–15.9 s
- * → 12.1–14.4 s, same bytes).
+ * module hooks make every run longer (same bytes; figures in bench/README.md).
  *
  * @example
  *   compiledIsFresh('/path/to/mfer'); // false on a fresh clone, true after `make build`

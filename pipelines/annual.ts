@@ -122,7 +122,7 @@ async function run(options: AnnualOptions, engine: Engine, early: boolean, workb
     validatedYears.push(validated);
     files.push(...ingested);
   }
-  // the render stage (vega, vega-lite: about 0.6 s of loading through tsx) is loaded only now,
+  // the render stage (vega, vega-lite: long to load through tsx) is loaded only now,
   // while the workers protect, instead of before the returns are read
   const renderer = startedEarly(import('../src/render/index.ts'));
   // each year is rendered as soon as it is published, while the workers protect the later ones

@@ -61,9 +61,8 @@ export interface CheckOptions {
 /**
  * The attacker facing one suppression pattern: checks A, then B, on one model, built at the first
  * check that needs an LP. B's model is A's with the floors added (`addFloors`), so B's first solves
- * start from A's last basis (measured on the largest linked tables of the shipped sample: B's first
- * solve 1 150 simplex iterations from scratch, 40 from A's basis; replaying every protection and
- * audit of `make annual` in one process, 7.4 → 6.3 s). `close` frees the model.
+ * start from A's last basis (on the largest linked tables of the shipped sample: 40 simplex
+ * iterations instead of 1 150 from scratch). `close` frees the model.
  *
  * @example
  *   const attack = new Attack(cube, suppressed, truth);
@@ -97,8 +96,8 @@ export class Attack {
     if (this.model && this.bounds === 'A' && bounds === 'B') addFloors(this.model, this.cube, this.suppressed);
     else if (this.bounds !== bounds) {
       this.close();
-      // presolve only on large tables: without it the protect loop's audits on make annual went
-      // from 5.7 s to about 2 s, but the first audit of the 35 000 × 10 bench from 27 s to 51 s.
+      // presolve only on large tables: it costs more than it saves on the many small models of
+      // the protect loop, and saves much on the largest bench tables (figures in bench/README.md).
       // Protect's batch points, which choose its repairs, may land on another vertex either way;
       // the sample's outputs came out byte-identical
       const presolve = this.cube.cells.length > PRESOLVE_ABOVE_CELLS;

@@ -172,9 +172,9 @@ export function buildCube(spec: LinkedSpec, contributions: Readonly<Record<strin
       return ids;
     });
     // each contributor's total in every cell above its leaf cells, adding its leaf totals in leaf
-    // order; then every cell's list of contributor totals. Measured against one map of
-    // contributors per cell (same cubes, to the bit, on the bench tables and 600 random ones):
-    // 35 000 × 10, 5.2 → 3.2 s; 3 500 × 10, 0.5 → 0.35 s
+    // order; then every cell's list of contributor totals. Faster than one map of contributors
+    // per cell on the large bench tables, and the same cubes to the bit (bench tables and 600
+    // random ones; figures in bench/README.md)
     const leavesOf: number[][] = [];
     leaves.forEach(([, by], leaf) => {
       for (const who of by.keys()) (leavesOf[who] ??= []).push(leaf);

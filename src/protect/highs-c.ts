@@ -4,9 +4,8 @@
  *
  * Why not the package's model API: it checks every array element, building an error label for
  * each one ("colCost[17]") before it could ever fail, and looks its C function up again at every
- * call. Profiled on the first protection of the departments × 10 benchmark: 25–38 ms of JavaScript
- * inside the package, plus the garbage of the labels. Measured, paired new processes alternating
- * the two: first call 0.459 → 0.411 s (faster in 14 of 16 pairs), then 0.428 → 0.410 s (11 of 16);
+ * call: on small tables that work is a noticeable share of the first protection (figures in
+ * bench/README.md);
  * same suppressions, `make annual` outputs byte-identical. mfer builds its models itself, and
  * `tests/protect/highs-c.test.ts` checks this binding against the package's API.
  *
@@ -84,7 +83,7 @@ export interface CModel {
 /** Loads the package's module with its memory in hand. */
 export async function loadHighs(): Promise<HighsC> {
   // required, not imported: the ES module build goes through tsx's loader, which transpiles its
-  // 168 kB again in every process and thread (measured 103–122 ms against 7–23 ms)
+  // 168 kB again in every process and thread
   const require = createRequire(import.meta.url);
   let memory: WasmMemory | undefined;
   const factory = require('highs') as (arg: object) => Promise<Record<string, unknown>>;

@@ -9,12 +9,9 @@
  * Why: without hints, the first protection of a process compiles about 450 of HiGHS's 8 648
  * functions on the main thread as the simplex first reaches them, and runs its hottest loops in
  * baseline code until V8 recompiles them. With hints, V8 compiles those functions on its
- * background threads while the CLI reads its input (see `runProtect`). Measured on the 2-core
- * bench machine, new processes alternating with `MFER_HIGHS_HINTS=off`, same outputs to the byte:
- * first protection of departments × 10 0.502 → 0.404 s (loading 89 → 162 ms, outside the call);
- * `mfer protect` on that table, whole process, 0.921 → 0.871 s (24 pairs, loading started before
- * the input is read); `mfer audit` 0.623 → 0.601 s; `make annual` unchanged (without / with:
- * 13.2 / 13.3 s over 8 pairs, 13.3 / 13.3 s over 10, 11.8 / 12.5 s over 5).
+ * background threads while the CLI reads its input (see `runProtect`): the first protection is
+ * shorter, loading longer but outside the call, outputs the same to the byte (figures, with and
+ * without `MFER_HIGHS_HINTS=off`, in bench/README.md).
  *
  * @example
  *   const bytes = hintedHighs(wasm, highsHintsFile(), process.versions.v8, sha256(wasm));

@@ -28,7 +28,7 @@ import type { LinkedSpec, RuleSet } from './types.ts';
  * that no other service's count is derived exactly, and a large count table has thousands of
  * insiders on one connected component (measured on the 3 500 × 10 benchmark, about 2 700 insiders
  * on 5 117 unknowns: even proven in groups (`proveTogether`), each insider is left with hundreds of
- * cells to prove, about 10 solves each — several minutes, against 5 s for A and B). Business rule
+ * cells to prove, about 10 solves each — minutes, where A and B take seconds). Business rule
  * sets (minimum number of contributors, dominance, p %) are always checked, at every size. The
  * audit says when it did not check C.
  */
@@ -247,8 +247,7 @@ const GROUP_SIZE = 256;
 
 /**
  * Fewer insiders than this are checked one by one only: on the small cubes of the shipped sample
- * the group's attack cost more than it saved (measured: 4.3 → 4.55 s of processor time over five
- * follow-up cubes and their release passes).
+ * the group's attack cost more than it saved (figures in bench/README.md).
  */
 const GROUP_MIN = 32;
 
@@ -303,9 +302,8 @@ export async function proveTogether(
  * its unknowns, and an insider's known cells are fixed at their values by their rows' bounds, for
  * its checks only. The feasible set is then the insider's view's: a known cell's row fixes its sum
  * where the view would pin or substitute its inner cells. Between insiders only those bounds
- * change, and the simplex restarts from the last basis instead of from scratch (measured on the
- * linked tables of the shipped sample, 6 768 columns: one insider's check ≈ 300 ms with a model of
- * its own, mostly its first solve).
+ * change, and the simplex restarts from the last basis instead of from scratch (a model of its own
+ * per insider spent most of each check in its first solve).
  *
  * `sync` follows the pattern as repairs suppress cells and the release pass publishes them: a
  * changed cell's row takes its new bounds; a component whose unknowns change (a cell of one inner

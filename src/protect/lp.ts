@@ -50,8 +50,8 @@ export interface LpProblem {
   rows: LpRows;
   /**
    * A feasible point known in advance (the attacker's: the true inner values). HiGHS builds its
-   * first basis from it instead of from scratch: measured on the 6 984-column attacker's model of
-   * the linked tables of the shipped sample, first solve 469 ms → 104 ms.
+   * first basis from it instead of from scratch, which shortens the first solve of a large
+   * attacker's model (figures in bench/README.md).
    */
   start?: Float64Array;
 }
@@ -88,8 +88,8 @@ export class LpModel {
    * `once`: the model is solved a single time, or re-solved only after bound changes through
    * `minimize` (dual simplex without presolve suits both).
    * `presolve`: for a model solved many times, whether its first solve presolves. Off is faster
-   * on small attacker's models (measured: the joint audit of linked tables 2.7 s → 1.2 s), on on
-   * large ones (see `Attack` in check.ts); either may reach another optimal vertex.
+   * on small attacker's models, on on large ones (see `Attack` in check.ts); either may reach
+   * another optimal vertex.
    * Infinite bounds may be given as ±Infinity.
    */
   static async open(problem: LpProblem, once = false, presolve = true): Promise<LpModel> {

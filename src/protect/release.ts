@@ -33,8 +33,8 @@ export function withholdCost(cube: Cube, c: number): number {
 
 /**
  * Cubes above this many cells are not given the pass: each offer is an attack on the table and one
- * per insider near the cell (measured on the shipped sample with every cube offered: `make annual`
- * did not end in 10 minutes on the shared 2-core machine, against about 25 s without the pass).
+ * per insider near the cell (with every cube of the shipped sample offered, `make annual` became
+ * many times longer; see bench/README.md).
  */
 export const RELEASE_MAX_CELLS = 300;
 

@@ -261,7 +261,10 @@ class LocalRepair implements Repair {
     for (const [c, cols] of [...colsOf].sort(([a], [b]) => a - b)) {
       const entries = cols.map((k): [number, number] => [k, 1]);
       if (c === target) {
-        addRow(entries, shift > 0 ? shift : -Infinity, shift > 0 ? Infinity : shift);
+        // as in `TableRepair.widen`: under requirement B the target keeps at least 1 as well
+        const lower = shift > 0 ? shift : floorOne ? 1 - cube.cells[c].value : -Infinity;
+        if (lower > (shift > 0 ? Infinity : shift)) return undefined;
+        addRow(entries, lower, shift > 0 ? Infinity : shift);
       } else if (isLocked.has(c)) {
         addRow(entries, 0, 0);
       } else if (!suppressed[c]) {

@@ -10,11 +10,10 @@
  * would become zero.
  *
  * Vectors are sorted typed arrays, updated by merging; a candidate is reduced in a dense
- * accumulator; the row index is exact (a vector that loses a row leaves its list). Measured against
- * the previous version (a JavaScript map per vector, lazy index), same suppressions on the three
- * bench tables and on 200 random departments × 10 tables: 3 500 × 10 1.1–1.7 s → 0.9–1.1 s,
- * 35 000 × 10 19.4 → 10.7–13.6 s (and 1.4 → 0.7–0.9 GB at the peak of the whole protection),
- * departments × 10 unchanged (≈ 60–80 ms, its first call).
+ * accumulator; the row index is exact (a vector that loses a row leaves its list). Against a
+ * JavaScript map per vector with a lazy index: same suppressions on the three bench tables and on
+ * 200 random departments × 10 tables, less time and memory on the large ones (figures in
+ * bench/README.md).
  *
  * @example
  *   gaussSuppress(members, primary, order, () => 0); // suppressed flags
@@ -67,7 +66,7 @@ function reserve(size: number) {
  * to its list, one that loses it (the entry cancels) is removed.
  */
 class RowIndex {
-  /** per row (rows are dense: inner-cell indices), an array rather than a map: measured 3× faster */
+  /** per row (rows are dense: inner-cell indices), an array rather than a map, which is faster */
   private readonly lists: (number[] | undefined)[];
   /**
    * per row, the fill-in estimate that guides the choice of pivots: the vectors holding the row

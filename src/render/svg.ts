@@ -45,8 +45,8 @@ async function svgOf(view: vega.View, finalize: boolean): Promise<string> {
 /**
  * Charts of a run share a few shapes and differ only by their inline data, which vega-lite copies
  * into the compiled spec untouched: each shape is compiled and parsed into a vega view once, and
- * each chart swaps its data in. Measured: 200 random bar charts 3.0–3.7 s with a view each, 0.7 s
- * with one view per shape, same SVG bytes.
+ * each chart swaps its data in: several times faster than a view per chart, same SVG bytes
+ * (figures in bench/README.md).
  */
 interface Shape {
   spec: vega.Spec;

@@ -54,8 +54,8 @@ export function pseudonym(key: Uint8Array, domain: PseudonymDomain, identifier: 
 }
 
 /**
- * `pseudonym` under one key, the key imported once, the digest read as a latin1 string (`binary`; 2,1
- * against 3,0 µs of processor time a value: the digest's Buffer was most of the difference).
+ * `pseudonym` under one key, the key imported once, the digest read as a latin1 string (`binary`:
+ * building the digest's Buffer was most of the cost of a value; see bench/README.md).
  */
 export function pseudonymiser(key: Uint8Array): (domain: PseudonymDomain, identifier: string) => string {
   const secret = createSecretKey(key);

@@ -1,7 +1,6 @@
 /**
  * `mfer pseudonymise` streams its input (issue 23's scale): the same bytes as the grid
- * implementation it replaced, and a streaming reader that gives the rows of the whole-file reader
- * (`loadGrid`) whatever the chunk size, encoding, line ends and quoting.
+ * implementation it replaced. Its streaming reader is tested in tests/ingest/csv-stream.test.ts.
  */
 import { jest } from '@jest/globals';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,18 +9,11 @@ import { join } from 'node:path';
 import { pseudonymiseFile, runPseudonymise } from '../../src/cli/pseudonymise.ts';
 import { readKeyFile } from '../../src/io/key-file.ts';
 import { suiviConfig, mediationDictionary } from '../suivi/fixtures.ts';
-import { MAX_QUOTED_RECORD, streamCsv } from '../../src/ingest/csv-stream.ts';
-import { loadGrid } from '../../src/ingest/suivi.ts';
 import { suiviMessages as m } from '../../src/suivi/messages.ts';
 import { rawMediation } from '../suivi/fixtures.ts';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'suivi', 'pseudonymise');
 
-async function streamed(path: string, chunkBytes?: number, maxQuotedRecord?: number): Promise<string[][]> {
-  const rows: string[][] = [];
-  await streamCsv(path, { row: (cells) => rows.push(cells), restart: () => (rows.length = 0) }, { chunkBytes, maxQuotedRecord });
-  return rows;
-}
 
 describe('mfer pseudonymise, streamed', () => {
   let dir: string;
@@ -107,57 +99,5 @@ describe('mfer pseudonymise, streamed', () => {
     expect(rejects).toHaveLength(1500);
     expect(rejects.map((r) => Number(r.split(';')[0])).slice(-3)).toEqual([2998, 2999, 3001]);
     expect(readFileSync(out, 'utf8').split('\r\n').length - 2).toBe(1500);
-  });
-});
-
-describe('streamCsv reads the rows of loadGrid', () => {
-  let dir: string;
-  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'mfer-flux-'))));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('on every fixture dialect, whatever the chunk size', async () => {
-    for (const name of readdirSync(fixtures).filter((n) => n.endsWith('.csv') && !n.includes('.attendu'))) {
-      for (const chunk of [1, 2, 3, 7, 64, undefined]) expect([name, chunk, await streamed(join(fixtures, name), chunk)]).toEqual([name, chunk, loadGrid(join(fixtures, name))]);
-    }
-  });
-
-  it('on random texts: delimiters, quotes, mixed line ends, accents, a BOM, in UTF-8, Windows-1252 and UTF-16', async () => {
-    const pieces = ['a', 'bé', ';', ',', '\t', '\r', '\n', '\r\n', '"', '""', ' ', '€', 'x"y', '\ufeff'];
-    let seed = 12345;
-    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-    for (let t = 0; t < 400; t++) {
-      let text = '';
-      const n = Math.floor(random() * 60);
-      for (let i = 0; i < n; i++) text += pieces[Math.floor(random() * pieces.length)];
-      const encodings = [Buffer.from(text, 'utf8'), Buffer.from(`\ufeff${text}`, 'utf8'), Buffer.from(text.replace(/[€\ufeff]/g, 'e'), 'latin1'), Buffer.from(`\ufeff${text}`, 'utf16le')];
-      for (const bytes of encodings) {
-        const path = join(dir, 'f.csv');
-        writeFileSync(path, bytes);
-        const chunk = 1 + Math.floor(random() * 9);
-        expect([text, chunk, await streamed(path, chunk)]).toEqual([text, chunk, loadGrid(path)]);
-      }
-    }
-  });
-
-  it('decides Windows-1252 on a byte far from the start, and reads an unclosed quote without quoting', async () => {
-    const lines = Array.from({ length: 5000 }, (_, i) => `l${i};Zoé;${i}`);
-    lines[4990] = 'l4990;Ren\u00e9e;"4990';
-    const path = join(dir, 'f.csv');
-    writeFileSync(path, Buffer.from(`a;b;c\r\n${lines.join('\r\n')}\r\n`, 'latin1'));
-    const rows = await streamed(path, 4096);
-    expect(rows).toEqual(loadGrid(path));
-    expect(rows[4991]).toEqual(['l4990', 'Renée', '"4990']);
-  });
-
-  it('restarts without quoting when a quoted record grows beyond its limit', async () => {
-    const path = join(dir, 'f.csv');
-    // (the default limit, MAX_QUOTED_RECORD, is 1 MiB: csv-parse takes half a minute on such a record)
-    expect(MAX_QUOTED_RECORD).toBe(2 ** 20);
-    writeFileSync(path, `a;b\r\n1;"${'x\n'.repeat(600)}\r\n2;3\r\n`);
-    const rows = await streamed(path, 256, 1000);
-    expect(rows).toEqual(loadGrid(path));
-    expect(rows[0]).toEqual(['a', 'b']);
-    expect(rows[1]).toEqual(['1', '"x']);
-    expect(rows.at(-1)).toEqual(['2', '3']);
   });
 });

@@ -1,8 +1,9 @@
 import { audit, auditLinked, protect, protectLinked } from '../../src/protect/index.ts';
-import type { Cell, Contribution, ProtectSpec, RuleSet } from '../../src/protect/types.ts';
+import type { Contribution, ProtectSpec, RuleSet } from '../../src/protect/types.ts';
 import { createRng } from '../../src/sample/prng.ts';
-import { flat, key, oneContributorPerCell, pattern, randomCube, randomLinked, randomTable, refusedBasis, twoHierarchiesGeo, twoWay } from './fixtures.ts';
+import { flat, key, oneContributorPerCell, pattern, randomTable, refusedBasis, twoHierarchiesGeo, twoWay } from './fixtures.ts';
 import { oracleFailures } from './oracle.ts';
+import { describeProperties, expectProtected, ruleSets } from './properties.ts';
 
 const statusOf = (cells: readonly { codes: readonly string[]; status: string }[], k: string) => cells.find((c) => c.codes.join(' ') === k)?.status;
 
@@ -96,59 +97,10 @@ describe('protect', () => {
   });
 });
 
-const ruleSets: RuleSet[] = [
-  { minFrequency: 3 },
-  { minValue: 5, protectionPercent: 10 },
-  { dominance: { n: 1, k: 85 }, pPercent: 10, protectionPercent: 15 },
-  { minValue: 3, minFrequency: 2, protectionPercent: 30 },
-];
+// a few seeds of each property here (the others in tests/e2e/protect-properties.test.ts)
+describeProperties({ table: [1, 2], cube: [1, 5], linked: [1, 5] });
 
-/** The independent attacker and the engine's audit both find every primary cell protected. */
-async function expectProtected(where: object, spec: ProtectSpec, contributions: readonly Contribution[], cells: readonly Cell[]) {
-  expect({ ...where, failures: await oracleFailures(spec, cells) }).toEqual({ ...where, failures: [] });
-  // no published cell breaks a rule: every cell a rule flags is suppressed
-  expect((await audit(spec, contributions, cells)).failures).toEqual([]);
-}
-
-describe('protect: properties on random small tables', () => {
-  // both ways of posing the repair LP (the whole table, or each target's neighbourhood)
-  it.each(['table', 'local'] as const)('leaves every primary cell protected (A and B, checked by an independent LP attacker), %s repairs', async (repair) => {
-    for (let seed = 1; seed <= 8; seed++) {
-      for (const [r, rules] of ruleSets.entries()) {
-        const { spec, contributions } = randomTable(seed * 10 + r, rules);
-        await expectProtected({ seed, r }, spec, contributions, (await protect(spec, contributions, { repair })).cells);
-      }
-    }
-  });
-
-  it('leaves every primary cell protected in three dimensions with multi-level hierarchies that do not nest (independent LP attacker)', async () => {
-    for (let seed = 1; seed <= 20; seed++) {
-      const r = seed % ruleSets.length;
-      const { spec, contributions } = randomCube(seed, ruleSets[r]);
-      await expectProtected({ seed, r }, spec, contributions, (await protect(spec, contributions)).cells);
-    }
-  });
-
-  it('leaves every primary cell of linked tables protected, shared cells with one status (independent LP attacker over the joint cube)', async () => {
-    for (let seed = 1; seed <= 20; seed++) {
-      const r = seed % ruleSets.length;
-      const { spec, contributions } = randomLinked(seed, ruleSets[r]);
-      const result = await protectLinked(spec, contributions);
-      const cells = Object.fromEntries(Object.entries(result.tables).map(([id, t]) => [id, t.cells]));
-      // a cell two tables publish (the same codes, the other dimensions at their totals): one status
-      const seen = new Map<string, string>();
-      for (const table of spec.tables) {
-        for (const c of cells[table.id]) {
-          const codes = spec.dimensions.map((d) => c.codes[table.dimensions.indexOf(d.name)] ?? d.total).join(' ');
-          expect([codes, seen.get(codes) ?? c.status]).toEqual([codes, c.status]);
-          seen.set(codes, c.status);
-        }
-      }
-      expect((await auditLinked(spec, contributions, cells)).failures).toEqual([]);
-      expect({ seed, r, failures: await oracleFailures(spec, cells) }).toEqual({ seed, r, failures: [] });
-    }
-  });
-
+describe('protect: on random small tables', () => {
   it('solves again from its own basis when HiGHS refuses the first basis of a repair (a fuzzed three-dimension table)', async () => {
     const { spec, contributions } = refusedBasis;
     const table = await protect(spec, contributions);

@@ -1,51 +1,19 @@
 /**
- * No rendered output shows a suppressed value where its cell belongs.
- *
- * 1. Sentinel: every suppressed cell (this year and the previous one) holds the true value SENTINEL;
- *    the number must appear nowhere — HTML text, inline SVG, map titles, any XML part of any workbook —
- *    in any spelling (plain, French thousands separators, decimal forms).
- * 2. Positions: with realistic values, every suppressed cell shows exactly "s" at its place in the
- *    HTML tables, and a chart never names a suppressed bar nor carries its formatted value.
+ * No rendered output shows a suppressed value where its cell belongs: with realistic values, every
+ * suppressed cell shows exactly "s" at its place in the HTML tables, and a chart never names a
+ * suppressed bar nor carries its formatted value. (The sentinel, every suppressed cell's value
+ * searched in every output of the render stage, is in tests/e2e/leak-sentinel.test.ts.)
  */
-import type { OutputFile } from '../../src/model/output.ts';
 import type { PublicationTable } from '../../src/model/publication.ts';
 import { FRANCE } from '../../src/model/geography.ts';
 import { codeDecimals } from '../../src/render/display.ts';
 import { formatNumber } from '../../src/render/format.ts';
-import { render } from '../../src/render/index.ts';
 import { signs } from '../../src/render/messages.ts';
 import { nationalReport } from '../../src/render/national.ts';
 import { courtPage } from '../../src/render/court.ts';
-import { fixturePublication, fullGeography, SENTINEL } from './fixtures.ts';
-import { unzipText } from './unzip.ts';
+import { fixturePublication, fullGeography } from './fixtures.ts';
 
 const geography = fullGeography();
-
-function texts(files: readonly OutputFile[]): { where: string; text: string }[] {
-  return files.flatMap((f) =>
-    typeof f.content === 'string' ? [{ where: f.path, text: f.content }] : [...unzipText(f.content)].map(([part, text]) => ({ where: `${f.path}:${part}`, text })),
-  );
-}
-
-describe('sentinel', () => {
-  it('appears in no output, in any spelling', async () => {
-    const publication = fixturePublication(geography, { sentinel: true });
-    const suppressed = publication.tables.flatMap((t) => t.table.cells.filter((c) => c.status !== 's'));
-    expect(suppressed.length).toBeGreaterThan(100);
-    expect(suppressed.every((c) => c.value === SENTINEL)).toBe(true);
-    const files = [...(await render(publication, { latest: true, generatedAt: null }))];
-    // the real geography: 34 courts of appeal have departments (not Nouméa, not Papeete), 101 departments
-    const paths = files.map((f) => f.path);
-    expect(paths.filter((p) => p.startsWith('2024/cours-appel/')).length).toBe(34);
-    expect(paths.filter((p) => p.startsWith('2024/departements/')).length).toBe(101);
-    expect(paths).toEqual(expect.arrayContaining(['2024/index.html', '2024/cours-appel/CA-LYON.html', '2024/departements/2A.xlsx', '2024/departements/976.xlsx']));
-    const digits = String(SENTINEL);
-    // 987654, 987 654 (any space), 987.654, 987,654 — and as a sum's part is not the concern here
-    const pattern = new RegExp(`${digits.slice(0, 3)}[\\s\\u00a0\\u202f.,]?${digits.slice(3)}`);
-    const hits = texts(files).filter((t) => pattern.test(t.text)).map((t) => t.where);
-    expect(hits).toEqual([]);
-  });
-});
 
 describe('suppressed cells in place', () => {
   const publication = fixturePublication(geography);

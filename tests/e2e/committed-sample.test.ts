@@ -8,7 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { generateSample } from '../../src/sample/generate.ts';
 import { REGISTER_LIST, REGISTER_PATH } from '../../src/sample/register.ts';
 import { DEFAULT_SEED } from '../../src/sample/seed.ts';
-import { departments, dictionary, repoRoot, suiviInputs } from './inputs.ts';
+import { departments, dictionary, repoRoot, suiviInputs } from '../sample/inputs.ts';
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -16,7 +16,7 @@ import { readReturns } from '../../src/ingest/read-returns.ts';
 import type { PlantedDefect } from '../../src/sample/defects.ts';
 import { validate } from '../../src/validate/validate.ts';
 import type { ValidatedYear } from '../../src/validate/types.ts';
-import { repoRoot } from './inputs.ts';
+import { repoRoot } from '../sample/inputs.ts';
 
 const dataRaw = join(repoRoot, 'data-raw');
 const defects = JSON.parse(readFileSync(join(dataRaw, 'returns', 'defects.json'), 'utf8')) as PlantedDefect[];

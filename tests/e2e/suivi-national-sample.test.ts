@@ -11,7 +11,7 @@ import { mediationRows, rencontreRows } from '../../src/sample/rows.ts';
 import { buildUniverse } from '../../src/sample/universe.ts';
 import { createRng } from '../../src/sample/prng.ts';
 import { PSEUDONYM } from '../../src/suivi/pseudonym.ts';
-import { departments, suiviInputs } from './inputs.ts';
+import { departments, suiviInputs } from '../sample/inputs.ts';
 
 const rng = createRng(11);
 const universe = buildUniverse(rng.fork('universe'), departments(), 1);

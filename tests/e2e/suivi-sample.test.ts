@@ -12,7 +12,7 @@ import { parseSuivi } from '../../src/suivi/format.ts';
 import { reconcile } from '../../src/suivi/quality.ts';
 import type { SuiviSource } from '../../src/suivi/contract.ts';
 import { suiviConfig } from '../suivi/fixtures.ts';
-import { departments, suiviInputs } from './inputs.ts';
+import { departments, suiviInputs } from '../sample/inputs.ts';
 
 function build(defects: boolean) {
   const rng = createRng(7);

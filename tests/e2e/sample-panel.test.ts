@@ -9,8 +9,8 @@ import { generateSample, type SampleFile } from '../../src/sample/generate.ts';
 import type { PlantedDefect } from '../../src/sample/defects.ts';
 import type { MissingReturn } from '../../src/sample/nonresponse.ts';
 import { DEFAULT_SEED } from '../../src/sample/seed.ts';
-import { departments, dictionary } from './inputs.ts';
-import { headerKey, readBack } from './read-return.ts';
+import { departments, dictionary } from '../sample/inputs.ts';
+import { headerKey, readBack } from '../sample/read-return.ts';
 
 type Survey = 'mediation' | 'rencontre';
 const YEARS = [2023, 2024, 2025];

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { departmentWorkbook } from '../../src/render/workbook.ts';
-import { fixturePublication, fullGeography } from './fixtures.ts';
+import { fixturePublication, fullGeography } from '../render/fixtures.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');

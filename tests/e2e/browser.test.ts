@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { courtPage } from '../../src/render/court.ts';
 import { nationalReport } from '../../src/render/national.ts';
-import { fixturePublication, fullGeography } from './fixtures.ts';
+import { fixturePublication, fullGeography } from '../render/fixtures.ts';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');

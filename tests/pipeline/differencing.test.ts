@@ -9,7 +9,7 @@ import { geoDimension, geoMembers, geoOrder } from '../../src/indicators/geo.ts'
 import { protectLinked } from '../../src/protect/index.ts';
 import { sealProtected, type ProtectedTable } from '../../src/protect/protected-table.ts';
 import type { Cell, Contribution, DimensionSpec } from '../../src/protect/types.ts';
-import { twoHierarchies } from './fixtures.ts';
+import { twoHierarchies } from '../indicators/fixtures.ts';
 
 /** highs ships CommonJS-style declarations: its ESM default export is the loader. */
 const loadHighs = highsModule as unknown as () => Promise<Highs>;
