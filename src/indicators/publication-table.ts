@@ -63,6 +63,7 @@ export function publicationTable(t: TableConfig, table: ProtectedTable, geograph
   const units = Object.fromEntries(t.dimension.codes.filter((c) => c.unit !== undefined && c.unit !== t.unit).map((c) => [c.code, c.unit ?? t.unit]));
   return {
     meta,
+    ...(t.display ? { display: t.display } : {}),
     year,
     table,
     labels: { geo: geography.labels, [t.dimension.name]: dimLabels },
