@@ -68,6 +68,7 @@ export function publicationTable(t: TableConfig, table: ProtectedTable, geograph
     table,
     labels: { geo: geography.labels, [t.dimension.name]: dimLabels },
     order: { [t.dimension.name]: order },
+    ...(total !== undefined ? { total } : {}),
     ...(Object.keys(units).length > 0 ? { units } : {}),
     ...(changes ? { changes } : {}),
     decimals: t.decimals,

@@ -79,6 +79,8 @@ export interface PublicationTable {
   labels: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** display order of the codes of each non-geo dimension (total last) */
   order: Readonly<Record<string, readonly string[]>>;
+  /** the total code of the second dimension, when the table has one (the catalogue's `dimension.total`) */
+  total?: string;
   /** the unit of a code whose unit differs from the table's (`meta.unit`), by code */
   units?: Readonly<Record<string, string>>;
   /**

@@ -193,6 +193,7 @@ export function fixtureTable(geography: Geography, spec: Spec, year: number, num
     table: sealProtected(['geo', spec.dim], cells),
     labels,
     order: { [spec.dim]: codes },
+    ...(spec.total ? { total: 'ENS' } : {}),
     ...(spec.units ? { units: spec.units } : {}),
     ...(spec.codeDecimals ? { codeDecimals: spec.codeDecimals } : {}),
     ...(spec.changes ? { changes: spec.changes } : {}),
