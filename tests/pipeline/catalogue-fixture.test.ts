@@ -1,8 +1,10 @@
 /**
- * The catalogue drives every output: a table of an existing shape added to a copy of
- * `pipelines/config/tables.json` — and nowhere else — comes out of `mfer annual` in the national CSV,
- * in the national report and in a department's workbook. No renderer knows its id: if one kept a list
- * of tables instead of reading the catalogue, the table would be missing and this test would fail.
+ * The catalogue drives every output: tables of an existing shape added to a copy of
+ * `pipelines/config/tables.json` — and nowhere else — come out of `mfer annual` in the national CSV,
+ * in the national report and in a department's workbook. No renderer or builder knows their ids: if
+ * one kept a list of tables instead of reading the catalogue, a table would be missing (or a derived
+ * one would have no recipe) and this test would fail. One is a cube of the mediation survey, the
+ * other a derived share whose recipe is data.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,13 +40,40 @@ const added = {
   note: '',
 };
 
+/** A `rates` table: the share of conventional mediations, its recipe given in the catalogue only. */
+const share = {
+  id: 'croise-essai-part',
+  number: 20,
+  survey: 'croise',
+  kind: 'derived',
+  recipe: 'rates',
+  title: "Tableau {numero} – Part d'essai des médiations conventionnelles, par territoire, en {annee}",
+  unit: 'En %',
+  decimals: 1,
+  dimension: {
+    name: 'indicateur',
+    label: 'Indicateur',
+    codes: [
+      {
+        code: 'part_conventionnelle',
+        label: "Part d'essai des médiations conventionnelles (%)",
+        recipe: { kind: 'share', numerators: [{ table: 'med-terminees-cadre', code: 'conventionnelle' }], denominator: { table: 'med-terminees-cadre', code: 'ENS' } },
+      },
+    ],
+  },
+  lecture: "En {annee}, en France, {valeur} % des médiations d'essai.",
+  champ: "Champ de l'essai du catalogue.",
+  source: "Source de l'essai du catalogue {annee}.",
+  note: '',
+};
+
 let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mfer-catalogue-'));
   const config = join(dir, 'config');
   cpSync(join(import.meta.dirname, '..', '..', 'pipelines', 'config'), config, { recursive: true });
   const catalogue = JSON.parse(readFileSync(join(config, 'tables.json'), 'utf8')) as { tables: object[] };
-  catalogue.tables.push(added);
+  catalogue.tables.push(added, share);
   writeFileSync(join(config, 'tables.json'), JSON.stringify(catalogue, null, 2));
   const put = (path: string, content: string | Uint8Array) => {
     mkdirSync(join(dir, 'in', path, '..'), { recursive: true });
@@ -85,5 +114,30 @@ describe('a table added to the catalogue only', () => {
     workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value)))));
     expect(texts.some((t) => t.includes(title))).toBe(true);
     expect(texts.some((t) => t.includes("Judiciaire d'essai"))).toBe(true);
+  });
+});
+
+/** The published value of a long CSV (`geo,<dimension>,value,status`) at one territory and code. */
+function longValue(id: string, geo: string, code: string): number {
+  const lines = readFileSync(join(dir, 'out', '2024', 'tables', `${id}.long.csv`), 'utf8').trim().split('\n');
+  const row = lines.map((l) => l.split(',')).find((r) => r[0] === geo && r[1] === code);
+  if (!row || row[3] !== 'published') throw new Error(`${id} ${geo} ${code}: not published`);
+  return Number(row[2]);
+}
+
+describe('a derived table whose recipe is in the catalogue only', () => {
+  it('computes its share from the published cells it names', () => {
+    const expected = (100 * longValue('med-terminees-cadre', 'FR', 'conventionnelle')) / longValue('med-terminees-cadre', 'FR', 'ENS');
+    expect(longValue(share.id, 'FR', 'part_conventionnelle')).toBeCloseTo(expected, 4);
+  });
+
+  it('appears in the report and in the workbook', async () => {
+    const html = readFileSync(join(dir, 'reports', '2024', 'index.html'), 'utf8');
+    expect(html).toContain(`id="t-${share.id}"`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(dir, 'reports', '2024', 'departements', '01.xlsx')) as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value)))));
+    expect(texts.some((t) => t.includes("Part d'essai des médiations conventionnelles"))).toBe(true);
   });
 });
