@@ -73,7 +73,7 @@ export type LongStatus = (typeof longStatus)[keyof typeof longStatus];
 
 export const recipeMessages = {
   missingTable: (id: string) => `Indicateur croisé : le tableau source « ${id} » est absent de la publication.`,
-  unknownDerived: (id: string) => `Tableau dérivé « ${id} » : aucune recette de calcul connue (src/indicators/crossed.ts).`,
+  unknownDerived: (id: string) => `Tableau dérivé « ${id} » : aucune recette de calcul connue (« recipe » du tableau dans tables.json : rates, evolution, coverage ou response).`,
   unknownCode: (id: string, code: string) => `Tableau dérivé « ${id} » : l'indicateur « ${code} » n'a pas de recette de calcul.`,
   /** catalogue checks of the recipes and of what the renderers show (tables.json) */
   missingTableRecipe: (id: string) =>
