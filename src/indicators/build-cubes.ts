@@ -14,7 +14,7 @@ import type { ProtectedTable } from '../protect/protected-table.ts';
 import { businessRules } from '../protect/primary.ts';
 import type { Contribution, DimensionSpec, ProtectSpec, RuleSet } from '../protect/types.ts';
 import type { PublicationConfig, TableConfig } from './config.ts';
-import { CONTRIBUTOR, cubeContributions, knownServiceContributions, measureContributions, numberField, type Unit } from './contributions.ts';
+import { CONTRIBUTOR, cubeContributions, knownServiceContributions, measureContributions, numberReader, type Unit } from './contributions.ts';
 import type { Engine, LinkedTables, Verdict } from './engine.ts';
 import { geoMembers, GEO } from './geo.ts';
 import { configMessages, publishMessages as m } from './messages.ts';
@@ -140,8 +140,9 @@ export async function buildLinked(ctx: Context, group: readonly TableConfig[]): 
 export function medianCells(ctx: Context, field: string, units: readonly Unit[]): DerivedCell[] {
   const members = geoMembers(ctx.year.geography);
   const byDepartment = new Map<string, number[]>();
+  const read = numberReader(field);
   for (const unit of units) {
-    const value = numberField(unit, field);
+    const value = read(unit);
     if (value === null) continue;
     byDepartment.set(unit.departement, [...(byDepartment.get(unit.departement) ?? []), value]);
   }

@@ -3,11 +3,50 @@
  * (`pipelines/config/protect.json`), as the indicators stage sees them once
  * `src/ingest/publication-config.ts` has read and checked them.
  */
-import type { Publisher, TableSurvey } from '../model/publication.ts';
+import type { Publisher, TableDisplay, TableSurvey } from '../model/publication.ts';
 import type { RuleSet } from '../protect/types.ts';
 
 /** How a measure of a `measures` table is computed over the rows of one area. */
 export type Aggregate = 'sum' | 'count' | 'median';
+
+/** A protected cell of another table of the publication: table id and its non-geo code (the total included). */
+export interface CellSource {
+  table: string;
+  code: string;
+}
+
+/**
+ * How a code of a `derived` table is computed (each derived cell inherits the secrecy of its inputs):
+ * - `per100k`: the source cell per 100 000 inhabitants of the territory;
+ * - `share`: the sum of the numerators in % of the denominator;
+ * - `change`: the change of the source cell on the previous year, in % (a level) or in points (a share);
+ * - `ratio`: one code of the same table in % of another (a response rate);
+ * - `departments`: the departments with no known service of any of the listed surveys (none: every department);
+ * - `services`: the services of a survey known from the register, or those that answered.
+ */
+export type CodeRecipe =
+  | { kind: 'per100k'; of: CellSource }
+  | { kind: 'share'; numerators: readonly CellSource[]; denominator: CellSource }
+  | { kind: 'change'; change: 'percent' | 'points'; of: CellSource }
+  | { kind: 'ratio'; numerator: string; denominator: string }
+  | { kind: 'departments'; without: readonly ('mediation' | 'rencontre')[] }
+  | { kind: 'services'; survey: 'mediation' | 'rencontre'; which: 'known' | 'respondents' };
+
+/**
+ * How a `derived` table is built, and which recipes its codes may have:
+ * - `rates`: `per100k` and `share` over protected cells of this year;
+ * - `evolution`: `change` on the previous year's publication (absent in the first year);
+ * - `coverage`: `departments`, public counts through the engine with no rule;
+ * - `response`: `services` (public counts) and `ratio` between them.
+ */
+export type TableRecipe = 'rates' | 'evolution' | 'coverage' | 'response';
+
+export const RECIPE_KINDS: Readonly<Record<TableRecipe, readonly CodeRecipe['kind'][]>> = {
+  rates: ['per100k', 'share'],
+  evolution: ['change'],
+  coverage: ['departments'],
+  response: ['services', 'ratio'],
+};
 
 export interface CodeConfig {
   code: string;
@@ -24,6 +63,8 @@ export interface CodeConfig {
   decimals?: number;
   /** crossed tables: the survey this code's figure comes from (its `-` / `nd` marks follow that survey) */
   survey?: 'mediation' | 'rencontre';
+  /** `derived` tables: how this code is computed */
+  recipe?: CodeRecipe;
 }
 
 /**
@@ -45,6 +86,10 @@ export interface TableConfig {
   ruleSet?: string;
   /** `cube` tables: name of the value column in the audit files */
   measure?: string;
+  /** `derived` tables: how the table is built (its codes carry their recipes) */
+  recipe?: TableRecipe;
+  /** how the renderers show the table: charts, maps, key figures, its place on court pages */
+  display?: TableDisplay;
   /** the table needs the previous year's publication (absent in the first year) */
   needsPrevious?: boolean;
   /** evolutions: when one is not significant (`ns`) */

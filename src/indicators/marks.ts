@@ -20,7 +20,7 @@ import type { Mark } from '../model/publication.ts';
 import { cellAt } from '../protect/derive.ts';
 import type { ProtectedTable } from '../protect/protected-table.ts';
 import type { TableConfig } from './config.ts';
-import { EVOLUTION_RECIPES, RATE_RECIPES, type Source } from './crossed.ts';
+import type { Source } from './crossed.ts';
 import { geoMembers } from './geo.ts';
 
 export const markKey = (geo: string, code: string) => `${geo}\u0001${code}`;
@@ -40,22 +40,30 @@ export interface MarkContext {
   previous?: { coverage?: YearCoverage; table: (id: string) => ProtectedTable | undefined };
   table: (id: string) => ProtectedTable | undefined;
   surveyOfTable: (id: string) => Survey | undefined;
+  /** the catalogue's entry of a table (the recipes of its codes) */
+  tableConfig: (id: string) => TableConfig | undefined;
   evolution: EvolutionRule;
 }
 
 const AVAILABILITY_MARK = { none: '-', nd: 'nd' } as const;
 
-/** The survey cells a crossed code is computed from (rates, shares, evolutions of either); none for counts of services. */
-function sourcesOf(table: string, code: string): readonly Source[] {
-  if (table === 'croise-evolution' && Object.hasOwn(EVOLUTION_RECIPES, code)) {
-    const { source } = EVOLUTION_RECIPES[code];
-    return source.table.startsWith('croise-') ? sourcesOf(source.table, source.code) : [source];
-  }
-  if (table === 'croise-taux' && Object.hasOwn(RATE_RECIPES, code)) {
-    const r = RATE_RECIPES[code];
-    return r.kind === 'per100k' ? [r.numerator] : [...r.numerators, r.denominator];
-  }
-  return [];
+/**
+ * The survey cells a derived code is computed from (rates, shares, evolutions of either, followed
+ * through the derived tables they read); none for counts of services and departments.
+ */
+function sourcesOf(table: string, code: string, ctx: MarkContext): readonly Source[] {
+  const recipe = ctx.tableConfig(table)?.dimension.codes.find((c) => c.code === code)?.recipe;
+  if (!recipe) return [];
+  const direct = recipe.kind === 'per100k' || recipe.kind === 'change' ? [recipe.of] : recipe.kind === 'share' ? [...recipe.numerators, recipe.denominator] : [];
+  return direct.flatMap((s) => (isDerived(s.table, ctx) ? sourcesOf(s.table, s.code, ctx) : [s]));
+}
+
+const isDerived = (table: string, ctx: MarkContext) => ctx.tableConfig(table)?.kind === 'derived';
+
+/** A code's change on the previous year, when its table is an evolution table. */
+function changeRecipe(t: TableConfig, code: string) {
+  const recipe = t.dimension.codes.find((c) => c.code === code)?.recipe;
+  return recipe?.kind === 'change' ? recipe : undefined;
 }
 
 /** The surveys a code's figure comes from. */
@@ -63,7 +71,7 @@ function surveysOf(t: TableConfig, code: string, ctx: MarkContext): Survey[] {
   const declared = t.dimension.codes.find((c) => c.code === code)?.survey;
   if (declared) return [declared];
   if (t.survey !== 'croise') return [t.survey];
-  return [...new Set(sourcesOf(t.id, code).flatMap((s) => ctx.surveyOfTable(s.table) ?? []))];
+  return [...new Set(sourcesOf(t.id, code, ctx).flatMap((s) => ctx.surveyOfTable(s.table) ?? []))];
 }
 
 function changedShare(before: readonly string[], now: readonly string[]): number {
@@ -93,13 +101,14 @@ export function tableMarks(t: TableConfig, table: ProtectedTable, ctx: MarkConte
       if (cell && cell.status !== 's') continue; // secret: `s`, whatever else is true
       const states = surveys.flatMap((s) => {
         const now = availability(ctx.coverage[s], deps);
-        const before = t.id === 'croise-evolution' && ctx.previous?.coverage ? availability(ctx.previous.coverage[s], deps) : 'full';
+        const before = t.recipe === 'evolution' && ctx.previous?.coverage ? availability(ctx.previous.coverage[s], deps) : 'full';
         return [now, before];
       });
       if (states.includes('nd')) marks.set(markKey(geo, code), 'nd');
       else if (states.includes('none')) marks.set(markKey(geo, code), AVAILABILITY_MARK.none);
-      else if (t.id === 'croise-evolution' && cell) {
-        const mark = evolutionMark(code, geo, deps, surveys, ctx);
+      else if (t.recipe === 'evolution' && cell) {
+        const recipe = changeRecipe(t, code);
+        const mark = recipe ? evolutionMark(recipe, geo, deps, surveys, ctx) : undefined;
         if (mark) marks.set(markKey(geo, code), mark);
       } else if (!cell && (t.survey === 'croise' || config?.aggregate === 'median')) {
         // a derived figure or a median that could not be computed (zero denominator, no structure)
@@ -111,14 +120,14 @@ export function tableMarks(t: TableConfig, table: ProtectedTable, ctx: MarkConte
 }
 
 /** `ns` for a published evolution on a small base or on changed respondents; undefined otherwise. */
-function evolutionMark(code: string, geo: string, deps: readonly string[], surveys: readonly Survey[], ctx: MarkContext): Mark | undefined {
-  const { source, change } = EVOLUTION_RECIPES[code];
+function evolutionMark(recipe: { of: Source; change: 'percent' | 'points' }, geo: string, deps: readonly string[], surveys: readonly Survey[], ctx: MarkContext): Mark | undefined {
+  const { of: source, change } = recipe;
   const now = ctx.table(source.table);
   const before = ctx.previous?.table(source.table);
   if (!now || !before) return undefined;
   // the base rule reads levels of the surveys (counts, amounts, FTE, days); a change in points, or of
   // a rate per inhabitant, is judged by its respondents only
-  if (change === 'percent' && !source.table.startsWith('croise-')) {
+  if (change === 'percent' && !isDerived(source.table, ctx)) {
     const a = cellAt(now, [geo, source.code]).value;
     const b = cellAt(before, [geo, source.code]).value;
     if (Math.abs(a) < ctx.evolution.minBase && Math.abs(b) < ctx.evolution.minBase) return 'ns';

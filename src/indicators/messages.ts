@@ -73,8 +73,18 @@ export type LongStatus = (typeof longStatus)[keyof typeof longStatus];
 
 export const recipeMessages = {
   missingTable: (id: string) => `Indicateur croisé : le tableau source « ${id} » est absent de la publication.`,
-  unknownDerived: (id: string) => `Tableau dérivé « ${id} » : aucune recette de calcul connue (src/indicators/crossed.ts).`,
+  unknownDerived: (id: string) => `Tableau dérivé « ${id} » : aucune recette de calcul connue (« recipe » du tableau dans tables.json : rates, evolution, coverage ou response).`,
   unknownCode: (id: string, code: string) => `Tableau dérivé « ${id} » : l'indicateur « ${code} » n'a pas de recette de calcul.`,
+  /** catalogue checks of the recipes and of what the renderers show (tables.json) */
+  missingTableRecipe: (id: string) =>
+    `Configuration de la publication : le tableau dérivé « ${id} » n'indique pas comment il se construit (« recipe » : rates, evolution, coverage ou response).`,
+  recipeOutsideDerived: (id: string) => `Configuration de la publication : le tableau « ${id} » n'est pas dérivé (« kind » : derived) ; ses codes ne peuvent pas porter de recette.`,
+  wrongCodeRecipe: (id: string, code: string, recipe: string, allowed: readonly string[]) =>
+    `Configuration de la publication : l'indicateur « ${code} » du tableau « ${id} » (recette « ${recipe} ») doit indiquer une recette parmi : ${allowed.join(', ')}.`,
+  unknownSource: (id: string, code: string, table: string, sourceCode: string) =>
+    `Configuration de la publication : l'indicateur « ${code} » du tableau « ${id} » se calcule sur la cellule « ${sourceCode} » du tableau « ${table} », absente du catalogue.`,
+  unknownDisplayCode: (id: string, role: string, code: string) =>
+    `Configuration de la publication : « display.${role} » du tableau « ${id} » nomme le code « ${code} », absent du tableau.`,
 };
 
 export const auditMessages = {

@@ -63,10 +63,12 @@ export function publicationTable(t: TableConfig, table: ProtectedTable, geograph
   const units = Object.fromEntries(t.dimension.codes.filter((c) => c.unit !== undefined && c.unit !== t.unit).map((c) => [c.code, c.unit ?? t.unit]));
   return {
     meta,
+    ...(t.display ? { display: t.display } : {}),
     year,
     table,
     labels: { geo: geography.labels, [t.dimension.name]: dimLabels },
     order: { [t.dimension.name]: order },
+    ...(total !== undefined ? { total } : {}),
     ...(Object.keys(units).length > 0 ? { units } : {}),
     ...(changes ? { changes } : {}),
     decimals: t.decimals,

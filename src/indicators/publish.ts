@@ -138,6 +138,7 @@ export async function finishYear(protectedYear: ProtectedYear, previous: Publica
       const survey = config.tables.find((c) => c.id === id)?.survey;
       return survey === 'croise' ? undefined : survey;
     },
+    tableConfig: (id: string) => config.tables.find((c) => c.id === id),
     evolution: evolutionRule(config),
   };
   for (const t of config.tables) {

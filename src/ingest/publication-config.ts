@@ -16,6 +16,7 @@ import { configMessages as m } from '../indicators/messages.ts';
 import { hasPrimaryRule } from '../protect/primary.ts';
 import { ruleSetFields } from '../protect/rule-set.ts';
 import { CANONICAL_FIELDS } from '../validate/fields.ts';
+import { checkCatalogue } from './catalogue-check.ts';
 
 /**
  * Every object is strict: a misspelt key (`minFrequence`, `ruleset`) is an error, never ignored. A
@@ -43,6 +44,31 @@ const protectSchema = strict({
   medianMinStructures: z.number().int().min(3),
 });
 
+const cellSource = z.object({ table: z.string().min(1), code: z.string().min(1) }).strict();
+
+/** How a code of a derived table is computed (`CodeRecipe`). */
+const codeRecipe = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('per100k'), of: cellSource }).strict(),
+  z.object({ kind: z.literal('share'), numerators: z.array(cellSource).min(1), denominator: cellSource }).strict(),
+  z.object({ kind: z.literal('change'), change: z.enum(['percent', 'points']), of: cellSource }).strict(),
+  z.object({ kind: z.literal('ratio'), numerator: z.string().min(1), denominator: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('departments'), without: z.array(z.enum(['mediation', 'rencontre'])) }).strict(),
+  z.object({ kind: z.literal('services'), survey: z.enum(['mediation', 'rencontre']), which: z.enum(['known', 'respondents']) }).strict(),
+]);
+
+const labelledCode = z.object({ code: z.string().min(1), label: z.string().min(1) }).strict();
+
+/** What the renderers show of a table (`TableDisplay`). */
+const display = strict({
+  chart: z.union([z.literal('none'), z.array(z.string().min(1)).min(1)]).optional(),
+  maps: z.array(z.string().min(1)).min(1).optional(),
+  flags: z.array(z.string().min(1)).min(1).optional(),
+  section: z.literal('evolution').optional(),
+  keyFigures: z.array(labelledCode).min(1).optional(),
+  evolutionSeries: z.array(labelledCode).min(1).optional(),
+  court: z.object({ role: z.literal('waiting'), comparedWithFrance: z.array(z.string().min(1)).optional() }).strict().optional(),
+});
+
 const code = strict({
   code: z.string().min(1),
   label: z.string().min(1),
@@ -52,6 +78,7 @@ const code = strict({
   ruleSet: z.string().min(1).optional(),
   decimals: z.number().int().min(0).max(4).optional(),
   survey: z.enum(['mediation', 'rencontre']).optional(),
+  recipe: codeRecipe.optional(),
 });
 
 const table = strict({
@@ -62,6 +89,8 @@ const table = strict({
   link: z.string().min(1).optional(),
   ruleSet: z.string().min(1).optional(),
   measure: z.string().regex(/^[a-z0-9_]+$/).optional(),
+  recipe: z.enum(['rates', 'evolution', 'coverage', 'response']).optional(),
+  display: display.optional(),
   needsPrevious: z.boolean().optional(),
   evolution: strict({ minBase: z.number().min(0), maxRespondentChange: z.number().min(0).max(1) }).optional(),
   title: z.string().min(1),
@@ -165,6 +194,7 @@ export function parsePublicationConfig(tablesText: string, protectText: string, 
   const protect = parseWith(protectSchema, protectText, paths.protect);
   const { tables } = parseWith(tablesSchema, tablesText, paths.tables);
   check(tables, protect);
+  checkCatalogue(tables);
   return { tables, protect };
 }
 

@@ -40,8 +40,38 @@ export interface TableMeta {
  */
 export type Mark = '-' | 'nd' | '///' | 'ns';
 
+/**
+ * How the renderers show a table, read from the catalogue (`display` in `pipelines/config/tables.json`):
+ * no renderer keeps a map keyed by table id, so a table added to the catalogue is shown by what it
+ * declares here, and by the defaults when it declares nothing.
+ */
+export interface TableDisplay {
+  /**
+   * the codes drawn as bar charts of France in the national report, in this order; `none`: no bar
+   * chart (a table drawn as maps); absent: every code but the total
+   */
+  chart?: readonly string[] | 'none';
+  /** codes drawn as maps of departments in the national report */
+  maps?: readonly string[];
+  /** 0/1 flags of departments, whose departments at 1 are listed by name under the table (white zones) */
+  flags?: readonly string[];
+  /** `evolution`: the table is shown in the national report's evolution section, not its survey's */
+  section?: 'evolution';
+  /** headline figures of the national report (and columns of its annex), in catalogue order */
+  keyFigures?: readonly { code: string; label: string }[];
+  /** France's value year by year, charted in the evolution section */
+  evolutionSeries?: readonly { code: string; label: string }[];
+  /**
+   * court pages: `waiting` puts the table first, under the waiting-lists heading, each of its codes
+   * charted by department — those of `comparedWithFrance` (not sums: a median) beside the court and France
+   */
+  court?: { role: 'waiting'; comparedWithFrance?: readonly string[] };
+}
+
 export interface PublicationTable {
   meta: TableMeta;
+  /** how the renderers show it (absent: the defaults of `TableDisplay`) */
+  display?: TableDisplay;
   year: number;
   /** cells; the first dimension is always `geo` (department, region, court of appeal, France) */
   table: ProtectedTable;
@@ -49,6 +79,8 @@ export interface PublicationTable {
   labels: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** display order of the codes of each non-geo dimension (total last) */
   order: Readonly<Record<string, readonly string[]>>;
+  /** the total code of the second dimension, when the table has one (the catalogue's `dimension.total`) */
+  total?: string;
   /** the unit of a code whose unit differs from the table's (`meta.unit`), by code */
   units?: Readonly<Record<string, string>>;
   /**

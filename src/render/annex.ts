@@ -9,7 +9,8 @@
  */
 import type { Publication } from '../model/publication.ts';
 import { escapeHtml, formatShown } from './format.ts';
-import { keyFigureLabels, renderMessages as m } from './messages.ts';
+import { keyFigures } from './display.ts';
+import { renderMessages as m } from './messages.ts';
 import { NOT_APPLICABLE, tableView, type TableView } from './view.ts';
 
 /** Folder of `reports/<year>/` holding a copy of the year's tables (CSV and long CSV). */
@@ -17,11 +18,9 @@ export const DATA_FOLDER = 'donnees';
 
 export function annexSection(publication: Publication): string {
   const geography = publication.geography;
-  const columns = keyFigureLabels.flatMap((k) => {
-    const table = publication.tables.find((t) => t.meta.id === k.table);
-    if (!table) return [];
-    const view = tableView(table);
-    return view.codes.includes(k.code) ? [{ ...k, view, unit: table.units?.[k.code] ?? table.meta.unit }] : [];
+  const columns = keyFigures(publication.tables).flatMap((k) => {
+    const view = tableView(k.table);
+    return view.codes.includes(k.code) ? [{ code: k.code, label: k.label, view, unit: k.table.units?.[k.code] ?? k.table.meta.unit }] : [];
   });
   const courts = new Set(geography.departments.map((d) => d.court));
   const head = columns.map((c) => `<th scope="col">${escapeHtml(capitalised(c.label))}</th>`).join('');

@@ -1,9 +1,9 @@
 /**
  * Bar charts of published values only. The chart's data is built from `s` cells alone: a suppressed
  * bar is absent (not zero) and named in the note under the chart, so neither the SVG nor the page can
- * carry a suppressed value. A small per-table configuration picks what to draw; any other table gets
- * the generic chart (its parts for the chosen territory), so a table added to the catalogue still
- * appears.
+ * carry a suppressed value. The catalogue's `display.chart` picks what to draw; a table that says
+ * nothing gets the generic chart (its parts for the chosen territory), so a table added to the
+ * catalogue still appears.
  *
  * @example
  *   const chart = await barChart({ id: 'c-1', title: 'Issue', decimals: 0, bars: [{ label: 'Accord écrit', shown }] });
@@ -36,25 +36,11 @@ export const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
 /** Colour-blind safe blue (Okabe–Ito / viridis end) */
 const BAR_COLOUR = '#1f5f8b';
 
-/** What to chart for a table: which codes (default: every part, total excluded), or nothing. */
-export interface ChartConfig {
-  codes?: readonly string[];
-  none?: boolean;
-}
-
-export const chartConfig: Readonly<Record<string, ChartConfig>> = {
-  // families and days do not share an axis: chart the waiting families, the days stay in the table
-  'er-attente': { codes: ['familles_attente'] },
-  // drawn as maps in the territories section
-  'croise-taux': { none: true },
-  'croise-couverture': { codes: ['sans_mediation', 'sans_er', 'sans_aucun'] },
-};
-
+/** What to chart for a table (`display.chart`): the codes it names, none, or by default every part (total excluded). */
 export function chartCodes(view: TableView): string[] {
-  const config = chartConfig[view.table.meta.id] ?? {};
-  if (config.none) return [];
-  const parts = partCodes(view);
-  return config.codes ? config.codes.filter((c) => view.codes.includes(c)) : parts;
+  const chart = view.table.display?.chart;
+  if (chart === 'none') return [];
+  return chart ? chart.filter((c) => view.codes.includes(c)) : partCodes(view);
 }
 
 export async function barChart(input: BarChartInput): Promise<string> {

@@ -18,13 +18,12 @@ import { htmlPage } from './page.ts';
 import { followUpSection } from './suivi.ts';
 import { tableView, type TableView } from './view.ts';
 
-const WAITING = 'er-attente';
-/** Indicators that are not sums (a median): charted beside the court and France; counts chart the departments only */
-const COMPARED_WITH_FRANCE = new Set(['delai_median_jours']);
+/** The waiting-list table (`display.court.role`): first on a court page, its codes charted. */
+const isWaiting = (t: PublicationTable) => t.display?.court?.role === 'waiting';
 
 /** Display rank of a table on a court page: waiting first, then rencontre, mediation, crossed. */
 function rank(t: PublicationTable): number {
-  if (t.meta.id === WAITING) return 0;
+  if (isWaiting(t)) return 0;
   return { rencontre: 1, mediation: 2, croise: 3 }[t.meta.survey] ?? 4;
 }
 
@@ -72,12 +71,14 @@ export async function courtPage(publication: Publication, court: string, options
       heading = r;
     }
     const view = labelled(tableView(table), rowLabels);
-    if (table.meta.id === WAITING) {
+    if (isWaiting(table)) {
+      // indicators that are not sums (a median) are charted beside the court and France
+      const comparedWithFrance = new Set(table.display?.court?.comparedWithFrance ?? []);
       for (const code of view.codes) {
         // a count is drawn by department (it would be dwarfed beside France's), so not for a
         // one-department court, whose table gives it; a median beside the court (the DROM) and France.
         // No chart where none of the court's own territories has a figure: it would show France alone
-        const drawn = COMPARED_WITH_FRANCE.has(code) ? geo : single ? [] : departments.map((d) => d.code);
+        const drawn = comparedWithFrance.has(code) ? geo : single ? [] : departments.map((d) => d.code);
         if (!drawn.some((g) => g !== FRANCE && g !== DROM && view.shown(g, code).kind === 'value')) continue;
         blocks.push(
           await barChart({

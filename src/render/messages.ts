@@ -198,25 +198,6 @@ export const renderMessages = {
   },
 };
 
-/** Headline figures of the national report: table, code, and the label a reader sees. */
-export const keyFigureLabels: readonly { table: string; code: string; label: string }[] = [
-  { table: 'med-terminees-cadre', code: 'ENS', label: 'médiations familiales terminées' },
-  { table: 'med-moyens', code: 'services', label: 'services de médiation familiale' },
-  { table: 'med-moyens', code: 'etp_mediateurs', label: 'médiateurs en équivalent temps plein' },
-  { table: 'er-accueil', code: 'structures', label: 'espaces de rencontre' },
-  { table: 'er-accueil', code: 'enfants', label: 'enfants accueillis en espace de rencontre' },
-  { table: 'er-attente', code: 'familles_attente', label: "familles en liste d'attente au 31 décembre" },
-  { table: 'er-attente', code: 'delai_median_jours', label: "jours d'attente (délai médian)" },
-  { table: 'croise-taux', code: 'mediations_100k', label: 'médiations terminées pour 100 000 habitants' },
-];
-
-/** Series of the evolution charts (France, every year present). */
-export const evolutionSeries: readonly { table: string; code: string; label: string }[] = [
-  { table: 'med-terminees-cadre', code: 'ENS', label: 'Médiations familiales terminées' },
-  { table: 'er-accueil', code: 'enfants', label: 'Enfants accueillis en espace de rencontre' },
-  { table: 'er-attente', code: 'familles_attente', label: "Familles en liste d'attente au 31 décembre" },
-];
-
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -13,7 +13,8 @@ import { barChart, chartCodes } from './charts.ts';
 import { displayDate, escapeHtml, formatShown } from './format.ts';
 import { htmlTable } from './html-table.ts';
 import { choropleth } from './map.ts';
-import { evolutionSeries, keyFigureLabels, renderMessages as m } from './messages.ts';
+import { evolutionSeries, keyFigures as keyFiguresOf } from './display.ts';
+import { renderMessages as m } from './messages.ts';
 import { publisherBlock } from './publisher.ts';
 import { annexSection } from './annex.ts';
 import { methodologySection } from './methodology.ts';
@@ -23,12 +24,8 @@ import { impactSection, impactTitle } from './impact.ts';
 import { NOT_APPLICABLE, tableView, type Shown, type TableView } from './view.ts';
 import { FRANCE } from '../model/geography.ts';
 
-/** Indicators of `croise-taux` drawn as maps of departments. */
-export const MAP_CODES: Readonly<Record<string, readonly string[]>> = { 'croise-taux': ['mediations_100k', 'enfants_er_100k'] };
-/** 0/1 flags of departments listed by name under their table (white zones) */
-export const FLAG_CODES: Readonly<Record<string, readonly string[]>> = { 'croise-couverture': ['sans_mediation', 'sans_er', 'sans_aucun'] };
-/** Tables shown in the evolution section rather than in their survey's section. */
-const EVOLUTION_TABLES = new Set(['croise-evolution']);
+/** Tables shown in the evolution section rather than in their survey's section (`display.section`). */
+const inEvolution = (t: PublicationTable) => t.display?.section === 'evolution';
 
 export async function nationalReport(publication: Publication, options: { generatedAt: string | null }): Promise<string> {
   const geo = territoriesInOrder(publication);
@@ -36,7 +33,7 @@ export async function nationalReport(publication: Publication, options: { genera
   const counter = numbering();
   const survey = async (s: TableSurvey) => {
     const parts: string[] = [];
-    for (const t of tables.filter((x) => x.meta.survey === s && !EVOLUTION_TABLES.has(x.meta.id))) parts.push(await tableBlock(t, geo, publication, counter));
+    for (const t of tables.filter((x) => x.meta.survey === s && !inEvolution(x))) parts.push(await tableBlock(t, geo, publication, counter));
     // no table: the survey had no accepted response this year (see absentSurveys in src/indicators/publish.ts)
     if (parts.length === 0) parts.push(`<p class="absent">${escapeHtml(s === 'croise' ? m.crossedAbsent(publication.year) : m.surveyAbsent(publication.year))}</p>`);
     return parts.join('\n');
@@ -83,10 +80,8 @@ export async function nationalReport(publication: Publication, options: { genera
 }
 
 function keyFigures(publication: Publication): string {
-  const items = keyFigureLabels.flatMap((k) => {
-    const table = publication.tables.find((t) => t.meta.id === k.table);
-    if (!table) return [];
-    const view = tableView(table);
+  const items = keyFiguresOf(publication.tables).flatMap((k) => {
+    const view = tableView(k.table);
     if (!view.codes.includes(k.code)) return [];
     const shown = view.shown(FRANCE, k.code);
     return [`<li><span class="value">${escapeHtml(formatShown(shown, view.decimals(k.code)))}</span>${escapeHtml(k.label)}</li>`];
@@ -98,7 +93,7 @@ function keyFigures(publication: Publication): string {
 async function tableBlock(table: PublicationTable, geo: readonly string[], publication: Publication, counter: Counter): Promise<string> {
   const view = tableView(table);
   const parts: string[] = [];
-  for (const code of MAP_CODES[table.meta.id] ?? []) {
+  for (const code of table.display?.maps ?? []) {
     if (!view.codes.includes(code)) continue;
     parts.push(
       choropleth({
@@ -130,7 +125,7 @@ async function tableBlock(table: PublicationTable, geo: readonly string[], publi
     );
   }
   parts.push(htmlTable(view, geo));
-  const flags = (FLAG_CODES[table.meta.id] ?? []).filter((c) => view.codes.includes(c));
+  const flags = (table.display?.flags ?? []).filter((c) => view.codes.includes(c));
   for (const code of flags) {
     const names = publication.geography.departments.filter((d) => isOne(view.shown(d.code, code))).map((d) => d.name);
     parts.push(`<p class="white-zones">${escapeHtml(m.whiteZones(view.label(code), names))}</p>`);
@@ -191,7 +186,7 @@ async function evolution(publication: Publication, tables: readonly PublicationT
   const parts: string[] = [];
   if (years.length < 2) parts.push(`<p>${escapeHtml(m.evolutionNone())}</p>`);
   else {
-    for (const series of evolutionSeries) {
+    for (const series of evolutionSeries(years.map((y) => y.tables))) {
       const bars = years.map((y) => ({ label: String(y.year), shown: shownIn(y.tables, series.table, series.code) }));
       if (bars.every((b) => b.shown.kind === 'missing')) continue;
       parts.push(
@@ -206,7 +201,7 @@ async function evolution(publication: Publication, tables: readonly PublicationT
       );
     }
   }
-  for (const t of tables.filter((x) => EVOLUTION_TABLES.has(x.meta.id))) parts.push(await tableBlock(t, geo, publication, counter));
+  for (const t of tables.filter(inEvolution)) parts.push(await tableBlock(t, geo, publication, counter));
   return parts.join('\n');
 }
 

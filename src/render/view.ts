@@ -35,8 +35,6 @@ export interface TableView {
   readonly total: string | null;
 }
 
-const TOTAL = 'ENS';
-
 // every page and workbook of a run reads the same tables: index each once
 const views = new WeakMap<PublicationTable, TableView>();
 
@@ -84,7 +82,7 @@ function buildView(table: PublicationTable): TableView {
       return cell ?? { kind: 'value', value: 0 };
     },
     decimals: (code) => codeDecimals(table, code),
-    total: codes.includes(TOTAL) ? TOTAL : null,
+    total: table.total !== undefined && codes.includes(table.total) ? table.total : null,
   };
 }
 

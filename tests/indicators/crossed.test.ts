@@ -2,7 +2,9 @@
  * Indicator arithmetic on tiny fixtures: rates per 100 000, shares, agreement rate, evolutions and
  * coverage (white zones), over the non-nesting `twoHierarchies` geography.
  */
-import { coverageContributions, evolutionCells, rateCells, RATE_RECIPES } from '../../src/indicators/crossed.ts';
+import { join } from 'node:path';
+import { coverageContributions, evolutionCells, notComputedIn, rateCells } from '../../src/indicators/crossed.ts';
+import { loadPublicationConfig } from '../../src/ingest/publication-config.ts';
 import { unitsOf } from '../../src/indicators/contributions.ts';
 import { cellAt, derive } from '../../src/protect/derive.ts';
 import { sealProtected } from '../../src/protect/protected-table.ts';
@@ -23,10 +25,17 @@ const tables = {
 };
 type Id = keyof typeof tables;
 const lookup = (id: string) => (Object.hasOwn(tables, id) ? tables[id as Id] : undefined);
-const codes = Object.keys(RATE_RECIPES);
+/** The committed catalogue's recipes: the codes of a derived table (all, or those named). */
+const catalogue = loadPublicationConfig(join(import.meta.dirname, '..', '..', 'pipelines', 'config')).tables;
+const notComputed = notComputedIn(catalogue);
+function recipes(id: string, only?: readonly string[]) {
+  const codes = catalogue.find((t) => t.id === id)!.dimension.codes;
+  return only ? only.map((code) => codes.find((c) => c.code === code)!) : codes;
+}
+const codes = recipes('croise-taux');
 
 describe('croise-taux', () => {
-  const t = derive(['geo', 'indicateur'], rateCells(lookup, twoHierarchies, codes, ['D1', 'FR']));
+  const t = derive(['geo', 'indicateur'], rateCells(lookup, twoHierarchies, codes, ['D1', 'FR'], notComputed, 'croise-taux'));
   const value = (geo: string, code: string) => cellAt(t, [geo, code]).value;
 
   it('gives rates per 100 000 inhabitants from the reference population', () => {
@@ -61,7 +70,7 @@ describe('croise-evolution', () => {
     'er-attente': table([['D1', 'familles_attente', 6], ['FR', 'familles_attente', 100]]),
   };
   const previous = (id: string) => (Object.hasOwn(before, id) ? before[id as keyof typeof before] : undefined);
-  const t = derive(['geo', 'indicateur'], evolutionCells(lookup, previous, ['mediations_terminees', 'enfants_er', 'etp_mediateurs', 'familles_attente'], ['D1', 'FR']));
+  const t = derive(['geo', 'indicateur'], evolutionCells(lookup, previous, recipes('croise-evolution', ['mediations_terminees', 'enfants_er', 'etp_mediateurs', 'familles_attente']), ['D1', 'FR'], notComputed, 'croise-evolution'));
 
   it('gives the evolution in % on the previous year', () => {
     expect(cellAt(t, ['D1', 'mediations_terminees']).value).toBeCloseTo(25, 10);
@@ -82,10 +91,10 @@ describe('croise-evolution of shares and rates', () => {
   // last year: D1 20 % judicial (10 of 50), FR 25 % (250 of 1000) and a suppressed D2 total; this year: `tables`
   const lastCadre = table([['D1', 'ENS', 50], ['D1', 'judiciaire', 10], ['D2', 'ENS', 30, 'x'], ['D2', 'judiciaire', 9], ['FR', 'ENS', 1000], ['FR', 'judiciaire', 250]]);
   const nowCadre = table([['D1', 'ENS', 40], ['D1', 'judiciaire', 10], ['D2', 'ENS', 20], ['D2', 'judiciaire', 8], ['FR', 'ENS', 1000], ['FR', 'judiciaire', 310]]);
-  const rates = (cadre: ReturnType<typeof table>) => derive(['geo', 'indicateur'], rateCells((id) => (id === 'med-terminees-cadre' ? cadre : lookup(id)), twoHierarchies, ['part_judiciaire', 'mediations_100k'], ['D1', 'D2', 'D3', 'FR']));
+  const rates = (cadre: ReturnType<typeof table>) => derive(['geo', 'indicateur'], rateCells((id) => (id === 'med-terminees-cadre' ? cadre : lookup(id)), twoHierarchies, recipes('croise-taux', ['part_judiciaire', 'mediations_100k']), ['D1', 'D2', 'D3', 'FR'], notComputed, 'croise-taux'));
   const current = (id: string) => (id === 'croise-taux' ? rates(nowCadre) : lookup(id));
   const previous = (id: string) => (id === 'croise-taux' ? rates(lastCadre) : undefined);
-  const t = derive(['geo', 'indicateur'], evolutionCells(current, previous, ['part_judiciaire', 'mediations_100k'], ['D1', 'D2', 'D3', 'FR']));
+  const t = derive(['geo', 'indicateur'], evolutionCells(current, previous, recipes('croise-evolution', ['part_judiciaire', 'mediations_100k']), ['D1', 'D2', 'D3', 'FR'], notComputed, 'croise-evolution'));
 
   it('gives the change of a share in points, not in %', () => {
     expect(cellAt(t, ['D1', 'part_judiciaire']).value).toBeCloseTo(25 - 20, 10); // 10/40 against 10/50
@@ -108,7 +117,7 @@ describe('croise-evolution of shares and rates', () => {
 
 describe('croise-couverture', () => {
   const year = harmonizedYear(2024, [service('S1', 'D1'), service('S2', 'D1'), service('S3', 'D2')], [structure('E1', 'D2'), structure('E2', 'D3')]);
-  const flags = coverageContributions(twoHierarchies, year.coverage);
+  const flags = coverageContributions(twoHierarchies, year.coverage, recipes('croise-couverture'), 'croise-couverture');
   const flagged = (code: string) => flags[code].filter((c) => c.value === 1).map((c) => c.codes[0]);
 
   it('flags departments without mediation, without ER, and without either (white zones)', () => {
@@ -124,7 +133,7 @@ describe('croise-couverture', () => {
       { year: 2023, survey: 'rencontre' as const, service: 'E9', department: 'D1', sites: 1 },
     ];
     const withRegister = harmonizedYear(2024, [service('S1', 'D1'), service('S3', 'D2')], [structure('E1', 'D2'), structure('E2', 'D3')], twoHierarchies, register);
-    const f = coverageContributions(twoHierarchies, withRegister.coverage);
+    const f = coverageContributions(twoHierarchies, withRegister.coverage, recipes('croise-couverture'), 'croise-couverture');
     const on = (code: string) => f[code].filter((c) => c.value === 1).map((c) => c.codes[0]);
     expect(on('sans_mediation')).toEqual(['D3']); // D4's known service did not answer: D4 has one
     expect(on('sans_er')).toEqual(['D1', 'D4']); // E9 is known in 2023 only

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ruleBounds } from '../../src/protect/messages.ts';
 import { loadPublicationConfig, parsePublicationConfig, parsePublisher } from '../../src/ingest/publication-config.ts';
 import { configMessages } from '../../src/indicators/messages.ts';
-import { EVOLUTION_RECIPES } from '../../src/indicators/crossed.ts';
+import { changeOf } from '../../src/indicators/crossed.ts';
 
 const dir = join(import.meta.dirname, '..', '..', 'pipelines', 'config');
 const config = loadPublicationConfig(dir);
@@ -69,7 +69,7 @@ describe('publication config', () => {
     };
     const evolution = config.tables.find((t) => t.id === 'croise-evolution')!;
     for (const c of evolution.dimension.codes) {
-      const recipe = EVOLUTION_RECIPES[c.code];
+      const recipe = changeOf(c, evolution.id);
       const inPercent = unitOf(recipe.source.table, recipe.source.code) === 'En %';
       expect({ code: c.code, change: recipe.change, unit: c.unit }).toEqual({ code: c.code, change: inPercent ? 'points' : 'percent', unit: inPercent ? 'En points de %' : 'En %' });
     }

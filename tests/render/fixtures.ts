@@ -5,12 +5,14 @@
  * - `smallGeography`: three departments, two regions, two courts — for goldens.
  * - `fullGeography()`: the real 101 departments from data-raw/reference.
  * - `fixturePublication(geography, { year, sentinel })`: every table of the shared contract plus an
- *   extra table unknown to the renderers ("test-ajout", whose label starts with "="), values from a
+ *   extra table unknown to the renderers ("test-ajout", whose label starts with "="), each contract
+ *   table shown as the committed catalogue says (`display` of pipelines/config/tables.json), values from a
  *   seeded hash, some department, region and France cells suppressed (`u` or `x`). With `sentinel`,
  *   every suppressed cell's true value is `SENTINEL`, so a leak test can look for it everywhere.
  */
 import { join } from 'node:path';
 import { loadGeography } from '../../src/ingest/geography.ts';
+import { loadPublicationConfig } from '../../src/ingest/publication-config.ts';
 import { FRANCE, type Geography } from '../../src/model/geography.ts';
 import type { Publication, PublicationTable, Publisher, SecrecyRules, TableSurvey } from '../../src/model/publication.ts';
 import { sealProtected } from '../../src/protect/protected-table.ts';
@@ -80,6 +82,9 @@ interface Spec {
   /** a table of changes: each code's source cell and kind */
   changes?: PublicationTable['changes'];
 }
+
+/** How the committed catalogue shows each table (charts, maps, key figures, court role). */
+const displays = new Map(loadPublicationConfig(join(import.meta.dirname, '..', '..', 'pipelines', 'config')).tables.map((t) => [t.id, t.display]));
 
 const u = 'En nombre';
 /** The shared contract's tables (ids, second dimension, codes), plus one the renderers do not know. */
@@ -183,10 +188,12 @@ export function fixtureTable(geography: Geography, spec: Spec, year: number, num
       source: `Source de test ${year}.`,
       note: 's : secret statistique.',
     },
+    ...(displays.get(spec.id) ? { display: displays.get(spec.id) } : {}),
     year,
     table: sealProtected(['geo', spec.dim], cells),
     labels,
     order: { [spec.dim]: codes },
+    ...(spec.total ? { total: 'ENS' } : {}),
     ...(spec.units ? { units: spec.units } : {}),
     ...(spec.codeDecimals ? { codeDecimals: spec.codeDecimals } : {}),
     ...(spec.changes ? { changes: spec.changes } : {}),

@@ -1,13 +1,15 @@
 import { FRANCE } from '../../src/model/geography.ts';
 import { formatShown } from '../../src/render/format.ts';
 import { escapeHtml } from '../../src/render/format.ts';
-import { keyFigureLabels, renderMessages as m } from '../../src/render/messages.ts';
+import { renderMessages as m } from '../../src/render/messages.ts';
 import { euroScale, nationalReport } from '../../src/render/national.ts';
 import { tableView } from '../../src/render/view.ts';
 import { fixturePublication, fullGeography, smallGeography } from './fixtures.ts';
 
 const publication = fixturePublication(smallGeography);
 const byId = (id: string) => publication.tables.find((t) => t.meta.id === id)!;
+/** The headline figures as the tables declare them (`display.keyFigures`), in table order. */
+const keyFigureLabels = publication.tables.flatMap((t) => (t.display?.keyFigures ?? []).map((k) => ({ table: t.meta.id, ...k })));
 let html: string;
 
 beforeAll(async () => {
