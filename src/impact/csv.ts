@@ -10,7 +10,7 @@
  *   impactLongCsv(result.effects).split('\n')[0];
  *   // "geo,cohort,outcome,method,effect,ci_low,ci_high,treated,compared,support,e_value,status"
  */
-import { toCsv } from '../io/csv.ts';
+import { toCsv } from '../format/csv.ts';
 import type { EffectRow } from './impact.ts';
 import { impactMessages as m } from './messages.ts';
 

@@ -10,8 +10,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeText } from './decode.ts';
-import { parseCsvText } from './parse-csv.ts';
+import { decodeText } from '../format/decode.ts';
+import { parseCsvText } from '../format/csv-grid.ts';
 import { parseIdentifierConfig, parseSuiviDictionary, SUIVI_SOURCES, type IdentifierConfig, type SuiviDictionaries, type SuiviDictionary, type SuiviSource } from '../suivi/contract.ts';
 import { parseSuivi, type SuiviFile } from '../suivi/format.ts';
 import { findIdentifier } from '../suivi/identifiers.ts';

@@ -9,7 +9,7 @@
  *   followUpFiles(2025, publication, quality, reconciliation, geography).map((f) => f.path);
  *   // ["2025/tables/suivi-mediation.csv", "2025/tables/suivi-mediation.long.csv", …]
  */
-import { toCsv } from '../io/csv.ts';
+import { toCsv } from '../format/csv.ts';
 import type { OutputFile } from '../model/output.ts';
 import { geoLevel, geoLevelLabels } from '../indicators/geo.ts';
 import type { Geography } from '../model/geography.ts';

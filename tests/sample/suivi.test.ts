@@ -7,7 +7,7 @@ import { generateFollowUp, PILOT_DEPARTMENTS } from '../../src/sample/suivi.ts';
 import { mediationRows, rencontreRows } from '../../src/sample/rows.ts';
 import { buildUniverse } from '../../src/sample/universe.ts';
 import { createRng } from '../../src/sample/prng.ts';
-import { parseCsvText } from '../../src/ingest/parse-csv.ts';
+import { parseCsvText } from '../../src/format/csv-grid.ts';
 import { parseSuivi } from '../../src/suivi/format.ts';
 import { reconcile } from '../../src/suivi/quality.ts';
 import type { SuiviSource } from '../../src/suivi/contract.ts';

@@ -11,13 +11,13 @@
  * @example
  *   tableCsv(publicationTable).startsWith('\ufeffTableau 1 – '); // true
  */
-import { toCsv, type CsvValue } from '../io/csv.ts';
+import { toCsv, type CsvValue } from './csv.ts';
 import type { Geography } from '../model/geography.ts';
 import type { Mark, PublicationTable } from '../model/publication.ts';
 import type { Cell } from '../protect/types.ts';
-import { geoLevel, geoLevelLabels } from './geo.ts';
-import { markKey } from './marks.ts';
-import { longStatus, publishMessages, signs } from './messages.ts';
+import { geoLevel, geoLevelLabels } from '../indicators/geo.ts';
+import { markKey } from '../indicators/marks.ts';
+import { longStatus, publishMessages, signs } from '../indicators/messages.ts';
 
 export function cellKey(codes: readonly string[]): string {
   return codes.join('\u0000');

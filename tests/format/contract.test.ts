@@ -1,4 +1,7 @@
-import { formatCells, formatContributions, parseCells, parseContributions, parseSpec, protect } from '../../src/protect/index.ts';
+import { formatCells, parseCells } from '../../src/format/cells.ts';
+import { formatContributions, parseContributions } from '../../src/format/contrib.ts';
+import { parseSpec } from '../../src/format/spec.ts';
+import { protect } from '../../src/protect/index.ts';
 import * as msg from '../../src/protect/messages.ts';
 
 /** The SPEC.json of the issue. */

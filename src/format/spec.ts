@@ -1,17 +1,15 @@
 /**
- * The files of `mfer protect` / `mfer audit` (pure: text in, objects out, and back). Every problem
- * is thrown as one French message naming the file, the row and the column.
+ * SPEC.json of `mfer protect` / `mfer audit` (pure: text in, `ProtectSpec` out, and back): the
+ * dimensions with their hierarchies, the contributor and value columns, the rules and the consents.
+ * Every problem is thrown as one French message naming the faulty field. The two CSV files of the
+ * same contract are `contrib.ts` (CONTRIB.csv) and `cells.ts` (CELLS.csv).
  *
  * @example
  *   const spec = parseSpec('{"dimensions":[{"name":"g","total":"T","hierarchies":{"h":{"a":"T"}}}],"contributor":"s","rules":{}}');
- *   parseContributions('g,s\na,S1\n', spec).contributions; // [{ codes: ['a'], contributor: 'S1', value: 1 }]
+ *   formatSpec(spec); // the same spec as indented JSON, as the audit trail's spec.json
  */
-import { parse } from 'csv-parse/sync';
-import { RECORD_DELIMITERS } from '../ingest/parse-csv.ts';
-import { indexDimension } from './dimension.ts';
-import * as msg from './messages.ts';
-import type { ProtectedTable } from './protected-table.ts';
-import type { Cell, CellStatus, Contribution, DimensionSpec, ProtectSpec, RuleSet } from './types.ts';
+import * as msg from '../protect/messages.ts';
+import type { DimensionSpec, ProtectSpec, RuleSet } from '../protect/types.ts';
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isCount = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
@@ -137,116 +135,7 @@ export function parseSpec(json: string): ProtectSpec {
   };
 }
 
-/** A data row and its row number (the header is row 1; see `readCsv`). */
-interface CsvRow {
-  cells: string[];
-  line: number;
-}
-
-/**
- * The header (trimmed) and the data rows. Blank lines are skipped, and rows keep their numbers as
- * Excel shows them, as for the survey returns (docs/methodology.md): the header is row 1, a blank
- * line is a row, and a quoted cell holding a line break stays in its one row (a text editor shows
- * the later lines shifted). A value beyond the header's last column is an error: a comma too many
- * in a row shifts its cells.
- */
-function readCsv(text: string, file: string): { header: string[]; rows: CsvRow[] } {
-  let records: string[][];
-  try {
-    // every line ending given, as for the survey returns: left to itself, csv-parse takes the first
-    // one it meets for all, and a later lone CR or LF then stays inside a cell, gluing two rows
-    records = parse(text.replace(/^\ufeff/, ''), { relax_column_count: true, record_delimiter: RECORD_DELIMITERS }) as string[][];
-  } catch (e) {
-    throw new Error(msg.csvUnreadable(file, (e as Error).message));
-  }
-  const lines = records.map((cells, k) => ({ cells, line: k + 1 })).filter((r) => r.cells.some((c) => c.trim() !== ''));
-  const [first, ...rows] = lines;
-  const header = (first?.cells ?? []).map((h) => h.trim());
-  for (const row of rows) {
-    let width = row.cells.length;
-    while (width > header.length && row.cells[width - 1].trim() === '') width--;
-    if (width > header.length) throw new Error(msg.csvTooManyFields(file, row.line, width, header.length));
-  }
-  return { header, rows };
-}
-
-function column(header: string[], name: string, file: string): number {
-  const i = header.indexOf(name);
-  if (i < 0) {
-    // one column holding separators: the file is not comma-separated
-    const other = header.length === 1 ? [';', '\t'].find((sep) => header[0].includes(sep)) : undefined;
-    throw new Error(other ? msg.csvNotCommas(file, other) : msg.csvMissingColumn(file, name));
-  }
-  if (header.indexOf(name, i + 1) >= 0) throw new Error(msg.csvDuplicateColumn(file, name));
-  return i;
-}
-
-function number(text: string | undefined, file: string, row: number, col: string): number {
-  const t = (text ?? '').trim();
-  const x = t === '' ? NaN : Number(t);
-  if (!Number.isFinite(x) || x < 0) throw new Error(msg.csvBadNumber(file, row, col, text ?? ''));
-  return x;
-}
-
-/** CONTRIB.csv → contributions (leaf codes in spec order). Row numbers as Excel shows them, the header row 1 (see `readCsv`). */
-export function parseContributions(csvText: string, spec: ProtectSpec, file = 'CONTRIB.csv'): { contributions: Contribution[] } {
-  const { header, rows } = readCsv(csvText, file);
-  const dims = spec.dimensions.map(indexDimension);
-  const cols = dims.map((d) => column(header, d.name, file));
-  const who = column(header, spec.contributor, file);
-  const val = spec.value !== undefined ? column(header, spec.value, file) : -1;
-  const contributions = rows.map(({ cells: r, line: row }) => {
-    const codes = dims.map((d, j) => {
-      const code = (r[cols[j]] ?? '').trim();
-      const i = d.index.get(code);
-      if (i === undefined || !d.isLeaf[i]) throw new Error(msg.csvUnknownCode(file, row, d.name, code));
-      return code;
-    });
-    const contributor = (r[who] ?? '').trim();
-    if (contributor === '') throw new Error(msg.csvEmptyContributor(file, row, spec.contributor));
-    return { codes, contributor, value: val < 0 ? 1 : number(r[val], file, row, spec.value!) };
-  });
-  return { contributions };
-}
-
-const STATUSES: readonly string[] = ['s', 'u', 'x'];
-
-/** CELLS.csv → cells (codes at any level of their dimension). */
-export function parseCells(csvText: string, spec: ProtectSpec, file = 'CELLS.csv'): Cell[] {
-  const { header, rows } = readCsv(csvText, file);
-  const dims = spec.dimensions.map(indexDimension);
-  const cols = dims.map((d) => column(header, d.name, file));
-  const [val, cnt, st] = ['value', 'contributors', 'status'].map((c) => column(header, c, file));
-  const seen = new Set<string>();
-  return rows.map(({ cells: r, line: row }) => {
-    const codes = dims.map((d, j) => {
-      const code = (r[cols[j]] ?? '').trim();
-      if (!d.index.has(code)) throw new Error(msg.csvCellCode(file, row, d.name, code));
-      return code;
-    });
-    const key = codes.join('\u0001');
-    if (seen.has(key)) throw new Error(msg.csvDuplicateCell(file, row));
-    seen.add(key);
-    const status = (r[st] ?? '').trim();
-    if (!STATUSES.includes(status)) throw new Error(msg.csvBadStatus(file, row, status));
-    return { codes, value: number(r[val], file, row, 'value'), contributors: number(r[cnt], file, row, 'contributors'), status: status as CellStatus };
-  });
-}
-
-const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-/** Contributions → CONTRIB.csv text (header: dimension names, contributor, and the value column when the spec names one). */
-export function formatContributions(spec: ProtectSpec, contributions: readonly Contribution[]): string {
-  const value = spec.value;
-  const lines = [[...spec.dimensions.map((d) => d.name), spec.contributor, ...(value !== undefined ? [value] : [])].map(quote).join(',')];
-  for (const c of contributions) lines.push([...c.codes, c.contributor, ...(value !== undefined ? [String(c.value)] : [])].map(quote).join(','));
-  return `${lines.join('\n')}\n`;
-}
-
-/** Cells → CELLS.csv text (header: dimension names, value, contributors, status). */
-export function formatCells(table: ProtectedTable | readonly Cell[], spec: ProtectSpec): string {
-  const cells = 'cells' in table ? table.cells : (table as readonly Cell[]);
-  const lines = [[...spec.dimensions.map((d) => d.name), 'value', 'contributors', 'status'].map(quote).join(',')];
-  for (const c of cells) lines.push([...c.codes.map(quote), String(c.value), String(c.contributors), c.status].join(','));
-  return `${lines.join('\n')}\n`;
+/** ProtectSpec → SPEC.json text (indented, as the audit trail's `spec.json`). */
+export function formatSpec(spec: ProtectSpec): string {
+  return JSON.stringify(spec, null, 2) + '\n';
 }

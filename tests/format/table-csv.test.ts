@@ -6,11 +6,11 @@ import { parse } from 'csv-parse/sync';
 import { geoOrder } from '../../src/indicators/geo.ts';
 import { longStatus, publishMessages, signs } from '../../src/indicators/messages.ts';
 import { markKey } from '../../src/indicators/marks.ts';
-import { longCsv, tableCsv } from '../../src/indicators/table-csv.ts';
+import { longCsv, tableCsv } from '../../src/format/table-csv.ts';
 import type { PublicationTable } from '../../src/model/publication.ts';
 import { sealProtected } from '../../src/protect/protected-table.ts';
 import type { Cell, CellStatus } from '../../src/protect/types.ts';
-import { twoHierarchies } from './fixtures.ts';
+import { twoHierarchies } from '../indicators/fixtures.ts';
 
 const cell = (geo: string, code: string, value: number, status: CellStatus = 's'): Cell => ({ codes: [geo, code], value, contributors: 3, status });
 
