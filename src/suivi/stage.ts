@@ -11,7 +11,7 @@ import type { Geography } from '../model/geography.ts';
 import type { OutputFile } from '../model/output.ts';
 import type { MediationRow, RencontreRow } from '../model/rows.ts';
 import { cohortOutcomes } from './cohorts.ts';
-import type { SuiviFile } from './format.ts';
+import type { SuiviFile } from '../format/suivi.ts';
 import { publishFollowUp, type FollowUpPublication, type FollowUpPublicationConfig } from './publish.ts';
 import { linkageQuality, reconcile } from './quality.ts';
 import { followUpFiles } from './tables.ts';

@@ -20,7 +20,7 @@ import { validate } from '../../src/validate/validate.ts';
 import type { ValidatedYear } from '../../src/validate/types.ts';
 import { csvText, headers, utf8Bom, validService, YEAR } from './corpus.ts';
 import { dictionaries, dictionary, geography } from './reference.ts';
-import { xlsxExtent } from '../../src/ingest/xlsx-extent.ts';
+import { xlsxExtent } from '../../src/format/xlsx-extent.ts';
 import { cellXml, handWrittenXlsx } from './xlsx-bytes.ts';
 
 

@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { impactCsv, impactLongCsv, LONG_COLUMNS } from '../../src/impact/csv.ts';
+import { impactCsv, impactLongCsv, LONG_COLUMNS } from '../../src/format/impact-csv.ts';
 import { impactTables, type ImpactResult } from '../../src/impact/impact.ts';
 import { impactRules, OUTCOMES } from '../../src/impact/rules.ts';
 import { generateSynthetic, loadSynthetic, PLANTED, type CafRow, type JusticeRow, type MediationRow, type SyntheticOptions } from '../../src/impact/synthetic.ts';

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { fileMessages as m } from '../../src/ingest/messages.ts';
-import { isSystemFile, listYears, readReturnBytes, readReturns } from '../../src/ingest/read-returns.ts';
+import { parseReturn } from '../../src/format/survey-return.ts';
+import { isSystemFile, listYears, readReturns } from '../../src/ingest/read-returns.ts';
 
-const read = (path: string, bytes: Uint8Array) => readReturnBytes('mediation', 2024, path, bytes);
+const read = (path: string, bytes: Uint8Array) => parseReturn('mediation', 2024, path, bytes);
 
-describe('readReturnBytes: a file that cannot be read becomes a recorded problem, never an exception', () => {
+describe('parseReturn: a file that cannot be read becomes a recorded problem, never an exception', () => {
   it('an empty file', async () => {
     expect((await read('a.csv', new Uint8Array())).problem).toBe(m.empty('a.csv'));
     expect((await read('a.csv', new Uint8Array(Buffer.from('\r\n \r\n')))).problem).toBe(m.empty('a.csv'));

@@ -8,7 +8,7 @@ import { mediationRows, rencontreRows } from '../../src/sample/rows.ts';
 import { buildUniverse } from '../../src/sample/universe.ts';
 import { createRng } from '../../src/sample/prng.ts';
 import { parseCsvText } from '../../src/format/csv-grid.ts';
-import { parseSuivi } from '../../src/suivi/format.ts';
+import { parseSuivi } from '../../src/format/suivi.ts';
 import { reconcile } from '../../src/suivi/quality.ts';
 import type { SuiviSource } from '../../src/suivi/contract.ts';
 import { suiviConfig } from '../suivi/fixtures.ts';

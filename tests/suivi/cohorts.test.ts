@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { readFollowUp } from '../../src/ingest/suivi.ts';
 import { cohortOutcomes } from '../../src/suivi/cohorts.ts';
-import type { SuiviFile, SuiviRow } from '../../src/suivi/format.ts';
+import type { SuiviFile, SuiviRow } from '../../src/format/suivi.ts';
 import { compareCounts, type OutcomeCount, type Scheme } from '../../src/suivi/outcomes.ts';
 
 const root = join(import.meta.dirname, '..', '..');

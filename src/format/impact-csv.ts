@@ -10,9 +10,9 @@
  *   impactLongCsv(result.effects).split('\n')[0];
  *   // "geo,cohort,outcome,method,effect,ci_low,ci_high,treated,compared,support,e_value,status"
  */
-import { toCsv } from '../format/csv.ts';
-import type { EffectRow } from './impact.ts';
-import { impactMessages as m } from './messages.ts';
+import { toCsv } from './csv.ts';
+import type { EffectRow } from '../impact/impact.ts';
+import { impactMessages as m } from '../impact/messages.ts';
 
 export const LONG_COLUMNS = ['geo', 'cohort', 'outcome', 'method', 'effect', 'ci_low', 'ci_high', 'treated', 'compared', 'support', 'e_value', 'status'] as const;
 

@@ -6,7 +6,7 @@
  *   const sheets = await readXlsx(bytes); // [{ name: "Feuil1", rows: [["Année", …], [2024, …]] }]
  */
 import ExcelJS from 'exceljs';
-import type { Cell, Sheet } from './types.ts';
+import type { Cell, Sheet } from '../ingest/types.ts';
 
 function cellValue(value: unknown): Cell {
   if (value === null || value === undefined) return '';

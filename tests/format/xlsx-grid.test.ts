@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { readXlsx } from '../../src/ingest/read-xlsx.ts';
+import { readXlsx } from '../../src/format/xlsx-grid.ts';
 
 async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
