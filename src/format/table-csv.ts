@@ -12,6 +12,7 @@
  *   tableCsv(publicationTable).startsWith('\ufeffTableau 1 – '); // true
  */
 import { toCsv, type CsvValue } from './csv.ts';
+import { round } from './round.ts';
 import type { Geography } from '../model/geography.ts';
 import type { Mark, PublicationTable } from '../model/publication.ts';
 import type { Cell } from '../protect/types.ts';
@@ -21,12 +22,6 @@ import { longStatus, publishMessages, signs } from '../indicators/messages.ts';
 
 export function cellKey(codes: readonly string[]): string {
   return codes.join('\u0000');
-}
-
-function round(value: number, decimals: number): number {
-  const f = 10 ** decimals;
-  const r = Math.round(value * f) / f;
-  return Object.is(r, -0) ? 0 : r;
 }
 
 /**

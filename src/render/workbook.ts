@@ -18,6 +18,7 @@ import ExcelJS from 'exceljs';
 import type { Publication, PublicationTable, TableSurvey } from '../model/publication.ts';
 import { DROM, FRANCE, type Department, type Geography } from '../model/geography.ts';
 import { fixZipTimestamps } from '../common/zip.ts';
+import { round } from '../format/round.ts';
 import { displayDate } from './format.ts';
 import { signs, renderMessages as m } from './messages.ts';
 import { publisherLines, publisherName } from './publisher.ts';
@@ -303,12 +304,6 @@ function shownOut(shown: Shown, decimals: number): Out {
   // the value as the CSV tables give it: rounded to the decimals shown
   if (shown.kind === 'value') return { value: round(shown.value, decimals), decimals };
   return { value: shown.kind === 'secret' ? signs.secret : shown.mark, decimals };
-}
-
-function round(value: number, decimals: number): number {
-  const f = 10 ** decimals;
-  const r = Math.round(value * f) / f;
-  return Object.is(r, -0) ? 0 : r;
 }
 
 /** A text line in column A (strings are always written as plain strings: never a formula). */
