@@ -17,7 +17,7 @@
 import ExcelJS from 'exceljs';
 import type { Publication, PublicationTable, TableSurvey } from '../model/publication.ts';
 import { DROM, FRANCE, type Department, type Geography } from '../model/geography.ts';
-import { fixZipTimestamps } from '../common/zip.ts';
+import { formatXlsx } from '../format/xlsx.ts';
 import { round } from '../format/round.ts';
 import { displayDate } from './format.ts';
 import { signs, renderMessages as m } from './messages.ts';
@@ -111,8 +111,7 @@ export async function departmentWorkbook(publication: Publication, code: string,
   if (publication.followUp) followUpSheet(workbook, publication.followUp, geo, labels); // issue 23: cohort outcomes (src/render/suivi.ts)
   methodologySheet(workbook, publication, options.generatedAt);
 
-  const buffer = await workbook.xlsx.writeBuffer();
-  return fixZipTimestamps(new Uint8Array(buffer as ArrayBuffer));
+  return formatXlsx(workbook);
 }
 
 /**

@@ -14,7 +14,7 @@ import { cohortOutcomes } from './cohorts.ts';
 import type { SuiviFile } from '../format/suivi.ts';
 import { publishFollowUp, type FollowUpPublication, type FollowUpPublicationConfig } from './publish.ts';
 import { linkageQuality, reconcile } from './quality.ts';
-import { followUpFiles } from './tables.ts';
+import { followUpFiles } from '../format/suivi-tables.ts';
 import { followUpPage } from '../render/suivi.ts';
 
 export interface SurveyYear {
