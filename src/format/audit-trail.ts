@@ -8,24 +8,23 @@
  * These files hold contributor-level detail: they are for the producer and the secrecy committee,
  * never for publication.
  *
- * Pure: the caller computes the evidence (`cellEvidence`) and writes the files.
+ * Pure: the caller computes the evidence (`evidenceColumns`) and writes the files.
  *
  * @example
- *   auditFiles('2024/audit/med-terminees-cadre', spec, contributions, table.cells, cellEvidence(spec, contributions))
+ *   formatAuditTrail('2024/audit/med-terminees-cadre', spec, contributions, table.cells, evidenceColumns(spec, contributions))
  *   // three OutputFiles: …/spec.json, …/contrib.csv, …/cells.csv
  */
 import type { OutputFile } from '../model/output.ts';
-import type { CellEvidence } from '../protect/evidence.ts';
 import type { Cell, Contribution, ProtectSpec } from '../protect/types.ts';
-import { formatCells, formatCellsWithEvidence } from './cells.ts';
+import { formatCells, formatCellsWithColumns, type ExtraColumns } from './cells.ts';
 import { formatContributions } from './contrib.ts';
 import { formatSpec } from './spec.ts';
 
-/** `evidence`: each cell's evidence of the primary rules (`cellEvidence`), appended to `cells.csv` when given. */
-export function auditFiles(folder: string, spec: ProtectSpec, contributions: readonly Contribution[], cells: readonly Cell[], evidence?: ReadonlyMap<string, CellEvidence>): OutputFile[] {
+/** `evidence`: the columns of each cell's evidence of the primary rules, appended to `cells.csv` when given. */
+export function formatAuditTrail(folder: string, spec: ProtectSpec, contributions: readonly Contribution[], cells: readonly Cell[], evidence?: ExtraColumns): OutputFile[] {
   return [
     { root: 'data-out', path: `${folder}/spec.json`, content: formatSpec(spec) },
     { root: 'data-out', path: `${folder}/contrib.csv`, content: formatContributions(spec, contributions) },
-    { root: 'data-out', path: `${folder}/cells.csv`, content: evidence ? formatCellsWithEvidence(cells, spec, evidence) : formatCells(cells, spec) },
+    { root: 'data-out', path: `${folder}/cells.csv`, content: evidence ? formatCellsWithColumns(cells, spec, evidence) : formatCells(cells, spec) },
   ];
 }

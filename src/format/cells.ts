@@ -2,12 +2,11 @@
  * CELLS.csv of `mfer protect` / `mfer audit` (pure: text in, cells out, and back): every cell of the
  * protected table, with the dimension columns (codes at any level), its true value, its number of
  * contributors and its status (`s` safe, `u` primary, `x` secondary). The audit trail's `cells.csv`
- * adds the evidence of the primary rules after these columns (`formatCellsWithEvidence`).
+ * adds columns after these (the evidence of the primary rules: `formatCellsWithColumns`).
  *
  * @example
  *   formatCells(table, spec).split('\n')[0]; // 'geo,origine,value,contributors,status'
  */
-import { EVIDENCE_COLUMNS, evidenceFields, evidenceKey, type CellEvidence } from '../protect/evidence.ts';
 import { indexDimension } from '../protect/dimension.ts';
 import * as msg from '../protect/messages.ts';
 import type { ProtectedTable } from '../protect/protected-table.ts';
@@ -48,13 +47,19 @@ export function formatCells(table: ProtectedTable | readonly Cell[], spec: Prote
   return `${[header(spec), ...cells.map(cellLine)].join('\n')}\n`;
 }
 
+/** Columns appended after those of CELLS.csv: their names, and each cell's texts. */
+export interface ExtraColumns {
+  columns: readonly string[];
+  fields: (cell: Cell) => readonly string[];
+}
+
 /**
- * The audit trail's `cells.csv`: `formatCells` with the evidence columns appended (rules fired, rules
- * lifted by consent, share of the largest contribution, consenting services; see
- * src/protect/evidence.ts), `evidence` keyed by `evidenceKey` of each cell's codes.
+ * `formatCells` with columns appended: the audit trail's `cells.csv` adds the evidence of the primary
+ * rules (rules fired, rules lifted by consent, share of the largest contribution, consenting services;
+ * see src/protect/evidence.ts). `mfer audit` reads such a file as a CELLS.csv (extra columns are not read).
  */
-export function formatCellsWithEvidence(cells: readonly Cell[], spec: ProtectSpec, evidence: ReadonlyMap<string, CellEvidence>): string {
-  const lines = [`${header(spec)},${EVIDENCE_COLUMNS.join(',')}`];
-  for (const c of cells) lines.push(`${cellLine(c)},${evidenceFields(evidence.get(evidenceKey(c.codes))).map(quote).join(',')}`);
+export function formatCellsWithColumns(cells: readonly Cell[], spec: ProtectSpec, extra: ExtraColumns): string {
+  const lines = [[header(spec), ...extra.columns.map(quote)].join(',')];
+  for (const c of cells) lines.push([cellLine(c), ...extra.fields(c).map(quote)].join(','));
   return `${lines.join('\n')}\n`;
 }

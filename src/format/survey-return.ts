@@ -16,7 +16,7 @@ import type { RawReturn, ReturnFormat } from '../ingest/types.ts';
 import type { SurveyId } from '../model/rows.ts';
 import { parseCsvText } from './csv-grid.ts';
 import { decodeText } from './decode.ts';
-import { readXlsx } from './xlsx-grid.ts';
+import { parseXlsx } from './xlsx-grid.ts';
 import { columnLetters, xlsxExtent } from './xlsx-extent.ts';
 
 const TEXT_EXTENSIONS = /\.(csv|txt|tsv)$/i;
@@ -53,7 +53,7 @@ export async function parseReturn(survey: SurveyId, folderYear: number, path: st
     const refused = xlsxRefusal(path, bytes, limits);
     if (refused !== undefined) return { ...base, format: 'xlsx', encoding: 'inconnu', sheets: [], problem: refused };
     try {
-      const sheets = await readXlsx(bytes);
+      const sheets = await parseXlsx(bytes);
       return { ...base, format: 'xlsx', encoding: 'xlsx', sheets };
     } catch {
       return { ...base, format: 'xlsx', encoding: 'inconnu', sheets: [], problem: m.badXlsx(path) };

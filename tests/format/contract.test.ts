@@ -1,4 +1,4 @@
-import { formatCells, parseCells } from '../../src/format/cells.ts';
+import { formatCells, formatCellsWithColumns, parseCells } from '../../src/format/cells.ts';
 import { formatContributions, parseContributions } from '../../src/format/contrib.ts';
 import { parseSpec } from '../../src/format/spec.ts';
 import { protect } from '../../src/protect/index.ts';
@@ -145,5 +145,16 @@ describe('CONTRIB.csv and CELLS.csv', () => {
     const text = formatCells(table, spec);
     expect(text.split('\n')[0]).toBe('geo,origine,value,contributors,status');
     expect(parseCells(text, spec)).toEqual(table.cells.map((c) => ({ ...c, codes: [...c.codes] })));
+  });
+
+  it('appends columns after the cells (the evidence of the audit trail), quoted as needed, and still reads back as CELLS.csv', () => {
+    const cells = [
+      { codes: ['01', 'JAF'], value: 105, contributors: 3, status: 's' as const },
+      { codes: ['01', 'JE'], value: 2, contributors: 1, status: 'u' as const },
+    ];
+    const extra = { columns: ['rules', 'note'], fields: (c: { value: number }) => (c.value < 5 ? ['minValue', 'petit, secret'] : ['', '']) };
+    const text = formatCellsWithColumns(cells, spec, extra);
+    expect(text).toBe('geo,origine,value,contributors,status,rules,note\n01,JAF,105,3,s,,\n01,JE,2,1,u,minValue,"petit, secret"\n');
+    expect(parseCells(text, spec)).toEqual(cells);
   });
 });
