@@ -10,12 +10,12 @@
  *   r.sheets[0].rows; // [["a", "b"], ["1", "2"]]
  */
 import { createHash } from 'node:crypto';
-import { fileMessages as m } from '../ingest/messages.ts';
-import { RETURN_LIMITS, type ReturnLimits } from '../ingest/limits.ts';
 import type { RawReturn, ReturnFormat } from '../ingest/types.ts';
 import type { SurveyId } from '../model/rows.ts';
 import { parseCsvText } from './csv-grid.ts';
 import { decodeText } from './decode.ts';
+import { returnMessages as m } from './messages.ts';
+import { RETURN_LIMITS, type ReturnLimits } from './return-limits.ts';
 import { parseXlsx } from './xlsx-grid.ts';
 import { columnLetters, xlsxExtent } from './xlsx-extent.ts';
 

@@ -15,7 +15,8 @@ import { join, sep } from 'node:path';
 import { SURVEYS } from '../validate/fields.ts';
 import { formatOfName, parseReturn } from '../format/survey-return.ts';
 import { fileMessages as m } from './messages.ts';
-import { RETURN_LIMITS, type ReturnLimits } from './limits.ts';
+import { returnMessages } from '../format/messages.ts';
+import { RETURN_LIMITS, type ReturnLimits } from '../format/return-limits.ts';
 import type { RawReturn, YearReturns } from './types.ts';
 import type { SurveyId } from '../model/rows.ts';
 
@@ -81,7 +82,7 @@ function strays(inputDir: string, year: number): { path: string; reason: string 
     try {
       return readdirSync(join(inputDir, relative), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
     } catch (error) {
-      found.push({ path: relative, reason: m.unreadable(relative, (error as NodeJS.ErrnoException).code ?? 'erreur de lecture') });
+      found.push({ path: relative, reason: returnMessages.unreadable(relative, (error as NodeJS.ErrnoException).code ?? 'erreur de lecture') });
       return [];
     }
   };
@@ -140,12 +141,12 @@ export async function readReturns(inputDir: string, year: number, limits: Return
         const size = statSync(full).size;
         if (size > limits.maxFileBytes) {
           // refused before it is read: only its hash is computed, by a stream
-          returns.push({ survey, folderYear: year, path, sha256: await sha256Of(full), format: formatOfName(name), encoding: 'inconnu', sheets: [], problem: m.tooBig(path, size, limits.maxFileBytes) });
+          returns.push({ survey, folderYear: year, path, sha256: await sha256Of(full), format: formatOfName(name), encoding: 'inconnu', sheets: [], problem: returnMessages.tooBig(path, size, limits.maxFileBytes) });
           continue;
         }
         bytes = readFileSync(full);
       } catch (error) {
-        returns.push({ survey, folderYear: year, path, sha256: '', format: 'inconnu', encoding: 'inconnu', sheets: [], problem: m.unreadable(path, (error as NodeJS.ErrnoException).code ?? 'erreur de lecture') });
+        returns.push({ survey, folderYear: year, path, sha256: '', format: 'inconnu', encoding: 'inconnu', sheets: [], problem: returnMessages.unreadable(path, (error as NodeJS.ErrnoException).code ?? 'erreur de lecture') });
         continue;
       }
       const raw = await parseReturn(survey, year, path, bytes, limits);

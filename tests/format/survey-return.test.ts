@@ -1,6 +1,6 @@
 /** A survey return's bytes → `RawReturn` (src/format/survey-return.ts): pure, no file on disk. */
 import { formatOfName, parseReturn } from '../../src/format/survey-return.ts';
-import { fileMessages as m } from '../../src/ingest/messages.ts';
+import { returnMessages as m } from '../../src/format/messages.ts';
 
 const read = (path: string, bytes: Uint8Array) => parseReturn('mediation', 2024, path, bytes);
 

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { returnMessages } from '../../src/format/messages.ts';
 import { fileMessages as m } from '../../src/ingest/messages.ts';
 import { isSystemFile, listYears, readReturns } from '../../src/ingest/read-returns.ts';
 
@@ -32,9 +33,9 @@ describe('readReturns', () => {
     writeFileSync(join(dir, 'returns', '2024', 'mediation', 'bom.csv'), bytes);
     const year = await readReturns(dir, 2024);
     const path = 'returns/2024/mediation/bom.csv';
-    expect(year.returns[0]).toMatchObject({ path, encoding: 'windows-1252', notice: m.bomButWindows1252(path), sheets: [{ rows: [['Année', 'Département'], ['2024', 'Saône-et-Loire']] }] });
+    expect(year.returns[0]).toMatchObject({ path, encoding: 'windows-1252', notice: returnMessages.bomButWindows1252(path), sheets: [{ rows: [['Année', 'Département'], ['2024', 'Saône-et-Loire']] }] });
     expect(year.returns[0].problem).toBeUndefined();
-    expect(year.notices).toEqual([m.bomButWindows1252(path)]);
+    expect(year.notices).toEqual([returnMessages.bomButWindows1252(path)]);
   });
 
   it('skips the lock files of open workbooks and the files the system adds, naming each in the notices', async () => {
