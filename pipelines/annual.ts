@@ -21,7 +21,7 @@
  */
 import { join } from 'node:path';
 import { harmonize } from '../src/harmonize/harmonize.ts';
-import { ingestFiles } from '../src/harmonize/ingest-files.ts';
+import { ingestFiles } from '../src/format/ingest-files.ts';
 import { loadDictionaries } from '../src/ingest/dictionaries.ts';
 import { loadGeography } from '../src/ingest/geography.ts';
 import { loadRegister } from '../src/ingest/register.ts';

@@ -13,7 +13,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCase } from '../protect.ts';
-import { formatCells, formatContributions, protect } from '../../src/protect/index.ts';
+import { formatCells } from '../../src/format/cells.ts';
+import { formatContributions } from '../../src/format/contrib.ts';
+import { protect } from '../../src/protect/index.ts';
 import type { Contribution, DimensionSpec, ProtectSpec } from '../../src/protect/types.ts';
 
 const CASES: Record<string, (seed?: number) => { spec: ProtectSpec; contributions: Contribution[] }> = {

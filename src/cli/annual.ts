@@ -17,7 +17,7 @@ import { LockBusyError, withLock } from '../io/lock.ts';
 import { systemErrorText } from './system-error.ts';
 import { recoverRoots } from '../io/publish-run.ts';
 import { listYears } from '../ingest/read-returns.ts';
-import { annualMessages as m } from '../ingest/messages.ts';
+import { annualMessages as m } from './messages.ts';
 import { usage } from './usage.ts';
 import type { ValidatedYear } from '../validate/types.ts';
 

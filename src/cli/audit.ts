@@ -5,11 +5,13 @@
  * contributor that alone makes up suppressed cells (requirement C: a failure names it).
  * Exit codes: 0 all checks pass, 1 a check fails (listed on stderr), 2 bad input.
  */
-import { audit, parseCells, parseContributions, parseSpec, preloadHighs } from '../protect/index.ts';
+import { audit, preloadHighs } from '../protect/index.ts';
 import { INSIDER_MAX_CELLS } from '../protect/insider.ts';
 import * as msg from '../protect/messages.ts';
 import type { AuditFailure } from '../protect/types.ts';
-import { readCsvText, readText, required } from './protect.ts';
+import { loadCells, loadContributions, loadSpec } from './contract-files.ts';
+import { auditFailed, auditInsiderSkipped, auditPassed } from './messages.ts';
+import { required } from './protect.ts';
 
 /** One French line per failed check. */
 export function describeFailure(f: AuditFailure): string {
@@ -35,17 +37,17 @@ export async function runAudit(argv: string[]): Promise<number> {
   try {
     const [specPath, inputPath, cellsPath] = required('audit', argv, ['--spec', '--input', '--cells']);
     preloadHighs(); // the solver compiles while the input is read, as for `mfer protect`
-    const spec = parseSpec(readText(specPath));
-    const { contributions } = parseContributions(readCsvText(inputPath), spec, inputPath);
-    const cells = parseCells(readCsvText(cellsPath), spec, cellsPath);
+    const spec = loadSpec(specPath);
+    const contributions = loadContributions(inputPath, spec);
+    const cells = loadCells(cellsPath, spec);
     const report = await audit(spec, contributions, cells);
-    if (!report.insiderChecked) process.stderr.write(`${msg.auditInsiderSkipped(cells.length, INSIDER_MAX_CELLS)}\n`);
+    if (!report.insiderChecked) process.stderr.write(`${auditInsiderSkipped(cells.length, INSIDER_MAX_CELLS)}\n`);
     if (report.ok) {
-      process.stdout.write(`${msg.auditPassed(report.checked)}\n`);
+      process.stdout.write(`${auditPassed(report.checked)}\n`);
       return 0;
     }
     for (const f of report.failures) process.stderr.write(`${describeFailure(f)}\n`);
-    process.stderr.write(`${msg.auditFailed(report.failures.length)}\n`);
+    process.stderr.write(`${auditFailed(report.failures.length)}\n`);
     return 1;
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);

@@ -8,7 +8,7 @@
  *   sink.rows; // 1
  */
 import type { BufferedFileWriter } from '../io/buffered-writer.ts';
-import { csvTextLine } from '../io/csv.ts';
+import { csvTextLine } from '../format/csv.ts';
 import type { RowOutcome } from '../suivi/pseudonymise.ts';
 
 export class OutcomeSink {

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { BinaryCsvError, splitCsv, streamCsv, type CsvSplit } from '../ingest/csv-stream.ts';
 import { loadSuiviConfig } from '../ingest/suivi.ts';
 import { BufferedFileWriter } from '../io/buffered-writer.ts';
-import { csvTextLine } from '../io/csv.ts';
+import { csvTextLine } from '../format/csv.ts';
 import { OutcomeSink } from './pseudonymise-output.ts';
 import { readKeyFile, writeNewKey } from '../io/key-file.ts';
 import { SUIVI_SOURCES, suiviDictionaryFor, type IdentifierConfig, type SuiviDictionary, type SuiviSource } from '../suivi/contract.ts';

@@ -13,6 +13,7 @@
  *   result.effects.filter((e) => e.geo === 'FR' && e.status === 'published');
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { round } from '../format/round.ts';
 import { runBootstrap } from './bootstrap.ts';
 import { eValueFromRates } from './evalue.ts';
 import { kaplanMeier, publishedMonths, type SurvivalPoint } from './km.ts';
@@ -87,12 +88,6 @@ export function percentile(sorted: readonly number[], p: number): number {
   const hi = Math.min(lo + 1, sorted.length - 1);
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
-
-const round = (x: number, d: number): number => {
-  const f = 10 ** d;
-  const r = Math.round(x * f) / f;
-  return Object.is(r, -0) ? 0 : r;
-};
 
 /**
  * Runs the whole method for the run of `year` and returns the estimates of every cohort whose

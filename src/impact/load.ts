@@ -9,7 +9,7 @@
  *   await impactTables(connection, 2025, departments);
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { SuiviFile } from '../suivi/format.ts';
+import type { SuiviFile } from '../format/suivi.ts';
 import type { SuiviSource } from '../suivi/contract.ts';
 
 /** per source, its table and the columns the impact method reads */

@@ -16,8 +16,8 @@ import type { Engine } from '../indicators/engine.ts';
 import type { Geography } from '../model/geography.ts';
 import type { OutputFile } from '../model/output.ts';
 import type { RuleSet } from '../protect/types.ts';
-import type { SuiviFile } from '../suivi/format.ts';
-import { impactCsv, impactLongCsv } from './csv.ts';
+import type { SuiviFile } from '../format/suivi.ts';
+import { formatImpactCsv, formatImpactLongCsv } from '../format/impact-csv.ts';
 import { impactTables, type ImpactResult } from './impact.ts';
 import { loadFollowUpTables } from './load.ts';
 import { impactCounts, protectImpact } from './protect.ts';
@@ -53,8 +53,8 @@ export async function impactStage(
     const published: ImpactResult = { ...result, effects: safe.effects, survival: safe.survival };
     const labels = geography.labels;
     const out: OutputFile[] = [
-      { root: 'data-out', path: `${latest}/tables/impact-mediation.long.csv`, content: impactLongCsv(published.effects) },
-      { root: 'data-out', path: `${latest}/tables/impact-mediation.csv`, content: impactCsv(published.effects, latest, labels) },
+      { root: 'data-out', path: `${latest}/tables/impact-mediation.long.csv`, content: formatImpactLongCsv(published.effects) },
+      { root: 'data-out', path: `${latest}/tables/impact-mediation.csv`, content: formatImpactCsv(published.effects, latest, labels) },
       { root: 'data-out', path: `${latest}/audit/impact/protection.json`, content: `${JSON.stringify({ ok: safe.failures.length === 0, failures: safe.failures }, null, 2)}\n` },
     ];
     return { files: out, failures: safe.failures, publication: { result: published, rencontre: safe.rencontre } };

@@ -31,8 +31,6 @@ export interface Engine {
     contributions: Readonly<Record<string, readonly Contribution[]>>,
     cells: Readonly<Record<string, readonly Cell[]>>,
   ): Promise<Verdict>;
-  /** CELLS.csv text of the `mfer protect` contract */
-  formatCells(table: ProtectedTable, spec: ProtectSpec): string;
 }
 
 /** First few failed checks of an audit report, in French. */
@@ -50,7 +48,6 @@ export const protectionEngine: Engine = {
   audit: async (spec, contributions, cells) => verdict(await protection.audit(spec, contributions, cells)),
   protectLinked: async (spec, contributions) => (await protection.protectLinked(spec, contributions)).tables,
   auditLinked: async (spec, contributions, cells) => verdict(await protection.auditLinked(spec, contributions, cells)),
-  formatCells: (table, spec) => protection.formatCells(table, spec),
 };
 
 /** The same engine on worker threads (`openPool`): independent tables are protected side by side. */
@@ -60,6 +57,5 @@ export function pooledEngine(pool: protection.EnginePool): Engine {
     audit: async (spec, contributions, cells) => verdict(await pool.audit(spec, contributions, cells)),
     protectLinked: async (spec, contributions) => (await pool.protectLinked(spec, contributions)).tables,
     auditLinked: async (spec, contributions, cells) => verdict(await pool.auditLinked(spec, contributions, cells)),
-    formatCells: (table, spec) => protection.formatCells(table, spec),
   };
 }

@@ -12,10 +12,13 @@
  * @example
  *   const { publication, files, failures } = await publishWith(protectionEngine, harmonized, previousPublication, config);
  */
+import { formatAuditTrail } from '../format/audit-trail.ts';
+import { formatLongCsv, formatTableCsv, type CodeDisplay } from '../format/table-csv.ts';
 import type { HarmonizedYear } from '../model/harmonized.ts';
+import { cellEvidence, EVIDENCE_COLUMNS, evidenceFields, evidenceKey } from '../protect/evidence.ts';
+import type { Contribution, ProtectSpec } from '../protect/types.ts';
 import type { OutputFile } from '../model/output.ts';
 import type { Publication, PublicationTable } from '../model/publication.ts';
-import { auditFiles } from './audit-files.ts';
 import { buildCrossed } from './build-crossed.ts';
 import { buildCube, buildLinked, buildMeasures, surveyOf, type Built, type Context } from './build-cubes.ts';
 import type { PublicationConfig, TableConfig } from './config.ts';
@@ -27,7 +30,6 @@ import { coverageMessages as cm, publishMessages as m } from './messages.ts';
 import { tableMarks, type EvolutionRule, type MarkContext } from './marks.ts';
 import { publicationTable } from './publication-table.ts';
 import { summaryJson, type TableSummary } from './summary.ts';
-import { longCsv, tableCsv, type CodeDisplay } from './table-csv.ts';
 
 /**
  * The surveys without a single accepted response this year (a folder not yet received, every return
@@ -114,7 +116,7 @@ export async function finishYear(protectedYear: ProtectedYear, previous: Publica
   const { config, linkedVerdicts } = protectedYear;
   const failures = [...protectedYear.failures];
   const ctx: Context = { ...protectedYear.ctx, previous };
-  const { engine, year } = ctx;
+  const { year } = ctx;
   const absent = absentSurveys(year);
   for (const t of config.tables) {
     if (t.kind !== 'derived' || !answered(t, absent)) continue;
@@ -149,15 +151,21 @@ export async function finishYear(protectedYear: ProtectedYear, previous: Publica
     tables.push(p);
     if (!b.verdict.ok) failures.push(m.auditFailed(t.id, b.verdict.detail));
     files.push(
-      { root: 'data-out', path: `${year.year}/tables/${t.id}.csv`, content: tableCsv(p, year.geography, ctx.geoCodes, display(t)) },
-      { root: 'data-out', path: `${year.year}/tables/${t.id}.long.csv`, content: longCsv(p, ctx.geoCodes) },
+      { root: 'data-out', path: `${year.year}/tables/${t.id}.csv`, content: formatTableCsv(p, year.geography, ctx.geoCodes, display(t)) },
+      { root: 'data-out', path: `${year.year}/tables/${t.id}.long.csv`, content: formatLongCsv(p, ctx.geoCodes) },
     );
-    for (const cube of b.cubes) files.push(...auditFiles(cube.folder, cube.spec, cube.contributions, engine.formatCells(cube.table, cube.spec), cube.table.cells));
+    for (const cube of b.cubes) files.push(...formatAuditTrail(cube.folder, cube.spec, cube.contributions, cube.table.cells, evidenceColumns(cube.spec, cube.contributions)));
     summaries.push({ table: p, kind: t.kind, link: t.link, verdict: b.verdict, folders: b.cubes.map((c) => c.folder.slice(`${year.year}/audit/`.length)) });
   }
   files.push({ root: 'data-out', path: `${year.year}/audit/summary.json`, content: summaryJson(year.year, summaries, linkedVerdicts, year.geography.departments.map((d) => d.code)) });
   const history = previous ? [...previous.history, { year: previous.year, tables: previous.tables }] : [];
   return { publication: { year: year.year, ...(config.publisher ? { publisher: config.publisher } : {}), coverage: year.coverage, geography: year.geography, tables, history, secrecy: config.protect }, files, failures };
+}
+
+/** The evidence of the primary rules, as the columns the audit trail's `cells.csv` appends (src/protect/evidence.ts). */
+function evidenceColumns(spec: ProtectSpec, contributions: readonly Contribution[]) {
+  const evidence = cellEvidence(spec, contributions);
+  return { columns: EVIDENCE_COLUMNS, fields: (cell: { codes: readonly string[] }) => evidenceFields(evidence.get(evidenceKey(cell.codes))) };
 }
 
 /** The evolution rule of the catalogue's evolution table (defaults: base 20, 10 % of respondents). */

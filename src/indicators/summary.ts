@@ -5,6 +5,7 @@
  * @example
  *   JSON.parse(summaryJson(2024, summaries, linked)).tables[0].audit; // "ok"
  */
+import { round } from '../format/round.ts';
 import type { Publication, PublicationTable } from '../model/publication.ts';
 import type { Cell, CellStatus } from '../protect/types.ts';
 import type { TableKind } from './config.ts';
@@ -21,8 +22,6 @@ export interface TableSummary {
 
 /** producer-only: how many cells hold this status (the public files never split `u` from `x`) */
 const withStatus = (cells: readonly Cell[], status: CellStatus) => cells.filter((c) => c.status === status).length;
-
-const round = (x: number) => Math.round(x * 10000) / 10000;
 
 export function summaryJson(
   year: number,
@@ -41,7 +40,7 @@ export function summaryJson(
       primaires: withStatus(s.table.table.cells, 'u'),
       secondaires: withStatus(s.table.table.cells, 'x'),
       masquees: s.table.protection.suppressed,
-      part_masquee: round(s.table.protection.shareSuppressed),
+      part_masquee: round(s.table.protection.shareSuppressed, 4),
       audit: s.verdict.ok ? 'ok' : 'echec',
       ...(s.verdict.ok ? {} : { detail: s.verdict.detail }),
       controle: s.folders.length > 0 ? 'mfer audit (chaque dossier)' : 'héritage du secret (src/protect/derive.ts)',
@@ -51,9 +50,9 @@ export function summaryJson(
     ...(departments.length > 0
       ? {
           departements: {
-            part_masquee_mediane: round(perDepartment.median),
-            part_masquee_p90: round(perDepartment.p90),
-            par_departement: perDepartment.rows.map((r) => ({ code: r.code, cellules: r.cells, masquees: r.secret, part_masquee: round(r.share) })),
+            part_masquee_mediane: round(perDepartment.median, 4),
+            part_masquee_p90: round(perDepartment.p90, 4),
+            par_departement: perDepartment.rows.map((r) => ({ code: r.code, cellules: r.cells, masquees: r.secret, part_masquee: round(r.share, 4) })),
           },
         }
       : {}),
@@ -75,7 +74,7 @@ export function secrecyCounts(publication: Publication): Record<string, number> 
     secondaires: withStatus(cells, 'x'),
     ...(() => {
       const d = departmentSecrecy(publication.tables, publication.geography.departments.map((x) => x.code));
-      return { part_masquee_departement_mediane: round(d.median), part_masquee_departement_p90: round(d.p90) };
+      return { part_masquee_departement_mediane: round(d.median, 4), part_masquee_departement_p90: round(d.p90, 4) };
     })(),
   };
 }

@@ -23,8 +23,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { pipeline } from 'node:stream/promises';
 import { parse, type Options } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { looksBinary, looksUtf16le } from './decode.ts';
-import { detectDelimiter, RECORD_DELIMITERS, suspectLines, type Delimiter } from './parse-csv.ts';
+import { looksBinary, looksUtf16le } from '../format/decode.ts';
+import { detectDelimiter, RECORD_DELIMITERS, suspectLines, type Delimiter } from '../format/csv-grid.ts';
 
 const CHUNK = 1 << 20;
 /** The longest record read with quoting (characters); beyond it the quote is taken as unclosed. */

@@ -25,16 +25,8 @@ export const geographyMessages = {
     `Référentiel géographique : le département « ${code} » est dans la zone « ${byRegion} » par sa région (region.csv) mais dans « ${byCourt} » par sa cour d'appel (cour-appel.csv).`,
 };
 
-const int = (n: number) => n.toLocaleString('fr-FR').replace(/\u202f/g, ' ');
-const mib = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mio`;
-
 export const fileMessages = {
   missingSurveyFolder: (path: string) => `Dossier absent : « ${path} » ; aucune réponse lue pour cette enquête.`,
-  unreadable: (path: string, why: string) => `Fichier illisible « ${path} » : ${why}.`,
-  empty: (path: string) => `Fichier vide « ${path} » : aucune ligne à lire.`,
-  unsupportedFormat: (path: string) => `Format non pris en charge pour « ${path} » (attendus : .csv, .txt, .tsv, .xlsx) : enregistrez-le en .xlsx ou en .csv puis relancez.`,
-  bomButWindows1252: (path: string) => `Fichier « ${path} » : BOM UTF-8 mais contenu Windows-1252 : lu en Windows-1252.`,
-  binary: (path: string) => `Fichier « ${path} » : contenu binaire, ce n'est pas un fichier CSV lisible.`,
   systemFile: (path: string) =>
     `Fichier « ${path} » ignoré : verrou d'un classeur ouvert (Excel, LibreOffice) ou fichier du système (Windows, macOS), ce n'est pas une réponse.`,
   wrongFolder: (path: string, yearFolder: string) =>
@@ -43,40 +35,8 @@ export const fileMessages = {
     `Fichier « ${path} » non lu : il est dans un sous-dossier de « ${surveyFolder}/ », dont seuls les fichiers placés directement sont lus ; déplacez-le d'un niveau puis relancez.`,
   linkSkipped: (path: string) =>
     `Lien « ${path} » non suivi : un lien symbolique n'est lu que s'il mène à un fichier du dossier d'entrée ; copiez-y la réponse elle-même.`,
-  tooBig: (path: string, bytes: number, max: number) =>
-    `Fichier « ${path} » refusé sans être lu : ${mib(bytes)} pour une limite de ${mib(max)} par réponse (une réponse compte quelques dizaines de lignes) ; vérifiez qu'il s'agit bien d'une réponse à l'enquête, ou découpez-le par service.`,
-  tooManyRows: (path: string, rows: number, max: number) =>
-    `Fichier « ${path} » refusé : ${int(rows)} lignes pour une limite de ${int(max)} par réponse (une réponse compte quelques dizaines de lignes) ; aucune ligne n'est acceptée.`,
-  xlsxRange: (path: string, sheet: number, corner: string, rows: number, columns: number, maxRows: number, maxColumns: number) =>
-    `Classeur « ${path} » refusé : la feuille n° ${sheet} a une valeur jusqu'à la cellule ${corner} (${int(rows)} lignes, ${int(columns)} colonnes), au-delà de la limite d'une réponse (${int(maxRows)} lignes, ${int(maxColumns)} colonnes) ; effacez les cellules hors du tableau (Ctrl+Fin montre la dernière) puis relancez.`,
-  xlsxTooLarge: (path: string, bytes: number, max: number) =>
-    `Classeur « ${path} » refusé : décompressé, il dépasse ${mib(max)} (au moins ${mib(bytes)}), bien au-delà d'une réponse ; aucune ligne n'est lue.`,
-  badXlsx: (path: string) => `Classeur « ${path} » illisible (fichier XLSX endommagé ou protégé).`,
   noDictionary: (path: string) => `Dictionnaire d'enquête introuvable ou invalide : « ${path} ».`,
   dictionaryInvalid: (path: string, detail: string) => `Dictionnaire d'enquête invalide « ${path} » : ${detail}.`,
-};
-
-/** Messages of `mfer annual` itself (arguments, nothing to do, configuration that cannot be read). */
-export const annualMessages = {
-  badYear: (value: string) => `mfer annual : année invalide « ${value} » (attendu : quatre chiffres, par exemple 2024).`,
-  unknownOption: (option: string) => `mfer annual : option inconnue « ${option} ».`,
-  missingValue: (option: string) => `mfer annual : l'option ${option} attend une valeur.`,
-  outputOverReturns: (path: string) =>
-    `mfer annual : « ${path} » est le dossier des réponses ; les sorties de chaque année y remplaceraient les réponses de cette année. Choisissez un autre dossier pour --out et --reports.`,
-  sameOutputs: (path: string) =>
-    `mfer annual : --out et --reports désignent le même dossier « ${path} » ; chacun y écrit un dossier par année, les rapports remplaceraient les tables.`,
-  badSourceDateEpoch: (value: string) =>
-    `mfer annual : la variable d'environnement SOURCE_DATE_EPOCH vaut « ${value.length > 40 ? `${value.slice(0, 40)}…` : value} » ; attendu : un nombre entier de secondes depuis le 1er janvier 1970 donnant une date avant l'an 275760 (par exemple 1767225600 pour le 1er janvier 2026), ou la variable absente.`,
-  missingInput: (path: string) => `mfer annual : dossier d'entrée introuvable « ${path} ».`,
-  noYear: (path: string) => `mfer annual : aucune année à traiter sous « ${path}/returns/ » (dossiers attendus : returns/<année>/mediation et returns/<année>/rencontre).`,
-  yearAbsent: (year: number, path: string) => `mfer annual : pas de dossier « ${path}/returns/${year} ».`,
-  nothingAccepted: () => 'mfer annual : aucune ligne acceptée, rien n’a pu être traité.',
-  strictRejects: (count: number) => `mfer annual : ${count} rejet(s) et l’option --strict est active.`,
-  failed: (message: string) => `mfer annual : ${message}`,
-  /** The run's last line: both output folders, what was set aside, what is left to check. */
-  done: (run: { years: readonly number[]; out: string; reports: string; rejected: number; dropped: number; unpublished?: readonly number[]; checks?: number }) =>
-    `mfer annual : terminé (${run.years.join(', ')}) ; tables dans « ${run.out} », rapports dans « ${run.reports} » ; ${run.rejected} ligne(s) rejetée(s) et ${run.dropped} fichier(s) écarté(s) (rejects.csv)${(run.checks ?? 0) > 0 ? ` ; ${run.checks} valeur(s) à vérifier (a-verifier.csv)` : ''}${(run.unpublished ?? []).length > 0 ? ` ; non publiée(s), aucune ligne acceptée : ${(run.unpublished ?? []).join(', ')}` : ''}.`,
-  strictChecks: (count: number) => `mfer annual : ${count} valeur(s) à vérifier (a-verifier.csv) et l’option --strict est active.`,
 };
 
 export const registerMessages = {

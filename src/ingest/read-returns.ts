@@ -13,16 +13,12 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { SURVEYS } from '../validate/fields.ts';
-import { decodeText } from './decode.ts';
+import { formatOfName, parseReturn } from '../format/survey-return.ts';
 import { fileMessages as m } from './messages.ts';
-import { parseCsvText } from './parse-csv.ts';
-import { RETURN_LIMITS, type ReturnLimits } from './limits.ts';
-import { readXlsx } from './read-xlsx.ts';
-import { columnLetters, xlsxExtent } from './xlsx-extent.ts';
+import { returnMessages } from '../format/messages.ts';
+import { RETURN_LIMITS, type ReturnLimits } from '../format/return-limits.ts';
 import type { RawReturn, YearReturns } from './types.ts';
 import type { SurveyId } from '../model/rows.ts';
-
-const TEXT_EXTENSIONS = /\.(csv|txt|tsv)$/i;
 
 /**
  * Files that sit beside the returns without being one: the lock file Excel (`~$name.xlsx`) or
@@ -34,8 +30,6 @@ export function isSystemFile(name: string): boolean {
   return name.startsWith('~$') || name.startsWith('.') || /^(thumbs\.db|desktop\.ini)$/i.test(name);
 }
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-
 /** The years present under `<input>/returns/` (folders named by four digits), oldest first. */
 export function listYears(inputDir: string): number[] {
   const root = join(inputDir, 'returns');
@@ -44,55 +38,6 @@ export function listYears(inputDir: string): number[] {
     .filter((name) => /^\d{4}$/.test(name) && isFolderInside(join(root, name), inputDir))
     .map(Number)
     .sort((a, b) => a - b);
-}
-
-/** Why a workbook is refused before it is opened (its used range or its size), if it is. */
-function xlsxRefusal(path: string, bytes: Uint8Array, limits: ReturnLimits): string | undefined {
-  const extent = xlsxExtent(bytes, limits);
-  if ('tooLarge' in extent) return m.xlsxTooLarge(path, extent.tooLarge.bytes, limits.maxUnzippedBytes);
-  if ('notZip' in extent) return undefined; // the workbook library says it cannot read it
-  const index = extent.sheets.findIndex((s) => s.rows > limits.maxRows || s.columns > limits.maxColumns);
-  if (index < 0) return undefined;
-  const { rows, columns } = extent.sheets[index];
-  return m.xlsxRange(path, index + 1, `${columnLetters(columns)}${rows}`, rows, columns, limits.maxRows, limits.maxColumns);
-}
-
-/** Physical lines of a text (the last one may lack its line ending). */
-function lineCount(text: string): number {
-  const breaks = text.match(/\r\n|\n|\r/g)?.length ?? 0;
-  return /[\r\n]$/.test(text) ? breaks : breaks + 1;
-}
-
-/** Pure: one file's bytes → `RawReturn`. */
-export async function readReturnBytes(survey: SurveyId, folderYear: number, path: string, bytes: Uint8Array, limits: ReturnLimits = RETURN_LIMITS): Promise<RawReturn> {
-  const base = { survey, folderYear, path, sha256: createHash('sha256').update(bytes).digest('hex') };
-  const isZip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
-  const format = /\.xlsx$/i.test(path) || isZip ? 'xlsx' : TEXT_EXTENSIONS.test(path) ? 'csv' : 'inconnu';
-  if (bytes.length === 0) return { ...base, format, encoding: 'inconnu', sheets: [], problem: m.empty(path) };
-  if (bytes.length > limits.maxFileBytes) return { ...base, format, encoding: 'inconnu', sheets: [], problem: m.tooBig(path, bytes.length, limits.maxFileBytes) };
-  if (format === 'xlsx') {
-    const refused = xlsxRefusal(path, bytes, limits);
-    if (refused !== undefined) return { ...base, format: 'xlsx', encoding: 'inconnu', sheets: [], problem: refused };
-    try {
-      const sheets = await readXlsx(bytes);
-      return { ...base, format: 'xlsx', encoding: 'xlsx', sheets };
-    } catch {
-      return { ...base, format: 'xlsx', encoding: 'inconnu', sheets: [], problem: m.badXlsx(path) };
-    }
-  }
-  if (format === 'inconnu') return { ...base, format: 'inconnu', encoding: 'inconnu', sheets: [], problem: m.unsupportedFormat(path) };
-  const decoded = decodeText(bytes);
-  if ('binary' in decoded) return { ...base, format: 'csv', encoding: 'inconnu', sheets: [], problem: m.binary(path) };
-  if (decoded.text.trim() === '') return { ...base, format: 'csv', encoding: decoded.encoding, sheets: [], problem: m.empty(path) };
-  const lines = lineCount(decoded.text);
-  if (lines > limits.maxRows) return { ...base, format: 'csv', encoding: decoded.encoding, sheets: [], problem: m.tooManyRows(path, lines, limits.maxRows) };
-  try {
-    const { delimiter, rows, suspect } = parseCsvText(decoded.text);
-    const notice = decoded.bomMismatch ? { notice: m.bomButWindows1252(path) } : {};
-    return { ...base, format: 'csv', encoding: decoded.encoding, delimiter, sheets: [{ name: '', rows, ...(suspect.length > 0 ? { suspect } : {}) }], ...notice };
-  } catch (error) {
-    return { ...base, format: 'csv', encoding: decoded.encoding, sheets: [], problem: m.unreadable(path, (error as Error).message) };
-  }
 }
 
 /** Streams a file through SHA-256 without holding it (a file refused for its size is still identified). */
@@ -137,7 +82,7 @@ function strays(inputDir: string, year: number): { path: string; reason: string 
     try {
       return readdirSync(join(inputDir, relative), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
     } catch (error) {
-      found.push({ path: relative, reason: m.unreadable(relative, (error as NodeJS.ErrnoException).code ?? 'erreur de lecture') });
+      found.push({ path: relative, reason: returnMessages.unreadable(relative, (error as NodeJS.ErrnoException).code ?? 'erreur de lecture') });
       return [];
     }
   };
@@ -196,16 +141,15 @@ export async function readReturns(inputDir: string, year: number, limits: Return
         const size = statSync(full).size;
         if (size > limits.maxFileBytes) {
           // refused before it is read: only its hash is computed, by a stream
-          const format = /\.xlsx$/i.test(name) ? 'xlsx' : TEXT_EXTENSIONS.test(name) ? 'csv' : 'inconnu';
-          returns.push({ survey, folderYear: year, path, sha256: await sha256Of(full), format, encoding: 'inconnu', sheets: [], problem: m.tooBig(path, size, limits.maxFileBytes) });
+          returns.push({ survey, folderYear: year, path, sha256: await sha256Of(full), format: formatOfName(name), encoding: 'inconnu', sheets: [], problem: returnMessages.tooBig(path, size, limits.maxFileBytes) });
           continue;
         }
         bytes = readFileSync(full);
       } catch (error) {
-        returns.push({ survey, folderYear: year, path, sha256: '', format: 'inconnu', encoding: 'inconnu', sheets: [], problem: m.unreadable(path, (error as NodeJS.ErrnoException).code ?? 'erreur de lecture') });
+        returns.push({ survey, folderYear: year, path, sha256: '', format: 'inconnu', encoding: 'inconnu', sheets: [], problem: returnMessages.unreadable(path, (error as NodeJS.ErrnoException).code ?? 'erreur de lecture') });
         continue;
       }
-      const raw = await readReturnBytes(survey, year, path, bytes, limits);
+      const raw = await parseReturn(survey, year, path, bytes, limits);
       if (raw.notice !== undefined) notices.push(raw.notice);
       returns.push(raw);
     }

@@ -10,10 +10,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeText } from './decode.ts';
-import { parseCsvText } from './parse-csv.ts';
 import { parseIdentifierConfig, parseSuiviDictionary, SUIVI_SOURCES, type IdentifierConfig, type SuiviDictionaries, type SuiviDictionary, type SuiviSource } from '../suivi/contract.ts';
-import { parseSuivi, type SuiviFile } from '../suivi/format.ts';
+import { parseSuivi, parseSuiviCsv, type SuiviFile } from '../format/suivi.ts';
 import { findIdentifier } from '../suivi/identifiers.ts';
 import { suiviMessages as m } from '../suivi/messages.ts';
 import type { FollowUpPublicationConfig } from '../suivi/publish.ts';
@@ -52,12 +50,8 @@ export function loadSuiviConfig(dir: string): SuiviConfig {
   return { dictionaries, identifiers };
 }
 
-/** A CSV file's text → its grid of cells (header first); throws when it is binary. */
-export function loadGrid(path: string): string[][] {
-  const decoded = decodeText(new Uint8Array(readFileSync(path)));
-  if ('binary' in decoded) throw new Error(m.unreadable(path));
-  return parseCsvText(decoded.text).rows;
-}
+/** A follow-up file on disk → its grid of cells (header first); see `parseSuiviCsv`. */
+export const loadGrid = (path: string): string[][] => parseSuiviCsv(new Uint8Array(readFileSync(path)), path);
 
 /** The years that have a `<input>/suivi/<year>/` folder. */
 export function listSuiviYears(input: string): number[] {

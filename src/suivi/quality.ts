@@ -16,7 +16,7 @@
  *   linkageQuality(files).rows.find((r) => r.mesure === 'inconnus_caf'); // { …, valeur: 12 }
  */
 import type { MediationRow, RencontreRow } from '../model/rows.ts';
-import type { SuiviFile } from './format.ts';
+import type { SuiviFile } from '../format/suivi.ts';
 
 export interface QualityRow {
   mesure: 'appariement' | 'inconnus_caf' | 'doublons' | 'departements_discordants';

@@ -11,10 +11,10 @@ import type { Geography } from '../model/geography.ts';
 import type { OutputFile } from '../model/output.ts';
 import type { MediationRow, RencontreRow } from '../model/rows.ts';
 import { cohortOutcomes } from './cohorts.ts';
-import type { SuiviFile } from './format.ts';
+import type { SuiviFile } from '../format/suivi.ts';
 import { publishFollowUp, type FollowUpPublication, type FollowUpPublicationConfig } from './publish.ts';
 import { linkageQuality, reconcile } from './quality.ts';
-import { followUpFiles } from './tables.ts';
+import { followUpFiles } from '../format/suivi-tables.ts';
 import { followUpPage } from '../render/suivi.ts';
 
 export interface SurveyYear {

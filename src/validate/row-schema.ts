@@ -17,7 +17,7 @@ export const MAX_TEXT = 300;
 /** Written in an optional numeric field, these mean "not answered". */
 const NOT_ANSWERED = new Set(['', 'nd', 'n d', 'nr', 'na', 'ns']);
 
-/** A day as a workbook writes a date cell (see read-xlsx) or as people type one: 2025-01-05, 05/01/2025. */
+/** A day as a workbook writes a date cell (see src/format/xlsx-grid.ts) or as people type one: 2025-01-05, 05/01/2025. */
 const LOOKS_LIKE_DATE = /^(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})$/;
 
 /** Excel's error values, as a workbook stores them (English) or a French Excel exports them to CSV. */

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readReturns } from '../../src/ingest/read-returns.ts';
-import { toCsv } from '../../src/io/csv.ts';
+import { toCsv } from '../../src/format/csv.ts';
 import { validate } from '../../src/validate/validate.ts';
 import type { ValidatedYear } from '../../src/validate/types.ts';
 import { CORPUS, FIELDS, YEAR, headers, type DamagedCase } from './corpus.ts';

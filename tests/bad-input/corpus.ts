@@ -12,7 +12,7 @@
  */
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { fileMessages } from '../../src/ingest/messages.ts';
+import { returnMessages } from '../../src/format/messages.ts';
 import type { MediationRow } from '../../src/model/rows.ts';
 import { createRng } from '../../src/sample/prng.ts';
 import { reasons } from '../../src/validate/messages.ts';
@@ -155,7 +155,7 @@ export const CORPUS: readonly DamagedCase[] = [
     what: 'un BOM UTF-8 devant des octets Windows-1252 (accents, « € », « œ »)',
     bytes: () => new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(cp1252(csvText([1, 2, 3].map((n) => validService(n, { service_nom: 'Cœur de Saône – médiation « Écoute » 5 €' })))))])),
     // read as Windows-1252 without its BOM, and said so (issue 6: detection order BOM → UTF-8 → Windows-1252)
-    expect: { kind: 'rows', accepted: 3, rejected: 0, encoding: 'windows-1252', notice: fileMessages.bomButWindows1252 },
+    expect: { kind: 'rows', accepted: 3, rejected: 0, encoding: 'windows-1252', notice: returnMessages.bomButWindows1252 },
     acceptedValues: { service_nom: 'Cœur de Saône – médiation « Écoute » 5 €' },
   },
   {

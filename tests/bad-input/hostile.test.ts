@@ -6,9 +6,11 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RETURN_LIMITS } from '../../src/ingest/limits.ts';
+import { RETURN_LIMITS } from '../../src/format/return-limits.ts';
 import { parseAnnualArgs } from '../../src/cli/annual.ts';
-import { annualMessages, fileMessages } from '../../src/ingest/messages.ts';
+import { annualMessages } from '../../src/cli/messages.ts';
+import { returnMessages } from '../../src/format/messages.ts';
+import { fileMessages } from '../../src/ingest/messages.ts';
 import { readReturns } from '../../src/ingest/read-returns.ts';
 import { loadRegister, parseRegister } from '../../src/ingest/register.ts';
 import { serviceDepartments } from '../../src/ingest/services-register.ts';
@@ -19,7 +21,7 @@ import { validate } from '../../src/validate/validate.ts';
 import type { ValidatedYear } from '../../src/validate/types.ts';
 import { csvText, headers, utf8Bom, validService, YEAR } from './corpus.ts';
 import { dictionaries, dictionary, geography } from './reference.ts';
-import { xlsxExtent } from '../../src/ingest/xlsx-extent.ts';
+import { xlsxExtent } from '../../src/format/xlsx-extent.ts';
 import { cellXml, handWrittenXlsx } from './xlsx-bytes.ts';
 
 
@@ -71,7 +73,7 @@ describe('crashes: a file that would exhaust memory is refused before it is read
     const { v } = await ingest({ [path]: bytes });
     expect(Date.now() - started).toBeLessThan(5_000);
     const l = RETURN_LIMITS;
-    expect(refusal(v, path)).toBe(fileMessages.xlsxRange(path, 1, `${column}1048576`, 1_048_576, columns, l.maxRows, l.maxColumns));
+    expect(refusal(v, path)).toBe(returnMessages.xlsxRange(path, 1, `${column}1048576`, 1_048_576, columns, l.maxRows, l.maxColumns));
     expectGoodReturnRead(v);
   });
 
@@ -80,8 +82,8 @@ describe('crashes: a file that would exhaust memory is refused before it is read
     const rows = Array.from({ length: 1_048_576 }, (_, i) => cellXml('A', i + 1, i)).join('');
     const { v } = await ingest({ [path]: handWrittenXlsx([rows]) });
     const problem = refusal(v, path);
-    expect(problem).not.toBe(fileMessages.badXlsx(path));
-    expect(problem).toBe(fileMessages.xlsxRange(path, 1, 'A1048576', 1_048_576, 1, RETURN_LIMITS.maxRows, RETURN_LIMITS.maxColumns));
+    expect(problem).not.toBe(returnMessages.badXlsx(path));
+    expect(problem).toBe(returnMessages.xlsxRange(path, 1, 'A1048576', 1_048_576, 1, RETURN_LIMITS.maxRows, RETURN_LIMITS.maxColumns));
     expectGoodReturnRead(v);
   }, 60_000);
 
@@ -92,7 +94,7 @@ describe('crashes: a file that would exhaust memory is refused before it is read
     const { v } = await ingest({ [path]: bytes });
     const extent = xlsxExtent(bytes, RETURN_LIMITS);
     if (!('tooLarge' in extent)) throw new Error('the bomb was not seen');
-    expect(refusal(v, path)).toBe(fileMessages.xlsxTooLarge(path, extent.tooLarge.bytes, RETURN_LIMITS.maxUnzippedBytes));
+    expect(refusal(v, path)).toBe(returnMessages.xlsxTooLarge(path, extent.tooLarge.bytes, RETURN_LIMITS.maxUnzippedBytes));
     expectGoodReturnRead(v);
   }, 30_000);
 
@@ -107,7 +109,7 @@ describe('crashes: a file that would exhaust memory is refused before it is read
     const line = 'MF-69-001;Médiation;69;1;2;3\r\n';
     const bytes = Buffer.alloc(RETURN_LIMITS.maxFileBytes + line.length, line);
     const { v } = await ingest({ [path]: bytes });
-    expect(refusal(v, path)).toBe(fileMessages.tooBig(path, bytes.length, RETURN_LIMITS.maxFileBytes));
+    expect(refusal(v, path)).toBe(returnMessages.tooBig(path, bytes.length, RETURN_LIMITS.maxFileBytes));
     expectGoodReturnRead(v);
   });
 
@@ -115,7 +117,7 @@ describe('crashes: a file that would exhaust memory is refused before it is read
     const path = `${folder}/trop-de-lignes.csv`;
     const text = csvText(Array.from({ length: 30 }, (_, i) => validService(i + 1)));
     const { v } = await ingest({ [path]: utf8Bom(text) }, { ...RETURN_LIMITS, maxRows: 20 });
-    expect(refusal(v, path)).toBe(fileMessages.tooManyRows(path, 31, 20));
+    expect(refusal(v, path)).toBe(returnMessages.tooManyRows(path, 31, 20));
   });
 });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { droppedFiles, parseAnnualArgs, rowRejects, runAnnual, workerCount } from '../../src/cli/annual.ts';
 import type { ValidatedYear } from '../../src/validate/types.ts';
 import { systemErrors } from '../../src/cli/system-error.ts';
-import { annualMessages as m } from '../../src/ingest/messages.ts';
+import { annualMessages as m } from '../../src/cli/messages.ts';
 
 describe('parseAnnualArgs', () => {
   it('has the documented defaults', () => {

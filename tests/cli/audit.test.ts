@@ -1,5 +1,6 @@
 import { describeFailure } from '../../src/cli/audit.ts';
-import { auditInterval, auditPassed } from '../../src/protect/messages.ts';
+import { auditPassed } from '../../src/cli/messages.ts';
+import { auditInterval } from '../../src/protect/messages.ts';
 
 describe('mfer audit failure lines', () => {
   it('does not present a side of the interval it never computed as infinite', () => {

@@ -55,19 +55,19 @@ describe('mfer protect / mfer audit', () => {
 
   it('exits 2 with a French message, no stack trace, on bad input', async () => {
     expect(await runProtect(['--spec', join(dir, 'spec.json'), '--input', join(dir, 'contrib.csv')])).toBe(2);
-    expect(err).toContain(msg.cliMissingOption('protect', '--out'));
+    expect(err).toContain(cliMsg.cliMissingOption('protect', '--out'));
     err = '';
     writeFileSync(join(dir, 'contrib.csv'), contrib.replace('03,JE,S3,12', '99,JE,S3,12'));
     expect(await runProtect(args('--out', join(dir, 'cells.csv')))).toBe(2);
     expect(err).toBe(`${msg.csvUnknownCode(join(dir, 'contrib.csv'), 7, 'geo', '99')}\n`);
     err = '';
     expect(await runAudit(['--spec', join(dir, 'absent.json'), '--input', 'x', '--cells', 'y'])).toBe(2);
-    expect(err).toBe(`${msg.cliCannotRead(join(dir, 'absent.json'))}\n`);
+    expect(err).toBe(`${cliMsg.cliCannotRead(join(dir, 'absent.json'))}\n`);
   });
 
   it('refuses to write the cells over an input file (exit 2), which stays as it was', async () => {
     expect(await runProtect(args('--out', join(dir, 'contrib.csv')))).toBe(2);
-    expect(err).toContain(msg.cliOutIsInput(join(dir, 'contrib.csv')));
+    expect(err).toContain(cliMsg.cliOutIsInput(join(dir, 'contrib.csv')));
     expect(readFileSync(join(dir, 'contrib.csv'), 'utf8')).toBe(contrib);
   });
 
@@ -96,14 +96,14 @@ describe('mfer protect / mfer audit', () => {
     it('refuses a binary file, saying which formats are expected', async () => {
       writeFileSync(join(dir, 'contrib.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 1, 2, 3]));
       expect(await runProtect(args('--out', join(dir, 'cells.csv')))).toBe(2);
-      expect(err).toBe(`${cliMsg.csvNotText(join(dir, 'contrib.csv'))}\n`);
-      expect(err).toContain(cliMsg.EXPECTED_CSV);
+      expect(err).toBe(`${msg.csvNotText(join(dir, 'contrib.csv'))}\n`);
+      expect(err).toContain(msg.EXPECTED_CSV);
     });
 
     it('names the fields a short row has and the header expects', async () => {
       writeFileSync(join(dir, 'contrib.csv'), french.replace('03;JE;S3;12', '03;JE;12'));
       expect(await runProtect(args('--out', join(dir, 'cells.csv')))).toBe(2);
-      expect(err).toBe(`${cliMsg.csvTooFewFields(join(dir, 'contrib.csv'), 7, 3, 4)}\n`);
+      expect(err).toBe(`${msg.csvTooFewFields(join(dir, 'contrib.csv'), 7, 3, 4)}\n`);
     });
   });
 

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseCsvText } from '../../src/ingest/parse-csv.ts';
+import { parseCsvText } from '../../src/format/csv-grid.ts';
 import { parsePseudonymiseArgs, runPseudonymise } from '../../src/cli/pseudonymise.ts';
 import { runAnnual } from '../../src/cli/annual.ts';
 import { suiviMessages as m } from '../../src/suivi/messages.ts';

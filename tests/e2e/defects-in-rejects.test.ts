@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { harmonize } from '../../src/harmonize/harmonize.ts';
-import { ingestFiles } from '../../src/harmonize/ingest-files.ts';
+import { ingestFiles } from '../../src/format/ingest-files.ts';
 import { loadDictionaries } from '../../src/ingest/dictionaries.ts';
 import { loadGeography } from '../../src/ingest/geography.ts';
 import { readReturns } from '../../src/ingest/read-returns.ts';

@@ -11,8 +11,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { annualMessages } from '../../src/ingest/messages.ts';
-import { parseCsvText } from '../../src/ingest/parse-csv.ts';
+import { annualMessages } from '../../src/cli/messages.ts';
+import { parseCsvText } from '../../src/format/csv-grid.ts';
 import { progress } from '../../src/validate/messages.ts';
 import { csvText, headers, utf8Bom, validService } from '../bad-input/corpus.ts';
 import { loadDictionaries } from '../../src/ingest/dictionaries.ts';

@@ -13,7 +13,10 @@ import { publishWith } from '../../src/indicators/publish.ts';
 import { loadPublicationConfig } from '../../src/ingest/publication-config.ts';
 import { listYears, readReturns } from '../../src/ingest/read-returns.ts';
 import type { Publication } from '../../src/model/publication.ts';
-import { audit, parseCells, parseContributions, parseSpec } from '../../src/protect/index.ts';
+import { parseCells } from '../../src/format/cells.ts';
+import { parseContributions } from '../../src/format/contrib.ts';
+import { parseSpec } from '../../src/format/spec.ts';
+import { audit } from '../../src/protect/index.ts';
 import { validate } from '../../src/validate/validate.ts';
 import { dictionaries, geography } from '../validate/fixtures.ts';
 

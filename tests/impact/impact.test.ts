@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { impactCsv, impactLongCsv, LONG_COLUMNS } from '../../src/impact/csv.ts';
+import { formatImpactCsv, formatImpactLongCsv, LONG_COLUMNS } from '../../src/format/impact-csv.ts';
 import { impactTables, type ImpactResult } from '../../src/impact/impact.ts';
 import { impactRules, OUTCOMES } from '../../src/impact/rules.ts';
 import { generateSynthetic, loadSynthetic, PLANTED, type CafRow, type JusticeRow, type MediationRow, type SyntheticOptions } from '../../src/impact/synthetic.ts';
@@ -110,15 +110,15 @@ describe('impact estimates on a small synthetic population', () => {
   });
 
   test('the long CSV follows the contract and is byte-identical from one run to the next', async () => {
-    const text = impactLongCsv(result.effects);
+    const text = formatImpactLongCsv(result.effects);
     expect(text.split('\n')[0]).toBe(LONG_COLUMNS.join(','));
     const again = await run(twoCohorts);
-    expect(impactLongCsv(again.result.effects)).toBe(text);
+    expect(formatImpactLongCsv(again.result.effects)).toBe(text);
     expect(JSON.stringify(again.result.survival)).toBe(JSON.stringify(result.survival));
   }, 300_000);
 
   test('the French table has a BOM, `;` and decimal commas', () => {
-    const text = impactCsv(result.effects, 2025, { FR: 'France', R93: "Provence-Alpes-Côte d'Azur" });
+    const text = formatImpactCsv(result.effects, 2025, { FR: 'France', R93: "Provence-Alpes-Côte d'Azur" });
     expect(text.startsWith('\ufeff')).toBe(true);
     const france = text.split('\r\n').find((l) => l.startsWith('FR;France;2023;'));
     expect(france).toBeDefined();

@@ -7,7 +7,8 @@
 import { protectionEngine } from '../../src/indicators/engine.ts';
 import { publishWith, type PublishResult } from '../../src/indicators/publish.ts';
 import { loadPublicationConfig } from '../../src/ingest/publication-config.ts';
-import { parseCells, parseSpec } from '../../src/protect/contract.ts';
+import { parseCells } from '../../src/format/cells.ts';
+import { parseSpec } from '../../src/format/spec.ts';
 import type { KnownService } from '../../src/model/coverage.ts';
 import { join } from 'node:path';
 import { ended, harmonizedYear, service } from './fixtures.ts';

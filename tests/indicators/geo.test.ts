@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { geoDimension, geoLevel, geoLevelLabels, geoMembers, geoOrder } from '../../src/indicators/geo.ts';
 import { loadGeography } from '../../src/ingest/geography.ts';
 import { DROM, FRANCE, METROPOLE } from '../../src/model/geography.ts';
-import { audit, parseSpec, protect } from '../../src/protect/index.ts';
+import { parseSpec } from '../../src/format/spec.ts';
+import { audit, protect } from '../../src/protect/index.ts';
 import type { Contribution, ProtectSpec } from '../../src/protect/types.ts';
 
 const geography = loadGeography(join(import.meta.dirname, '..', '..', 'data-raw', 'reference'));

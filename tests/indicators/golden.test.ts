@@ -13,7 +13,10 @@ import { publishYears, startProtection } from '../../src/indicators/publish-year
 import type { HarmonizedYear } from '../../src/model/harmonized.ts';
 import type { OutputFile } from '../../src/model/output.ts';
 import type { MediationRow, RencontreRow } from '../../src/model/rows.ts';
-import { audit, openPool, parseCells, parseContributions, parseSpec } from '../../src/protect/index.ts';
+import { parseCells } from '../../src/format/cells.ts';
+import { parseContributions } from '../../src/format/contrib.ts';
+import { parseSpec } from '../../src/format/spec.ts';
+import { audit, openPool } from '../../src/protect/index.ts';
 import { harmonizedYear } from './fixtures.ts';
 
 const root = join(import.meta.dirname, '..', '..');

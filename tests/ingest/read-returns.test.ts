@@ -2,35 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { returnMessages } from '../../src/format/messages.ts';
 import { fileMessages as m } from '../../src/ingest/messages.ts';
-import { isSystemFile, listYears, readReturnBytes, readReturns } from '../../src/ingest/read-returns.ts';
-
-const read = (path: string, bytes: Uint8Array) => readReturnBytes('mediation', 2024, path, bytes);
-
-describe('readReturnBytes: a file that cannot be read becomes a recorded problem, never an exception', () => {
-  it('an empty file', async () => {
-    expect((await read('a.csv', new Uint8Array())).problem).toBe(m.empty('a.csv'));
-    expect((await read('a.csv', new Uint8Array(Buffer.from('\r\n \r\n')))).problem).toBe(m.empty('a.csv'));
-  });
-  it('an unsupported format', async () => {
-    expect((await read('a.pdf', new Uint8Array(Buffer.from('%PDF-1.4')))).problem).toBe(m.unsupportedFormat('a.pdf'));
-  });
-  it('binary garbage with a .csv name', async () => {
-    const garbage = new Uint8Array(2048).map((_, i) => (i * 7919) % 256);
-    expect((await read('a.csv', garbage)).problem).toBe(m.binary('a.csv'));
-  });
-  it('a damaged workbook', async () => {
-    const zipLike = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]);
-    expect((await read('a.xlsx', zipLike)).problem).toBe(m.badXlsx('a.xlsx'));
-    expect((await read('b.xlsx', new Uint8Array(Buffer.from('pas un classeur')))).problem).toBe(m.badXlsx('b.xlsx'));
-  });
-  it('records the hash, encoding and delimiter of a readable CSV', async () => {
-    const raw = await read('a.csv', new Uint8Array(Buffer.from('a,b\n1,2\n')));
-    expect(raw).toMatchObject({ format: 'csv', encoding: 'utf-8', delimiter: ',', sheets: [{ rows: [['a', 'b'], ['1', '2']] }] });
-    expect(raw.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(raw.problem).toBeUndefined();
-  });
-});
+import { isSystemFile, listYears, readReturns } from '../../src/ingest/read-returns.ts';
 
 describe('readReturns', () => {
   let dir: string;
@@ -59,9 +33,9 @@ describe('readReturns', () => {
     writeFileSync(join(dir, 'returns', '2024', 'mediation', 'bom.csv'), bytes);
     const year = await readReturns(dir, 2024);
     const path = 'returns/2024/mediation/bom.csv';
-    expect(year.returns[0]).toMatchObject({ path, encoding: 'windows-1252', notice: m.bomButWindows1252(path), sheets: [{ rows: [['Année', 'Département'], ['2024', 'Saône-et-Loire']] }] });
+    expect(year.returns[0]).toMatchObject({ path, encoding: 'windows-1252', notice: returnMessages.bomButWindows1252(path), sheets: [{ rows: [['Année', 'Département'], ['2024', 'Saône-et-Loire']] }] });
     expect(year.returns[0].problem).toBeUndefined();
-    expect(year.notices).toEqual([m.bomButWindows1252(path)]);
+    expect(year.notices).toEqual([returnMessages.bomButWindows1252(path)]);
   });
 
   it('skips the lock files of open workbooks and the files the system adds, naming each in the notices', async () => {

@@ -3,7 +3,7 @@
  * same clean output (shuffled rows, a return split in two files, CSV or XLSX, another encoding).
  */
 import { harmonize } from '../../src/harmonize/harmonize.ts';
-import { ingestFiles } from '../../src/harmonize/ingest-files.ts';
+import { ingestFiles } from '../../src/format/ingest-files.ts';
 import type { RawReturn } from '../../src/ingest/types.ts';
 import { MANAGER_TYPES, type MediationRow } from '../../src/model/rows.ts';
 import { validate } from '../../src/validate/validate.ts';

@@ -4,7 +4,7 @@
  * tests/e2e/suivi-cohorts.test.ts.
  */
 import { cohortOutcomes } from '../../src/suivi/cohorts.ts';
-import type { SuiviFile } from '../../src/suivi/format.ts';
+import type { SuiviFile } from '../../src/format/suivi.ts';
 import { bruteForce } from './outcomes-oracle.ts';
 
 const file = (source: SuiviFile['source'], rows: Record<string, string | number>[]): SuiviFile => ({ source, year: 0, path: source, rows, rejects: [], missing: [] });

@@ -3,7 +3,7 @@
  * the independent reference the DuckDB cohort stage is compared with (tests/suivi/cohorts.test.ts on
  * hand-checked fixtures, tests/e2e/suivi-cohorts.test.ts over the whole shipped follow-up sample).
  */
-import type { SuiviFile, SuiviRow } from '../../src/suivi/format.ts';
+import type { SuiviFile, SuiviRow } from '../../src/format/suivi.ts';
 import { compareCounts, type OutcomeCount, type Scheme } from '../../src/suivi/outcomes.ts';
 
 /** Month number of `AAAA-MM[-JJ]`. */

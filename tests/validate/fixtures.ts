@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { loadDictionaries } from '../../src/ingest/dictionaries.ts';
 import { loadGeography } from '../../src/ingest/geography.ts';
-import { readReturnBytes } from '../../src/ingest/read-returns.ts';
+import { parseReturn } from '../../src/format/survey-return.ts';
 import type { RawReturn } from '../../src/ingest/types.ts';
 import type { MediationRow, RencontreRow, SurveyId } from '../../src/model/rows.ts';
 import { dictionaryFor } from '../../src/validate/dictionary.ts';
@@ -79,5 +79,5 @@ export async function xlsxOf(table: Table, before: (sheet: ExcelJS.Worksheet) =>
 
 /** One file as `readReturns` would give it. */
 export function rawReturn(path: string, bytes: Uint8Array, survey: SurveyId = 'mediation', folderYear = 2024): Promise<RawReturn> {
-  return readReturnBytes(survey, folderYear, path, bytes);
+  return parseReturn(survey, folderYear, path, bytes);
 }

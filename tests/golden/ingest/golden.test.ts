@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { harmonize } from '../../../src/harmonize/harmonize.ts';
-import { ingestFiles } from '../../../src/harmonize/ingest-files.ts';
+import { ingestFiles } from '../../../src/format/ingest-files.ts';
 import { listYears, readReturns } from '../../../src/ingest/read-returns.ts';
 import { toolVersion } from '../../../src/io/tool-version.ts';
 import { validate } from '../../../src/validate/validate.ts';

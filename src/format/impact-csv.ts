@@ -7,12 +7,12 @@
  *   French labels, notes below, as every table of mfer.
  *
  * @example
- *   impactLongCsv(result.effects).split('\n')[0];
+ *   formatImpactLongCsv(result.effects).split('\n')[0];
  *   // "geo,cohort,outcome,method,effect,ci_low,ci_high,treated,compared,support,e_value,status"
  */
-import { toCsv } from '../io/csv.ts';
-import type { EffectRow } from './impact.ts';
-import { impactMessages as m } from './messages.ts';
+import { toCsv } from './csv.ts';
+import type { EffectRow } from '../impact/impact.ts';
+import { impactMessages as m } from '../impact/messages.ts';
 
 export const LONG_COLUMNS = ['geo', 'cohort', 'outcome', 'method', 'effect', 'ci_low', 'ci_high', 'treated', 'compared', 'support', 'e_value', 'status'] as const;
 
@@ -22,12 +22,12 @@ const longRow = (e: EffectRow): Record<string, string | number | null> => ({
   support: e.support, e_value: e.eValue, status: e.status,
 });
 
-export function impactLongCsv(effects: readonly EffectRow[]): string {
+export function formatImpactLongCsv(effects: readonly EffectRow[]): string {
   return toCsv(effects.map(longRow), LONG_COLUMNS, { sep: ',', decimalComma: false, bom: false });
 }
 
 /** `labels`: the French name of every territory code (the geography's labels; métropole and DROM added here) */
-export function impactCsv(effects: readonly EffectRow[], year: number, labels: Readonly<Record<string, string>>): string {
+export function formatImpactCsv(effects: readonly EffectRow[], year: number, labels: Readonly<Record<string, string>>): string {
   const names = { ...labels, ...m.territoryLabels };
   const rows = effects.map((e) => ({
     code: e.geo,

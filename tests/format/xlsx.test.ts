@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { encodeXlsx, type ReturnTable } from '../../src/sample/encode.ts';
-import { fixZipTimestamps } from '../../src/common/zip.ts';
+import { fixZipTimestamps } from '../../src/format/xlsx.ts';
 
 const tinyReturn: ReturnTable = {
   path: 'returns/2024/rencontre/ca-lyon.xlsx',

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { neutraliseText, toCsv } from '../../src/io/csv.ts';
+import { neutraliseText, toCsv } from '../../src/format/csv.ts';
 
 const french = { sep: ';', decimalComma: true, bom: true } as const;
 

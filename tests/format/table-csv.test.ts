@@ -6,11 +6,11 @@ import { parse } from 'csv-parse/sync';
 import { geoOrder } from '../../src/indicators/geo.ts';
 import { longStatus, publishMessages, signs } from '../../src/indicators/messages.ts';
 import { markKey } from '../../src/indicators/marks.ts';
-import { longCsv, tableCsv } from '../../src/indicators/table-csv.ts';
+import { formatLongCsv, formatTableCsv } from '../../src/format/table-csv.ts';
 import type { PublicationTable } from '../../src/model/publication.ts';
 import { sealProtected } from '../../src/protect/protected-table.ts';
 import type { Cell, CellStatus } from '../../src/protect/types.ts';
-import { twoHierarchies } from './fixtures.ts';
+import { twoHierarchies } from '../indicators/fixtures.ts';
 
 const cell = (geo: string, code: string, value: number, status: CellStatus = 's'): Cell => ({ codes: [geo, code], value, contributors: 3, status });
 
@@ -31,8 +31,8 @@ const published: PublicationTable = {
 };
 const geoCodes = geoOrder(twoHierarchies);
 
-describe('tableCsv (for people)', () => {
-  const text = tableCsv(published, twoHierarchies, geoCodes);
+describe('formatTableCsv (for people)', () => {
+  const text = formatTableCsv(published, twoHierarchies, geoCodes);
   const lines = text.replace(/^\ufeff/, '').split('\r\n');
 
   it('starts with a BOM, the title (quoted when it holds a ;) and the unit', () => {
@@ -69,8 +69,8 @@ describe('tableCsv (for people)', () => {
   });
 });
 
-describe('longCsv (for machines)', () => {
-  const rows = parse(longCsv(published, geoCodes), { columns: true }) as Record<string, string>[];
+describe('formatLongCsv (for machines)', () => {
+  const rows = parse(formatLongCsv(published, geoCodes), { columns: true }) as Record<string, string>[];
 
   it('has the dimension columns named as in the spec, value and status', () => {
     expect(Object.keys(rows[0])).toEqual(['geo', 'cadre', 'value', 'status']);

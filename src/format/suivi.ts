@@ -1,16 +1,22 @@
 /**
- * A follow-up file's grid → its accepted rows and its rejects, checked against the source's
- * dictionary for the year (fields, codes, bounds; see `contract.ts`). Bad data becomes rejects
- * (file, line, column, reason), never an exception (STYLE §4); a reject never repeats a pseudonym.
- * A file lacking a column of the contract is rejected whole (`missing`).
+ * The follow-up files (issue 23), pure:
+ * - `parseSuiviCsv`: a file's bytes → its grid of cells (header first), in the survey returns'
+ *   dialects (`;` or `,`, Windows-1252 or UTF-8 with a BOM: decode.ts, csv-grid.ts);
+ * - `parseSuivi`: a grid → its accepted rows and its rejects, checked against the source's
+ *   dictionary for the year (fields, codes, bounds; see src/suivi/contract.ts). Bad data becomes
+ *   rejects (file, line, column, reason), never an exception (STYLE §4); a reject never repeats a
+ *   pseudonym. A file lacking a column of the contract is rejected whole (`missing`).
  *
  * @example
+ *   const [header, ...rows] = parseSuiviCsv(bytes, 'suivi/2024/caf.csv');
  *   const f = parseSuivi('caf', 2024, 'suivi/2024/caf.csv', header, rows, dictionaries);
  *   f.rows[0].quintile_niveau_vie; // "3"
  */
-import { suiviDictionaryFor, type SuiviDictionaries, type SuiviField, type SuiviSource } from './contract.ts';
-import { suiviMessages as m } from './messages.ts';
-import { PSEUDONYM } from './pseudonym.ts';
+import { parseCsvText } from './csv-grid.ts';
+import { decodeText } from './decode.ts';
+import { suiviDictionaryFor, type SuiviDictionaries, type SuiviField, type SuiviSource } from '../suivi/contract.ts';
+import { suiviMessages as m } from '../suivi/messages.ts';
+import { PSEUDONYM } from '../suivi/pseudonym.ts';
 
 export type SuiviRow = Readonly<Record<string, string | number>>;
 
@@ -63,6 +69,13 @@ function check(field: SuiviField, value: string): { ok: string | number } | { ex
       return /^\d+$/.test(value) && n >= field.min && n <= field.max ? { ok: n } : { expected: `entier de ${field.min} à ${field.max}` };
     }
   }
+}
+
+/** A follow-up file's bytes → its grid of cells (header first); throws, naming `path`, when it is binary. */
+export function parseSuiviCsv(bytes: Uint8Array, path: string): string[][] {
+  const decoded = decodeText(bytes);
+  if ('binary' in decoded) throw new Error(m.unreadable(path));
+  return parseCsvText(decoded.text).rows;
 }
 
 export function parseSuivi(source: SuiviSource, year: number, path: string, header: readonly string[], body: readonly (readonly string[])[], dictionaries: SuiviDictionaries): SuiviFile {

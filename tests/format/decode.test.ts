@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { decodeText } from '../../src/ingest/decode.ts';
+import { decodeText } from '../../src/format/decode.ts';
 
 const text = 'Département;Année\r\nAin;2024\r\nSaône-et-Loire;2024\r\n';
 

@@ -2,7 +2,7 @@
  * The text of a CONTRIB.csv or CELLS.csv as `mfer protect` and `mfer audit` parse it (commas, decimal
  * point, UTF-8), from a file in either dialect mfer reads: the plain one, or the French one that the
  * rest of mfer writes (`;`, decimal comma, Windows-1252 or UTF-8 with a BOM). Encoding and separator
- * are detected like the survey returns' (src/ingest/decode.ts, src/ingest/parse-csv.ts); a French file
+ * are detected like the survey returns' (decode.ts, csv-grid.ts); a French file
  * is rewritten cell for cell, so row numbers stay those of the user's file. A data row with fewer
  * fields than the header is refused here, naming both counts.
  *
@@ -10,9 +10,9 @@
  *   plainCsv(Buffer.from('geo;n\r\n01;2,5\r\n'), 'CONTRIB.csv'); // 'geo,n\n01,2.5\n'
  */
 import { parse } from 'csv-parse/sync';
-import { decodeText } from '../ingest/decode.ts';
-import { detectDelimiter, RECORD_DELIMITERS } from '../ingest/parse-csv.ts';
-import { csvNotText, csvTooFewFields, csvUnreadableDialect } from './messages.ts';
+import { decodeText } from './decode.ts';
+import { detectDelimiter, RECORD_DELIMITERS } from './csv-grid.ts';
+import { csvNotText, csvTooFewFields, csvUnreadableDialect } from '../protect/messages.ts';
 
 /** A French decimal number: digits, one decimal comma, optional thousands spaces (normal or narrow no-break). */
 const FRENCH_NUMBER = /^-?\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?$|^-?\d+,\d+$/;

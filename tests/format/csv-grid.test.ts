@@ -1,4 +1,4 @@
-import { detectDelimiter, parseCsvText } from '../../src/ingest/parse-csv.ts';
+import { detectDelimiter, parseCsvText } from '../../src/format/csv-grid.ts';
 
 describe('detectDelimiter', () => {
   it.each([

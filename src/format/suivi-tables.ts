@@ -9,13 +9,13 @@
  *   followUpFiles(2025, publication, quality, reconciliation, geography).map((f) => f.path);
  *   // ["2025/tables/suivi-mediation.csv", "2025/tables/suivi-mediation.long.csv", …]
  */
-import { toCsv } from '../io/csv.ts';
+import { toCsv } from './csv.ts';
 import type { OutputFile } from '../model/output.ts';
 import { geoLevel, geoLevelLabels } from '../indicators/geo.ts';
 import type { Geography } from '../model/geography.ts';
-import { ENSEMBLE, type FollowUpPublication } from './publish.ts';
-import { SCHEMES, type Scheme } from './outcomes.ts';
-import type { LinkageQuality, Reconciliation } from './quality.ts';
+import { ENSEMBLE, type FollowUpPublication } from '../suivi/publish.ts';
+import { SCHEMES, type Scheme } from '../suivi/outcomes.ts';
+import type { LinkageQuality, Reconciliation } from '../suivi/quality.ts';
 
 const LONG = ['geo', 'cohort', 'horizon', 'group', 'outcome', 'value', 'status'];
 

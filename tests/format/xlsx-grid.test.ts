@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { readXlsx } from '../../src/ingest/read-xlsx.ts';
+import { parseXlsx } from '../../src/format/xlsx-grid.ts';
 
 async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -7,14 +7,14 @@ async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Arr
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-describe('readXlsx', () => {
+describe('parseXlsx', () => {
   it('gives numbers as numbers, formulas as their cached result, rich text as text', async () => {
     const bytes = await workbook((wb) => {
       const sheet = wb.addWorksheet('Feuil1');
       sheet.addRow(['Séances', 'Total', 'Nom']);
       sheet.addRow([12, { formula: 'A2*2', result: 24 }, { richText: [{ text: 'Média' }, { text: 'tion', font: { bold: true } }] }]);
     });
-    const [sheet] = await readXlsx(bytes);
+    const [sheet] = await parseXlsx(bytes);
     expect(sheet.rows).toEqual([['Séances', 'Total', 'Nom'], [12, 24, 'Médiation']]);
   });
 
@@ -26,7 +26,7 @@ describe('readXlsx', () => {
       sheet.mergeCells('A1:C1');
       sheet.addRow(['a', 'b', 'c']);
     });
-    const sheets = await readXlsx(bytes);
+    const sheets = await parseXlsx(bytes);
     expect(sheets.map((s) => s.name)).toEqual(['Notice', 'Données']);
     expect(sheets[1].rows).toEqual([['Titre fusionné'], ['a', 'b', 'c']]);
   });
@@ -37,6 +37,6 @@ describe('readXlsx', () => {
       sheet.getCell('A1').value = 'x';
       sheet.getCell('A3').value = 'y';
     });
-    expect((await readXlsx(bytes))[0].rows).toEqual([['x'], [], ['y']]);
+    expect((await parseXlsx(bytes))[0].rows).toEqual([['x'], [], ['y']]);
   });
 });

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { harmonize } from '../../src/harmonize/harmonize.ts';
-import { ingestFiles, REJECT_COLUMNS } from '../../src/harmonize/ingest-files.ts';
+import { ingestFiles, REJECT_COLUMNS } from '../../src/format/ingest-files.ts';
 import type { ValidatedYear } from '../../src/validate/types.ts';
 import { MEDIATION_FIELDS } from '../../src/validate/fields.ts';
 import { ainService, geography } from '../validate/fixtures.ts';

@@ -13,7 +13,7 @@
  */
 import type { HarmonizedYear } from '../model/harmonized.ts';
 import type { OutputFile } from '../model/output.ts';
-import { toCsv, type CsvValue } from '../io/csv.ts';
+import { toCsv, type CsvValue } from './csv.ts';
 import { MEDIATION_FIELDS, RENCONTRE_FIELDS } from '../validate/fields.ts';
 import { CHECK_COLUMNS } from '../validate/plausibility.ts';
 import type { ValidatedYear } from '../validate/types.ts';

@@ -1,32 +1,27 @@
 /**
  * Published tables as CSV files.
- * - `tableCsv`: for people (Excel) — `;`, decimal comma, UTF-8 with BOM; title and unit above, one row
+ * - `formatTableCsv`: for people (Excel) — `;`, decimal comma, UTF-8 with BOM; title and unit above, one row
  *   per territory (level, code, name) and one column per code of the second dimension, `s` where the
  *   cell is suppressed; Lecture / Champ / Source / Note below.
- * - `longCsv`: for machines — `,`, UTF-8, one row per cell with the dimension columns (named as in the
+ * - `formatLongCsv`: for machines — `,`, UTF-8, one row per cell with the dimension columns (named as in the
  *   protection spec), `value` (a number, `s`, or a mark: `-`, `nd`, `ns`) and `status` (`published` or
  *   `secret`: never which rule withheld the cell, which only the audit trail keeps).
  * Suppressed values are replaced by `s` only here: the tables keep their true values (STYLE §5).
  *
  * @example
- *   tableCsv(publicationTable).startsWith('\ufeffTableau 1 – '); // true
+ *   formatTableCsv(publicationTable).startsWith('\ufeffTableau 1 – '); // true
  */
-import { toCsv, type CsvValue } from '../io/csv.ts';
+import { toCsv, type CsvValue } from './csv.ts';
+import { round } from './round.ts';
 import type { Geography } from '../model/geography.ts';
 import type { Mark, PublicationTable } from '../model/publication.ts';
 import type { Cell } from '../protect/types.ts';
-import { geoLevel, geoLevelLabels } from './geo.ts';
-import { markKey } from './marks.ts';
-import { longStatus, publishMessages, signs } from './messages.ts';
+import { geoLevel, geoLevelLabels } from '../indicators/geo.ts';
+import { markKey } from '../indicators/marks.ts';
+import { longStatus, publishMessages, signs } from '../indicators/messages.ts';
 
 export function cellKey(codes: readonly string[]): string {
   return codes.join('\u0000');
-}
-
-function round(value: number, decimals: number): number {
-  const f = 10 ** decimals;
-  const r = Math.round(value * f) / f;
-  return Object.is(r, -0) ? 0 : r;
 }
 
 /**
@@ -56,7 +51,7 @@ function suppressedLine(t: PublicationTable): string {
   return publishMessages.suppressedShare(suppressed, cells, percent.format(shareSuppressed));
 }
 
-export function tableCsv(t: PublicationTable, geography: Geography, geoCodes: readonly string[], display: CodeDisplay = {}): string {
+export function formatTableCsv(t: PublicationTable, geography: Geography, geoCodes: readonly string[], display: CodeDisplay = {}): string {
   const [, dim] = t.table.dimensions;
   const codes = t.order[dim] ?? [];
   const byKey = new Map(t.table.cells.map((c) => [cellKey(c.codes), c]));
@@ -79,7 +74,7 @@ export function tableCsv(t: PublicationTable, geography: Geography, geoCodes: re
   return '\ufeff' + above + body + below.join('');
 }
 
-export function longCsv(t: PublicationTable, geoCodes: readonly string[]): string {
+export function formatLongCsv(t: PublicationTable, geoCodes: readonly string[]): string {
   const [geoDim, dim] = t.table.dimensions;
   const byKey = new Map(t.table.cells.map((c) => [cellKey(c.codes), c]));
   const rows: Record<string, CsvValue>[] = [];

@@ -1,11 +1,14 @@
 /**
- * Makes a zip (an XLSX) byte-stable: JSZip stamps every entry with the current time, so the same
- * workbook written twice differs. This rewrites the DOS time and date of every entry, in the local
- * headers and the central directory, to 1980-01-01 00:00 (the zip epoch). Pure: bytes in, bytes out.
+ * An XLSX workbook → its bytes, the same bytes every time (`formatXlsx`): JSZip stamps every entry
+ * with the current time, so the same workbook written twice differs; `fixZipTimestamps` rewrites the
+ * DOS time and date of every entry, in the local headers and the central directory, to 1980-01-01
+ * 00:00 (the zip epoch). Pure: a workbook or bytes in, bytes out. Reading a workbook is xlsx-grid.ts.
  *
  * @example
- *   const stable = fixZipTimestamps(new Uint8Array(await workbook.xlsx.writeBuffer()));
+ *   const bytes = await formatXlsx(workbook); // what mfer writes as `<department>.xlsx`
+ *   const stable = fixZipTimestamps(new Uint8Array(await workbook.xlsx.writeBuffer())); // the same
  */
+import type ExcelJS from 'exceljs';
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -38,4 +41,10 @@ export function fixZipTimestamps(zip: Uint8Array): Uint8Array {
     at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
   return out;
+}
+
+/** A workbook's XLSX bytes, byte-stable (see `fixZipTimestamps`). */
+export async function formatXlsx(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buffer = await workbook.xlsx.writeBuffer();
+  return fixZipTimestamps(new Uint8Array(buffer as ArrayBuffer));
 }

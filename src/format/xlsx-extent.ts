@@ -8,7 +8,7 @@
  *   xlsxExtent(bytes, RETURN_LIMITS); // { sheets: [{ part: "xl/worksheets/sheet1.xml", rows: 14, columns: 30 }] }
  */
 import { inflateRawSync } from 'node:zlib';
-import type { ReturnLimits } from './limits.ts';
+import type { ReturnLimits } from './return-limits.ts';
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;

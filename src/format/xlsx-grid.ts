@@ -3,10 +3,10 @@
  * once (in its top-left cell), rich text its plain text, a date its ISO day; numbers stay numbers.
  *
  * @example
- *   const sheets = await readXlsx(bytes); // [{ name: "Feuil1", rows: [["Année", …], [2024, …]] }]
+ *   const sheets = await parseXlsx(bytes); // [{ name: "Feuil1", rows: [["Année", …], [2024, …]] }]
  */
 import ExcelJS from 'exceljs';
-import type { Cell, Sheet } from './types.ts';
+import type { Cell, Sheet } from '../ingest/types.ts';
 
 function cellValue(value: unknown): Cell {
   if (value === null || value === undefined) return '';
@@ -24,7 +24,7 @@ function cellValue(value: unknown): Cell {
   return String(value);
 }
 
-export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
+export async function parseXlsx(bytes: Uint8Array): Promise<Sheet[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   const sheets: Sheet[] = [];

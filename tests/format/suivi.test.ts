@@ -1,6 +1,6 @@
-import { isSuiviDate, parseSuivi } from '../../src/suivi/format.ts';
+import { isSuiviDate, parseSuivi } from '../../src/format/suivi.ts';
 import { suiviMessages as m } from '../../src/suivi/messages.ts';
-import { suiviConfig } from './fixtures.ts';
+import { suiviConfig } from '../suivi/fixtures.ts';
 
 const P = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const header = ['enfant', 'famille', 'annee', 'departement', 'age', 'quintile_niveau_vie', 'monoparentale', 'asf', 'intermediation', 'af_partagees'];
