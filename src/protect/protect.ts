@@ -61,19 +61,24 @@ export function candidateOrder(cube: Cube, primary: readonly boolean[]): number[
 }
 
 /**
- * What a repair pays per unit moved for each cell it suppresses (see repair.ts): mostly one per
- * cell, since the loss users feel is the number of `s` in their tables (a cost of 1 + value made
- * repairs prefer several small department cells to one larger one: measured on the shipped
- * sample's 2025 financing tables with requirement C, 238 → 214 secondary cells for mediation and
- * 261 → 220 for the espaces de rencontre, and 22,6 % → 21,1 % for the median department's share
- * of secret cells); then, at a tenth of that or less, more for a higher level (log₂ of the inner
- * cells it adds up: France, then the zones, regions and courts, then departments) and, much less,
- * for a larger value — between two repairs of as many cells, detail is given up before totals. A
- * zero costs far more, so that it stays published (its secrecy would reveal nothing and B needs
- * known zeros).
+ * What a repair pays per unit moved for each cell it suppresses (see repair.ts). Mostly one per
+ * cell: the loss users feel is the number of `s` in their tables, and a cost of 1 + value made
+ * repairs prefer several small department cells to one larger one. Then a share of the table: 10
+ * times the part of the inner cells it adds up, so that France and France métropolitaine (nearly
+ * all of them) cost about 11 and stay published where a few smaller cells do, a region about 2, a
+ * department about 1. Then, as tie-breaks at a tenth or less, more for a higher level (log₂ of its
+ * inner cells) and, much less, for a larger value: between two repairs of as many cells, detail is
+ * given up before totals. A zero costs far more, so that it stays published (B needs known zeros).
+ * Measured on the shipped sample's 2025 financing tables with requirement C: 238 → 214 secondary
+ * cells for mediation, 261 → 223 for the espaces de rencontre, no France or zone cell withheld.
  */
 export function repairWeights(cube: Cube): Float64Array {
-  return Float64Array.from(cube.cells, (c) => (c.value === 0 ? 1e6 : (1 + 0.1 * Math.log2(c.members.length)) * (1 + 1e-3 * Math.log1p(Math.max(0, c.value)))));
+  const largest = cube.cells.reduce((most, c) => Math.max(most, c.members.length), 1);
+  return Float64Array.from(cube.cells, (c) => {
+    if (c.value === 0) return 1e6;
+    const n = c.members.length;
+    return (1 + 0.1 * Math.log2(n)) * (1 + 1e-3 * Math.log1p(Math.max(0, c.value))) + (10 * n) / largest;
+  });
 }
 
 export async function protectLinked(spec: LinkedSpec, contributions: Readonly<Record<string, readonly Contribution[]>>, options: ProtectOptions = {}): Promise<LinkedResult> {
