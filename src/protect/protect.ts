@@ -15,7 +15,7 @@ import { sealProtectedWithStats, type ProtectedTableWithStats } from './protecte
 import { openRepair, type Move, type Repair, type RepairMode } from './repair.ts';
 import { checkInsider, insiderChecked, InsiderAttack, insiders, proveTogether } from './insider.ts';
 import { highs } from './lp.ts';
-import { releasePass } from './release.ts';
+import { releasePass, smallestPattern } from './release.ts';
 import { gaussSuppress } from './secondary.ts';
 import type { Contribution, LinkedSpec, ProtectSpec, ProtectStats } from './types.ts';
 
@@ -43,6 +43,11 @@ export interface ProtectOptions {
    * pattern is proven; false keeps the pattern of elimination and repairs (comparisons, tests)
    */
   release?: boolean;
+  /**
+   * the exact search of small tables after the release pass (see `smallestPattern` in release.ts);
+   * false keeps the pattern of the pass (comparisons, tests)
+   */
+  smallest?: boolean;
   /** called after each phase with its wall time in seconds (benchmarks) */
   onPhase?: (phase: string, seconds: number) => void;
 }
@@ -290,6 +295,10 @@ async function suppress(
   if (done && (options.release ?? true)) {
     await releasePass(cube, primary, suppressed, truth, spec, insiderOn(cube, spec, options));
     lap('release');
+    if (options.smallest ?? true) {
+      await smallestPattern(cube, primary, suppressed, truth, spec, insiderOn(cube, spec, options));
+      lap('exact');
+    }
   }
   return { suppressed, rounds, proven: done };
 }
