@@ -108,6 +108,9 @@ export async function smallestPattern(
   spec: LinkedSpec,
   insider: boolean,
 ): Promise<number> {
+  // a large table is left at once, before its groups are found (a group of more than 8 identical
+  // cells is rare: such a table is then not searched, which only keeps the pass's pattern)
+  if (primary.filter((p) => !p).length > 8 * EXACT_MAX_CANDIDATES) return 0;
   const groupOf = new Map<number, number[]>();
   for (const g of identicalGroups(cube)) for (const c of g) groupOf.set(c, g);
   // a group holding a primary cell is suppressed as a whole: fixed
