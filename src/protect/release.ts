@@ -86,6 +86,82 @@ export async function releasePass(
 }
 
 /**
+ * Small tables get more than the release pass: a pass only removes cells from the pattern it is
+ * given, and with requirement C the best pattern may hold other cells (the three-singletons 2 × 5
+ * table: 5 cells after elimination, repairs and the pass, 3 at best). Up to this many candidate
+ * groups (non-primary cells, cells of identical membership together), every pattern of fewer cells
+ * than the one found is tried, smallest first, until one passes A, B and C (as the pass checks
+ * them): the pattern found is then the smallest.
+ */
+export const EXACT_MAX_CANDIDATES = 10;
+
+/**
+ * Exact search on a small cube (see `EXACT_MAX_CANDIDATES`): `suppressed` becomes the smallest
+ * pattern that passes, the first in order of withholding cost (detail before totals) among those
+ * of its size; unchanged when no smaller one passes. Returns the secondary cells saved.
+ */
+export async function smallestPattern(
+  cube: Cube,
+  primary: readonly boolean[],
+  suppressed: boolean[],
+  truth: Float64Array,
+  spec: LinkedSpec,
+  insider: boolean,
+): Promise<number> {
+  // a large table is left at once, before its groups are found (a group of more than 8 identical
+  // cells is rare: such a table is then not searched, which only keeps the pass's pattern)
+  if (primary.filter((p) => !p).length > 8 * EXACT_MAX_CANDIDATES) return 0;
+  const groupOf = new Map<number, number[]>();
+  for (const g of identicalGroups(cube)) for (const c of g) groupOf.set(c, g);
+  // a group holding a primary cell is suppressed as a whole: fixed
+  const fixed = cube.cells.map((_, c) => primary[c] || (groupOf.get(c) ?? []).some((g) => primary[g]));
+  const units: number[][] = [];
+  const seen = new Set<number>();
+  cube.cells.forEach((_, c) => {
+    if (fixed[c] || seen.has(c)) return;
+    const group = groupOf.get(c) ?? [c];
+    for (const g of group) seen.add(g);
+    units.push(group);
+  });
+  const found = suppressed.filter((s, c) => s && !fixed[c]).length;
+  if (found === 0 || units.length > EXACT_MAX_CANDIDATES || !primary.some(Boolean)) return 0;
+  const cost = (unit: number[]) => unit.reduce((sum, c) => sum + withholdCost(cube, c), 0);
+  units.sort((a, b) => cost(a) - cost(b) || a[0] - b[0]);
+  const targets = cube.cells.flatMap((_, c) => (primary[c] ? [targetOf(cube, c, spec)] : []));
+  const insiderAttack = insider ? new InsiderAttack(cube, truth, await highs()) : undefined;
+  try {
+    // patterns by number of units, each in lexicographic order of the sorted units
+    const best = await (async () => {
+      for (let k = 0; k < Math.min(units.length, found); k++) {
+        const pick: number[] = Array.from({ length: k }, (_, i) => i);
+        while (true) {
+          const cells = pick.flatMap((i) => units[i]);
+          // (a pick of as many cells as found or more is skipped: a later one of this size may be smaller)
+          if (cells.length < found) {
+            const pattern = fixed.slice();
+            for (const c of cells) pattern[c] = true;
+            if (await holds(cube, primary, pattern, truth, spec, targets, insiderAttack && { near: () => true, attack: insiderAttack })) return pattern;
+          }
+          // next combination of k among units.length
+          let i = k - 1;
+          while (i >= 0 && pick[i] === units.length - k + i) i--;
+          if (i < 0) break;
+          pick[i]++;
+          for (let j = i + 1; j < k; j++) pick[j] = pick[j - 1] + 1;
+        }
+      }
+      return undefined;
+    })();
+    if (!best) return 0;
+    const saved = found - best.filter((s, c) => s && !fixed[c]).length;
+    best.forEach((s, c) => (suppressed[c] = s));
+    return saved;
+  } finally {
+    insiderAttack?.close();
+  }
+}
+
+/**
  * Whether the primary cells `targets` meet A and B (zeros known) under `suppressed`, and, when
  * `insider` is given, C for every insider that knows a cell its `near` accepts.
  */

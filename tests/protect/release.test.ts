@@ -1,7 +1,7 @@
 import { protect } from '../../src/protect/index.ts';
 import type { Cell, Contribution } from '../../src/protect/types.ts';
 import { twoWay } from './fixtures.ts';
-import { oracleFailures } from './oracle.ts';
+import { oracleFailures, oracleInsiderFailures } from './oracle.ts';
 
 /**
  * sdcTools/UserSupport issue #135: a 2 × 5 frequency table with three singletons in row 1 (counts of
@@ -48,12 +48,31 @@ describe('release pass', () => {
   it('never withholds more than elimination and repairs, and keeps the pattern proven', async () => {
     const { spec, contributions } = threeSingletons;
     const before = await protect(spec, contributions, { release: false });
-    const after = await protect(spec, contributions);
+    const after = await protect(spec, contributions, { smallest: false });
     expect(secondary(after.cells)).toBeLessThanOrEqual(secondary(before.cells));
     expect(after.stats.proven).toBe(true);
     expect(await oracleFailures(spec, after.cells)).toEqual([]);
     // a released cell was suppressed before: the pass only publishes
     const was = new Map(before.cells.map((c) => [c.codes.join(' '), c.status]));
     for (const c of after.cells) if (c.status === 'x') expect(was.get(c.codes.join(' '))).toBe('x');
+  });
+});
+
+describe('exact search on small tables', () => {
+  it('reaches the known minimum of 3 secondary cells on the three-singletons table with requirement C', async () => {
+    const { spec, contributions } = threeSingletons;
+    const table = await protect(spec, contributions);
+    // elimination, repairs and the release pass alone keep 5 cells there
+    expect(secondary((await protect(spec, contributions, { release: false })).cells)).toBeGreaterThan(3);
+    expect(secondary(table.cells)).toBe(3);
+    expect(table.stats.proven).toBe(true);
+    // the independent attackers: the outsider and every insider fail on the pattern found...
+    expect(await oracleFailures(spec, table.cells)).toEqual([]);
+    expect(await oracleInsiderFailures(spec, contributions, table.cells, false)).toEqual([]);
+    // ...and every pattern of 2 secondary cells fails one of them (the minimum with C is 3)
+    for (const p of patterns(table.cells, 2)) {
+      const failures = [...(await oracleFailures(spec, p)), ...(await oracleInsiderFailures(spec, contributions, p, false))];
+      expect(failures).not.toEqual([]);
+    }
   });
 });
