@@ -119,7 +119,7 @@ function concentrated(rng: Rng, leafCodes: readonly string[], cats: readonly str
 async function runCase(id: string): Promise<Omit<BenchRow, 'name' | 'peakMB'>> {
   // loaded here, after `tuneJit`, as `mfer` loads the engine after tuning V8 (bin/mfer.js)
   const { protect } = await import('../src/protect/index.ts');
-  const { highs } = await import('../src/protect/lp.ts');
+  const { highs } = await import('../src/runtime/highs.ts');
   const { spec, contributions } = generateCase(CASES[id].leaves, 2024, CASES[id].shape);
   const repair = CASES[id].repair;
   const loading = performance.now();

@@ -5,7 +5,8 @@
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatCells, parseContributions, parseSpec, preloadHighs, protect } from '../protect/index.ts';
+import { formatCells, parseContributions, parseSpec, protect } from '../protect/index.ts';
+import { preloadHighs } from '../runtime/highs.ts';
 import { plainCsv } from './csv-dialect.ts';
 import { cliCannotRead, cliCannotWrite, cliMissingOption, cliOutIsInput, protectDone, protectNotProven } from '../protect/messages.ts';
 

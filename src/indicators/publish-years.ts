@@ -6,13 +6,13 @@
  *   const { publications, files, failures } = await publishYears(history, loadPublicationConfig('pipelines/config'));
  *   publications.at(-1)?.history.length; // number of earlier years
  */
-import { startedEarly } from '../common/early.ts';
+import { startedEarly } from '../runtime/early.ts';
 import type { HarmonizedYear } from '../model/harmonized.ts';
 import type { OutputFile } from '../model/output.ts';
 import type { Publication } from '../model/publication.ts';
 import type { PublicationConfig } from './config.ts';
 import { progressMessages } from './messages.ts';
-import { protectionEngine, type Engine } from './engine.ts';
+import { protectionEngine, type Engine } from '../runtime/engine.ts';
 import { absentSurveys, finishYear, protectYear, type ProtectedYear } from './publish.ts';
 
 /**

@@ -14,7 +14,7 @@ import { equalize, identicalGroups, linkedOf, prepare, SINGLE, tableCells, targe
 import { sealProtectedWithStats, type ProtectedTableWithStats } from './protected-table.ts';
 import { openRepair, type Move, type Repair, type RepairMode } from './repair.ts';
 import { checkInsider, insiderChecked, InsiderAttack, insiders, proveTogether } from './insider.ts';
-import { highs } from './lp.ts';
+import { solver } from './solver.ts';
 import { releasePass } from './release.ts';
 import { gaussSuppress } from './secondary.ts';
 import type { Contribution, LinkedSpec, ProtectSpec, ProtectStats } from './types.ts';
@@ -228,7 +228,7 @@ async function suppress(
         let failed = 0;
         let roots: Int32Array | undefined;
         const all = insiders(cube, suppressed);
-        insiderAttack ??= new InsiderAttack(cube, truth, await highs());
+        insiderAttack ??= new InsiderAttack(cube, truth, await solver());
         await proveTogether(cube, primary, suppressed, spec, all, (roots = componentRoots(cube, suppressed)), { attack: insiderAttack, provenOf });
         for (const group of all) {
           // a repair for an earlier insider may have suppressed more of this one's cells

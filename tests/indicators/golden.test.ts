@@ -8,12 +8,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { loadPublicationConfig } from '../../src/ingest/publication-config.ts';
-import { pooledEngine } from '../../src/indicators/engine.ts';
+import { pooledEngine } from '../../src/runtime/engine.ts';
 import { publishYears, startProtection } from '../../src/indicators/publish-years.ts';
 import type { HarmonizedYear } from '../../src/model/harmonized.ts';
 import type { OutputFile } from '../../src/model/output.ts';
 import type { MediationRow, RencontreRow } from '../../src/model/rows.ts';
-import { audit, openPool, parseCells, parseContributions, parseSpec } from '../../src/protect/index.ts';
+import { audit, parseCells, parseContributions, parseSpec } from '../../src/protect/index.ts';
+import { openPool } from '../../src/runtime/protect-pool.ts';
 import { harmonizedYear } from './fixtures.ts';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -1,6 +1,7 @@
 /**
  * HiGHS through its C API, straight from the `highs` package's WebAssembly build: the few calls
- * `LpModel` makes, with arrays copied into the solver's memory as they are, nothing else.
+ * `LpModel` makes, with arrays copied into the solver's memory as they are, nothing else. It
+ * implements the method's LP interface (`LpSolver`, src/protect/solver.ts).
  *
  * Why not the package's model API: it checks every array element, building an error label for
  * each one ("colCost[17]") before it could ever fail, and looks its C function up again at every
@@ -8,7 +9,7 @@
  * inside the package, plus the garbage of the labels. Measured, paired new processes alternating
  * the two: first call 0.459 → 0.411 s (faster in 14 of 16 pairs), then 0.428 → 0.410 s (11 of 16);
  * same suppressions, `make annual` outputs byte-identical. mfer builds its models itself, and
- * `tests/protect/highs-c.test.ts` checks this binding against the package's API.
+ * `tests/runtime/highs-c.test.ts` checks this binding against the package's API.
  *
  * The package's own module loader is kept (its runtime, memory growth, C library); only the
  * instantiation is done here, to keep a handle on the module's memory.
@@ -22,12 +23,9 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { highsHintsFile, highsWasmBytes } from '../io/highs-wasm.ts';
+import { SENSE, type CModel, type LpSolver } from '../protect/solver.ts';
+import { highsHintsFile, highsWasmBytes } from './highs-wasm.ts';
 import { HINT_FLAGS, hintedHighs } from './highs-hints.ts';
-
-/** HiGHS's model status codes (HighsModelStatus) that mfer reads. */
-export const MODEL_STATUS = { solveError: 4, optimal: 7, infeasible: 8, unboundedOrInfeasible: 9, unbounded: 10, unknown: 15 } as const;
-export const SENSE = { minimize: 1, maximize: -1 } as const;
 
 type CFn = (...args: number[]) => number;
 
@@ -40,49 +38,8 @@ interface WasmInstance {
 }
 const wasm = (globalThis as unknown as { WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: WasmInstance }>; Memory: abstract new () => WasmMemory } }).WebAssembly;
 
-/** An LP in HiGHS's row-wise form (`starts` without the final entry count). */
-export interface CLp {
-  numCols: number;
-  colCost: Float64Array;
-  colLower: Float64Array;
-  colUpper: Float64Array;
-  rowLower: Float64Array;
-  rowUpper: Float64Array;
-  starts: Int32Array;
-  indices: Int32Array;
-  values: Float64Array;
-}
-
-export interface HighsC {
-  /** HiGHS's infinite bound */
-  infinity: number;
-  create(): CModel;
-}
-
-/** One HiGHS instance (a `Highs` object in C++); `dispose` frees it. */
-export interface CModel {
-  setOption(name: string, value: boolean | number | string): void;
-  passLp(lp: CLp): void;
-  addRows(lower: Float64Array, upper: Float64Array, starts: Int32Array, indices: Int32Array, values: Float64Array): void;
-  setColsCost(costs: Float64Array): void;
-  setColCost(col: number, cost: number): void;
-  setColBounds(col: number, lower: number, upper: number): void;
-  setRowBounds(row: number, lower: number, upper: number): void;
-  setSense(sense: number): void;
-  setBasis(colStatus: Int32Array, rowStatus: Int32Array): void;
-  setLogicalBasis(): void;
-  setSolution(colValue: Float64Array): void;
-  /** HiGHS's return status (−1 error, 0 ok, 1 warning) */
-  run(): number;
-  status(): number;
-  objective(): number;
-  /** a copy of the primal column values */
-  colValues(): Float64Array;
-  dispose(): void;
-}
-
 /** Loads the package's module with its memory in hand. */
-export async function loadHighs(): Promise<HighsC> {
+export async function loadHighs(): Promise<LpSolver> {
   // required, not imported: the ES module build goes through tsx's loader, which transpiles its
   // 168 kB again in every process and thread (measured 103–122 ms against 7–23 ms)
   const require = createRequire(import.meta.url);
@@ -118,7 +75,7 @@ function moduleBytes(): Uint8Array {
   return hinted;
 }
 
-function bind(module: Record<string, unknown>, memory: WasmMemory): HighsC {
+function bind(module: Record<string, unknown>, memory: WasmMemory): LpSolver {
   const fn = (name: string): CFn => {
     const f = module[`_${name}`];
     if (typeof f !== 'function') throw new Error(`highs: the WebAssembly build exports no ${name}`);
