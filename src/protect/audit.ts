@@ -11,7 +11,7 @@
  */
 import { buildAttack, closeAttack, interval } from './attacker.ts';
 import { Attack, type Failure } from './check.ts';
-import { linkedOf, prepare, SINGLE, targetOf, zerosKnown } from './engine.ts';
+import { linkedOf, prepare, SINGLE, targetOf, zerosKnown } from './steps.ts';
 import { insiderChecked, insiderFailing, insiders } from './insider.ts';
 import { solver } from './solver.ts';
 import type { AuditFailure, AuditReport, Cell, Contribution, LinkedSpec, ProtectSpec } from './types.ts';

@@ -18,7 +18,7 @@
 import { attackLayout, buildOpenComponent, componentRoots, openRowBounds, type AttackModel, type Bounds, type Component, type OpenComponent } from './attacker.ts';
 import { failingOn, PRESOLVE_ABOVE_CELLS, type Check, type Failure, type Target } from './check.ts';
 import type { Cube } from './cube.ts';
-import { targetOf, zerosKnown } from './engine.ts';
+import { targetOf, zerosKnown } from './steps.ts';
 import { businessRules } from './primary.ts';
 import { solver, type LpSolver } from './solver.ts';
 import type { LinkedSpec, RuleSet } from './types.ts';

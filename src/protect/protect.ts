@@ -10,7 +10,7 @@
 import { componentRoots } from './attacker.ts';
 import { Attack, movesValue, type Check, type Failure } from './check.ts';
 import type { Cube } from './cube.ts';
-import { equalize, identicalGroups, linkedOf, prepare, SINGLE, tableCells, targetOf, zerosKnown } from './engine.ts';
+import { equalize, identicalGroups, linkedOf, prepare, SINGLE, tableCells, targetOf, zerosKnown } from './steps.ts';
 import { sealProtectedWithStats, type ProtectedTableWithStats } from './protected-table.ts';
 import { openRepair, type Move, type Repair, type RepairMode } from './repair.ts';
 import { checkInsider, insiderChecked, InsiderAttack, insiders, proveTogether } from './insider.ts';

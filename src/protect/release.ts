@@ -15,7 +15,7 @@
 import { componentRoots } from './attacker.ts';
 import { Attack, type Target } from './check.ts';
 import type { Cube } from './cube.ts';
-import { identicalGroups, targetOf, zerosKnown } from './engine.ts';
+import { identicalGroups, targetOf, zerosKnown } from './steps.ts';
 import { checkInsider, InsiderAttack, insiders, proveTogether } from './insider.ts';
 import { solver } from './solver.ts';
 import type { LinkedSpec } from './types.ts';
