@@ -1,7 +1,6 @@
 /**
  * HiGHS through its C API, straight from the `highs` package's WebAssembly build: the few calls
- * `LpModel` makes, with arrays copied into the solver's memory as they are, nothing else. It
- * implements the method's LP interface (`LpSolver`, src/protect/solver.ts).
+ * `LpModel` makes, with arrays copied into the solver's memory as they are, nothing else.
  *
  * Why not the package's model API: it checks every array element, building an error label for
  * each one ("colCost[17]") before it could ever fail, and looks its C function up again at every
@@ -9,7 +8,7 @@
  * inside the package, plus the garbage of the labels. Measured, paired new processes alternating
  * the two: first call 0.459 → 0.411 s (faster in 14 of 16 pairs), then 0.428 → 0.410 s (11 of 16);
  * same suppressions, `make annual` outputs byte-identical. mfer builds its models itself, and
- * `tests/runtime/highs-c.test.ts` checks this binding against the package's API.
+ * `tests/protect/highs-c.test.ts` checks this binding against the package's API.
  *
  * The package's own module loader is kept (its runtime, memory growth, C library); only the
  * instantiation is done here, to keep a handle on the module's memory.
@@ -27,6 +26,9 @@ import { SENSE, type CModel, type LpSolver } from '../protect/solver.ts';
 import { highsHintsFile, highsWasmBytes } from './highs-wasm.ts';
 import { HINT_FLAGS, hintedHighs } from './highs-hints.ts';
 
+/** HiGHS as the method's LP solver (the interface of src/protect/solver.ts). */
+export type HighsC = LpSolver;
+
 type CFn = (...args: number[]) => number;
 
 // the parts of the WebAssembly global used here (the project's TypeScript libraries do not type it)
@@ -39,7 +41,7 @@ interface WasmInstance {
 const wasm = (globalThis as unknown as { WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: WasmInstance }>; Memory: abstract new () => WasmMemory } }).WebAssembly;
 
 /** Loads the package's module with its memory in hand. */
-export async function loadHighs(): Promise<LpSolver> {
+export async function loadHighs(): Promise<HighsC> {
   // required, not imported: the ES module build goes through tsx's loader, which transpiles its
   // 168 kB again in every process and thread (measured 103–122 ms against 7–23 ms)
   const require = createRequire(import.meta.url);
@@ -75,7 +77,7 @@ function moduleBytes(): Uint8Array {
   return hinted;
 }
 
-function bind(module: Record<string, unknown>, memory: WasmMemory): LpSolver {
+function bind(module: Record<string, unknown>, memory: WasmMemory): HighsC {
   const fn = (name: string): CFn => {
     const f = module[`_${name}`];
     if (typeof f !== 'function') throw new Error(`highs: the WebAssembly build exports no ${name}`);
