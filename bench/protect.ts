@@ -7,7 +7,7 @@
  * The time covers `protect()` entirely, including its final LP audit of every primary cell
  * (requirements A and B), which is complete, not sampled. The solver (HiGHS) is loaded before the
  * clock starts, as a package is loaded before an R timing; its loading time, which includes
- * compiling the solver's functions the engine uses (src/protect/highs-hints.ts), is in the note. A case
+ * compiling the solver's functions the engine uses (src/runtime/highs-hints.ts), is in the note. A case
  * with `runs` is run that many times, each in a new process: the row gives the median. Each process
  * tunes V8's optimising compiler as `mfer` does (bin/jit.mjs).
  *
