@@ -5,10 +5,11 @@
  *
  * Years are processed oldest first and every `HarmonizedYear` is kept (`history`), because the
  * indicators of a year need the year before (evolutions): with `--year 2024`, 2023 is read too (when
- * present), but only 2024 is published. When the runtime protects beside this thread (workers), a
- * year's protection begins as soon as it is harmonized, the render stage starts loading while the
- * follow-up is computed, and a year is rendered as soon as it is published: protecting, following up
- * and rendering overlap; the outputs are the same bytes.
+ * present), but only 2024 is published. Read, validate and harmonize pass the years on one at a time
+ * (async generators), so when the runtime protects beside this thread (workers), a year's protection
+ * begins as soon as it is harmonized, while the next year is read; the render stage starts loading
+ * while the follow-up is computed, and a year is rendered as soon as it is published: reading,
+ * protecting, following up and rendering overlap; the outputs are the same bytes.
  */
 import { join } from 'node:path';
 import { harmonize } from '../src/harmonize/harmonize.ts';
@@ -72,30 +73,30 @@ export interface ReadYear {
   returns: YearReturns;
 }
 
-/** Read: the returns of each year asked and of the year before each (for its evolutions), oldest first. */
-export async function readYears(inputs: Inputs): Promise<ReadYear[]> {
-  const read: ReadYear[] = [];
+/**
+ * Read: the returns of each year asked and of the year before each (for its evolutions), oldest
+ * first. The years come one at a time, as the next stage asks for them: each year is validated,
+ * harmonized (and its protection begun) before the next one is read.
+ */
+export async function* readYears(inputs: Inputs): AsyncGenerator<ReadYear> {
   for (const year of withPreviousYears(inputs.years, inputs.available)) {
     const runLog = createRunLog();
-    read.push({ year, runLog, returns: await runLog.stage('lecture', () => readReturns(inputs.options.input, year), readCounts) });
+    yield { year, runLog, returns: await runLog.stage('lecture', () => readReturns(inputs.options.input, year), readCounts) };
   }
-  return read;
 }
 
 export interface ValidYear extends ReadYear {
   validated: ValidatedYear;
 }
 
-/** Validate: typed rows, rejects and values to check, each year against the year before it. */
-export async function validateYears(read: readonly ReadYear[], inputs: Inputs): Promise<ValidYear[]> {
-  const out: ValidYear[] = [];
+/** Validate: typed rows, rejects and values to check, each year against the year before it (one year at a time). */
+export async function* validateYears(read: AsyncIterable<ReadYear>, inputs: Inputs): AsyncGenerator<ValidYear> {
   const byYear = new Map<number, ValidatedYear>();
-  for (const year of read) {
+  for await (const year of read) {
     const validated = await year.runLog.stage('validation', () => validate(year.returns, inputs.dictionaries, inputs.geography, { register: inputs.owners, previous: byYear.get(year.year - 1) }), validateCounts);
     byYear.set(year.year, validated);
-    out.push({ ...year, validated });
+    yield { ...year, validated };
   }
-  return out;
 }
 
 /** The survey years after harmonizing, as the later stages need them. */
@@ -115,10 +116,14 @@ export interface Surveys {
   started: Map<number, Promise<ProtectedYear>>;
 }
 
-/** Harmonize: each year's rows in the publication's terms; its protection begins here when the runtime protects beside. */
-export async function harmonizeYears(read: readonly ValidYear[], inputs: Inputs, runtime: Runtime): Promise<Surveys> {
+/**
+ * Harmonize: each year's rows in the publication's terms. This stage drives the two before it, one
+ * year at a time: when the runtime protects beside this thread, a year's protection begins here,
+ * before the next year is read, so that the workers protect while this thread reads.
+ */
+export async function harmonizeYears(read: AsyncIterable<ValidYear>, inputs: Inputs, runtime: Runtime): Promise<Surveys> {
   const out: Surveys = { history: [], publishing: [], unpublished: [], validated: [], unusable: [], files: [], runLogs: new Map(), started: new Map() };
-  for (const { year, runLog, returns, validated } of read) {
+  for await (const { year, runLog, returns, validated } of read) {
     const harmonized = await runLog.stage('harmonisation', () => harmonize(validated, inputs.geography, inputs.register), harmonizeCounts);
     const ingested = ingestFiles(validated, harmonized, inputs.context);
     runSummary(returns, validated, harmonized).forEach((line) => inputs.log(line));

@@ -10,8 +10,8 @@
  *
  * Each stage runs over every year of the run, oldest first (with `--year 2024`, 2023 is read too, for
  * the evolutions); annual-stages.ts says how, src/ does the work. With protection workers
- * (`workers`), protecting, following up and rendering overlap (src/runtime/annual.ts); the outputs
- * are the same bytes. Nothing is written before the last stage: every stage returns `OutputFile`s
+ * (`workers`, src/runtime/annual.ts), reading, protecting, following up and rendering overlap; the
+ * outputs are the same bytes. Nothing is written before the last stage: every stage returns `OutputFile`s
  * and `write` swaps them in at once.
  *
  * @example
@@ -28,9 +28,9 @@ export async function annual(options: AnnualOptions): Promise<AnnualResult> {
   const runtime = openRuntime(options.workers ?? 0); // src/runtime: the protection engine (on worker threads when asked), a workbook thread
   try {
     const inputs = loadInputs(options); // src/ingest: reference, register, dictionaries, catalogue, follow-up files
-    const returns = await readYears(inputs); // read: each year asked, and the year before it
-    const validated = await validateYears(returns, inputs); // src/validate: typed rows, rejects, values to check
-    const surveys = await harmonizeYears(validated, inputs, runtime); // src/harmonize: clean data, rejects, manifest
+    const returns = readYears(inputs); // src/ingest: each year asked, and the year before it (one at a time)
+    const validated = validateYears(returns, inputs); // src/validate: typed rows, rejects, values to check
+    const surveys = await harmonizeYears(validated, inputs, runtime); // src/harmonize: clean data, rejects, manifest (each year's protection begins)
     const followUps = followUp(surveys, inputs, runtime.engine); // src/suivi, src/impact: cohorts, effects, survival, all protected (when present)
     const published = publish(surveys, followUps, inputs, runtime.engine); // src/indicators: protected tables, audit trail
     const reports = render(published, followUps, surveys, inputs, runtime.workbooks); // src/render: national report, court pages, workbooks
