@@ -22,13 +22,6 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/**
- * Breaches another part of issue 20 removes, excused only while the module exists:
- * `protect/contract.ts` (SPEC / CONTRIB / CELLS, reading CSV) moves out of the method into
- * src/format/. Once it is gone this list is inert: delete the entry.
- */
-const PENDING = ['src/protect/contract.ts'];
-
 const files = sourceFiles(join(root, 'src')).map((path) => ({
   path: relative(root, path).split(sep).join('/'),
   text: readFileSync(path, 'utf8'),
@@ -68,8 +61,7 @@ describe('module boundaries', () => {
   });
 
   it('keeps the layers apart, following imports through any module', () => {
-    const pending = PENDING.filter((path) => files.some((f) => f.path === path));
-    expect(layeringViolations(files).filter((line) => !pending.some((path) => line.includes(` → ${path} `) || line.includes(`: ${path} `) || line.includes(`(${path} `)))).toEqual([]);
+    expect(layeringViolations(files)).toEqual([]);
   });
 
   it('sees the disk where it is touched: the edges only', () => {
