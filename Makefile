@@ -41,7 +41,7 @@ SEEDS ?= 300
 fuzz: $(NPM_STAMP)
 	node_modules/.bin/tsx bench/fuzz-protect.ts $(SEEDS)
 
-# which of HiGHS's functions V8 compiles when the solver loads (src/protect/highs-hints.json): remake
+# which of HiGHS's functions V8 compiles when the solver loads (src/runtime/highs-hints.json): remake
 # after upgrading the highs package or Node, on the benchmark machine
 highs-hints: $(NPM_STAMP)
 	node_modules/.bin/tsx scripts/highs-hints.ts

@@ -6,5 +6,7 @@ export default {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } }],
   },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
+  // the method's LP solver (HiGHS), installed as the runtime does before the first protection
+  setupFiles: ['<rootDir>/tests/setup/solver.ts'],
   testTimeout: 120000,
 };

@@ -14,6 +14,9 @@ import type { Contribution, ProtectSpec, RuleSet } from '../src/protect/types.ts
 import { createRng } from '../src/sample/prng.ts';
 import { randomDimension, randomLinked, specOf } from '../tests/protect/fixtures.ts';
 import { combos, oracleFailures } from '../tests/protect/oracle.ts';
+import { useHighs } from '../src/runtime/highs.ts';
+
+useHighs(); // the method runs on HiGHS, as in mfer
 
 const RULES: RuleSet[] = [
   { minFrequency: 3 },

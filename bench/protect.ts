@@ -7,7 +7,7 @@
  * The time covers `protect()` entirely, including its final LP audit of every primary cell
  * (requirements A and B), which is complete, not sampled. The solver (HiGHS) is loaded before the
  * clock starts, as a package is loaded before an R timing; its loading time, which includes
- * compiling the solver's functions the engine uses (src/protect/highs-hints.ts), is in the note. A case
+ * compiling the solver's functions the engine uses (src/runtime/highs-hints.ts), is in the note. A case
  * with `runs` is run that many times, each in a new process: the row gives the median. Each process
  * tunes V8's optimising compiler as `mfer` does (bin/jit.mjs).
  *
@@ -119,7 +119,7 @@ function concentrated(rng: Rng, leafCodes: readonly string[], cats: readonly str
 async function runCase(id: string): Promise<Omit<BenchRow, 'name' | 'peakMB'>> {
   // loaded here, after `tuneJit`, as `mfer` loads the engine after tuning V8 (bin/mfer.js)
   const { protect } = await import('../src/protect/index.ts');
-  const { highs } = await import('../src/protect/lp.ts');
+  const { highs } = await import('../src/runtime/highs.ts');
   const { spec, contributions } = generateCase(CASES[id].leaves, 2024, CASES[id].shape);
   const repair = CASES[id].repair;
   const loading = performance.now();

@@ -127,7 +127,7 @@ async function benchNational(scratch: string, rows: BenchRow[], existing: string
     script,
     `import { readFileSync } from 'node:fs';\n` +
       `import { DuckDBInstance } from ${JSON.stringify(join(root, 'node_modules', '@duckdb', 'node-api', 'lib', 'index.js'))};\n` +
-      `import { cohortOutcomesFromCsv } from ${JSON.stringify(join(root, 'src', 'suivi', 'cohorts.ts'))};\n` +
+      `import { cohortOutcomesFromCsv } from ${JSON.stringify(join(root, 'src', 'ingest', 'cohorts-csv.ts'))};\n` +
       `const files = JSON.parse(readFileSync(process.argv[2], 'utf8'));\n` +
       `if (process.argv[3] === 'cohortes') {\n` +
       `  const counts = await cohortOutcomesFromCsv(files, 2025, { tempDir: process.argv[4] });\n` +

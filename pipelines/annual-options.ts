@@ -3,6 +3,7 @@ import type { YearReturns } from '../src/ingest/types.ts';
 import type { RunLog } from '../src/io/run-log.ts';
 import type { HarmonizedYear } from '../src/model/harmonized.ts';
 import type { OutputFile } from '../src/model/output.ts';
+import { rowCounts } from '../src/validate/counts.ts';
 import { progress } from '../src/validate/messages.ts';
 import type { ValidatedYear } from '../src/validate/types.ts';
 
@@ -56,12 +57,12 @@ export interface AnnualResult {
 /** Progress lines of the ingest stages of one year, with their counts and the notices. */
 export function runSummary(returns: YearReturns, validated: ValidatedYear, harmonized: HarmonizedYear): string[] {
   const unreadable = validated.inputs.filter((input) => input.problem !== null).length;
-  const sum = (key: 'rows_read' | 'rows_accepted' | 'rows_rejected') => validated.inputs.reduce((total, input) => total + input[key], 0);
+  const rows = rowCounts(validated);
   return [
     progress.read(returns.year, returns.returns.length, unreadable),
     ...validated.notices.map(progress.notice),
     ...validated.inputs.filter((input) => input.problem !== null).map((input) => progress.notice(input.problem as string)),
-    progress.validated(returns.year, sum('rows_read'), sum('rows_accepted'), sum('rows_rejected')),
+    progress.validated(returns.year, rows.read, rows.accepted, rows.rejected),
     progress.harmonized(returns.year, harmonized.mediation.length, harmonized.rencontre.length),
   ];
 }
@@ -75,12 +76,10 @@ export function renderSummary(reports: readonly OutputFile[]): string[] {
 
 /** Counts recorded in `run.log` for each ingest stage. */
 export const readCounts = (returns: YearReturns) => ({ fichiers: returns.returns.length });
-export const validateCounts = (validated: ValidatedYear) => ({
-  lignes_lues: validated.inputs.reduce((sum, input) => sum + input.rows_read, 0),
-  acceptees: validated.mediation.rows.length + validated.rencontre.rows.length,
-  rejetees: validated.inputs.reduce((sum, input) => sum + input.rows_rejected, 0),
-  lignes_de_rejet: validated.rejects.length,
-});
+export const validateCounts = (validated: ValidatedYear) => {
+  const rows = rowCounts(validated);
+  return { lignes_lues: rows.read, acceptees: rows.accepted, rejetees: rows.rejected, lignes_de_rejet: validated.rejects.length };
+};
 export const harmonizeCounts = (harmonized: HarmonizedYear) => ({ mediation: harmonized.mediation.length, rencontre: harmonized.rencontre.length });
 
 /** What is said of a year without any accepted row: why nothing is published, and its first rejects. */

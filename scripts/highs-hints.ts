@@ -1,5 +1,5 @@
 /**
- * Remakes `src/protect/highs-hints.json` (see src/protect/highs-hints.ts): which of HiGHS's
+ * Remakes `src/runtime/highs-hints.json` (see src/runtime/highs-hints.ts): which of HiGHS's
  * functions V8 should compile when the solver loads. Run after upgrading the `highs` package or
  * Node, on the machine that runs the benchmarks:
  *
@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-import { HIGHS_HINTS_PATH, highsWasmBytes } from '../src/io/highs-wasm.ts';
+import { HIGHS_HINTS_PATH, highsWasmBytes } from '../src/runtime/highs-wasm.ts';
 
 /** Optimised at load only below this body size (bytes of WebAssembly code). */
 const OPTIMIZE_MAX_BODY = 10_000;
@@ -35,7 +35,7 @@ async function child(leaves: number, seed: number): Promise<void> {
   tuneJit();
   const { generateCase } = await import('../bench/protect.ts');
   const { audit, protect } = await import('../src/protect/index.ts');
-  const { highs } = await import('../src/protect/lp.ts');
+  const { highs } = await import('../src/runtime/highs.ts');
   const { spec, contributions } = generateCase(leaves, seed);
   await highs();
   process.stdout.write('PROTECT\n');
@@ -84,7 +84,7 @@ function main(): void {
   const bytes = highsWasmBytes();
   const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b);
   const file = {
-    about: 'HiGHS functions V8 compiles when the solver loads; made by `make highs-hints` (scripts/highs-hints.ts), read by src/protect/highs-hints.ts',
+    about: 'HiGHS functions V8 compiles when the solver loads; made by `make highs-hints` (scripts/highs-hints.ts), read by src/runtime/highs-hints.ts',
     sha256: createHash('sha256').update(bytes).digest('hex'),
     v8: process.versions.v8.split('.').slice(0, 2).join('.'),
     eager: sorted(eager).filter((f) => !optimized.has(f)),

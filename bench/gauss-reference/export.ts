@@ -17,6 +17,9 @@ import { formatCells } from '../../src/format/cells.ts';
 import { formatContributions } from '../../src/format/contrib.ts';
 import { protect } from '../../src/protect/index.ts';
 import type { Contribution, DimensionSpec, ProtectSpec } from '../../src/protect/types.ts';
+import { useHighs } from '../../src/runtime/highs.ts';
+
+useHighs(); // the method runs on HiGHS, as in mfer
 
 const CASES: Record<string, (seed?: number) => { spec: ProtectSpec; contributions: Contribution[] }> = {
   '101': (seed) => generateCase(101, seed),

@@ -5,7 +5,8 @@
  * contributor that alone makes up suppressed cells (requirement C: a failure names it).
  * Exit codes: 0 all checks pass, 1 a check fails (listed on stderr), 2 bad input.
  */
-import { audit, preloadHighs } from '../protect/index.ts';
+import { audit } from '../protect/index.ts';
+import { preloadHighs } from '../runtime/highs.ts';
 import { INSIDER_MAX_CELLS } from '../protect/insider.ts';
 import * as msg from '../protect/messages.ts';
 import type { AuditFailure } from '../protect/types.ts';

@@ -4,7 +4,8 @@
  * Exit codes: 0 done, 2 bad input (a French message on stderr, never a stack trace).
  */
 import { resolve } from 'node:path';
-import { preloadHighs, protect } from '../protect/index.ts';
+import { protect } from '../protect/index.ts';
+import { preloadHighs } from '../runtime/highs.ts';
 import { loadContributions, loadSpec, writeCells } from './contract-files.ts';
 import { cliMissingOption, cliOutIsInput, protectDone, protectNotProven } from './messages.ts';
 

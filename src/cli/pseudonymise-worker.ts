@@ -7,7 +7,7 @@
  *   await pool.call({ input, split, range, out: 'pseudo.csv.part1', rejects: 'pseudo.rejets.csv.part1', ... });
  */
 import { parentPort } from 'node:worker_threads';
-import { serveRequests } from '../common/workers.ts';
+import { serveRequests } from '../runtime/workers.ts';
 import { readCsvRange, type CsvRange, type CsvSplit } from '../ingest/csv-stream.ts';
 import { BufferedFileWriter } from '../io/buffered-writer.ts';
 import type { IdentifierConfig, SuiviDictionary } from '../suivi/contract.ts';

@@ -13,7 +13,7 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { openWorkers } from '../common/workers.ts';
+import { openWorkers } from '../runtime/workers.ts';
 import { fileURLToPath } from 'node:url';
 import { BinaryCsvError, splitCsv, streamCsv, type CsvSplit } from '../ingest/csv-stream.ts';
 import { loadSuiviConfig } from '../ingest/suivi.ts';

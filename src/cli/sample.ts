@@ -16,6 +16,7 @@ import { sampleBadArgument, sampleMissingInput, sampleWouldErase, sampleWouldOve
 import { systemErrorText } from './system-error.ts';
 import { loadSampleKey, loadSuiviConfig } from '../ingest/suivi.ts';
 import { suiviDictionaryFor } from '../suivi/contract.ts';
+import { BufferedFileWriter } from '../io/buffered-writer.ts';
 
 /** Where the inputs are, relative to the repository root (overridable for tests and benchmarks). */
 export interface SampleSources {
@@ -140,7 +141,7 @@ export async function runSample(argv: string[]): Promise<number> {
         departments: national ? 'all' : undefined,
         // national: streamed to disk, the last four years filled up to 3 million CAF children and
         // 300 000 family-court decisions a year
-        stream: national ? { dir: out, cafChildrenPerYear: NATIONAL_CAF_CHILDREN, decisionsPerYear: NATIONAL_DECISIONS } : undefined,
+        stream: national ? { dir: out, open: openSampleFile, cafChildrenPerYear: NATIONAL_CAF_CHILDREN, decisionsPerYear: NATIONAL_DECISIONS } : undefined,
       },
     });
     rmSync(join(out, 'returns'), { recursive: true, force: true });
@@ -156,3 +157,6 @@ export async function runSample(argv: string[]): Promise<number> {
     return 1;
   }
 }
+
+/** A follow-up file of the national sample, readable by all (as the survey returns are). */
+const openSampleFile = (path: string, parents: boolean) => new BufferedFileWriter(path, 0o644, { parents });

@@ -23,7 +23,7 @@
  *   safe.failures; // [] when every cube passes the audit
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Engine } from '../indicators/engine.ts';
+import type { Engine } from '../runtime/engine.ts';
 import type { Cell, Contribution, DimensionSpec, ProtectSpec, RuleSet } from '../protect/types.ts';
 import type { DepartmentRegion, EffectRow, ImpactResult, SurvivalCurve } from './impact.ts';
 import type { RencontreCurve } from './rencontre.ts';

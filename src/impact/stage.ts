@@ -12,7 +12,7 @@
  *   out.files.map((f) => f.path); // ["2025/tables/impact-mediation.long.csv", …]
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { Engine } from '../indicators/engine.ts';
+import type { Engine } from '../runtime/engine.ts';
 import type { Geography } from '../model/geography.ts';
 import type { OutputFile } from '../model/output.ts';
 import type { RuleSet } from '../protect/types.ts';

@@ -15,7 +15,7 @@ import { businessRules } from '../protect/primary.ts';
 import type { Contribution, DimensionSpec, ProtectSpec, RuleSet } from '../protect/types.ts';
 import type { PublicationConfig, TableConfig } from './config.ts';
 import { CONTRIBUTOR, cubeContributions, knownServiceContributions, measureContributions, numberReader, type Unit } from './contributions.ts';
-import type { Engine, LinkedTables, Verdict } from './engine.ts';
+import type { Engine, LinkedTables, Verdict } from '../runtime/engine.ts';
 import { geoMembers, GEO } from './geo.ts';
 import { configMessages, publishMessages as m } from './messages.ts';
 

@@ -3,16 +3,16 @@
  * (evolutions) — the one call the annual pipeline makes for the publish stage.
  *
  * @example
- *   const { publications, files, failures } = await publishYears(history, loadPublicationConfig('pipelines/config'));
+ *   const { publications, files, failures } = await publishYears(history, loadPublicationConfig('pipelines/config'), { engine: protectionEngine });
  *   publications.at(-1)?.history.length; // number of earlier years
  */
-import { startedEarly } from '../common/early.ts';
+import { startedEarly } from '../runtime/early.ts';
 import type { HarmonizedYear } from '../model/harmonized.ts';
 import type { OutputFile } from '../model/output.ts';
 import type { Publication } from '../model/publication.ts';
 import type { PublicationConfig } from './config.ts';
 import { progressMessages } from './messages.ts';
-import { protectionEngine, type Engine } from './engine.ts';
+import type { Engine } from '../runtime/engine.ts';
 import { absentSurveys, finishYear, protectYear, type ProtectedYear } from './publish.ts';
 
 /**
@@ -33,7 +33,7 @@ export interface PublishedYears {
   lines: string[];
 }
 
-/** How `publishYears` runs; every field is optional. */
+/** How `publishYears` runs; every field but `engine` is optional. */
 export interface PublishOptions {
   /**
    * the years whose publication is wanted (default: every year of `history`); a year of `history`
@@ -41,8 +41,8 @@ export interface PublishOptions {
    * failure and no publication
    */
   only?: readonly number[];
-  /** the protection engine (default: in-process; `pooledEngine` runs tables side by side) */
-  engine?: Engine;
+  /** the protection engine (src/runtime/engine.ts: `protectionEngine` in-process, `pooledEngine` side by side) */
+  engine: Engine;
   /** protections the caller began earlier (`startProtection`), by year */
   started?: ReadonlyMap<number, Promise<ProtectedYear>>;
   /**
@@ -56,8 +56,8 @@ export interface PublishOptions {
  * Every year's tables are protected at once (an engine on worker threads runs them side by side);
  * the derived tables then follow year by year, each needing the year before.
  */
-export async function publishYears(history: readonly HarmonizedYear[], config: PublicationConfig, options: PublishOptions = {}): Promise<PublishedYears> {
-  const { only, engine = protectionEngine, started = new Map(), onPublished } = options;
+export async function publishYears(history: readonly HarmonizedYear[], config: PublicationConfig, options: PublishOptions): Promise<PublishedYears> {
+  const { only, engine, started = new Map(), onPublished } = options;
   const all: Publication[] = [];
   const publications: Publication[] = [];
   const files: OutputFile[] = [];

@@ -23,7 +23,7 @@ import { buildCrossed } from './build-crossed.ts';
 import { buildCube, buildLinked, buildMeasures, surveyOf, type Built, type Context } from './build-cubes.ts';
 import type { PublicationConfig, TableConfig } from './config.ts';
 import { unitsOf } from './contributions.ts';
-import type { Engine, Verdict } from './engine.ts';
+import type { Engine, Verdict } from '../runtime/engine.ts';
 import { geoDimension, geoOrder } from './geo.ts';
 import { countsOver } from '../harmonize/coverage.ts';
 import { coverageMessages as cm, publishMessages as m } from './messages.ts';

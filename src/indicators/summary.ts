@@ -9,7 +9,7 @@ import { round } from '../format/round.ts';
 import type { Publication, PublicationTable } from '../model/publication.ts';
 import type { Cell, CellStatus } from '../protect/types.ts';
 import type { TableKind } from './config.ts';
-import type { Verdict } from './engine.ts';
+import type { Verdict } from '../runtime/engine.ts';
 
 export interface TableSummary {
   table: PublicationTable;

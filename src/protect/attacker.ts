@@ -5,8 +5,8 @@
  * Unknowns are split into connected components; each component is one persistent HiGHS model.
  */
 import type { Cube } from './cube.ts';
-import type { Highs } from './lp.ts';
-import { highs, LpModel, type LpRows } from './lp.ts';
+import { LpModel, type LpRows } from './lp.ts';
+import { solver, type LpSolver } from './solver.ts';
 
 export type Bounds = 'A' | 'B';
 
@@ -106,11 +106,11 @@ export function attackLayout(cube: Cube, suppressed: readonly boolean[]): { colu
 /** Builds the attacker's models for a suppression pattern. Dispose with `closeAttack`. */
 /** `presolve`: see `LpModel.open` (off when only the optimal values matter, not the vertex). */
 export async function openAttack(cube: Cube, suppressed: readonly boolean[], truth: Float64Array, bounds: Bounds, presolve = true): Promise<AttackModel> {
-  return buildAttack(await highs(), cube, suppressed, truth, bounds, presolve);
+  return buildAttack(await solver(), cube, suppressed, truth, bounds, presolve);
 }
 
 /** `openAttack` with the HiGHS instance already loaded (synchronous). */
-export function buildAttack(h: Highs, cube: Cube, suppressed: readonly boolean[], truth: Float64Array, bounds: Bounds, presolve = true): AttackModel {
+export function buildAttack(h: LpSolver, cube: Cube, suppressed: readonly boolean[], truth: Float64Array, bounds: Bounds, presolve = true): AttackModel {
   const { column, component, inners } = attackLayout(cube, suppressed);
   const partial: AttackModel = { column, component, components: [], truth };
   const rows: LpRows[] = inners.map(() => ({ starts: [0], indices: [], values: [], lower: [], upper: [] }));
@@ -150,7 +150,7 @@ export interface OpenComponent extends Component {
  * component's unknowns, ascending.
  */
 export function buildOpenComponent(
-  h: Highs,
+  h: LpSolver,
   cube: Cube,
   layout: Pick<AttackModel, 'column' | 'component' | 'truth'>,
   k: number,

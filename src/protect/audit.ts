@@ -11,9 +11,9 @@
  */
 import { buildAttack, closeAttack, interval } from './attacker.ts';
 import { Attack, type Failure } from './check.ts';
-import { linkedOf, prepare, SINGLE, targetOf, zerosKnown } from './engine.ts';
+import { linkedOf, prepare, SINGLE, targetOf, zerosKnown } from './steps.ts';
 import { insiderChecked, insiderFailing, insiders } from './insider.ts';
-import { highs } from './lp.ts';
+import { solver } from './solver.ts';
 import type { AuditFailure, AuditReport, Cell, Contribution, LinkedSpec, ProtectSpec } from './types.ts';
 
 export interface AuditOptions {
@@ -107,7 +107,7 @@ export async function auditLinked(
   }
   // exact intervals cost two LPs per suppressed cell and only some callers read them (the
   // publication stage needs the verdict alone): they are computed on first read
-  const h = await highs();
+  const h = await solver();
   const hidden = suppressed.filter(Boolean).length;
   const listIntervals = (): AuditReport['intervals'] => {
     const intervals: AuditReport['intervals'] = [];

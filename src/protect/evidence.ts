@@ -10,7 +10,7 @@
  *   rows.get(evidenceKey(['01', 'caf'])); // { rules: ['minFrequency'], lifted: ['minFrequency'], contributors: 2, topShare: 0.6, consents: ['MF-01-001', 'MF-01-002'] }
  */
 import { buildCube } from './cube.ts';
-import { linkedOf, SINGLE } from './engine.ts';
+import { linkedOf, SINGLE } from './steps.ts';
 import { primaryEvidence, topNeeded, type RuleName } from './primary.ts';
 import type { Code, Contribution, ProtectSpec } from './types.ts';
 

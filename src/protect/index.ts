@@ -1,5 +1,6 @@
 /**
- * The protection engine (pure: typed tables in, `ProtectedTable` out, no I/O).
+ * The protection engine (pure: typed tables in, `ProtectedTable` out, no I/O), on the LP solver
+ * the runtime installs (`useSolver`; HiGHS: src/runtime/highs.ts).
  *
  * Its files (SPEC.json, CONTRIB.csv, CELLS.csv) are read and written in src/format/.
  *
@@ -9,7 +10,6 @@
  */
 export { protect, protectLinked, type LinkedResult, type ProtectOptions } from './protect.ts';
 export { audit, auditLinked, type AuditOptions } from './audit.ts';
-export { preloadHighs } from './lp.ts';
-export { openPool, type AuditVerdict, type EnginePool } from './pool.ts';
+export { useSolver, type LpSolver } from './solver.ts';
 export type { ProtectedTable, ProtectedTableWithStats } from './protected-table.ts';
 export type * from './types.ts';

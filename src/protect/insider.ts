@@ -18,9 +18,9 @@
 import { attackLayout, buildOpenComponent, componentRoots, openRowBounds, type AttackModel, type Bounds, type Component, type OpenComponent } from './attacker.ts';
 import { failingOn, PRESOLVE_ABOVE_CELLS, type Check, type Failure, type Target } from './check.ts';
 import type { Cube } from './cube.ts';
-import { targetOf, zerosKnown } from './engine.ts';
+import { targetOf, zerosKnown } from './steps.ts';
 import { businessRules } from './primary.ts';
-import { highs, type Highs } from './lp.ts';
+import { solver, type LpSolver } from './solver.ts';
 import type { LinkedSpec, RuleSet } from './types.ts';
 
 /**
@@ -169,7 +169,7 @@ export async function insiderFailing(
 ): Promise<InsiderVerdict[]> {
   const out: InsiderVerdict[] = [];
   const roots = componentRoots(cube, suppressed);
-  const attack = options.attack ?? new InsiderAttack(cube, truth, await highs());
+  const attack = options.attack ?? new InsiderAttack(cube, truth, await solver());
   const provenOf = options.provenOf ?? new Map<number, Set<string>>();
   try {
     const all = insiders(cube, suppressed);
@@ -228,7 +228,7 @@ export async function checkInsider(
   const { view, checks } = insiderAttackPlan(cube, primary, suppressed, spec, insider, roots, zerosKnown(cube, suppressed));
   if (checks.length === 0) return undefined;
   const proven = provenFor(options.provenOf, insider);
-  const attack = options.attack ?? new InsiderAttack(cube, truth, await highs());
+  const attack = options.attack ?? new InsiderAttack(cube, truth, await solver());
   const failures: InsiderFailure[] = [];
   try {
     attack.sync(suppressed);
@@ -310,7 +310,7 @@ export async function proveTogether(
  * cell changed, or components merged or split) is rebuilt at its next use.
  *
  * @example
- *   const attack = new InsiderAttack(cube, truth, await highs());
+ *   const attack = new InsiderAttack(cube, truth, await solver());
  *   attack.sync(suppressed);
  *   await attack.failing(insiderView(suppressed, insider), insider, targets, 'B', { exact: true });
  *   attack.close();
@@ -324,7 +324,7 @@ export class InsiderAttack {
   constructor(
     private readonly cube: Cube,
     private readonly truth: Float64Array,
-    private readonly h: Highs,
+    private readonly h: LpSolver,
   ) {}
 
   /** Follows the suppression pattern (a copy is kept). */

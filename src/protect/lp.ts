@@ -1,36 +1,10 @@
 /**
- * Thin wrapper over HiGHS (WebAssembly, through its C API: see highs-c.ts): one instance per
- * process, one persistent model per connected component, objective changed in place between solves
- * so the simplex warm-starts.
+ * The method's LP models over the solver interface (solver.ts; HiGHS in the runtime): one solver
+ * per thread, one persistent model per connected component, objective changed in place between
+ * solves so the simplex warm-starts.
  */
-import { setFlagsFromString } from 'node:v8';
-import { loadHighs, MODEL_STATUS, SENSE, type CModel, type HighsC } from './highs-c.ts';
+import { MODEL_STATUS, SENSE, solver, type CModel, type LpSolver } from './solver.ts';
 import { solverFailed, solverStopped } from './messages.ts';
-
-export type Highs = HighsC;
-
-let instance: Promise<Highs> | undefined;
-const WASM_TIERING_BUDGET = 100_000_000;
-export function highs(): Promise<Highs> {
-  // V8 compiles HiGHS's functions quickly (Liftoff), then recompiles the hot ones with its
-  // optimising compiler after a budget of work; at the default budget (1.8 M) that recompilation,
-  // competing for the two cores, cost more than it saved on small tables. Measured with 100 M, fresh
-  // processes, paired runs: departments × 10 protect 0.70–0.80 s → 0.35–0.53 s; 3 500 × 10
-  // unchanged (4.2–4.7 s); 35 000 × 10 46.8 → 40.4 s; make annual unchanged. Process-wide, set
-  // before HiGHS is compiled.
-  if (!instance) setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
-  instance ??= loadHighs();
-  return instance;
-}
-
-/**
- * Starts loading HiGHS without waiting for it: V8 compiles the solver on its background threads
- * (see highs-hints.ts) while the caller goes on reading its input. A failed load is reported by
- * the first `highs()` that needs the solver.
- */
-export function preloadHighs(): void {
-  highs().catch(() => {});
-}
 
 /** Sparse rows: `lower ≤ Σ coef·x ≤ upper`. */
 export interface LpRows {
@@ -59,12 +33,12 @@ export interface LpProblem {
 export type Outcome = { status: 'optimal'; objective: number; x: Float64Array } | { status: 'unbounded' } | { status: 'infeasible' };
 
 /** HiGHS takes a large finite number for an infinite bound. */
-function finite(h: Highs, v: number): number {
+function finite(h: LpSolver, v: number): number {
   return v === Infinity ? h.infinity : v === -Infinity ? -h.infinity : v;
 }
 
 /** Rows as HiGHS takes them: finite bounds, row starts without the final count. */
-function rowData(h: Highs, rows: LpRows) {
+function rowData(h: LpSolver, rows: LpRows) {
   return {
     lower: Float64Array.from(rows.lower, (v) => finite(h, v)),
     upper: Float64Array.from(rows.upper, (v) => finite(h, v)),
@@ -78,7 +52,7 @@ function rowData(h: Highs, rows: LpRows) {
 export class LpModel {
   private runs = 0;
   private constructor(
-    private readonly h: Highs,
+    private readonly h: LpSolver,
     private readonly model: CModel,
     readonly numCols: number,
     private start?: Float64Array,
@@ -93,11 +67,11 @@ export class LpModel {
    * Infinite bounds may be given as ±Infinity.
    */
   static async open(problem: LpProblem, once = false, presolve = true): Promise<LpModel> {
-    return LpModel.create(await highs(), problem, once, presolve);
+    return LpModel.create(await solver(), problem, once, presolve);
   }
 
   /** `open` with the instance already loaded (synchronous). */
-  static create(h: Highs, problem: LpProblem, once = false, presolve = true): LpModel {
+  static create(h: LpSolver, problem: LpProblem, once = false, presolve = true): LpModel {
     const { lower, upper, starts, indices, values } = rowData(h, problem.rows);
     const model = h.create();
     model.passLp({

@@ -84,6 +84,7 @@ export const auditInsider = (codes: readonly string[], value: number, contributo
 export const inconsistentSharedCell = (codes: readonly string[]) =>
   `Tableaux liés : la cellule ${codes.join(' × ')} n'a pas la même valeur dans tous les tableaux qui la contiennent.`;
 export const solverFailed = (status: string) => `Le solveur de programmation linéaire a échoué (statut ${status}).`;
+export const solverMissing = () => `Aucun solveur de programmation linéaire n'est installé (le runtime installe HiGHS avant la première protection).`;
 export const solverStopped = () => `Le solveur de programmation linéaire s'est arrêté sur une erreur interne (module WebAssembly).`;
 
 function fmt(x: number): string {
@@ -94,6 +95,3 @@ function fmt(x: number): string {
 function bound(x: number | undefined): string {
   return x === undefined ? '…' : fmt(x);
 }
-
-export const workerStopped = (code: number) => `Un worker de protection s'est arrêté en cours de calcul (code ${code}).`;
-export const workerClosed = () => 'Le pool de workers de protection est fermé.';

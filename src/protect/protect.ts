@@ -10,11 +10,11 @@
 import { componentRoots } from './attacker.ts';
 import { Attack, movesValue, type Check, type Failure } from './check.ts';
 import type { Cube } from './cube.ts';
-import { equalize, identicalGroups, linkedOf, prepare, SINGLE, tableCells, targetOf, zerosKnown } from './engine.ts';
+import { equalize, identicalGroups, linkedOf, prepare, SINGLE, tableCells, targetOf, zerosKnown } from './steps.ts';
 import { sealProtectedWithStats, type ProtectedTableWithStats } from './protected-table.ts';
 import { openRepair, type Move, type Repair, type RepairMode } from './repair.ts';
 import { checkInsider, insiderChecked, InsiderAttack, insiders, proveTogether } from './insider.ts';
-import { highs } from './lp.ts';
+import { solver } from './solver.ts';
 import { releasePass, smallestPattern } from './release.ts';
 import { gaussSuppress } from './secondary.ts';
 import type { Contribution, LinkedSpec, ProtectSpec, ProtectStats } from './types.ts';
@@ -254,7 +254,7 @@ async function suppress(
         let failed = 0;
         let roots: Int32Array | undefined;
         const all = insiders(cube, suppressed);
-        insiderAttack ??= new InsiderAttack(cube, truth, await highs());
+        insiderAttack ??= new InsiderAttack(cube, truth, await solver());
         await proveTogether(cube, primary, suppressed, spec, all, (roots = componentRoots(cube, suppressed)), { attack: insiderAttack, provenOf });
         for (const group of all) {
           // a repair for an earlier insider may have suppressed more of this one's cells

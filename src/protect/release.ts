@@ -15,9 +15,9 @@
 import { componentRoots } from './attacker.ts';
 import { Attack, type Target } from './check.ts';
 import type { Cube } from './cube.ts';
-import { identicalGroups, targetOf, zerosKnown } from './engine.ts';
+import { identicalGroups, targetOf, zerosKnown } from './steps.ts';
 import { checkInsider, InsiderAttack, insiders, proveTogether } from './insider.ts';
-import { highs } from './lp.ts';
+import { solver } from './solver.ts';
 import type { LinkedSpec } from './types.ts';
 
 /**
@@ -59,7 +59,7 @@ export async function releasePass(
   const targets = cube.cells.flatMap((_, c) => (primary[c] ? [targetOf(cube, c, spec)] : []));
   let released = 0;
   // the insiders' models, kept from one offer to the next where the offer does not touch them
-  const insiderAttack = insider ? new InsiderAttack(cube, truth, await highs()) : undefined;
+  const insiderAttack = insider ? new InsiderAttack(cube, truth, await solver()) : undefined;
   try {
     for (const c of order) {
       if (!suppressed[c]) continue;
@@ -128,7 +128,7 @@ export async function smallestPattern(
   const cost = (unit: number[]) => unit.reduce((sum, c) => sum + withholdCost(cube, c), 0);
   units.sort((a, b) => cost(a) - cost(b) || a[0] - b[0]);
   const targets = cube.cells.flatMap((_, c) => (primary[c] ? [targetOf(cube, c, spec)] : []));
-  const insiderAttack = insider ? new InsiderAttack(cube, truth, await highs()) : undefined;
+  const insiderAttack = insider ? new InsiderAttack(cube, truth, await solver()) : undefined;
   try {
     // patterns by number of units, each in lexicographic order of the sorted units
     const best = await (async () => {

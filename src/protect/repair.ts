@@ -16,8 +16,8 @@
  *   size, more suppressions.
  */
 import type { Cube } from './cube.ts';
-import type { Highs } from './lp.ts';
-import { highs, LpModel, type LpRows } from './lp.ts';
+import { LpModel, type LpRows } from './lp.ts';
+import { solver, type LpSolver } from './solver.ts';
 
 /** A feasible attacker's move (inner → change), kept to prove later targets without an LP. */
 export type Move = Map<number, number>;
@@ -46,7 +46,7 @@ export type RepairMode = 'table' | 'local';
 /** `weight`: cost of suppressing each cell, per unit moved. */
 export async function openRepair(cube: Cube, truth: Float64Array, weight: Float64Array, mode?: RepairMode, limit = 120): Promise<Repair> {
   const chosen = mode ?? (cube.cells.length <= TABLE_REPAIR_MAX_CELLS ? 'table' : 'local');
-  return chosen === 'table' ? TableRepair.open(cube, truth, weight) : new LocalRepair(cube, truth, weight, limit, await highs());
+  return chosen === 'table' ? TableRepair.open(cube, truth, weight) : new LocalRepair(cube, truth, weight, limit, await solver());
 }
 
 const PUBLISHED = 0;
@@ -214,7 +214,7 @@ class LocalRepair implements Repair {
     private readonly truth: Float64Array,
     private readonly weight: Float64Array,
     private readonly limit: number,
-    private readonly h: Highs,
+    private readonly h: LpSolver,
   ) {
     this.cellsOf = Array.from({ length: cube.innerCount }, () => []);
     cube.cells.forEach((cell, c) => {

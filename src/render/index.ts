@@ -13,7 +13,7 @@
  *   const files = await render(publication, { latest: true, generatedAt: null });
  *   files.map((f) => f.path); // ["2024/index.html", "2024/cours-appel/CA-AGEN.html", …, "2024/departements/976.xlsx"]
  */
-import { startedEarly } from '../common/early.ts';
+import { startedEarly } from '../runtime/early.ts';
 import type { OutputFile } from '../model/output.ts';
 import type { Publication } from '../model/publication.ts';
 import { courtPage } from './court.ts';

@@ -21,7 +21,6 @@
 import type { MediationRow, RencontreRow } from '../model/rows.ts';
 import type { IdentifierConfig, SuiviDictionary, SuiviSource } from '../suivi/contract.ts';
 import { join } from 'node:path';
-import { BufferedFileWriter } from '../io/buffered-writer.ts';
 import { nirKey } from '../suivi/nir.ts';
 import { base32 } from '../suivi/pseudonym.ts';
 import { pseudonymiseGrid, rowPseudonymiser, type RowOutcome } from '../suivi/pseudonymise.ts';
@@ -57,8 +56,14 @@ export interface FollowUpOptions {
    * national scale does not fit in memory as text); `cafChildrenPerYear` then fills each of the last
    * four CAF years up to that many children with separated families' children met in no scheme
    */
-  stream?: { dir: string; cafChildrenPerYear?: number; decisionsPerYear?: number };
+  stream?: { dir: string; open: OpenTextFile; cafChildrenPerYear?: number; decisionsPerYear?: number };
 }
+
+/**
+ * A text file written piece by piece, in place only at `commit` (the caller's I/O gives it: the CLI
+ * passes `io/buffered-writer.ts`'s `BufferedFileWriter`); `parents`: create its folder when missing.
+ */
+export type OpenTextFile = (path: string, parents: boolean) => { write(text: string): void; commit(): void };
 
 export interface FollowUpDefect {
   source: SuiviSource;
@@ -150,11 +155,11 @@ interface OpenFile {
   source: SuiviSource;
   year: number;
   header: string[];
-  out: BufferedFileWriter;
+  out: ReturnType<OpenTextFile>;
   pseudonymise: (raw: readonly string[], ligne: number) => RowOutcome;
   line: number;
   rows: number;
-  rejects?: BufferedFileWriter;
+  rejects?: ReturnType<OpenTextFile>;
   rejected: number;
   /** the justice file's rows seen (its duplicated decisions are counted) */
   seen?: Set<string>;
@@ -169,6 +174,7 @@ export class DiskSink implements RawSink {
   private readonly open = new Map<string, OpenFile>();
   constructor(
     private readonly dir: string,
+    private readonly openFile: OpenTextFile,
     private readonly options: FollowUpOptions,
   ) {}
 
@@ -177,7 +183,7 @@ export class DiskSink implements RawSink {
     let file = this.open.get(key);
     if (file === undefined) {
       const header = Object.keys(first);
-      const out = new BufferedFileWriter(join(this.dir, 'suivi', String(year), `${source}.csv`), 0o644, { parents: true });
+      const out = this.openFile(join(this.dir, 'suivi', String(year), `${source}.csv`), true);
       const { sep, eol, bom } = dialect(source);
       const dictionary = this.options.dictionary(source);
       out.write(`${bom}${Object.keys(dictionary.fields).join(sep)}${eol}`);
@@ -195,7 +201,7 @@ export class DiskSink implements RawSink {
     if (outcome === undefined) return;
     if ('row' in outcome) this.writeRow(file, outcome.row);
     else {
-      file.rejects ??= new BufferedFileWriter(join(this.dir, 'suivi', String(year), `${source}.rejets.csv`), 0o644);
+      file.rejects ??= this.openFile(join(this.dir, 'suivi', String(year), `${source}.rejets.csv`), false);
       if (file.rejected === 0) file.rejects.write('ligne;motif\r\n');
       file.rejects.write(`${outcome.reject.ligne};${outcome.reject.motif}\r\n`);
       file.rejected++;
@@ -330,7 +336,7 @@ function fakeNir(r: Rng, born: number, departement: string): string {
 export function generateFollowUp(options: FollowUpOptions): { files: { path: string; content: Uint8Array }[]; written: string[]; defects: FollowUpDefect[] } {
   const rng = createRng(options.seed).fork('suivi');
   const plant = options.defects !== false;
-  const sink: RawSink = options.stream ? new DiskSink(options.stream.dir, options) : new MemorySink(options);
+  const sink: RawSink = options.stream ? new DiskSink(options.stream.dir, options.stream.open, options) : new MemorySink(options);
   const push = (source: SuiviSource, year: number, row: Raw) => sink.push(source, year, row);
   const defects: FollowUpDefect[] = [];
   const families: Family[] = [];

@@ -15,7 +15,7 @@
  *   const out = await publishFollowUp(counts, geography, engine, config);
  *   out.long.mediation[0]; // { geo: "FR", cohort: 2022, horizon: 12, group: "ensemble", outcome: "enfants", value: 1372, status: "published" }
  */
-import type { Engine } from '../indicators/engine.ts';
+import type { Engine } from '../runtime/engine.ts';
 import { geoDimension, geoOrder } from '../indicators/geo.ts';
 import { longStatus, type LongStatus } from '../indicators/messages.ts';
 import type { Geography } from '../model/geography.ts';

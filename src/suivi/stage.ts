@@ -6,7 +6,7 @@
  * @example
  *   const { files, failures } = await followUpStage(followUp, 2025, geography, validated, engine, config);
  */
-import type { Engine } from '../indicators/engine.ts';
+import type { Engine } from '../runtime/engine.ts';
 import type { Geography } from '../model/geography.ts';
 import type { OutputFile } from '../model/output.ts';
 import type { MediationRow, RencontreRow } from '../model/rows.ts';

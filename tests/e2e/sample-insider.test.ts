@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { harmonize } from '../../src/harmonize/harmonize.ts';
-import { protectionEngine } from '../../src/indicators/engine.ts';
+import { protectionEngine } from '../../src/runtime/engine.ts';
 import { publishWith } from '../../src/indicators/publish.ts';
 import { loadPublicationConfig } from '../../src/ingest/publication-config.ts';
 import { listYears, readReturns } from '../../src/ingest/read-returns.ts';

@@ -12,6 +12,9 @@ import { buildUniverse } from '../../src/sample/universe.ts';
 import { createRng } from '../../src/sample/prng.ts';
 import { PSEUDONYM } from '../../src/suivi/pseudonym.ts';
 import { departments, suiviInputs } from '../sample/inputs.ts';
+import { BufferedFileWriter } from '../../src/io/buffered-writer.ts';
+
+const openFile = (path: string, parents: boolean) => new BufferedFileWriter(path, 0o644, { parents });
 
 const rng = createRng(11);
 const universe = buildUniverse(rng.fork('universe'), departments(), 1);
@@ -32,7 +35,7 @@ describe('the national follow-up files', () => {
 
   it('streamed to disk, are the bytes of the in-memory files, defects and their counts included', () => {
     const memory = generateFollowUp(inputs);
-    const disk = generateFollowUp({ ...inputs, stream: { dir } });
+    const disk = generateFollowUp({ ...inputs, stream: { dir, open: openFile } });
     expect(disk.files).toEqual([]);
     expect(filesBelow(dir)).toEqual(memory.files.map((f) => f.path).sort());
     expect([...disk.written].sort()).toEqual(memory.files.map((f) => f.path).sort());
@@ -48,7 +51,7 @@ describe('the national follow-up files', () => {
     const schemeJustice = Math.max(...[2022, 2023, 2024, 2025].map((y) => dataLines(text(`suivi/${y}/justice.csv`)).length));
     const caf = schemeCaf + 400;
     const justice = schemeJustice + 50;
-    generateFollowUp({ ...inputs, stream: { dir, cafChildrenPerYear: caf, decisionsPerYear: justice } });
+    generateFollowUp({ ...inputs, stream: { dir, open: openFile, cafChildrenPerYear: caf, decisionsPerYear: justice } });
     // earlier years untouched
     for (const y of [2020, 2021]) expect(readFileSync(join(dir, 'suivi', String(y), 'caf.csv'), 'utf8')).toBe(text(`suivi/${y}/caf.csv`));
     const panels: Set<string>[] = [];

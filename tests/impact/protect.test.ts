@@ -1,7 +1,7 @@
 import type { EffectRow, ImpactResult } from '../../src/impact/impact.ts';
 import { protectImpact, type ArmCount, type ImpactCounts, type TimeCount } from '../../src/impact/protect.ts';
 import { OUTCOMES } from '../../src/impact/rules.ts';
-import { protectionEngine } from '../../src/indicators/engine.ts';
+import { protectionEngine } from '../../src/runtime/engine.ts';
 
 const rules = { minValue: 11, protectionPercent: 10 };
 const departments = [{ code: '13', region: 'R93' }, { code: '06', region: 'R93' }, { code: '2A', region: 'R94' }, { code: '2B', region: 'R94' }];

@@ -4,7 +4,7 @@
  * when one of two did (the other would be exposed by subtraction), and the audit trail's `cells.csv`
  * says which rule fired and which consents lifted it.
  */
-import { protectionEngine } from '../../src/indicators/engine.ts';
+import { protectionEngine } from '../../src/runtime/engine.ts';
 import { publishWith, type PublishResult } from '../../src/indicators/publish.ts';
 import { loadPublicationConfig } from '../../src/ingest/publication-config.ts';
 import { parseCells } from '../../src/format/cells.ts';

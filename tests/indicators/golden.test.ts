@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { loadPublicationConfig } from '../../src/ingest/publication-config.ts';
-import { pooledEngine } from '../../src/indicators/engine.ts';
+import { pooledEngine, protectionEngine } from '../../src/runtime/engine.ts';
 import { publishYears, startProtection } from '../../src/indicators/publish-years.ts';
 import type { HarmonizedYear } from '../../src/model/harmonized.ts';
 import type { OutputFile } from '../../src/model/output.ts';
@@ -16,7 +16,8 @@ import type { MediationRow, RencontreRow } from '../../src/model/rows.ts';
 import { parseCells } from '../../src/format/cells.ts';
 import { parseContributions } from '../../src/format/contrib.ts';
 import { parseSpec } from '../../src/format/spec.ts';
-import { audit, openPool } from '../../src/protect/index.ts';
+import { audit } from '../../src/protect/index.ts';
+import { openPool } from '../../src/runtime/protect-pool.ts';
 import { harmonizedYear } from './fixtures.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -51,7 +52,7 @@ describe.each(cases)('golden publication: %s', (name) => {
       .filter((f) => f.endsWith('.json'))
       .map((f) => JSON.parse(readFileSync(join(input, f), 'utf8')) as { year: number; mediation: MediationRow[]; rencontre: RencontreRow[] })
       .map((y) => harmonizedYear(y.year, y.mediation, y.rencontre));
-    const result = await publishYears(years, config);
+    const result = await publishYears(years, config, { engine: protectionEngine });
     failures = result.failures;
     actual = filesOf(result.files);
   });

@@ -8,7 +8,7 @@
  */
 import { markKey } from '../../src/indicators/marks.ts';
 import { coverageMessages } from '../../src/indicators/messages.ts';
-import { protectionEngine } from '../../src/indicators/engine.ts';
+import { protectionEngine } from '../../src/runtime/engine.ts';
 import { publishWith, type PublishResult } from '../../src/indicators/publish.ts';
 import { loadPublicationConfig } from '../../src/ingest/publication-config.ts';
 import type { KnownService } from '../../src/model/coverage.ts';

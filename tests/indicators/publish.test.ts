@@ -2,7 +2,7 @@
  * The publish stage end to end on a tiny year (real protection engine): which files it writes, how a
  * failed audit surfaces, and that row order does not matter (metamorphic).
  */
-import { protectionEngine, type Engine } from '../../src/indicators/engine.ts';
+import { protectionEngine, type Engine } from '../../src/runtime/engine.ts';
 import { publishMessages } from '../../src/indicators/messages.ts';
 import { publishWith, type PublishResult } from '../../src/indicators/publish.ts';
 import { loadPublicationConfig } from '../../src/ingest/publication-config.ts';

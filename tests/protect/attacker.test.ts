@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { addFloors, buildAttack, closeAttack, interval } from '../../src/protect/attacker.ts';
-import { linkedOf, prepare, SINGLE } from '../../src/protect/engine.ts';
-import { highs } from '../../src/protect/lp.ts';
+import { linkedOf, prepare, SINGLE } from '../../src/protect/steps.ts';
+import { highs } from '../../src/runtime/highs.ts';
 import type { Contribution, LinkedSpec, ProtectSpec } from '../../src/protect/types.ts';
 import { createRng } from '../../src/sample/prng.ts';
 import { flat, linkedTables, oneContributorPerCell, twoHierarchiesGeo } from './fixtures.ts';

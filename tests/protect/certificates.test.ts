@@ -7,8 +7,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildAttack, closeAttack, interval } from '../../src/protect/attacker.ts';
 import { rectangles } from '../../src/protect/certificates.ts';
-import { linkedOf, prepare, SINGLE } from '../../src/protect/engine.ts';
-import { highs } from '../../src/protect/lp.ts';
+import { linkedOf, prepare, SINGLE } from '../../src/protect/steps.ts';
+import { highs } from '../../src/runtime/highs.ts';
 import type { Contribution, DimensionSpec, ProtectSpec } from '../../src/protect/types.ts';
 import { createRng } from '../../src/sample/prng.ts';
 import { flat, oneContributorPerCell, twoHierarchiesGeo } from './fixtures.ts';

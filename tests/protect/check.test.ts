@@ -6,7 +6,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Attack, movesValue, type Check, type CheckOptions, type Target } from '../../src/protect/check.ts';
 import type { Cube } from '../../src/protect/cube.ts';
-import { linkedOf, prepare, SINGLE } from '../../src/protect/engine.ts';
+import { linkedOf, prepare, SINGLE } from '../../src/protect/steps.ts';
 import type { ProtectSpec } from '../../src/protect/types.ts';
 import { flat, oneContributorPerCell, tauArgus } from './fixtures.ts';
 

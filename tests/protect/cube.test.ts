@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { buildCube } from '../../src/protect/cube.ts';
-import { linkedOf } from '../../src/protect/engine.ts';
+import { linkedOf } from '../../src/protect/steps.ts';
 import { linkedTables, randomTable } from './fixtures.ts';
 import { leavesUnder } from './oracle.ts';
 

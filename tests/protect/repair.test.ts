@@ -19,7 +19,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type { Cube } from '../../src/protect/cube.ts';
-import { linkedOf, prepare, SINGLE } from '../../src/protect/engine.ts';
+import { linkedOf, prepare, SINGLE } from '../../src/protect/steps.ts';
 import { openRepair, type RepairMode, type Widened } from '../../src/protect/repair.ts';
 import type { ProtectSpec } from '../../src/protect/types.ts';
 import { flat, oneContributorPerCell } from './fixtures.ts';

@@ -1,5 +1,5 @@
 import { generatedAt, render, renderYears } from '../../src/render/index.ts';
-import { openWorkbookPool } from '../../src/render/workbook-pool.ts';
+import { openWorkbookPool } from '../../src/runtime/workbook-pool.ts';
 import { fullGeography } from './fixtures.ts';
 import { renderMessages as m } from '../../src/render/messages.ts';
 import { fixturePublication, smallGeography } from './fixtures.ts';

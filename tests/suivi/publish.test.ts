@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadGeography } from '../../src/ingest/geography.ts';
-import { protectionEngine } from '../../src/indicators/engine.ts';
+import { protectionEngine } from '../../src/runtime/engine.ts';
 import type { OutcomeCount } from '../../src/suivi/outcomes.ts';
 import { publishFollowUp } from '../../src/suivi/publish.ts';
 

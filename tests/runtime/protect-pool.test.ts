@@ -4,9 +4,10 @@
  * after `close` rejected.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { audit, openPool, protect, protectLinked, type EnginePool } from '../../src/protect/index.ts';
+import { audit, protect, protectLinked } from '../../src/protect/index.ts';
+import { openPool, type EnginePool } from '../../src/runtime/protect-pool.ts';
 import type { Contribution, LinkedSpec, ProtectSpec } from '../../src/protect/types.ts';
-import { flat, pattern, twoHierarchiesGeo } from './fixtures.ts';
+import { flat, pattern, twoHierarchiesGeo } from '../protect/fixtures.ts';
 
 const spec: ProtectSpec = { dimensions: [twoHierarchiesGeo, flat('cat', ['a', 'b', 'c'])], contributor: 's', value: 'n', rules: { minFrequency: 2, minValue: 4, protectionPercent: 10 } };
 const rows: Contribution[] = ['d1', 'd2', 'd3', 'd4'].flatMap((d, i) =>

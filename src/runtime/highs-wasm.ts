@@ -1,7 +1,7 @@
 /**
  * The bytes of HiGHS's WebAssembly module, as installed with the `highs` package, and the
- * compilation hints measured for that build (`src/protect/highs-hints.json`, made by
- * `make highs-hints`). The solver's binding (src/protect/highs-c.ts) instantiates the module
+ * compilation hints measured for that build (`src/runtime/highs-hints.json`, made by
+ * `make highs-hints`). The solver's binding (highs-c.ts) instantiates the module
  * itself, to keep a handle on its memory; reading these files is the only disk access of that
  * load, so it lives here with the other I/O.
  *
@@ -20,7 +20,7 @@ export function highsWasmBytes(): Uint8Array {
 }
 
 /** Where the hints live (also written there by `scripts/highs-hints.ts`). */
-export const HIGHS_HINTS_PATH = fileURLToPath(new URL('../protect/highs-hints.json', import.meta.url));
+export const HIGHS_HINTS_PATH = fileURLToPath(new URL('./highs-hints.json', import.meta.url));
 
 /** The parsed hints file, or undefined when it cannot be read as JSON. */
 export function highsHintsFile(): unknown {

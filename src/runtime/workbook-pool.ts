@@ -8,9 +8,9 @@
  *   const books = await pool.render(publication, ['01', '02'], null); // two XLSX files
  *   await pool.close();
  */
-import { openWorkers, type Workers } from '../common/workers.ts';
+import { openWorkers, type Workers } from './workers.ts';
 import type { Publication } from '../model/publication.ts';
-import { renderMessages as m } from './messages.ts';
+import { renderMessages as m } from '../render/messages.ts';
 import type { WorkbookRequest } from './workbook-worker.ts';
 
 export interface WorkbookPool {

@@ -1,14 +1,14 @@
 /**
- * A protection worker thread (started by `openPool`, see pool.ts): answers one request at a time
+ * A protection worker thread (started by `openPool`, see protect-pool.ts): answers one request at a time
  * with the engine's result. HiGHS is loaded at start, while the main thread is still reading.
  */
 import { parentPort } from 'node:worker_threads';
-import { audit, auditLinked } from './audit.ts';
-import { highs } from './lp.ts';
-import { protect, protectLinked } from './protect.ts';
-import type { Request } from './pool.ts';
-import { serveRequests } from '../common/workers.ts';
-import type { AuditReport } from './types.ts';
+import { audit, auditLinked } from '../protect/audit.ts';
+import { highs } from './highs.ts';
+import { protect, protectLinked } from '../protect/protect.ts';
+import type { Request } from './protect-pool.ts';
+import { serveRequests } from './workers.ts';
+import type { AuditReport } from '../protect/types.ts';
 
 /** Only what a verdict needs: the report's `intervals` getter would cost two LPs per suppressed cell. */
 const verdictOf = (r: AuditReport) => ({ ok: r.ok, checked: r.checked, zerosKnown: r.zerosKnown, insiders: r.insiders, insiderChecked: r.insiderChecked, failures: r.failures });

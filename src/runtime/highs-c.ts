@@ -21,12 +21,12 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { highsHintsFile, highsWasmBytes } from '../io/highs-wasm.ts';
+import { SENSE, type CModel, type LpSolver } from '../protect/solver.ts';
+import { highsHintsFile, highsWasmBytes } from './highs-wasm.ts';
 import { HINT_FLAGS, hintedHighs } from './highs-hints.ts';
 
-/** HiGHS's model status codes (HighsModelStatus) that mfer reads. */
-export const MODEL_STATUS = { solveError: 4, optimal: 7, infeasible: 8, unboundedOrInfeasible: 9, unbounded: 10, unknown: 15 } as const;
-export const SENSE = { minimize: 1, maximize: -1 } as const;
+/** HiGHS as the method's LP solver (the interface of src/protect/solver.ts). */
+export type HighsC = LpSolver;
 
 type CFn = (...args: number[]) => number;
 
@@ -38,47 +38,6 @@ interface WasmInstance {
   exports: Record<string, unknown>;
 }
 const wasm = (globalThis as unknown as { WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: WasmInstance }>; Memory: abstract new () => WasmMemory } }).WebAssembly;
-
-/** An LP in HiGHS's row-wise form (`starts` without the final entry count). */
-export interface CLp {
-  numCols: number;
-  colCost: Float64Array;
-  colLower: Float64Array;
-  colUpper: Float64Array;
-  rowLower: Float64Array;
-  rowUpper: Float64Array;
-  starts: Int32Array;
-  indices: Int32Array;
-  values: Float64Array;
-}
-
-export interface HighsC {
-  /** HiGHS's infinite bound */
-  infinity: number;
-  create(): CModel;
-}
-
-/** One HiGHS instance (a `Highs` object in C++); `dispose` frees it. */
-export interface CModel {
-  setOption(name: string, value: boolean | number | string): void;
-  passLp(lp: CLp): void;
-  addRows(lower: Float64Array, upper: Float64Array, starts: Int32Array, indices: Int32Array, values: Float64Array): void;
-  setColsCost(costs: Float64Array): void;
-  setColCost(col: number, cost: number): void;
-  setColBounds(col: number, lower: number, upper: number): void;
-  setRowBounds(row: number, lower: number, upper: number): void;
-  setSense(sense: number): void;
-  setBasis(colStatus: Int32Array, rowStatus: Int32Array): void;
-  setLogicalBasis(): void;
-  setSolution(colValue: Float64Array): void;
-  /** HiGHS's return status (−1 error, 0 ok, 1 warning) */
-  run(): number;
-  status(): number;
-  objective(): number;
-  /** a copy of the primal column values */
-  colValues(): Float64Array;
-  dispose(): void;
-}
 
 /** Loads the package's module with its memory in hand. */
 export async function loadHighs(): Promise<HighsC> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { startedEarly } from '../../src/common/early.ts';
+import { startedEarly } from '../../src/runtime/early.ts';
 
 describe('startedEarly', () => {
   it('keeps a failure from being an unhandled rejection and rethrows it where awaited', async () => {

@@ -1,11 +1,11 @@
 /**
- * V8's compilation hints section (src/protect/wasm-hints.ts) on a module built here byte by byte:
+ * V8's compilation hints section (src/runtime/wasm-hints.ts) on a module built here byte by byte:
  * where it goes, what it holds, and that the module computes the same with it.
  */
 import { describe, expect, test } from '@jest/globals';
-import { moduleShape, withCompilationHints } from '../../src/protect/wasm-hints.ts';
+import { moduleShape, withCompilationHints } from '../../src/runtime/wasm-hints.ts';
 
-// the project's TypeScript libraries do not type the WebAssembly global (as in src/protect/highs-c.ts)
+// the project's TypeScript libraries do not type the WebAssembly global (as in src/runtime/highs-c.ts)
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;

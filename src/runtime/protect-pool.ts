@@ -12,11 +12,11 @@
  *     await pool.close();
  *   }
  */
-import { openWorkers } from '../common/workers.ts';
-import type { LinkedResult } from './protect.ts';
+import { openWorkers } from './workers.ts';
+import type { LinkedResult } from '../protect/protect.ts';
 import { workerClosed, workerStopped } from './messages.ts';
-import { sealProtectedWithStats, type ProtectedTableWithStats } from './protected-table.ts';
-import type { AuditReport, Cell, Contribution, LinkedSpec, ProtectSpec } from './types.ts';
+import { sealProtectedWithStats, type ProtectedTableWithStats } from '../protect/protected-table.ts';
+import type { AuditReport, Cell, Contribution, LinkedSpec, ProtectSpec } from '../protect/types.ts';
 
 /** An audit's outcome without its exact intervals (computed only on demand, in-process). */
 export type AuditVerdict = Omit<AuditReport, 'intervals'>;
@@ -43,7 +43,7 @@ const seal = (t: Sealable) => sealProtectedWithStats(t.dimensions, t.cells, t.st
 
 /** Starts `size` (≥ 1) workers at once, so that they load while the caller does other work. */
 export function openPool(size: number): EnginePool {
-  const workers = openWorkers(new URL('./worker.ts', import.meta.url), size, { stopped: workerStopped, closed: workerClosed });
+  const workers = openWorkers(new URL('./protect-worker.ts', import.meta.url), size, { stopped: workerStopped, closed: workerClosed });
   const call = async <T>(request: Omit<Request, 'id'>): Promise<T> => (await workers.call(request)) as T;
 
   return {

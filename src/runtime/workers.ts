@@ -1,6 +1,6 @@
 /**
  * A pool of worker threads answering one request at a time each, in the order asked: the
- * protection engine's (src/protect/pool.ts) and the workbooks' (src/render/workbook-pool.ts).
+ * protection engine's (src/runtime/protect-pool.ts) and the workbooks' (src/runtime/workbook-pool.ts).
  * A worker module is loaded as its compiled JavaScript when its caller runs compiled (`make
  * build`), else as TypeScript through tsx (worker-boot.mjs: Node 20 does not pass the parent's
  * module hooks to worker threads). A worker answers `{ id, result }` or `{ id, error }`.

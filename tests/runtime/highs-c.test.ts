@@ -1,10 +1,11 @@
 /**
- * The C binding of HiGHS (src/protect/highs-c.ts) against the `highs` package's own model API,
+ * The C binding of HiGHS (src/runtime/highs-c.ts) against the `highs` package's own model API,
  * which stays the reference: same LP, same answer.
  */
 import { describe, expect, test } from '@jest/globals';
 import loadPackage, { type Highs as PackageHighs } from 'highs';
-import { loadHighs, MODEL_STATUS, SENSE, type CModel, type HighsC } from '../../src/protect/highs-c.ts';
+import { loadHighs } from '../../src/runtime/highs-c.ts';
+import { MODEL_STATUS, SENSE, type CModel, type LpSolver as HighsC } from '../../src/protect/solver.ts';
 import { LpModel } from '../../src/protect/lp.ts';
 import { solverFailed, solverStopped } from '../../src/protect/messages.ts';
 

@@ -1,14 +1,14 @@
 /**
- * The hints measured for HiGHS (src/protect/highs-hints.json) apply only to the build and the V8
+ * The hints measured for HiGHS (src/runtime/highs-hints.json) apply only to the build and the V8
  * they were measured on; the shipped ones are those of the installed `highs` package.
  */
 import { describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { highsHintsFile, highsWasmBytes } from '../../src/io/highs-wasm.ts';
-import { hintedHighs, parseHints, sameV8 } from '../../src/protect/highs-hints.ts';
-import { moduleShape } from '../../src/protect/wasm-hints.ts';
+import { highsHintsFile, highsWasmBytes } from '../../src/runtime/highs-wasm.ts';
+import { hintedHighs, parseHints, sameV8 } from '../../src/runtime/highs-hints.ts';
+import { moduleShape } from '../../src/runtime/wasm-hints.ts';
 
-// the project's TypeScript libraries do not type the WebAssembly global (as in src/protect/highs-c.ts)
+// the project's TypeScript libraries do not type the WebAssembly global (as in src/runtime/highs-c.ts)
 const wasm = (globalThis as unknown as { WebAssembly: { validate(bytes: Uint8Array): boolean } }).WebAssembly;
 const bytes = highsWasmBytes();
 const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -5,9 +5,9 @@
  * statuses src/protect set (the protected-table brand exists for the type checker only).
  */
 import { parentPort } from 'node:worker_threads';
-import { serveRequests } from '../common/workers.ts';
+import { serveRequests } from './workers.ts';
 import type { Publication } from '../model/publication.ts';
-import { departmentWorkbook } from './workbook.ts';
+import { departmentWorkbook } from '../render/workbook.ts';
 
 export interface WorkbookRequest {
   publication: Publication;

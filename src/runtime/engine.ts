@@ -1,11 +1,15 @@
 /**
- * The part of the protection engine (src/protect/) the publication stage calls, behind one small
- * interface so the stage can be exercised with the real engine or, in a unit test, with a stand-in.
+ * The part of the protection engine (src/protect/) the publication stages call, behind one small
+ * interface so a stage can be exercised with the real engine or, in a unit test, with a stand-in.
+ * Two implementations: `protectionEngine` runs the method in this thread, on HiGHS; `pooledEngine`
+ * on worker threads (protect-pool.ts), each with its own HiGHS. Same results to the byte.
  */
 import type { ProtectedTable } from '../protect/protected-table.ts';
 import * as protection from '../protect/index.ts';
 import type { AuditReport, Cell, Contribution, DimensionSpec, ProtectSpec, RuleSet } from '../protect/types.ts';
-import { auditMessages } from './messages.ts';
+import { auditMessages } from '../indicators/messages.ts';
+import { useHighs } from './highs.ts';
+import type { EnginePool } from './protect-pool.ts';
 
 export interface LinkedTables {
   dimensions: readonly DimensionSpec[];
@@ -42,16 +46,16 @@ function detail(report: Pick<AuditReport, 'failures'>): string {
 
 const verdict = (report: Pick<AuditReport, 'ok' | 'failures'>): Verdict => ({ ok: report.ok, detail: report.ok ? '' : detail(report) });
 
-/** The real engine of src/protect/. */
+/** The real engine of src/protect/, in this thread, on HiGHS (installed at the first call). */
 export const protectionEngine: Engine = {
-  protect: (spec, contributions) => protection.protect(spec, contributions),
-  audit: async (spec, contributions, cells) => verdict(await protection.audit(spec, contributions, cells)),
-  protectLinked: async (spec, contributions) => (await protection.protectLinked(spec, contributions)).tables,
-  auditLinked: async (spec, contributions, cells) => verdict(await protection.auditLinked(spec, contributions, cells)),
+  protect: (spec, contributions) => (useHighs(), protection.protect(spec, contributions)),
+  audit: async (spec, contributions, cells) => (useHighs(), verdict(await protection.audit(spec, contributions, cells))),
+  protectLinked: async (spec, contributions) => (useHighs(), (await protection.protectLinked(spec, contributions)).tables),
+  auditLinked: async (spec, contributions, cells) => (useHighs(), verdict(await protection.auditLinked(spec, contributions, cells))),
 };
 
 /** The same engine on worker threads (`openPool`): independent tables are protected side by side. */
-export function pooledEngine(pool: protection.EnginePool): Engine {
+export function pooledEngine(pool: EnginePool): Engine {
   return {
     protect: (spec, contributions) => pool.protect(spec, contributions),
     audit: async (spec, contributions, cells) => verdict(await pool.audit(spec, contributions, cells)),

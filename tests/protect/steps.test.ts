@@ -1,5 +1,5 @@
 import { buildCube, type Cube } from '../../src/protect/cube.ts';
-import { fitInner, innerTruth } from '../../src/protect/engine.ts';
+import { fitInner, innerTruth } from '../../src/protect/steps.ts';
 import { linkedTables } from './fixtures.ts';
 
 /** Largest relative gap between a published cell and the sum of its inner values. */
