@@ -69,9 +69,9 @@ describe('crashes: a file that would exhaust memory is refused before it is read
     const path = `${folder}/coin-${column}.xlsx`;
     const bytes = handWrittenXlsx([cellXml(column, 1_048_576, 7)]);
     expect(bytes.length).toBeLessThan(10_000);
-    const started = Date.now();
+    // refused from the sheet's declared extent, before any row is read (how fast: the far-corner
+    // workbook of make bench's hostile row, bench/hostile.ts)
     const { v } = await ingest({ [path]: bytes });
-    expect(Date.now() - started).toBeLessThan(5_000);
     const l = RETURN_LIMITS;
     expect(refusal(v, path)).toBe(returnMessages.xlsxRange(path, 1, `${column}1048576`, 1_048_576, columns, l.maxRows, l.maxColumns));
     expectGoodReturnRead(v);
