@@ -51,8 +51,13 @@ sample: $(NPM_STAMP) build
 
 install: $(NPM_STAMP)
 
+# A checkout or a merge rewrites package.json and package-lock.json with a new date and the same
+# content: npm ci then runs again for nothing before every target. The lock file installed is kept
+# beside the install, and an unchanged one only dates the stamp.
+NPM_LOCK_COPY := node_modules/.mfer-package-lock.json
 $(NPM_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund
+	@if [ -f $@ ] && cmp -s package-lock.json $(NPM_LOCK_COPY); then touch $@; \
+	else npm ci --no-audit --no-fund && cp package-lock.json $(NPM_LOCK_COPY); fi
 
 # Debian's chromium for the browser tests (never a browser download of playwright's own) and LibreOffice Calc for the workbook conversion test.
 browser:

@@ -7,7 +7,7 @@
  * call: on small tables that work is a noticeable share of the first protection (figures in
  * bench/README.md);
  * same suppressions, `make annual` outputs byte-identical. mfer builds its models itself, and
- * `tests/protect/highs-c.test.ts` checks this binding against the package's API.
+ * `tests/runtime/highs-c.test.ts` checks this binding against the package's API.
  *
  * The package's own module loader is kept (its runtime, memory growth, C library); only the
  * instantiation is done here, to keep a handle on the module's memory.

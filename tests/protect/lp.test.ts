@@ -1,13 +1,15 @@
 /**
  * The LP wrapper (src/protect/lp.ts) on programs solved by hand: optimum and point, a changed
  * objective re-solved on the same model, infinite bounds, unbounded and infeasible programs, bound
- * changes and added rows between solves. (Its recovery when HiGHS fails is in highs-c.test.ts.)
+ * changes and added rows between solves, and its recovery when the solver fails.
  *
  * The program used throughout: x, y ≥ 0, x + 2y ≤ 4, 3x + y ≤ 6. Its vertices are (0, 0), (2, 0),
  * (1.6, 1.2) and (0, 2); max x + y = 2.8 at (1.6, 1.2), max x = 2 at (2, 0), max y = 2 at (0, 2).
  */
 import { describe, expect, it } from '@jest/globals';
 import { LpModel, type LpProblem, type Outcome } from '../../src/protect/lp.ts';
+import { MODEL_STATUS, type CModel, type LpSolver } from '../../src/protect/solver.ts';
+import { solverFailed, solverStopped } from '../../src/protect/messages.ts';
 
 const X = 0;
 const Y = 1;
@@ -137,5 +139,51 @@ describe('LpModel.minimize (a model changed between solves)', () => {
     } finally {
       lp.dispose();
     }
+  });
+});
+
+describe('LpModel when the solver fails', () => {
+  /** A solver whose every run fails as `run` says; records what LpModel asked of it. */
+  function failing(run: () => number, status: () => number) {
+    const calls: string[] = [];
+    const model: CModel = {
+      setOption: () => {},
+      passLp: () => {},
+      addRows: () => {},
+      setColsCost: () => {},
+      setColCost: () => {},
+      setColBounds: () => {},
+      setRowBounds: () => {},
+      setSense: () => {},
+      setBasis: () => {},
+      setLogicalBasis: () => void calls.push('logical'),
+      setSolution: () => {},
+      run: () => (calls.push('run'), run()),
+      status,
+      objective: () => 0,
+      colValues: () => new Float64Array(1),
+      dispose: () => {},
+    };
+    const h: LpSolver = { infinity: Infinity, create: () => model };
+    const lp = LpModel.create(h, { numCols: 1, colLower: new Float64Array(1), colUpper: new Float64Array([1]), rows: { starts: [0, 1], indices: [0], values: [1], lower: [0], upper: [1] } }, true);
+    return { lp, calls };
+  }
+
+  it('an error is retried from the all-slack basis, then reported in French with its status', () => {
+    const { lp, calls } = failing(() => -1, () => MODEL_STATUS.solveError);
+    expect(() => lp.minimize()).toThrow(solverFailed(String(MODEL_STATUS.solveError)));
+    expect(calls).toEqual(['run', 'logical', 'run']);
+  });
+
+  it('a stopped module (a trap) gives the French message, not the runtime error', () => {
+    const { lp } = failing(
+      () => {
+        throw new Error('RuntimeError: Aborted()');
+      },
+      () => {
+        throw new Error('RuntimeError: Aborted()');
+      },
+    );
+    expect(() => lp.minimize()).toThrow(solverStopped());
   });
 });

@@ -1,13 +1,13 @@
 /**
  * The C binding of HiGHS (src/runtime/highs-c.ts) against the `highs` package's own model API,
- * which stays the reference: same LP, same answer.
+ * which stays the reference: same LP, same answer. A million-column LP that makes the solver's
+ * memory grow is in tests/e2e/highs-c-memory.test.ts; LpModel's recovery when the solver fails, in
+ * tests/protect/lp.test.ts.
  */
 import { describe, expect, test } from '@jest/globals';
 import loadPackage, { type Highs as PackageHighs } from 'highs';
 import { loadHighs } from '../../src/runtime/highs-c.ts';
-import { MODEL_STATUS, SENSE, type CModel, type LpSolver as HighsC } from '../../src/protect/solver.ts';
-import { LpModel } from '../../src/protect/lp.ts';
-import { solverFailed, solverStopped } from '../../src/protect/messages.ts';
+import { MODEL_STATUS, SENSE } from '../../src/protect/solver.ts';
 
 /** max x + 2y + 3z, x + y ≤ 4, y + z ≤ 3, x + z ≥ 1, 0 ≤ x, y, z ≤ 2 */
 const small = {
@@ -87,79 +87,5 @@ describe('HiGHS through its C API', () => {
     expect(() => model.setOption('output_flag', false)).not.toThrow();
     expect(() => model.setOption('no_such_option', 1)).toThrow(/no_such_option/);
     model.dispose();
-  });
-
-  test('solutions stay right after the solver memory grows', async () => {
-    const h = await loadHighs();
-    const n = 1_000_000; // about 60 MB of arrays: more than the module starts with
-    const model = h.create();
-    // min Σ (1 + j mod 7) x_j, Σ x_j ≥ 5, 0 ≤ x_j ≤ 1: five columns of cost 1 at 1
-    model.passLp({
-      numCols: n,
-      colCost: Float64Array.from({ length: n }, (_, j) => 1 + (j % 7)),
-      colLower: new Float64Array(n),
-      colUpper: new Float64Array(n).fill(1),
-      rowLower: new Float64Array([5]),
-      rowUpper: new Float64Array([Infinity]),
-      starts: new Int32Array([0]),
-      indices: Int32Array.from({ length: n }, (_, j) => j),
-      values: new Float64Array(n).fill(1),
-    });
-    model.run();
-    expect(model.status()).toBe(MODEL_STATUS.optimal);
-    expect(model.objective()).toBeCloseTo(5, 9);
-    const x = model.colValues();
-    expect(x.length).toBe(n);
-    expect(x.reduce((s, v) => s + v, 0)).toBeCloseTo(5, 9);
-    x.forEach((v, j) => {
-      if (v > 0) expect(j % 7).toBe(0);
-    });
-    model.dispose();
-  });
-});
-
-describe('LpModel when the solver fails', () => {
-  /** A solver whose every run fails as `run` says; records what LpModel asked of it. */
-  function failing(run: () => number, status: () => number) {
-    const calls: string[] = [];
-    const model: CModel = {
-      setOption: () => {},
-      passLp: () => {},
-      addRows: () => {},
-      setColsCost: () => {},
-      setColCost: () => {},
-      setColBounds: () => {},
-      setRowBounds: () => {},
-      setSense: () => {},
-      setBasis: () => {},
-      setLogicalBasis: () => void calls.push('logical'),
-      setSolution: () => {},
-      run: () => (calls.push('run'), run()),
-      status,
-      objective: () => 0,
-      colValues: () => new Float64Array(1),
-      dispose: () => {},
-    };
-    const h: HighsC = { infinity: Infinity, create: () => model };
-    const lp = LpModel.create(h, { numCols: 1, colLower: new Float64Array(1), colUpper: new Float64Array([1]), rows: { starts: [0, 1], indices: [0], values: [1], lower: [0], upper: [1] } }, true);
-    return { lp, calls };
-  }
-
-  test('an error is retried from the all-slack basis, then reported in French with its status', () => {
-    const { lp, calls } = failing(() => -1, () => MODEL_STATUS.solveError);
-    expect(() => lp.minimize()).toThrow(solverFailed(String(MODEL_STATUS.solveError)));
-    expect(calls).toEqual(['run', 'logical', 'run']);
-  });
-
-  test('a stopped module (a trap) gives the French message, not the runtime error', () => {
-    const { lp } = failing(
-      () => {
-        throw new Error('RuntimeError: Aborted()');
-      },
-      () => {
-        throw new Error('RuntimeError: Aborted()');
-      },
-    );
-    expect(() => lp.minimize()).toThrow(solverStopped());
   });
 });
