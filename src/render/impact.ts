@@ -126,8 +126,10 @@ export async function impactSection(
   if (cohort === undefined) {
     parts.push(`<p>${escapeHtml(m.none)}</p>`);
   } else {
-    const first = pick(result.effects, 'FR', cohort, OUTCOMES[0], 'matched')!;
-    parts.push(`<p>${escapeHtml(m.compared(cohort, first.treated ?? 0, first.compared ?? 0, first.support))}</p>`);
+    // the sizes of the first outcome published for France: an outcome withheld (a secret count) is
+    // skipped, and a cohort with naive estimates only has no matched sizes to state
+    const first = OUTCOMES.map((outcome) => pick(result.effects, 'FR', cohort, outcome, 'matched')).find((e) => e !== undefined);
+    if (first) parts.push(`<p>${escapeHtml(m.compared(cohort, first.treated ?? 0, first.compared ?? 0, first.support))}</p>`);
     const values: Record<string, unknown>[] = [];
     const rows: string[][] = [];
     for (const outcome of OUTCOMES) {

@@ -58,4 +58,15 @@ describe('the Impact section', () => {
     expect(html).toContain(impactMessages.report.none.slice(0, 30));
     expect(html).not.toContain('<svg');
   });
+
+  test('France with its first outcome withheld: the section states the sizes of the next published one', async () => {
+    // the ×10 sample's 2025 run: France's first outcome rests on a secret count, the others are published
+    const firstWithheld: ImpactResult = {
+      ...franceAndOneRegion,
+      effects: [insufficient('FR', OUTCOMES[0]), ...OUTCOMES.slice(1).flatMap((o) => [{ ...row('FR', o, 'matched', -4), treated: 321, compared: 654 }, row('FR', o, 'naive', -5)])],
+    };
+    const html = await impactSection(firstWithheld, labels);
+    expect(html).toContain(impactMessages.report.compared(2023, 321, 654, 96.4).slice(0, 60).replaceAll("'", '&#39;'));
+    expect(html).toContain('id="impact-effets"');
+  });
 });
