@@ -10,6 +10,7 @@ import { describe, expect, it } from '@jest/globals';
 import { LpModel, type LpProblem, type Outcome } from '../../src/protect/lp.ts';
 import { MODEL_STATUS, type CModel, type LpSolver } from '../../src/protect/solver.ts';
 import { solverFailed, solverStopped } from '../../src/protect/messages.ts';
+import { inertModel } from './stand-in-solver.ts';
 
 const X = 0;
 const Y = 1;
@@ -146,24 +147,11 @@ describe('LpModel when the solver fails', () => {
   /** A solver whose every run fails as `run` says; records what LpModel asked of it. */
   function failing(run: () => number, status: () => number) {
     const calls: string[] = [];
-    const model: CModel = {
-      setOption: () => {},
-      passLp: () => {},
-      addRows: () => {},
-      setColsCost: () => {},
-      setColCost: () => {},
-      setColBounds: () => {},
-      setRowBounds: () => {},
-      setSense: () => {},
-      setBasis: () => {},
+    const model = inertModel({
       setLogicalBasis: () => void calls.push('logical'),
-      setSolution: () => {},
       run: () => (calls.push('run'), run()),
       status,
-      objective: () => 0,
-      colValues: () => new Float64Array(1),
-      dispose: () => {},
-    };
+    });
     const h: LpSolver = { infinity: Infinity, create: () => model };
     const lp = LpModel.create(h, { numCols: 1, colLower: new Float64Array(1), colUpper: new Float64Array([1]), rows: { starts: [0, 1], indices: [0], values: [1], lower: [0], upper: [1] } }, true);
     return { lp, calls };

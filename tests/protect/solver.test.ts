@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { LpModel } from '../../src/protect/lp.ts';
 import { MODEL_STATUS, solver, useSolver, type CLp, type CModel, type LpSolver } from '../../src/protect/solver.ts';
 import { useHighs } from '../../src/runtime/highs.ts';
+import { inertModel } from './stand-in-solver.ts';
 
 /** A solver that answers `x` = the column's upper bound for every LP, and records what it was given. */
 function standIn(): { solver: LpSolver; given: CLp[]; options: [string, unknown][] } {
@@ -14,24 +15,13 @@ function standIn(): { solver: LpSolver; given: CLp[]; options: [string, unknown]
   const options: [string, unknown][] = [];
   const model = (): CModel => {
     let lp: CLp | undefined;
-    return {
+    return inertModel({
       setOption: (name, value) => void options.push([name, value]),
       passLp: (l) => void (lp = l, given.push(l)),
-      addRows: () => {},
-      setColsCost: () => {},
-      setColCost: () => {},
-      setColBounds: () => {},
-      setRowBounds: () => {},
-      setSense: () => {},
-      setBasis: () => {},
-      setLogicalBasis: () => {},
-      setSolution: () => {},
-      run: () => 0,
       status: () => MODEL_STATUS.optimal,
       objective: () => 7,
       colValues: () => Float64Array.from(lp!.colUpper),
-      dispose: () => {},
-    };
+    });
   };
   return { solver: { infinity: 1e30, create: model }, given, options };
 }
