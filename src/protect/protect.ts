@@ -10,7 +10,7 @@
 import { componentRoots } from './attacker.ts';
 import { Attack, movesValue, type Check, type Failure } from './check.ts';
 import type { Cube } from './cube.ts';
-import { equalize, identicalGroups, linkedOf, prepare, SINGLE, tableCells, targetOf, zerosKnown } from './steps.ts';
+import { equalize, identicalGroups, linkedOf, prepare, primaryTargets, SINGLE, tableCells, targetOf, zerosKnown } from './steps.ts';
 import { sealProtectedWithStats, type ProtectedTableWithStats } from './protected-table.ts';
 import { openRepair, type Move, type Repair, type RepairMode } from './repair.ts';
 import { checkInsider, insiderChecked, InsiderAttack, insiders, proveTogether } from './insider.ts';
@@ -207,7 +207,7 @@ async function suppress(
   const suppressed = primary.some(Boolean) ? gaussSuppress(cube.cells.map((c) => c.members), primary, order, (row) => rank[row]) : primary.slice();
   lap('gauss');
   const groups = identicalGroups(cube);
-  const targets = cube.cells.flatMap((_, c) => (primary[c] ? [targetOf(cube, c, spec)] : []));
+  const targets = primaryTargets(cube, primary, spec);
   if (targets.length === 0) return { suppressed, rounds: 0, proven: true };
 
   // opened at the first repair: a pattern the audit passes at once needs none

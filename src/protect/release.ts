@@ -15,7 +15,7 @@
 import { componentRoots } from './attacker.ts';
 import { Attack, type Target } from './check.ts';
 import type { Cube } from './cube.ts';
-import { identicalGroups, targetOf, zerosKnown } from './steps.ts';
+import { groupOfCell, primaryTargets, zerosKnown } from './steps.ts';
 import { checkInsider, InsiderAttack, insiders, proveTogether } from './insider.ts';
 import { solver } from './solver.ts';
 import type { LinkedSpec } from './types.ts';
@@ -52,11 +52,10 @@ export async function releasePass(
 ): Promise<number> {
   const secondary = suppressed.flatMap((s, c) => (s && !primary[c] ? [c] : []));
   if (secondary.length === 0 || cube.cells.length > RELEASE_MAX_CELLS) return 0;
-  const groupOf = new Map<number, number[]>();
-  for (const g of identicalGroups(cube)) for (const c of g) groupOf.set(c, g);
+  const groupOf = groupOfCell(cube);
   const cost = (c: number) => withholdCost(cube, c);
   const order = secondary.sort((a, b) => cost(b) - cost(a) || a - b);
-  const targets = cube.cells.flatMap((_, c) => (primary[c] ? [targetOf(cube, c, spec)] : []));
+  const targets = primaryTargets(cube, primary, spec);
   let released = 0;
   // the insiders' models, kept from one offer to the next where the offer does not touch them
   const insiderAttack = insider ? new InsiderAttack(cube, truth, await solver()) : undefined;
@@ -111,8 +110,7 @@ export async function smallestPattern(
   // a large table is left at once, before its groups are found (a group of more than 8 identical
   // cells is rare: such a table is then not searched, which only keeps the pass's pattern)
   if (primary.filter((p) => !p).length > 8 * EXACT_MAX_CANDIDATES) return 0;
-  const groupOf = new Map<number, number[]>();
-  for (const g of identicalGroups(cube)) for (const c of g) groupOf.set(c, g);
+  const groupOf = groupOfCell(cube);
   // a group holding a primary cell is suppressed as a whole: fixed
   const fixed = cube.cells.map((_, c) => primary[c] || (groupOf.get(c) ?? []).some((g) => primary[g]));
   const units: number[][] = [];
@@ -127,7 +125,7 @@ export async function smallestPattern(
   if (found === 0 || units.length > EXACT_MAX_CANDIDATES || !primary.some(Boolean)) return 0;
   const cost = (unit: number[]) => unit.reduce((sum, c) => sum + withholdCost(cube, c), 0);
   units.sort((a, b) => cost(a) - cost(b) || a[0] - b[0]);
-  const targets = cube.cells.flatMap((_, c) => (primary[c] ? [targetOf(cube, c, spec)] : []));
+  const targets = primaryTargets(cube, primary, spec);
   const insiderAttack = insider ? new InsiderAttack(cube, truth, await solver()) : undefined;
   try {
     // patterns by number of units, each in lexicographic order of the sorted units

@@ -105,6 +105,11 @@ export function targetOf(cube: Cube, cell: number, spec: LinkedSpec): Target {
   return { cell, needLo: Math.max(0, v - p), needHi: v + p };
 }
 
+/** The protection targets of a cube's primary cells, in cell order. */
+export function primaryTargets(cube: Cube, primary: readonly boolean[], spec: LinkedSpec): Target[] {
+  return cube.cells.flatMap((_, c) => (primary[c] ? [targetOf(cube, c, spec)] : []));
+}
+
 /** Requirement B applies to count tables (integer values) where no zero is suppressed. */
 export function zerosKnown(cube: Cube, suppressed: readonly boolean[]): boolean {
   return cube.cells.every((c, i) => Number.isInteger(c.value) && !(suppressed[i] && c.value === 0));
@@ -133,6 +138,13 @@ export function identicalGroups(cube: Cube): number[][] {
     }
   }
   return groups;
+}
+
+/** Each cell of an identical group (`identicalGroups`) mapped to its group; a cell alone is absent. */
+export function groupOfCell(cube: Cube): Map<number, number[]> {
+  const groupOf = new Map<number, number[]>();
+  for (const g of identicalGroups(cube)) for (const c of g) groupOf.set(c, g);
+  return groupOf;
 }
 
 /** Gives every cell of a group the status of the most protected one; returns whether anything changed. */
