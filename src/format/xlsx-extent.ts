@@ -9,10 +9,8 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import type { ReturnLimits } from './return-limits.ts';
+import { centralDirectory, CENTRAL, LOCAL } from './zip.ts';
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 
 export interface SheetExtent {
   part: string;
@@ -32,16 +30,10 @@ interface Entry {
 
 function entries(zip: Uint8Array): Entry[] | undefined {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return undefined;
-  const count = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
+  const directory = centralDirectory(view);
+  if (!directory) return undefined;
+  const { count } = directory;
+  let at = directory.start;
   const list: Entry[] = [];
   for (let n = 0; n < count; n++) {
     if (at + 46 > zip.length || view.getUint32(at, true) !== CENTRAL) return undefined;

@@ -9,10 +9,8 @@
  *   const stable = fixZipTimestamps(new Uint8Array(await workbook.xlsx.writeBuffer())); // the same
  */
 import type ExcelJS from 'exceljs';
+import { centralDirectory, CENTRAL, LOCAL } from './zip.ts';
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 /** 1980-01-01: day 1, month 1, year 0 → (0 << 9) | (1 << 5) | 1 */
 const DOS_DATE = 0x21;
 const DOS_TIME = 0;
@@ -20,16 +18,10 @@ const DOS_TIME = 0;
 export function fixZipTimestamps(zip: Uint8Array): Uint8Array {
   const out = new Uint8Array(zip);
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  let eocd = -1;
-  for (let i = out.length - 22; i >= Math.max(0, out.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('zip sans répertoire central');
-  const entries = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
+  const directory = centralDirectory(view);
+  if (!directory) throw new Error('zip sans répertoire central');
+  const entries = directory.count;
+  let at = directory.start;
   for (let k = 0; k < entries; k++) {
     if (view.getUint32(at, true) !== CENTRAL) throw new Error('zip : répertoire central illisible');
     view.setUint16(at + 12, DOS_TIME, true);
