@@ -137,20 +137,19 @@ export async function buildLinked(ctx: Context, group: readonly TableConfig[]): 
   return { built, joint };
 }
 
-export function medianCells(ctx: Context, field: string, units: readonly Unit[]): DerivedCell[] {
+export function medianCells(ctx: Context, field: string, units: readonly Unit[], consenting: ReadonlySet<string> = new Set()): DerivedCell[] {
   const members = geoMembers(ctx.year.geography);
-  const byDepartment = new Map<string, number[]>();
+  const byDepartment = new Map<string, { value: number; consented: boolean }[]>();
   const read = numberReader(field);
   for (const unit of units) {
     const value = read(unit);
     if (value === null) continue;
-    byDepartment.set(unit.departement, [...(byDepartment.get(unit.departement) ?? []), value]);
+    byDepartment.set(unit.departement, [...(byDepartment.get(unit.departement) ?? []), { value, consented: consenting.has(unit.id) }]);
   }
-  return ctx.geoCodes.map((geo) => ({
-    codes: [geo],
-    median: (members.get(geo) ?? []).flatMap((dep) => byDepartment.get(dep) ?? []),
-    minCount: ctx.config.protect.medianMinStructures,
-  }));
+  return ctx.geoCodes.map((geo) => {
+    const values = (members.get(geo) ?? []).flatMap((dep) => byDepartment.get(dep) ?? []);
+    return { codes: [geo], median: values.map((v) => v.value), minCount: ctx.config.protect.medianMinStructures, consented: values.filter((v) => v.consented).length };
+  });
 }
 
 /** Geo-only cubes, one per indicator with its own rule set, stacked; medians derived from rows. */
@@ -159,7 +158,7 @@ export async function buildMeasures(ctx: Context, t: TableConfig, units: readonl
   const results = await Promise.all(
     t.dimension.codes.map(async (code): Promise<{ part: { code: string; table: ProtectedTable }; check: Verdict; cube?: AuditedCube }> => {
       if (code.aggregate === 'median') {
-        const cells = medianCells(ctx, code.field ?? code.code, units);
+        const cells = medianCells(ctx, code.field ?? code.code, units, new Set(ctx.year.coverage[surveyOf(t)].consenting ?? []));
         const table = derive([GEO], cells);
         const leaks = inheritanceViolations(table, cells);
         return { part: { code: code.code, table }, check: { ok: leaks.length === 0, detail: leaks.map((c) => m.derivedLeak(t.id, c)).join(' ') } };

@@ -45,6 +45,13 @@ export interface MedianCell {
   median: readonly number[];
   /** fewer values than this: the median is a primary suppression */
   minCount: number;
+  /**
+   * how many of `median`'s values come from structures that consented to the publication of their
+   * own figures: a median over fewer than `minCount` values is published when all of them consented
+   * (one value left unknown would be exposed: with the others known, the median of one or two
+   * values gives it)
+   */
+  consented?: number;
 }
 
 export type DerivedCell = ComputedCell | MedianCell;
@@ -78,6 +85,11 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** A median's primary rule: fewer than `minCount` values, unless every value's structure consented. */
+export function medianUnsafe(cell: MedianCell): boolean {
+  return cell.median.length < cell.minCount && (cell.consented ?? 0) < cell.median.length;
+}
+
 function isMedian(cell: DerivedCell): cell is MedianCell {
   return 'median' in cell;
 }
@@ -85,7 +97,7 @@ function isMedian(cell: DerivedCell): cell is MedianCell {
 function one(cell: DerivedCell): Cell | null {
   if (isMedian(cell)) {
     if (cell.median.length === 0) return null;
-    const status: CellStatus = cell.median.length < cell.minCount ? 'u' : 's';
+    const status: CellStatus = medianUnsafe(cell) ? 'u' : 's';
     return { codes: [...cell.codes], value: median(cell.median), contributors: cell.median.length, status };
   }
   // a computed cell without inputs would brand an arbitrary number as published: refuse it
@@ -110,7 +122,7 @@ export function derive(dimensions: readonly string[], cells: readonly DerivedCel
 
 /**
  * Re-checks a derived table against its recipe: every published derived cell must have only
- * published inputs, and every median over too few structures must be suppressed. Returns the codes
+ * published inputs, and every median over too few structures must be suppressed (unless all of them consented). Returns the codes
  * of offending cells (empty: the table inherits secrecy correctly).
  */
 export function inheritanceViolations(table: ProtectedTable, cells: readonly DerivedCell[]): string[] {
@@ -124,7 +136,7 @@ export function inheritanceViolations(table: ProtectedTable, cells: readonly Der
   for (const cell of cells) {
     const published = byKey.get(key(cell.codes));
     if (!published || published.status !== 's') continue;
-    const leaks = isMedian(cell) ? cell.median.length < cell.minCount : cell.inputs.some((ref) => cellAt(ref.table, ref.codes).status !== 's');
+    const leaks = isMedian(cell) ? medianUnsafe(cell) : cell.inputs.some((ref) => cellAt(ref.table, ref.codes).status !== 's');
     if (leaks) offenders.push(cell.codes.join(' × '));
   }
   return offenders;

@@ -11,7 +11,7 @@ import { parseCells } from '../../src/format/cells.ts';
 import { parseSpec } from '../../src/format/spec.ts';
 import type { KnownService } from '../../src/model/coverage.ts';
 import { join } from 'node:path';
-import { ended, harmonizedYear, service } from './fixtures.ts';
+import { ended, harmonizedYear, service, structure } from './fixtures.ts';
 
 const config = loadPublicationConfig(join(import.meta.dirname, '..', '..', 'pipelines', 'config'));
 const mediation = [service('S1', 'D1', ended(30, 3)), service('S2', 'D1', ended(20, 8)), service('S3', 'D2', ended(25, 9)), service('S4', 'D4', ended(12, 6))];
@@ -63,5 +63,26 @@ describe('consents in the annual publication', () => {
     const spec = parseSpec(both.get('2024/audit/med-financement/spec.json')!);
     const cells = parseCells(both.get('2024/audit/med-financement/cells.csv')!, spec);
     expect(cells.find((c) => c.codes.join(' ') === 'D1 caf')?.contributors).toBe(2);
+  });
+});
+
+/** The median waiting time (`medianMinStructures` 3) of a department with two ER structures. */
+describe('consents and the median waiting time', () => {
+  const rencontre = [structure('E1', 'D1', { delai_attente_median_jours: 10 }), structure('E2', 'D1', { delai_attente_median_jours: 30 })];
+  async function waiting(consenting: readonly string[]): Promise<string | undefined> {
+    const register = rencontre.map((r): KnownService => ({ year: 2024, survey: 'rencontre', service: r.structure_id, department: r.departement, sites: 1, ...(consenting.includes(r.structure_id) ? { consent: '2023-05-01' } : {}) }));
+    const result: PublishResult = await publishWith(protectionEngine, harmonizedYear(2024, [], rencontre, undefined, register), null, config);
+    expect(result.failures).toEqual([]);
+    const long = String(result.files.find((f) => f.path === '2024/tables/er-attente.long.csv')!.content);
+    return long.split('\n').find((l) => l.startsWith('D1,delai_median_jours,'));
+  }
+
+  it('stays secret when one of the two structures did not consent (their mean would give it)', async () => {
+    expect(await waiting([])).toBe('D1,delai_median_jours,s,secret');
+    expect(await waiting(['E1'])).toBe('D1,delai_median_jours,s,secret');
+  });
+
+  it('is published when both consented', async () => {
+    expect(await waiting(['E1', 'E2'])).toBe('D1,delai_median_jours,20,published');
   });
 });

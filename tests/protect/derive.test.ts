@@ -88,6 +88,32 @@ describe('derive', () => {
     expect(cellAt(t, ['D2'])).toMatchObject({ value: 20, status: 's', contributors: 3 });
   });
 
+  it('publishes a median over too few structures when all of them consented, never when one did not', () => {
+    const t = derive(['geo'], [
+      { codes: ['D1'], median: [10, 30], minCount: 3, consented: 2 },
+      // one of two consented: the median (their mean) and the consenting value give the other one
+      { codes: ['D2'], median: [10, 30], minCount: 3, consented: 1 },
+      { codes: ['D3'], median: [12], minCount: 3, consented: 1 },
+      { codes: ['D4'], median: [12], minCount: 3, consented: 0 },
+    ]);
+    expect(cellAt(t, ['D1'])).toMatchObject({ value: 20, status: 's' });
+    expect(cellAt(t, ['D2']).status).toBe('u');
+    expect(cellAt(t, ['D3'])).toMatchObject({ value: 12, status: 's' });
+    expect(cellAt(t, ['D4']).status).toBe('u');
+  });
+
+  it('flags a published median of too few structures that did not all consent', () => {
+    const cells: DerivedCell[] = [
+      { codes: ['D1'], median: [10, 30], minCount: 3, consented: 1 },
+      { codes: ['D2'], median: [10, 30], minCount: 3, consented: 2 },
+    ];
+    const tampered = sealProtected(['geo'], [
+      { codes: ['D1'], value: 20, contributors: 2, status: 's' },
+      { codes: ['D2'], value: 20, contributors: 2, status: 's' },
+    ]);
+    expect(inheritanceViolations(tampered, cells)).toEqual(['D1']);
+  });
+
   it('refuses a computed cell without protected inputs (it could brand any number as published)', () => {
     expect(() => derive(['geo'], [{ codes: ['D1'], inputs: [], compute: () => 42 }])).toThrow(/D1/);
   });
