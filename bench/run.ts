@@ -88,10 +88,11 @@ function secrecyRow(name: string, out: string, maxMedian: number, seconds: numbe
   const year = latestYear(out);
   const path = year === undefined ? '' : join(out, String(year), 'audit', 'summary.json');
   if (failed || !path || !existsSync(path)) return { name, size: '–', seconds, target: `médiane ≤ ${percent(maxMedian)}`, ok: false, note: failed ?? 'pas de audit/summary.json' };
-  const d = (JSON.parse(readFileSync(path, 'utf8')) as { departements: { part_masquee_mediane: number; part_masquee_p90: number } }).departements;
+  const d = (JSON.parse(readFileSync(path, 'utf8')) as { departements: { part_masquee_mediane: number; part_masquee_p90: number; part_primaire_mediane: number } }).departements;
   return {
     name: `${name} ${year}`,
-    size: `médiane ${percent(d.part_masquee_mediane)}, 90e centile ${percent(d.part_masquee_p90)}`,
+    // the floor: the median share if only the primary cells (and what is derived from them) were secret
+    size: `médiane ${percent(d.part_masquee_mediane)}, 90e centile ${percent(d.part_masquee_p90)} (plancher des primaires : ${percent(d.part_primaire_mediane)})`,
     seconds,
     target: `médiane ≤ ${percent(maxMedian)}`,
     ok: d.part_masquee_mediane <= maxMedian,

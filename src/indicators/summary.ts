@@ -52,7 +52,10 @@ export function summaryJson(
           departements: {
             part_masquee_mediane: round(perDepartment.median, 4),
             part_masquee_p90: round(perDepartment.p90, 4),
-            par_departement: perDepartment.rows.map((r) => ({ code: r.code, cellules: r.cells, masquees: r.secret, part_masquee: round(r.share, 4) })),
+            // the floor: primary cells (and what is derived from them) only
+            part_primaire_mediane: round(perDepartment.floor.median, 4),
+            part_primaire_p90: round(perDepartment.floor.p90, 4),
+            par_departement: perDepartment.rows.map((r) => ({ code: r.code, cellules: r.cells, masquees: r.secret, primaires: r.primary, part_masquee: round(r.share, 4) })),
           },
         }
       : {}),
@@ -74,7 +77,7 @@ export function secrecyCounts(publication: Publication): Record<string, number> 
     secondaires: withStatus(cells, 'x'),
     ...(() => {
       const d = departmentSecrecy(publication.tables, publication.geography.departments.map((x) => x.code));
-      return { part_masquee_departement_mediane: round(d.median, 4), part_masquee_departement_p90: round(d.p90, 4) };
+      return { part_masquee_departement_mediane: round(d.median, 4), part_masquee_departement_p90: round(d.p90, 4), part_primaire_departement_mediane: round(d.floor.median, 4) };
     })(),
   };
 }
@@ -85,27 +88,35 @@ export function secrecyCounts(publication: Publication): Record<string, number> 
  * and the 90th percentile of the share over the departments with at least one cell (linear
  * interpolation between order statistics, R's type 7).
  *
+ * The same for the primary cells alone (status `u`, derived cells included: a derived cell takes
+ * `u` when one of its inputs is primary): the floor no secondary pattern can go below, with these
+ * rules and these consents.
+ *
  * @example
  *   departmentSecrecy(tables, ['01', '02']).median; // 0.25
  */
 export function departmentSecrecy(
   tables: readonly { table: { cells: readonly { codes: readonly string[]; status: string }[] } }[],
   departments: readonly string[],
-): { rows: { code: string; cells: number; secret: number; share: number }[]; median: number; p90: number } {
+): { rows: { code: string; cells: number; secret: number; primary: number; share: number }[]; median: number; p90: number; floor: { median: number; p90: number } } {
   const rows = departments.map((code) => {
     let cells = 0;
     let secret = 0;
+    let primary = 0;
     for (const t of tables) {
       for (const c of t.table.cells) {
         if (c.codes[0] !== code) continue;
         cells++;
         if (c.status !== 's') secret++;
+        if (c.status === 'u') primary++;
       }
     }
-    return { code, cells, secret, share: cells > 0 ? secret / cells : 0 };
+    return { code, cells, secret, primary, share: cells > 0 ? secret / cells : 0 };
   });
-  const shares = rows.filter((r) => r.cells > 0).map((r) => r.share).sort((a, b) => a - b);
-  return { rows, median: quantile(shares, 0.5), p90: quantile(shares, 0.9) };
+  const withCells = rows.filter((r) => r.cells > 0);
+  const shares = withCells.map((r) => r.share).sort((a, b) => a - b);
+  const floors = withCells.map((r) => r.primary / r.cells).sort((a, b) => a - b);
+  return { rows, median: quantile(shares, 0.5), p90: quantile(shares, 0.9), floor: { median: quantile(floors, 0.5), p90: quantile(floors, 0.9) } };
 }
 
 function quantile(sorted: readonly number[], q: number): number {
