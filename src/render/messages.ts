@@ -145,7 +145,7 @@ export const renderMessages = {
       secondary: (margins: readonly string[]) =>
         `Secret secondaire : d’autres cellules sont masquées pour qu’aucune cellule masquée ne puisse être recalculée à partir des totaux (département, région, cour d’appel, France), avec une marge de protection ${margins.join(' ou ')}${margins.length > 1 ? ' selon le tableau' : ''}.`,
       derived: (medianMinStructures: string) =>
-        `Indicateurs dérivés (taux, parts, évolutions) : une valeur est masquée dès qu’une cellule dont elle est calculée est masquée. Le délai médian d’attente n’est publié qu’à partir de ${medianMinStructures} structures.`,
+        `Indicateurs dérivés (taux, parts, évolutions) : une valeur est masquée dès qu’une cellule dont elle est calculée est masquée. Le délai médian d’attente n’est publié qu’à partir de ${medianMinStructures} structures, ou quand chacune a accepté la publication de ses chiffres.`,
     },
     /** the rules table of docs/methodology.md, generated from protect.json (`scripts/methodology-rules.ts`) */
     rulesDoc: {
@@ -155,7 +155,7 @@ export const renderMessages = {
       none: 'aucune',
       noMargin: '—',
       markersMissing: (path: string) => `${path} : les repères du tableau des règles (« <!-- début du tableau des règles », « <!-- fin du tableau des règles --> ») manquent ; le tableau ne peut pas y être écrit.`,
-      median: (min: number) => `Une médiane (délai d'attente médian) calculée sur moins de ${min} structures (\`medianMinStructures: ${min}\`) est masquée (secret primaire).`,
+      median: (min: number) => `Une médiane (délai d'attente médian) calculée sur moins de ${min} structures (\`medianMinStructures: ${min}\`) est masquée (secret primaire), sauf quand toutes ces structures ont accepté la publication de leurs chiffres (consentement) : une seule qui ne l’a pas fait serait connue par différence.`,
     },
     sMeaning: () =>
       '« s » : secret statistique. La valeur existe mais n’est pas diffusée, soit parce qu’elle permettrait d’identifier un répondant (secret primaire), soit parce qu’elle permettrait de recalculer une autre valeur masquée (secret secondaire). Un « s » n’est jamais un zéro. « nd » : non disponible.',
