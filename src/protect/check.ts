@@ -4,6 +4,7 @@
  * proves every cell it pushes far enough; a cell left unproven after a batch gets its own exact
  * solve, which either proves it or measures by how much it fails.
  */
+import type { Witnesses } from './witnesses.ts';
 import type { Cube } from './cube.ts';
 import { addFloors, closeAttack, openAttack, split, type AttackModel, type Bounds } from './attacker.ts';
 import { rectangles } from './certificates.ts';
@@ -56,6 +57,11 @@ export interface CheckOptions {
    * suppressed cell keeps its true value, ≥ 1 when no zero is suppressed — so proofs are kept.
    */
   proven?: Set<string>;
+  /**
+   * Points found by earlier checks (see witnesses.ts): tried before any LP, and every point found
+   * here is added.
+   */
+  witnesses?: Witnesses;
 }
 
 /**
@@ -122,6 +128,7 @@ export async function failingOn(
   options: CheckOptions = { exact: true },
 ): Promise<Failure[]> {
   const proven = options.proven ?? new Set<string>();
+  options.witnesses?.prove(suppressed, check, targets, proven);
   const open = certified(cube, suppressed, targets, check, proven);
   if (open.length === 0) return [];
   const m = await model();
@@ -178,6 +185,7 @@ function push(
   reached: (p: Prepared, sum: number) => boolean,
   exact: boolean,
   onProven?: (p: Prepared) => void,
+  onPoint?: (comp: number, x: Float64Array) => void,
 ): { p: Prepared; bound: number }[] {
   const failed: { p: Prepared; bound: number }[] = [];
   const byComp = new Map<number, Prepared[]>();
@@ -211,7 +219,10 @@ function push(
         for (const j of p.cols) cost.set(j, (cost.get(j) ?? 0) + sign);
       });
       const batch = open.length > 1 || !exact ? lp.solve(cost, maximize !== false) : undefined;
-      if (batch?.status === 'optimal') evaluate(batch.x);
+      if (batch?.status === 'optimal') {
+        onPoint?.(comp, batch.x);
+        evaluate(batch.x);
+      }
       if (open.length < before) continue;
       if (maximize === 'alternate' && ++stalls < 4) continue;
       if (!exact) {
@@ -232,6 +243,7 @@ function push(
         failed.push({ p: first, bound });
         open = rest;
       } else onProven?.(first);
+      onPoint?.(comp, own.x);
       evaluate(own.x);
       open = open.filter((p) => p !== first);
     }
@@ -239,11 +251,18 @@ function push(
   return failed;
 }
 
+/** The points a check finds, kept for the next ones (see `CheckOptions.witnesses`). */
+function keep(model: AttackModel, options: CheckOptions): ((comp: number, x: Float64Array) => void) | undefined {
+  const witnesses = options.witnesses;
+  return witnesses && ((comp, x) => witnesses.add(model, comp, x));
+}
+
 function checkA(cube: Cube, model: AttackModel, targets: readonly Target[], options: CheckOptions): Failure[] {
   const open = (dir: string) => targets.filter((t) => !options.proven?.has(`${t.cell}:${dir}`));
   const proven = (dir: string) => (p: Prepared) => options.proven?.add(`${p.cell}:${dir}`);
-  const hi = push(model, prepare(cube, model, open('hi'), (t) => t.needHi), true, (p, s) => s >= p.goal - EPS * Math.max(1, p.goal), options.exact, proven('hi'));
-  const lo = push(model, prepare(cube, model, open('lo'), (t) => t.needLo), false, (p, s) => s <= p.goal + EPS * Math.max(1, p.goal), options.exact, proven('lo'));
+  const kept = keep(model, options);
+  const hi = push(model, prepare(cube, model, open('hi'), (t) => t.needHi), true, (p, s) => s >= p.goal - EPS * Math.max(1, p.goal), options.exact, proven('hi'), kept);
+  const lo = push(model, prepare(cube, model, open('lo'), (t) => t.needLo), false, (p, s) => s <= p.goal + EPS * Math.max(1, p.goal), options.exact, proven('lo'), kept);
   return [
     ...hi.map(({ p, bound }) => ({ cell: p.cell, check: 'A' as const, direction: 'hi' as const, bound })),
     ...lo.map(({ p, bound }) => ({ cell: p.cell, check: 'A' as const, direction: 'lo' as const, bound })),
@@ -260,8 +279,9 @@ function checkB(cube: Cube, model: AttackModel, targets: readonly Target[], opti
   const tol = (p: Prepared) => EPS * Math.max(1, p.goal);
   const moved = (p: Prepared, s: number) => movesValue(p.goal, s);
   const proven = (p: Prepared) => options.proven?.add(`${p.cell}:${key}`);
-  const stuck = push(model, prepared, 'alternate', moved, false, proven).map((f) => f.p);
-  const notUp = push(model, stuck, true, (p, s) => s > p.goal + tol(p), options.exact, proven);
-  const notDown = push(model, notUp.map((f) => f.p), false, (p, s) => s < p.goal - tol(p), options.exact, proven);
+  const kept = keep(model, options);
+  const stuck = push(model, prepared, 'alternate', moved, false, proven, kept).map((f) => f.p);
+  const notUp = push(model, stuck, true, (p, s) => s > p.goal + tol(p), options.exact, proven, kept);
+  const notDown = push(model, notUp.map((f) => f.p), false, (p, s) => s < p.goal - tol(p), options.exact, proven, kept);
   return notDown.map(({ p, bound }) => ({ cell: p.cell, check: 'B' as const, direction: 'hi' as const, bound }));
 }

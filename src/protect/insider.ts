@@ -22,6 +22,7 @@ import { targetOf, zerosKnown } from './steps.ts';
 import { businessRules } from './primary.ts';
 import { solver, type LpSolver } from './solver.ts';
 import type { LinkedSpec, RuleSet } from './types.ts';
+import type { Witnesses } from './witnesses.ts';
 
 /**
  * Counts of persons (`minValue` alone) above this many cells are not checked for C: there C asks
@@ -156,6 +157,8 @@ export interface InsiderOptions {
    * value in the proving point.
    */
   provenOf?: Map<number, Set<string>>;
+  /** points of earlier checks, tried first (see witnesses.ts) */
+  witnesses?: Witnesses;
 }
 
 /** Checks requirement C for every insider; returns those with failures. */
@@ -233,7 +236,7 @@ export async function checkInsider(
   try {
     attack.sync(suppressed);
     for (const { kind, targets } of checks) {
-      for (const f of await attack.failing(view, insider, targets, kind, { exact: options.exact, proven })) failures.push({ ...f, kind });
+      for (const f of await attack.failing(view, insider, targets, kind, { exact: options.exact, proven, witnesses: options.witnesses })) failures.push({ ...f, kind });
       if (failures.length > 0 && !options.exact) break;
     }
   } finally {
@@ -271,7 +274,7 @@ export async function proveTogether(
   spec: LinkedSpec,
   all: readonly Insider[],
   roots: Int32Array,
-  options: { attack: InsiderAttack; provenOf: Map<number, Set<string>> },
+  options: { attack: InsiderAttack; provenOf: Map<number, Set<string>>; witnesses?: Witnesses },
 ): Promise<void> {
   if (all.length < GROUP_MIN) return;
   const count = Math.ceil(all.length / GROUP_SIZE);
@@ -287,7 +290,7 @@ export async function proveTogether(
     };
     const { view, checks } = insiderAttackPlan(cube, primary, suppressed, spec, union, roots, outsideB);
     const proven = new Set<string>();
-    for (const { kind, targets } of checks) await options.attack.failing(view, union, targets, kind, { exact: false, proven });
+    for (const { kind, targets } of checks) await options.attack.failing(view, union, targets, kind, { exact: false, proven, witnesses: options.witnesses });
     if (proven.size === 0) continue;
     for (const m of members) {
       const set = provenFor(options.provenOf, m);
@@ -369,7 +372,7 @@ export class InsiderAttack {
    * `failingOn` for one insider: `view` is its view of the synced pattern, `kind` one of
    * `insiderChecks`' checks.
    */
-  async failing(view: readonly boolean[], insider: Insider, targets: readonly Target[], kind: Check, options: { exact: boolean; proven: Set<string> }): Promise<Failure[]> {
+  async failing(view: readonly boolean[], insider: Insider, targets: readonly Target[], kind: Check, options: { exact: boolean; proven: Set<string>; witnesses?: Witnesses }): Promise<Failure[]> {
     const bounds: Bounds = kind === 'B' ? 'B' : 'A';
     const fixed: { comp: OpenComponent; row: number; known: number }[] = [];
     const model = (): AttackModel => {

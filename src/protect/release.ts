@@ -19,6 +19,7 @@ import { groupOfCell, primaryTargets, zerosKnown } from './steps.ts';
 import { checkInsider, InsiderAttack, insiders, proveTogether } from './insider.ts';
 import { solver } from './solver.ts';
 import type { LinkedSpec } from './types.ts';
+import { Witnesses } from './witnesses.ts';
 
 /**
  * Cost of withholding a cell: its value plus one, times the number of inner cells it adds up. The
@@ -33,10 +34,12 @@ export function withholdCost(cube: Cube, c: number): number {
 
 /**
  * Cubes above this many cells are not given the pass: each offer is an attack on the table and one
- * per insider near the cell (with every cube of the shipped sample offered, `make annual` became
- * many times longer; see bench/README.md).
+ * per insider near the cell. Up to 2 000 cells, the pass covers the financing tables of the shipped
+ * sample (963 and 770 cells) and the departments × 10 comparison table (1 678), where it takes the
+ * most cells back; the attackers' points are shared between offers and views (witnesses.ts). Above,
+ * the 3 500 × 10 tables would take minutes (figures in bench/README.md).
  */
-export const RELEASE_MAX_CELLS = 300;
+export const RELEASE_MAX_CELLS = 2_000;
 
 /**
  * Offers every secondary cell (with the cells of identical membership, which share its status) for
@@ -59,6 +62,8 @@ export async function releasePass(
   let released = 0;
   // the insiders' models, kept from one offer to the next where the offer does not touch them
   const insiderAttack = insider ? new InsiderAttack(cube, truth, await solver()) : undefined;
+  // the attackers' points, shared by the offers and the views (see witnesses.ts)
+  const witnesses = new Witnesses(cube, truth);
   try {
     for (const c of order) {
       if (!suppressed[c]) continue;
@@ -75,7 +80,7 @@ export async function releasePass(
       const inTouched = (cell: number) => cube.cells[cell].members.some((i) => roots[i] >= 0 && touched.has(roots[i]));
       // zeros become known when the last suppressed zero is published: B then applies everywhere
       const near = wasKnown || !zerosKnown(cube, suppressed) ? targets.filter((t) => inTouched(t.cell)) : targets;
-      if (await holds(cube, primary, suppressed, truth, spec, near, insiderAttack && { near: inTouched, attack: insiderAttack })) released += group.length;
+      if (await holds(cube, primary, suppressed, truth, spec, near, insiderAttack && { near: inTouched, attack: insiderAttack }, witnesses)) released += group.length;
       else for (const g of group) suppressed[g] = true;
     }
   } finally {
@@ -171,13 +176,14 @@ async function holds(
   spec: LinkedSpec,
   targets: Target[],
   insider: { near: (cell: number) => boolean; attack: InsiderAttack } | undefined,
+  witnesses?: Witnesses,
 ): Promise<boolean> {
   const attack = new Attack(cube, suppressed, truth);
   try {
     // a solver that gives up on an attack proves nothing: the cell stays suppressed
     // exact: a target a batch cannot prove gets its own solve (a refused release loses a cell)
-    if ((await attack.failing(targets, 'A', { exact: true })).length > 0) return false;
-    if (zerosKnown(cube, suppressed) && (await attack.failing(targets, 'B', { exact: true })).length > 0) return false;
+    if ((await attack.failing(targets, 'A', { exact: true, witnesses })).length > 0) return false;
+    if (zerosKnown(cube, suppressed) && (await attack.failing(targets, 'B', { exact: true, witnesses })).length > 0) return false;
   } catch {
     return false;
   } finally {
@@ -191,9 +197,9 @@ async function holds(
     const near = insiders(cube, suppressed).filter((group) => everyInsider || group.known.some(insider.near));
     // proven together first, then one by one (see `proveTogether`)
     const provenOf = new Map<number, Set<string>>();
-    await proveTogether(cube, primary, suppressed, spec, near, roots, { attack: insider.attack, provenOf });
+    await proveTogether(cube, primary, suppressed, spec, near, roots, { attack: insider.attack, provenOf, witnesses });
     for (const group of near) {
-      if (await checkInsider(cube, primary, suppressed, truth, spec, group, roots, { exact: false, attack: insider.attack, provenOf })) return false;
+      if (await checkInsider(cube, primary, suppressed, truth, spec, group, roots, { exact: false, attack: insider.attack, provenOf, witnesses })) return false;
     }
     return true;
   } catch {
