@@ -17,6 +17,7 @@ import { Attack, type Target } from './check.ts';
 import type { Cube } from './cube.ts';
 import { groupOfCell, primaryTargets, zerosKnown } from './steps.ts';
 import { checkInsider, InsiderAttack, insiders, proveTogether } from './insider.ts';
+import { businessRules } from './primary.ts';
 import { solver } from './solver.ts';
 import type { LinkedSpec } from './types.ts';
 import { Witnesses } from './witnesses.ts';
@@ -34,12 +35,19 @@ export function withholdCost(cube: Cube, c: number): number {
 
 /**
  * Cubes above this many cells are not given the pass: each offer is an attack on the table and one
- * per insider near the cell. Up to 2 000 cells, the pass covers the financing tables of the shipped
- * sample (963 and 770 cells) and the departments × 10 comparison table (1 678), where it takes the
- * most cells back; the attackers' points are shared between offers and views (witnesses.ts). Above,
- * the 3 500 × 10 tables would take minutes (figures in bench/README.md).
+ * per insider near the cell, thousands of LPs on a table of a thousand cells. Tables of two
+ * dimensions under counts of persons get it up to 2 000 cells: there C asks only that no count is
+ * derived exactly and rectangles prove most requirements without an LP (certificates.ts) — the
+ * departments × 10 comparison table (1 678 cells) takes 10 s. Every other table only up to 300
+ * (measured on the shipped sample, 2025, one process: the financing tables under business rules,
+ * where C asks every insider for A's interval, 35 to 45 s each for 51 and 57 cells; the linked
+ * tables of 3 to 5 dimensions, 16 to 53 s each for 5 to 22 cells; `make annual` 3 to 5 times
+ * longer; see bench/README.md).
  */
-export const RELEASE_MAX_CELLS = 2_000;
+export const RELEASE_MAX_CELLS = { twoDimensionCounts: 2_000, other: 300 } as const;
+
+const releaseMax = (cube: Cube, rules: LinkedSpec['rules']): number =>
+  cube.dims.length === 2 && !businessRules(rules) ? RELEASE_MAX_CELLS.twoDimensionCounts : RELEASE_MAX_CELLS.other;
 
 /**
  * Offers every secondary cell (with the cells of identical membership, which share its status) for
@@ -54,7 +62,7 @@ export async function releasePass(
   insider: boolean,
 ): Promise<number> {
   const secondary = suppressed.flatMap((s, c) => (s && !primary[c] ? [c] : []));
-  if (secondary.length === 0 || cube.cells.length > RELEASE_MAX_CELLS) return 0;
+  if (secondary.length === 0 || cube.cells.length > releaseMax(cube, spec.rules)) return 0;
   const groupOf = groupOfCell(cube);
   const cost = (c: number) => withholdCost(cube, c);
   const order = secondary.sort((a, b) => cost(b) - cost(a) || a - b);
