@@ -137,7 +137,7 @@ export async function buildLinked(ctx: Context, group: readonly TableConfig[]): 
   return { built, joint };
 }
 
-export function medianCells(ctx: Context, field: string, units: readonly Unit[], consenting: ReadonlySet<string> = new Set()): DerivedCell[] {
+export function medianCells(ctx: Context, field: string, units: readonly Unit[], consenting: ReadonlySet<string>): DerivedCell[] {
   const members = geoMembers(ctx.year.geography);
   const byDepartment = new Map<string, { value: number; consented: boolean }[]>();
   const read = numberReader(field);

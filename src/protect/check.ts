@@ -32,12 +32,20 @@ export interface Failure {
   bound: number;
 }
 
-const EPS = 1e-6;
+/** Relative tolerance of every test on an attacker's point (also witnesses.ts). */
+export const EPS = 1e-6;
 
 /** Requirement B's test: an attacker's point gives a cell of this value another value. */
 export function movesValue(value: number, attacked: number): boolean {
   return Math.abs(attacked - value) > EPS * Math.max(1, value);
 }
+
+/** Requirement A's tests: an attacker's point takes a cell up to `goal`, or down to it. */
+export const reachesUp = (attacked: number, goal: number): boolean => attacked >= goal - EPS * Math.max(1, goal);
+export const reachesDown = (attacked: number, goal: number): boolean => attacked <= goal + EPS * Math.max(1, goal);
+
+/** The key of B's proof (`proven`): 'B' under B's floors, 'E' for the exact test on A's model. */
+export const exactKey = (check: 'B' | 'exact'): 'B' | 'E' => (check === 'B' ? 'B' : 'E');
 
 /** Tables above this many cells get HiGHS's presolve in the attacker's models (see `Attack`). */
 export const PRESOLVE_ABOVE_CELLS = 20_000;
@@ -133,7 +141,7 @@ export async function failingOn(
   if (open.length === 0) return [];
   const m = await model();
   if (check === 'A') return checkA(cube, m, open, { ...options, proven });
-  return checkB(cube, m, open, { ...options, proven }, check === 'B' ? 'B' : 'E');
+  return checkB(cube, m, open, { ...options, proven }, exactKey(check));
 }
 
 /**
@@ -261,8 +269,8 @@ function checkA(cube: Cube, model: AttackModel, targets: readonly Target[], opti
   const open = (dir: string) => targets.filter((t) => !options.proven?.has(`${t.cell}:${dir}`));
   const proven = (dir: string) => (p: Prepared) => options.proven?.add(`${p.cell}:${dir}`);
   const kept = keep(model, options);
-  const hi = push(model, prepare(cube, model, open('hi'), (t) => t.needHi), true, (p, s) => s >= p.goal - EPS * Math.max(1, p.goal), options.exact, proven('hi'), kept);
-  const lo = push(model, prepare(cube, model, open('lo'), (t) => t.needLo), false, (p, s) => s <= p.goal + EPS * Math.max(1, p.goal), options.exact, proven('lo'), kept);
+  const hi = push(model, prepare(cube, model, open('hi'), (t) => t.needHi), true, (p, s) => reachesUp(s, p.goal), options.exact, proven('hi'), kept);
+  const lo = push(model, prepare(cube, model, open('lo'), (t) => t.needLo), false, (p, s) => reachesDown(s, p.goal), options.exact, proven('lo'), kept);
   return [
     ...hi.map(({ p, bound }) => ({ cell: p.cell, check: 'A' as const, direction: 'hi' as const, bound })),
     ...lo.map(({ p, bound }) => ({ cell: p.cell, check: 'A' as const, direction: 'lo' as const, bound })),

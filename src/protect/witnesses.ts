@@ -6,11 +6,11 @@
  * solving, each check first tries the points found so far: a point proves a requirement in a view
  * when it is checked, in full, to be a feasible point of that view's model.
  *
- * A point is kept as its moves away from the truth (inner cell, change). It is feasible in a view
- * when every published cell holding a moved inner cell keeps its value, every moved inner cell
- * stays ≥ 0, and, under B's bounds, every suppressed cell stays ≥ 1 (cells it does not touch keep
- * their true values, which satisfy every constraint but B's floor, checked on its own). This is the
- * whole attacker's model of attacker.ts: no proof is taken on trust from the view that found it.
+ * A point is kept as the cells whose sum it changes, and by how much; a point taking an inner cell
+ * below 0 is not kept. It is feasible in a view when every cell it changes is withheld there and,
+ * under B's bounds, stays ≥ 1 (cells it does not change keep their true values, which satisfy every
+ * constraint but B's floor, checked on its own). This is the whole attacker's model of attacker.ts:
+ * no proof is taken on trust from the view that found it.
  *
  * @example
  *   const witnesses = new Witnesses(cube, truth);
@@ -18,14 +18,11 @@
  *   await attack.failing(targets, 'A', { exact: true, witnesses });
  */
 import type { AttackModel } from './attacker.ts';
-import type { Check, Target } from './check.ts';
+import { EPS, exactKey, movesValue, reachesDown, reachesUp, type Check, type Target } from './check.ts';
 import type { Cube } from './cube.ts';
 
 /** Points kept: the most recent ones (a pattern that changes makes old points fail their check). */
 const KEPT = 512;
-
-/** Relative tolerance of the checks, as the LP checks' (`EPS` in check.ts). */
-const EPS = 1e-6;
 
 /** A point, as the cells whose sum it changes (ascending) and by how much. */
 interface Point {
@@ -94,7 +91,7 @@ export class Witnesses {
     const floors = check === 'B';
     // under B, cells the point does not change keep their true values: each must meet the floor
     if (floors && this.cube.cells.some((cell, c) => suppressed[c] && cell.value < 1 - EPS)) return;
-    const keys = (t: Target): string[] => (check === 'A' ? [`${t.cell}:hi`, `${t.cell}:lo`] : [`${t.cell}:${check === 'B' ? 'B' : 'E'}`]);
+    const keys = (t: Target): string[] => (check === 'A' ? [`${t.cell}:hi`, `${t.cell}:lo`] : [`${t.cell}:${exactKey(check)}`]);
     let open = targets.filter((t) => keys(t).some((k) => !proven.has(k)));
     for (let p = this.points.length - 1; p >= 0 && open.length > 0; p--) {
       const point = this.points[p];
@@ -103,9 +100,9 @@ export class Witnesses {
         const value = this.cube.cells[t.cell].value;
         const s = value + changeOf(point, t.cell);
         if (check === 'A') {
-          if (s >= t.needHi - EPS * Math.max(1, t.needHi)) proven.add(`${t.cell}:hi`);
-          if (s <= t.needLo + EPS * Math.max(1, t.needLo)) proven.add(`${t.cell}:lo`);
-        } else if (Math.abs(s - value) > EPS * Math.max(1, value)) proven.add(`${t.cell}:${check === 'B' ? 'B' : 'E'}`);
+          if (reachesUp(s, t.needHi)) proven.add(`${t.cell}:hi`);
+          if (reachesDown(s, t.needLo)) proven.add(`${t.cell}:lo`);
+        } else if (movesValue(value, s)) proven.add(`${t.cell}:${exactKey(check)}`);
       }
       open = open.filter((t) => keys(t).some((k) => !proven.has(k)));
     }
