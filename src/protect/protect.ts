@@ -293,10 +293,11 @@ async function suppress(
   }
   equalize(groups, suppressed);
   if (done && (options.release ?? true)) {
-    await releasePass(cube, primary, suppressed, truth, spec, insiderOn(cube, spec, options));
+    const found = { cube, primary, suppressed, truth, spec, insider: insiderOn(cube, spec, options) };
+    await releasePass(found);
     lap('release');
     if (options.smallest ?? true) {
-      await smallestPattern(cube, primary, suppressed, truth, spec, insiderOn(cube, spec, options));
+      await smallestPattern(found);
       lap('exact');
     }
   }

@@ -9,7 +9,7 @@
  * released once can never be released after other cells are.
  *
  * @example
- *   const released = await releasePass(cube, primary, suppressed, truth, spec, true);
+ *   const released = await releasePass({ cube, primary, suppressed, truth, spec, insider: true });
  *   released; // secondary cells published again; `suppressed` is updated in place
  */
 import { componentRoots } from './attacker.ts';
@@ -50,17 +50,23 @@ const releaseMax = (cube: Cube, rules: LinkedSpec['rules']): number =>
   cube.dims.length === 2 && !businessRules(rules) ? RELEASE_MAX_CELLS.twoDimensionCounts : RELEASE_MAX_CELLS.other;
 
 /**
+ * A pattern the protect loop found, given to the pass and to the exact search: `suppressed` is
+ * changed in place; `insider`: whether requirement C is checked.
+ */
+export interface Found {
+  cube: Cube;
+  primary: readonly boolean[];
+  suppressed: boolean[];
+  truth: Float64Array;
+  spec: LinkedSpec;
+  insider: boolean;
+}
+
+/**
  * Offers every secondary cell (with the cells of identical membership, which share its status) for
  * publication, largest cost first; returns how many cells were published again.
  */
-export async function releasePass(
-  cube: Cube,
-  primary: readonly boolean[],
-  suppressed: boolean[],
-  truth: Float64Array,
-  spec: LinkedSpec,
-  insider: boolean,
-): Promise<number> {
+export async function releasePass({ cube, primary, suppressed, truth, spec, insider }: Found): Promise<number> {
   const secondary = suppressed.flatMap((s, c) => (s && !primary[c] ? [c] : []));
   if (secondary.length === 0 || cube.cells.length > releaseMax(cube, spec.rules)) return 0;
   const groupOf = groupOfCell(cube);
@@ -114,14 +120,7 @@ export const EXACT_MAX_CANDIDATES = 10;
  * pattern that passes, the first in order of withholding cost (detail before totals) among those
  * of its size; unchanged when no smaller one passes. Returns the secondary cells saved.
  */
-export async function smallestPattern(
-  cube: Cube,
-  primary: readonly boolean[],
-  suppressed: boolean[],
-  truth: Float64Array,
-  spec: LinkedSpec,
-  insider: boolean,
-): Promise<number> {
+export async function smallestPattern({ cube, primary, suppressed, truth, spec, insider }: Found): Promise<number> {
   // a large table is left at once, before its groups are found (a group of more than 8 identical
   // cells is rare: such a table is then not searched, which only keeps the pass's pattern)
   if (primary.filter((p) => !p).length > 8 * EXACT_MAX_CANDIDATES) return 0;
