@@ -168,7 +168,7 @@ export function followUp(surveys: Surveys, inputs: Inputs, engine: Engine): Prom
       return {
         files: [...cohorts.files, ...impact.files],
         failures: [...cohorts.failures, ...impact.failures],
-        latestExtras: { ...(cohorts.long ? { followUp: cohorts.long } : {}), ...(impact.publication ? { impact: impact.publication } : {}) },
+        latestExtras: { ...(cohorts.view ? { followUp: cohorts.view } : {}), ...(impact.publication ? { impact: impact.publication } : {}) },
       };
     })(),
   );

@@ -64,7 +64,8 @@ export const impactMessages = {
     champPaths: 'Enfants dont la mesure en espace de rencontre s’est terminée par l’exercice autonome du droit de visite.',
     source: 'Cnaf, fichiers des allocataires ; ministère de la Justice, décisions des juges aux affaires familiales ; services de médiation familiale et espaces de rencontre ; fichiers de suivi pseudonymisés.',
     survivalAlt: (last: string): string => `Courbes de maintien hors du tribunal : ${last}`,
-    survivalNote: 'Une marche de la courbe n’est montrée que si chaque groupe compte au moins 11 enfants suivis et si les retours survenus depuis la marche précédente sont 0 ou au moins 11 ; les bandes sont des intervalles à 95 %.',
+    survivalNote: (minAtRisk: number, minEvents: number): string =>
+      `Une marche de la courbe n’est montrée que si chaque groupe compte au moins ${minAtRisk} enfants suivis et si les retours survenus depuis la marche précédente sont 0 ou au moins ${minEvents} ; les bandes sont des intervalles à 95 %.`,
     pathsHeading: 'Espaces de rencontre : ce que deviennent les visites autonomes',
     pathsIntro:
       'Pour les espaces de rencontre, aucun effet n’est estimé : les mesures sont ordonnées par le juge dans les situations les plus conflictuelles et aucun groupe d’enfants comparables n’existe. La courbe décrit seulement, pour les enfants dont la mesure s’est terminée par l’exercice autonome du droit de visite, la part qui le garde durablement (ni nouvelle mesure ni retour devant le juge), mois après mois, selon l’origine de la mesure.',

@@ -28,6 +28,8 @@ import type { ImpactRules } from './rules.ts';
 export interface ImpactPublication {
   result: ImpactResult;
   rencontre: RencontreCurve[];
+  /** the run's rule on the curves' steps (`impact.json`), which the charts' note quotes */
+  survivalRule: Pick<ImpactRules, 'minAtRisk' | 'minEvents'>;
 }
 
 export async function impactStage(
@@ -57,7 +59,7 @@ export async function impactStage(
       { root: 'data-out', path: `${latest}/tables/impact-mediation.csv`, content: formatImpactCsv(published.effects, latest, labels) },
       { root: 'data-out', path: `${latest}/audit/impact/protection.json`, content: `${JSON.stringify({ ok: safe.failures.length === 0, failures: safe.failures }, null, 2)}\n` },
     ];
-    return { files: out, failures: safe.failures, publication: { result: published, rencontre: safe.rencontre } };
+    return { files: out, failures: safe.failures, publication: { result: published, rencontre: safe.rencontre, survivalRule: { minAtRisk: rules.minAtRisk, minEvents: rules.minEvents } } };
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -113,7 +113,7 @@ export interface Publisher {
   fictitious: boolean;
 }
 
-import type { LongRow } from '../suivi/publish.ts';
+import type { FollowUpView } from '../suivi/publish.ts';
 import type { ImpactPublication } from '../impact/stage.ts';
 import type { RuleSet } from '../protect/types.ts';
 
@@ -128,7 +128,7 @@ export interface Publication {
   /** the same publication for earlier years present in the input, oldest first (for evolutions) */
   history: readonly { year: number; tables: readonly PublicationTable[] }[];
   /** the protected follow-up cohort tables (issue 23), on the latest year when follow-up files exist */
-  followUp?: Readonly<Record<'mediation' | 'rencontre', readonly LongRow[]>>;
+  followUp?: FollowUpView;
   /** the protected impact estimates and survival curves (issue 24), on the latest year when follow-up files exist */
   impact?: ImpactPublication;
   /** the secrecy rules applied (`protect.json`): the methodology is written from them */

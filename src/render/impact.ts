@@ -12,7 +12,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { EffectRow, ImpactResult } from '../impact/impact.ts';
 import { impactMessages } from '../impact/messages.ts';
 import type { RencontreCurve } from '../impact/rencontre.ts';
-import { OUTCOMES, type Outcome } from '../impact/rules.ts';
+import { impactRules, OUTCOMES, type ImpactRules, type Outcome } from '../impact/rules.ts';
 import { FONT } from './charts.ts';
 import { escapeHtml, formatNumber } from './format.ts';
 import { vegaLiteToSvg } from './svg.ts';
@@ -118,7 +118,10 @@ export async function impactSection(
   rencontre: readonly RencontreCurve[] = [],
   /** the report's chart numbering, continued here (« Graphique 31 – … ») */
   nextChart: () => number = counter(),
+  /** the rule on the curves' steps, quoted under them (the run's `impact.json`) */
+  survivalRule: Pick<ImpactRules, 'minAtRisk' | 'minEvents'> = impactRules,
 ): Promise<string> {
+  const survivalNote = m.survivalNote(survivalRule.minAtRisk, survivalRule.minEvents);
   const numbered = (title: string) => `Graphique ${nextChart()} – ${title}`;
   const parts: string[] = [`<h2>${escapeHtml(m.title)}</h2>`];
   const published = result.effects.filter((e) => e.status === 'published' && e.geo === 'FR');
@@ -162,7 +165,7 @@ export async function impactSection(
     ];
     const last = result.survival.steps[result.survival.steps.length - 1];
     const alt = m.survivalAlt(`${m.armTreated} ${formatNumber(100 * last.treated.survival, 1)} %, ${m.armCompared} ${formatNumber(100 * last.compared.survival, 1)} % au mois ${last.month}`);
-    parts.push(figure('impact-survie', numbered(m.survivalTitle), m.units.survival, alt, await vegaLiteToSvg(survivalSpec(values), 'impact-survie'), m.survivalNote, m.champ));
+    parts.push(figure('impact-survie', numbered(m.survivalTitle), m.units.survival, alt, await vegaLiteToSvg(survivalSpec(values), 'impact-survie'), survivalNote, m.champ));
   }
   const paths = rencontre.filter((c) => c.steps.length > 0);
   if (paths.length > 0) {
@@ -172,7 +175,7 @@ export async function impactSection(
       return `${m.origin[c.origin]} ${formatNumber(100 * last.survival, 1)} % au mois ${last.month}`;
     }).join(' ; '));
     parts.push(`<h3>${escapeHtml(m.pathsHeading)}</h3><p>${escapeHtml(m.pathsIntro)}</p>`);
-    parts.push(figure('impact-rencontre', numbered(m.pathsTitle), m.units.paths, alt, await vegaLiteToSvg(pathsSpec(values), 'impact-rencontre'), m.survivalNote, m.champPaths));
+    parts.push(figure('impact-rencontre', numbered(m.pathsTitle), m.units.paths, alt, await vegaLiteToSvg(pathsSpec(values), 'impact-rencontre'), survivalNote, m.champPaths));
   }
   parts.push(`<ul class="impact-limits">${m.limits.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`);
   return `<section class="impact" id="impact">${parts.join('')}</section>`;

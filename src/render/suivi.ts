@@ -6,10 +6,10 @@
  * `followUpPage` wraps it as a page of its own (`reports/<year>/suivi-cohortes.html`).
  *
  * @example
- *   followUpSection(publication.long, 'FR'); // "<section class=\"suivi\">…"
+ *   followUpSection(publication, 'FR'); // "<section class=\"suivi\">…"
  */
 import type ExcelJS from 'exceljs';
-import type { LongRow } from '../suivi/publish.ts';
+import type { FollowUpView, LongRow } from '../suivi/publish.ts';
 import { escapeHtml, formatNumber } from './format.ts';
 import { htmlPage } from './page.ts';
 
@@ -18,8 +18,8 @@ type Scheme = 'mediation' | 'rencontre';
 const text = {
   title: (year: number) => `Suivi de cohortes d'enfants – données ${year}`,
   heading: 'Ce que deviennent les enfants après une médiation ou une mesure en espace de rencontre',
-  caution:
-    'Résultats observés à 12 et 24 mois après la fin de la médiation ou de la mesure, et non effets de ces dispositifs : les familles qui y recourent, ou qui parviennent à un accord, diffèrent des autres. s : secret statistique ; ns : moins de 30 enfants, taux non significatif.',
+  caution: (minDenominator: number) =>
+    `Résultats observés à 12 et 24 mois après la fin de la médiation ou de la mesure, et non effets de ces dispositifs : les familles qui y recourent, ou qui parviennent à un accord, diffèrent des autres. s : secret statistique ; ns : moins de ${minDenominator} enfants, taux non significatif.`,
   scheme: { mediation: 'Médiation familiale', rencontre: 'Espaces de rencontre' } as Record<Scheme, string>,
   columns: {
     cohort: 'Cohorte (année de fin)',
@@ -47,7 +47,7 @@ const cell = (row: LongRow | undefined) =>
 export const followUpTitle = (): string => text.heading;
 
 /** The section for one territory; empty when nothing is published for it. */
-export function followUpSection(long: Readonly<Record<Scheme, readonly LongRow[]>>, geo: string): string {
+export function followUpSection({ long, minDenominator }: FollowUpView, geo: string): string {
   const parts: string[] = [];
   for (const scheme of ['mediation', 'rencontre'] as const) {
     const rows = long[scheme].filter((r) => r.geo === geo && r.group === 'ensemble');
@@ -62,12 +62,12 @@ export function followUpSection(long: Readonly<Record<Scheme, readonly LongRow[]
     parts.push(`<h3>${escapeHtml(text.scheme[scheme])}</h3>\n<div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>\n${body.join('\n')}\n</tbody></table></div>`);
   }
   if (parts.length === 0) return '';
-  return `<section class="suivi" id="suivi">\n<h2>${escapeHtml(text.heading)}</h2>\n<p>${escapeHtml(text.caution)}</p>\n${parts.join('\n')}\n</section>`;
+  return `<section class="suivi" id="suivi">\n<h2>${escapeHtml(text.heading)}</h2>\n<p>${escapeHtml(text.caution(minDenominator))}</p>\n${parts.join('\n')}\n</section>`;
 }
 
 /** The section for France as a page of its own. */
-export function followUpPage(long: Readonly<Record<Scheme, readonly LongRow[]>>, year: number): string {
-  return htmlPage({ title: text.title(year), body: `<main>\n<h1>${escapeHtml(text.title(year))}</h1>\n${followUpSection(long, 'FR')}\n</main>` });
+export function followUpPage(view: FollowUpView, year: number): string {
+  return htmlPage({ title: text.title(year), body: `<main>\n<h1>${escapeHtml(text.title(year))}</h1>\n${followUpSection(view, 'FR')}\n</main>` });
 }
 
 /**
@@ -75,7 +75,7 @@ export function followUpPage(long: Readonly<Record<Scheme, readonly LongRow[]>>,
  * indicator (whole scheme), one column per territory of the workbook (department, region, court of
  * appeal, France); `s`, `ns` as published; no sheet when none of these territories has a figure.
  */
-export function followUpSheet(workbook: ExcelJS.Workbook, long: Readonly<Record<Scheme, readonly LongRow[]>>, geo: readonly string[], labels: Readonly<Record<string, string>>): void {
+export function followUpSheet(workbook: ExcelJS.Workbook, { long, minDenominator }: FollowUpView, geo: readonly string[], labels: Readonly<Record<string, string>>): void {
   const rows = (['mediation', 'rencontre'] as const).flatMap((scheme) => {
     const ofScheme = long[scheme].filter((r) => r.group === 'ensemble' && geo.includes(r.geo));
     const at = new Map(ofScheme.map((r) => [`${r.cohort}|${r.horizon}|${r.outcome}|${r.geo}`, r]));
@@ -96,5 +96,5 @@ export function followUpSheet(workbook: ExcelJS.Workbook, long: Readonly<Record<
   ws.addRow(['Dispositif', text.columns.cohort, text.columns.horizon, 'Indicateur', ...geo.map((g) => labels[g] ?? g)]).font = { bold: true };
   for (const row of rows) ws.addRow(row);
   ws.addRow([]);
-  ws.addRow([text.caution]);
+  ws.addRow([text.caution(minDenominator)]);
 }

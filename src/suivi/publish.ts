@@ -27,6 +27,9 @@ export interface FollowUpPublicationConfig {
   minDenominator: number;
 }
 
+/** What the reports show of the follow-up tables: the published rows and the threshold of `ns`. */
+export type FollowUpView = Readonly<{ long: Readonly<Record<Scheme, readonly LongRow[]>>; minDenominator: number }>;
+
 export interface LongRow {
   geo: string;
   cohort: number;
@@ -53,6 +56,8 @@ export interface AuditCell {
 
 export interface FollowUpPublication {
   long: Record<Scheme, LongRow[]>;
+  /** a rate over fewer children than this is `ns` (the configuration's threshold, quoted by the notes) */
+  minDenominator: number;
   /** producer-only: every published-level count cell with its true value and status */
   audit: Record<Scheme, AuditCell[]>;
   /** the protection audit of every cube: all true, or the failed cubes named */
@@ -139,5 +144,5 @@ export async function publishFollowUp(counts: readonly OutcomeCount[], geography
     const outcomeRank = new Map([...OUTCOMES[scheme], ...RATES[scheme].map((r) => r.outcome)].map((o, i) => [o, i]));
     long[scheme].sort((a, b) => a.cohort - b.cohort || a.horizon - b.horizon || geoRank.get(a.geo)! - geoRank.get(b.geo)! || groupRank.get(a.group)! - groupRank.get(b.group)! || outcomeRank.get(a.outcome)! - outcomeRank.get(b.outcome)!);
   }
-  return { long, audit, failures };
+  return { long, minDenominator: config.minDenominator, audit, failures };
 }

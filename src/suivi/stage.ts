@@ -12,7 +12,7 @@ import type { OutputFile } from '../model/output.ts';
 import type { MediationRow, RencontreRow } from '../model/rows.ts';
 import { cohortOutcomes } from './cohorts.ts';
 import type { SuiviFile } from '../format/suivi.ts';
-import { publishFollowUp, type FollowUpPublication, type FollowUpPublicationConfig } from './publish.ts';
+import { publishFollowUp, type FollowUpPublicationConfig, type FollowUpView } from './publish.ts';
 import { linkageQuality, reconcile } from './quality.ts';
 import { followUpFiles } from '../format/suivi-tables.ts';
 import { followUpPage } from '../render/suivi.ts';
@@ -30,12 +30,12 @@ export async function followUpStage(
   surveys: readonly SurveyYear[],
   engine: Engine,
   config: FollowUpPublicationConfig | undefined,
-): Promise<{ files: OutputFile[]; failures: string[]; long?: FollowUpPublication['long'] }> {
+): Promise<{ files: OutputFile[]; failures: string[]; view?: FollowUpView }> {
   if (followUp.length === 0 || config === undefined || !Number.isFinite(latest)) return { files: [], failures: [] };
   // only what the run's latest year can see: a follow-up folder beyond it waits for its survey year
   const files = followUp.filter((y) => y.year <= latest).flatMap((y) => y.files);
   const counts = await cohortOutcomes(files, latest);
   const publication = await publishFollowUp(counts, geography, engine, config);
-  const page: OutputFile = { root: 'reports', path: `${latest}/suivi-cohortes.html`, content: followUpPage(publication.long, latest) };
-  return { files: [...followUpFiles(latest, publication, linkageQuality(files), reconcile(files, surveys), geography), page], failures: publication.failures, long: publication.long };
+  const page: OutputFile = { root: 'reports', path: `${latest}/suivi-cohortes.html`, content: followUpPage(publication, latest) };
+  return { files: [...followUpFiles(latest, publication, linkageQuality(files), reconcile(files, surveys), geography), page], failures: publication.failures, view: { long: publication.long, minDenominator: publication.minDenominator } };
 }

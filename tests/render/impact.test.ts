@@ -69,4 +69,11 @@ describe('the Impact section', () => {
     expect(html).toContain(impactMessages.report.compared(2023, 321, 654, 96.4).slice(0, 60).replaceAll("'", '&#39;'));
     expect(html).toContain('id="impact-effets"');
   });
+
+  test('the note under the curves quotes the run\'s rule on their steps, not a copy of it', async () => {
+    const html = await impactSection(franceAndOneRegion, labels, [], undefined, { minAtRisk: 20, minEvents: 7 });
+    expect(html).toContain('au moins 20 enfants suivis');
+    expect(html).toContain('sont 0 ou au moins 7 ;');
+    expect(html).not.toContain('au moins 11');
+  });
 });

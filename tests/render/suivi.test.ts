@@ -3,9 +3,13 @@ import type { LongRow } from '../../src/suivi/publish.ts';
 
 const row = (geo: string, outcome: string, value: LongRow['value'], cohort = 2023, horizon = 24): LongRow => ({ geo, cohort, horizon, group: 'ensemble', outcome, value, status: value === 's' ? 'secret' : 'published' });
 
+// a threshold other than the shipped configuration's 30: the notes must quote the one given
 const twoCohorts = {
-  mediation: [row('FR', 'enfants', 1427), row('FR', 'taux_retour_juge', 17.1), row('FR', 'taux_asf_avant', 's'), row('13', 'enfants', 's'), row('FR', 'enfants', 1571, 2024, 12), row('FR', 'taux_retour_juge', 'ns', 2024, 12)],
-  rencontre: [],
+  long: {
+    mediation: [row('FR', 'enfants', 1427), row('FR', 'taux_retour_juge', 17.1), row('FR', 'taux_asf_avant', 's'), row('13', 'enfants', 's'), row('FR', 'enfants', 1571, 2024, 12), row('FR', 'taux_retour_juge', 'ns', 2024, 12)],
+    rencontre: [],
+  },
+  minDenominator: 40,
 };
 
 describe('the cohort-outcome section', () => {
@@ -15,6 +19,7 @@ describe('the cohort-outcome section', () => {
     expect(html).toContain('<th scope="row">2024</th><td>12</td><td>1 571</td><td>ns</td>');
     expect(html).not.toContain('Espaces de rencontre'); // nothing published for that scheme
     expect(html).toMatch(/non effets/);
+    expect(html).toContain('ns : moins de 40 enfants'); // the configured threshold, not a copy of it
   });
 
   it('is empty for a territory with nothing published, and a page wraps the France section', () => {
@@ -29,7 +34,7 @@ describe('the national report and the court pages', () => {
     const { nationalReport } = await import('../../src/render/national.ts');
     const { courtPage } = await import('../../src/render/court.ts');
     const court = smallGeography.courts[0].code;
-    const withCourt = { mediation: [...twoCohorts.mediation, row(court, 'enfants', 321)], rencontre: [] };
+    const withCourt = { ...twoCohorts, long: { mediation: [...twoCohorts.long.mediation, row(court, 'enfants', 321)], rencontre: [] } };
     const publication = fixturePublication(smallGeography);
     const plain = await nationalReport(publication, { generatedAt: null });
     const national = await nationalReport({ ...publication, followUp: withCourt }, { generatedAt: null });
@@ -47,7 +52,7 @@ describe('the departmental workbook', () => {
     const { departmentWorkbook } = await import('../../src/render/workbook.ts');
     const { unzipText } = await import('./unzip.ts');
     const department = smallGeography.departments[0];
-    const followUp = { mediation: [row('FR', 'enfants', 1427), row(department.code, 'enfants', 654), row(department.code, 'taux_retour_juge', 's')], rencontre: [] };
+    const followUp = { long: { mediation: [row('FR', 'enfants', 1427), row(department.code, 'enfants', 654), row(department.code, 'taux_retour_juge', 's')], rencontre: [] }, minDenominator: 40 };
     const publication = fixturePublication(smallGeography);
     const parts = (book: Uint8Array) => [...unzipText(book)].map(([part, text]) => `${part}\n${text}`).join('\n');
     const plain = parts(await departmentWorkbook(publication, department.code, { generatedAt: null }));
@@ -56,5 +61,6 @@ describe('the departmental workbook', () => {
     expect(withCohorts).toContain('Suivi de cohortes');
     expect(withCohorts).toContain('<v>654</v>');
     expect(withCohorts).toContain('<v>1427</v>');
+    expect(withCohorts).toContain('ns : moins de 40 enfants');
   });
 });
