@@ -91,7 +91,7 @@ export function followUpFiles(year: number, publication: FollowUpPublication, qu
     const columns = ['niveau', 'code', 'territoire', 'cohorte', 'horizon_mois', 'indicateur', ...groups];
     const headers = ['Niveau', 'Code', 'Territoire', 'Cohorte (année de fin)', 'Horizon (mois)', 'Indicateur', ...groups.map((g) => GROUP_LABELS[scheme][g] ?? g)];
     const table = toCsv([...wide.values()], columns, { sep: ';', decimalComma: true, bom: false, headers });
-    files.push({ root: 'data-out', path: `${year}/tables/suivi-${scheme}.csv`, content: `\ufeff${TITLE[scheme]}\r\n\r\n${table}\r\n${note(publication.minDenominator)}\r\n` });
+    files.push({ root: 'data-out', path: `${year}/tables/suivi-${scheme}.csv`, content: `\ufeff${TITLE[scheme]}\r\n\r\n${table}\r\n${note(publication.minDenominator)}\r\n${publication.champ}\r\n` });
   }
   files.push({ root: 'data-out', path: `${year}/audit/suivi/liaison.csv`, content: toCsv(quality.rows.map((r) => ({ ...r })), ['mesure', 'source', 'autre_source', 'departement', 'annee', 'valeur'], { sep: ',', decimalComma: false, bom: false }) });
   files.push({ root: 'data-out', path: `${year}/audit/suivi/rapprochement.csv`, content: toCsv(reconciliation.map((r) => ({ ...r })), ['annee', 'dispositif', 'departement', 'enquete', 'suivi', 'ecart', 'dans_tolerance'], { sep: ',', decimalComma: false, bom: false }) });

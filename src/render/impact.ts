@@ -115,15 +115,24 @@ export const impactTitle = (): string => m.title;
 export async function impactSection(
   result: ImpactResult,
   labels: Readonly<Record<string, string>>,
-  rencontre: readonly RencontreCurve[] = [],
-  /** the report's chart numbering, continued here (« Graphique 31 – … ») */
-  nextChart: () => number = counter(),
-  /** the rule on the curves' steps, quoted under them (the run's `impact.json`) */
-  survivalRule: Pick<ImpactRules, 'minAtRisk' | 'minEvents'> = impactRules,
+  {
+    rencontre = [],
+    nextChart = counter(),
+    survivalRule = impactRules,
+    champ,
+  }: {
+    rencontre?: readonly RencontreCurve[];
+    /** the report's chart numbering, continued here (« Graphique 31 – … ») */
+    nextChart?: () => number;
+    /** the rule on the curves' steps, quoted under them (the run's `impact.json`) */
+    survivalRule?: Pick<ImpactRules, 'minAtRisk' | 'minEvents'>;
+    /** the departments the follow-up files cover (`FollowUpView.champ`), under the title */
+    champ?: string;
+  } = {},
 ): Promise<string> {
   const survivalNote = m.survivalNote(survivalRule.minAtRisk, survivalRule.minEvents);
   const numbered = (title: string) => `Graphique ${nextChart()} – ${title}`;
-  const parts: string[] = [`<h2>${escapeHtml(m.title)}</h2>`];
+  const parts: string[] = [`<h2>${escapeHtml(m.title)}</h2>`, ...(champ ? [`<p class="champ">${escapeHtml(champ)}</p>`] : [])];
   const published = result.effects.filter((e) => e.status === 'published' && e.geo === 'FR');
   const cohort = published.length > 0 ? Math.max(...published.map((e) => e.cohort)) : undefined;
   if (cohort === undefined) {

@@ -48,7 +48,14 @@ export async function nationalReport(publication: Publication, options: { genera
   // the follow-up (issue 23: cohort outcomes, src/render/suivi.ts) and impact (issue 24: effects of
   // mediation, src/render/impact.ts) sections are whole sections of their own, with their own h2
   const followUp = publication.followUp ? followUpSection(publication.followUp, FRANCE) : '';
-  const impact = publication.impact ? await impactSection(publication.impact.result, publication.geography.labels, publication.impact.rencontre, counter.next, publication.impact.survivalRule) : '';
+  const impact = publication.impact
+    ? await impactSection(publication.impact.result, publication.geography.labels, {
+        rencontre: publication.impact.rencontre,
+        nextChart: counter.next,
+        survivalRule: publication.impact.survivalRule,
+        champ: publication.followUp?.champ, // the same follow-up files: the same departments
+      })
+    : '';
   const annex = { id: 'annexe', title: m.annex.title, body: annexSection(publication) };
   const contents = [
     ...sections,

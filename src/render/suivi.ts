@@ -47,7 +47,7 @@ const cell = (row: LongRow | undefined) =>
 export const followUpTitle = (): string => text.heading;
 
 /** The section for one territory; empty when nothing is published for it. */
-export function followUpSection({ long, minDenominator }: FollowUpView, geo: string): string {
+export function followUpSection({ long, minDenominator, champ }: FollowUpView, geo: string): string {
   const parts: string[] = [];
   for (const scheme of ['mediation', 'rencontre'] as const) {
     const rows = long[scheme].filter((r) => r.geo === geo && r.group === 'ensemble');
@@ -62,7 +62,7 @@ export function followUpSection({ long, minDenominator }: FollowUpView, geo: str
     parts.push(`<h3>${escapeHtml(text.scheme[scheme])}</h3>\n<div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>\n${body.join('\n')}\n</tbody></table></div>`);
   }
   if (parts.length === 0) return '';
-  return `<section class="suivi" id="suivi">\n<h2>${escapeHtml(text.heading)}</h2>\n<p>${escapeHtml(text.caution(minDenominator))}</p>\n${parts.join('\n')}\n</section>`;
+  return `<section class="suivi" id="suivi">\n<h2>${escapeHtml(text.heading)}</h2>\n<p>${escapeHtml(text.caution(minDenominator))}</p>\n<p class="champ">${escapeHtml(champ)}</p>\n${parts.join('\n')}\n</section>`;
 }
 
 /** The section for France as a page of its own. */
@@ -75,7 +75,7 @@ export function followUpPage(view: FollowUpView, year: number): string {
  * indicator (whole scheme), one column per territory of the workbook (department, region, court of
  * appeal, France); `s`, `ns` as published; no sheet when none of these territories has a figure.
  */
-export function followUpSheet(workbook: ExcelJS.Workbook, { long, minDenominator }: FollowUpView, geo: readonly string[], labels: Readonly<Record<string, string>>): void {
+export function followUpSheet(workbook: ExcelJS.Workbook, { long, minDenominator, champ }: FollowUpView, geo: readonly string[], labels: Readonly<Record<string, string>>): void {
   const rows = (['mediation', 'rencontre'] as const).flatMap((scheme) => {
     const ofScheme = long[scheme].filter((r) => r.group === 'ensemble' && geo.includes(r.geo));
     const at = new Map(ofScheme.map((r) => [`${r.cohort}|${r.horizon}|${r.outcome}|${r.geo}`, r]));
@@ -97,4 +97,5 @@ export function followUpSheet(workbook: ExcelJS.Workbook, { long, minDenominator
   for (const row of rows) ws.addRow(row);
   ws.addRow([]);
   ws.addRow([text.caution(minDenominator)]);
+  ws.addRow([champ]);
 }

@@ -10,6 +10,16 @@ export const suiviMessages = {
   publicationInvalid: (path: string, key: string, why: string) => `Règles de publication du suivi « ${path} », ${key} : ${why}.`,
   publicationNoPrimaryRule: (path: string) =>
     `Règles de publication du suivi « ${path} » : le jeu « rules » n'a aucune règle primaire (minValue, minFrequency, dominance ou pPercent) ; les tableaux de suivi comptent des enfants, tout serait publié.`,
+  /**
+   * The follow-up tables' scope (Champ): the departments the follow-up files cover, named, or all of
+   * them; France, the regions and the courts add up those departments only.
+   */
+  champ: (covered: readonly string[], all: boolean) =>
+    all
+      ? 'Champ : enfants de tous les départements.'
+      : covered.length === 0
+        ? 'Champ : aucun département couvert par les fichiers de suivi.'
+        : `Champ : enfants ${covered.length === 1 ? 'du seul département couvert' : `des ${covered.length} départements couverts`} par les fichiers de suivi transmis (${covered.join(', ')}) ; les chiffres de la France, des régions et des cours d’appel ne portent que sur ${covered.length === 1 ? 'lui' : 'eux'}.`,
   minDenominatorBound: () => 'doit être un nombre d’au moins 1 (le dénominateur en deçà duquel un taux est « ns »)',
   noDictionary: (path: string) => `Dictionnaires de suivi introuvables : « ${path} ».`,
   identifierHeader: (file: string, column: string) =>

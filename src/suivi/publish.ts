@@ -21,6 +21,7 @@ import { longStatus, type LongStatus } from '../indicators/messages.ts';
 import type { Geography } from '../model/geography.ts';
 import type { Contribution, DimensionSpec, ProtectSpec, RuleSet } from '../protect/types.ts';
 import { OUTCOMES, RATES, SCHEMES, type OutcomeCount, type Scheme } from './outcomes.ts';
+import { suiviMessages } from './messages.ts';
 
 export interface FollowUpPublicationConfig {
   rules: RuleSet;
@@ -28,7 +29,7 @@ export interface FollowUpPublicationConfig {
 }
 
 /** What the reports show of the follow-up tables: the published rows and the threshold of `ns`. */
-export type FollowUpView = Readonly<{ long: Readonly<Record<Scheme, readonly LongRow[]>>; minDenominator: number }>;
+export type FollowUpView = Readonly<{ long: Readonly<Record<Scheme, readonly LongRow[]>>; minDenominator: number; champ: string }>;
 
 export interface LongRow {
   geo: string;
@@ -58,6 +59,8 @@ export interface FollowUpPublication {
   long: Record<Scheme, LongRow[]>;
   /** a rate over fewer children than this is `ns` (the configuration's threshold, quoted by the notes) */
   minDenominator: number;
+  /** the Champ line: which departments the follow-up files cover (see `suiviMessages.champ`) */
+  champ: string;
   /** producer-only: every published-level count cell with its true value and status */
   audit: Record<Scheme, AuditCell[]>;
   /** the protection audit of every cube: all true, or the failed cubes named */
@@ -144,5 +147,9 @@ export async function publishFollowUp(counts: readonly OutcomeCount[], geography
     const outcomeRank = new Map([...OUTCOMES[scheme], ...RATES[scheme].map((r) => r.outcome)].map((o, i) => [o, i]));
     long[scheme].sort((a, b) => a.cohort - b.cohort || a.horizon - b.horizon || geoRank.get(a.geo)! - geoRank.get(b.geo)! || groupRank.get(a.group)! - groupRank.get(b.group)! || outcomeRank.get(a.outcome)! - outcomeRank.get(b.outcome)!);
   }
-  return { long, minDenominator: config.minDenominator, audit, failures };
+  // the departments with a row in either scheme's table (a child counted there), in the geography's order
+  const present = new Set(SCHEMES.flatMap((scheme) => long[scheme].map((r) => r.geo)));
+  const covered = geography.departments.filter((d) => present.has(d.code));
+  const champ = suiviMessages.champ(covered.map((d) => geography.labels[d.code] ?? d.code), covered.length === geography.departments.length);
+  return { long, minDenominator: config.minDenominator, champ, audit, failures };
 }

@@ -37,5 +37,5 @@ export async function followUpStage(
   const counts = await cohortOutcomes(files, latest);
   const publication = await publishFollowUp(counts, geography, engine, config);
   const page: OutputFile = { root: 'reports', path: `${latest}/suivi-cohortes.html`, content: followUpPage(publication, latest) };
-  return { files: [...followUpFiles(latest, publication, linkageQuality(files), reconcile(files, surveys), geography), page], failures: publication.failures, view: { long: publication.long, minDenominator: publication.minDenominator } };
+  return { files: [...followUpFiles(latest, publication, linkageQuality(files), reconcile(files, surveys), geography), page], failures: publication.failures, view: { long: publication.long, minDenominator: publication.minDenominator, champ: publication.champ } };
 }

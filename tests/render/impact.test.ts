@@ -71,7 +71,8 @@ describe('the Impact section', () => {
   });
 
   test('the note under the curves quotes the run\'s rule on their steps, not a copy of it', async () => {
-    const html = await impactSection(franceAndOneRegion, labels, [], undefined, { minAtRisk: 20, minEvents: 7 });
+    const html = await impactSection(franceAndOneRegion, labels, { survivalRule: { minAtRisk: 20, minEvents: 7 }, champ: 'Champ : essai.' });
+    expect(html).toContain('<p class="champ">Champ : essai.</p>');
     expect(html).toContain('au moins 20 enfants suivis');
     expect(html).toContain('sont 0 ou au moins 7 ;');
     expect(html).not.toContain('au moins 11');

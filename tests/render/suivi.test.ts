@@ -10,6 +10,7 @@ const twoCohorts = {
     rencontre: [],
   },
   minDenominator: 40,
+  champ: 'Champ : enfants des 2 départements couverts (essai).',
 };
 
 describe('the cohort-outcome section', () => {
@@ -20,6 +21,7 @@ describe('the cohort-outcome section', () => {
     expect(html).not.toContain('Espaces de rencontre'); // nothing published for that scheme
     expect(html).toMatch(/non effets/);
     expect(html).toContain('ns : moins de 40 enfants'); // the configured threshold, not a copy of it
+    expect(html).toContain('<p class="champ">Champ : enfants des 2 départements couverts (essai).</p>');
   });
 
   it('is empty for a territory with nothing published, and a page wraps the France section', () => {
@@ -52,7 +54,7 @@ describe('the departmental workbook', () => {
     const { departmentWorkbook } = await import('../../src/render/workbook.ts');
     const { unzipText } = await import('./unzip.ts');
     const department = smallGeography.departments[0];
-    const followUp = { long: { mediation: [row('FR', 'enfants', 1427), row(department.code, 'enfants', 654), row(department.code, 'taux_retour_juge', 's')], rencontre: [] }, minDenominator: 40 };
+    const followUp = { long: { mediation: [row('FR', 'enfants', 1427), row(department.code, 'enfants', 654), row(department.code, 'taux_retour_juge', 's')], rencontre: [] }, minDenominator: 40, champ: 'Champ : essai du classeur.' };
     const publication = fixturePublication(smallGeography);
     const parts = (book: Uint8Array) => [...unzipText(book)].map(([part, text]) => `${part}\n${text}`).join('\n');
     const plain = parts(await departmentWorkbook(publication, department.code, { generatedAt: null }));
@@ -62,5 +64,6 @@ describe('the departmental workbook', () => {
     expect(withCohorts).toContain('<v>654</v>');
     expect(withCohorts).toContain('<v>1427</v>');
     expect(withCohorts).toContain('ns : moins de 40 enfants');
+    expect(withCohorts).toContain('Champ : essai du classeur.');
   });
 });

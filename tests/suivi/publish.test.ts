@@ -33,4 +33,16 @@ describe('the follow-up outcome tables', () => {
     // no return to court at all: a published zero, and a rate of 0
     expect(long.mediation.find((r) => r.geo === 'FR' && r.group === 'ensemble' && r.outcome === 'taux_retour_juge')).toMatchObject({ value: 0, status: 'published' });
   });
+
+  it('names, in its Champ line, the departments the follow-up files cover: France adds up those alone', async () => {
+    const inThe = (departement: string, value: number): OutcomeCount => ({ ...count('enfants', value), departement });
+    const { champ } = await publishFollowUp([inThe('2B', 40), inThe('01', 50)], geography, protectionEngine, config);
+    // in the geography's order, by name (data-raw/reference), and said to be the scope of France's figures
+    expect(champ).toMatch(/des 2 départements couverts/);
+    expect(champ).toContain('(Ain, Haute-Corse)');
+    expect(champ).toMatch(/France.*ne portent que sur eux/);
+    const one = await publishFollowUp([inThe('2B', 40)], geography, protectionEngine, config);
+    expect(one.champ).toContain('du seul département couvert');
+    expect(one.champ).toContain('(Haute-Corse)');
+  });
 });
