@@ -17,8 +17,9 @@ export function formatNumber(value: number, decimals: number): string {
     f = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
     formatters.set(decimals, f);
   }
-  // "-0" is not a figure a reader should see
-  return f.format(value === 0 ? 0 : value);
+  const text = f.format(value);
+  // « -0,0 » (a change of -0,04 %, or -0) is not a figure a reader should see: a zero has no sign
+  return /^[-\u2212][^1-9]*$/.test(text) ? text.slice(1) : text;
 }
 
 export function formatShown(shown: Shown, decimals: number): string {

@@ -6,6 +6,10 @@ describe('French formatting', () => {
     expect(formatNumber(23807, 0)).toBe('23\u202f807');
     expect(formatNumber(1234.56, 1)).toBe('1\u202f234,6');
     expect(formatNumber(-0, 1)).toBe('0,0');
+    // a small change that rounds to zero is 0,0, not « -0,0 » (the -0,04 % of a change table); -0,05 keeps its sign
+    expect(formatNumber(-0.04, 1)).toBe('0,0');
+    expect(formatNumber(-0.4, 0)).toBe('0');
+    expect(formatNumber(-0.05, 1)).toBe('-0,1');
   });
 
   it('prints the conventional signs for what is not shown', () => {
