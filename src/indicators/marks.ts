@@ -119,17 +119,31 @@ export function tableMarks(t: TableConfig, table: ProtectedTable, ctx: MarkConte
   return marks;
 }
 
+/**
+ * The survey level a change in % is judged on by the small-base rule: the source itself, or, for a
+ * rate per inhabitant, the level it divides (followed through derived tables); none for a share.
+ */
+export function levelOf(source: Source, ctx: Pick<MarkContext, 'tableConfig'>): Source | undefined {
+  if (ctx.tableConfig(source.table)?.kind !== 'derived') return source;
+  const recipe = ctx.tableConfig(source.table)?.dimension.codes.find((c) => c.code === source.code)?.recipe;
+  return recipe?.kind === 'per100k' ? levelOf(recipe.of, ctx) : undefined;
+}
+
 /** `ns` for a published evolution on a small base or on changed respondents; undefined otherwise. */
 function evolutionMark(recipe: { of: Source; change: 'percent' | 'points' }, geo: string, deps: readonly string[], surveys: readonly Survey[], ctx: MarkContext): Mark | undefined {
   const { of: source, change } = recipe;
   const now = ctx.table(source.table);
   const before = ctx.previous?.table(source.table);
   if (!now || !before) return undefined;
-  // the base rule reads levels of the surveys (counts, amounts, FTE, days); a change in points, or of
-  // a rate per inhabitant, is judged by its respondents only
-  if (change === 'percent' && !isDerived(source.table, ctx)) {
-    const a = cellAt(now, [geo, source.code]).value;
-    const b = cellAt(before, [geo, source.code]).value;
+  // the base rule reads levels of the surveys (counts, amounts, FTE, days): a rate per inhabitant's
+  // level (0,8 FTE for Guyane: its FTE and its FTE per 100 000 inhabitants are both ns); a change in
+  // points is judged by its respondents only
+  const level = change === 'percent' ? levelOf(source, ctx) : undefined;
+  const levelNow = level && ctx.table(level.table);
+  const levelBefore = level && ctx.previous?.table(level.table);
+  if (level && levelNow && levelBefore) {
+    const a = cellAt(levelNow, [geo, level.code]).value;
+    const b = cellAt(levelBefore, [geo, level.code]).value;
     if (Math.abs(a) < ctx.evolution.minBase && Math.abs(b) < ctx.evolution.minBase) return 'ns';
   }
   const previous = ctx.previous?.coverage;

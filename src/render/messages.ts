@@ -125,6 +125,12 @@ export const renderMessages = {
     rules: {
       /** a rule set with primary rules: what it applies to, then when a cell is withheld */
       ruleSet: (label: string, when: string) => `${label} : ${when} (secret primaire).`,
+      /**
+       * a rule set with rules on services (number, dominance, p %): what the services' consents lift
+       * (a reader finding a figure of one or two services published must find why)
+       */
+      consent: () =>
+        'Ces règles ne masquent pas une cellule quand chacun des services qui y contribuent a accepté la publication de ses chiffres, ni quand ceux qui ne l’ont pas accepté restent protégés par elles, les chiffres des autres étant connus.',
       /** a rule set without primary rule: only counts of services use one (the catalogue refuses any other use) */
       publicFacts: (label: string) => `${label} : faits publics, sans règle.`,
       /** minValue alone: the withheld values */
@@ -155,6 +161,8 @@ export const renderMessages = {
       none: 'aucune',
       noMargin: '—',
       markersMissing: (path: string) => `${path} : les repères du tableau des règles (« <!-- début du tableau des règles », « <!-- fin du tableau des règles --> ») manquent ; le tableau ne peut pas y être écrit.`,
+      consent: (sets: string) =>
+        `Accord de publication (jeux ${sets}) : une cellule n’est pas masquée au titre de ces règles quand chacun des services qui y contribuent a accepté la publication de ses chiffres (colonne \`consentement\` du registre des services), ni quand ceux qui ne l’ont pas accepté passent les règles seuls, les chiffres des autres étant tenus pour connus. Un accord ne lève jamais la règle des effectifs de personnes (\`minValue\`). La piste d’audit nomme, cellule par cellule, les accords qui ont levé une règle.`,
       median: (min: number) => `Une médiane (délai d'attente médian) calculée sur moins de ${min} structures (\`medianMinStructures: ${min}\`) est masquée (secret primaire), sauf quand toutes ces structures ont accepté la publication de leurs chiffres (consentement) : une seule qui ne l’a pas fait serait connue par différence.`,
     },
     sMeaning: () =>

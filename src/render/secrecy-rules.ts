@@ -9,7 +9,7 @@
  *   // "Effectifs : une cellule comprise entre 1 et 4 est masquée (secret primaire)."
  */
 import type { SecrecyRules } from '../model/publication.ts';
-import { hasPrimaryRule, PRIMARY_RULES, type RuleName } from '../protect/primary.ts';
+import { businessRules, hasPrimaryRule, PRIMARY_RULES, type RuleName } from '../protect/primary.ts';
 import type { RuleSet } from '../protect/types.ts';
 import { renderMessages as m } from './messages.ts';
 
@@ -48,7 +48,7 @@ export function ruleLines(secrecy: SecrecyRules): string[] {
   const withRules = all.filter((s) => hasPrimaryRule(s.rules));
   const margins = [...new Set(withRules.map((s) => t.ofMargin(margin(s.rules))))];
   return [
-    ...all.map((s) => (hasPrimaryRule(s.rules) ? t.ruleSet(s.label, whenWithheld(s.rules)) : t.publicFacts(s.label))),
+    ...all.map((s) => (hasPrimaryRule(s.rules) ? t.ruleSet(s.label, whenWithheld(s.rules)) + (businessRules(s.rules) ? ` ${t.consent()}` : '') : t.publicFacts(s.label))),
     t.secondary(margins.length > 0 ? margins : [t.ofMargin(t.margin(undefined))]),
     t.derived(num(secrecy.medianMinStructures)),
   ];
@@ -70,7 +70,9 @@ export function rulesTable(secrecy: SecrecyRules): string {
     const clauses = present(s.rules).map((name) => `${CLAUSES[name](s.rules)} (\`${parameter(name, s.rules)}\`)`);
     return `| \`${s.name}\` | ${cell(s.label)} | ${primary ? cell(clauses.join(' ou ')) : d.none} | ${primary ? margin(s.rules) : d.noMargin} |`;
   });
-  return [d.begin, '', ...d.header, ...rows, '', d.median(secrecy.medianMinStructures), d.end].join('\n');
+  const consenting = sets(secrecy).filter((s) => businessRules(s.rules)).map((s) => `\`${s.name}\``);
+  const consent = consenting.length > 0 ? [d.consent(consenting.join(', ')), ''] : [];
+  return [d.begin, '', ...d.header, ...rows, '', ...consent, d.median(secrecy.medianMinStructures), d.end].join('\n');
 }
 
 /** `doc` with the text between its rules-table markers (included) replaced by `table`. */

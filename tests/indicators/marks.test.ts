@@ -6,7 +6,7 @@
  * - D3: one mediation service known (S5), silent; no espace de rencontre at all;
  * - D4: one mediation service (S4) answered in 2024 only (it opened); no espace de rencontre.
  */
-import { markKey } from '../../src/indicators/marks.ts';
+import { levelOf, markKey } from '../../src/indicators/marks.ts';
 import { coverageMessages } from '../../src/indicators/messages.ts';
 import { protectionEngine } from '../../src/runtime/engine.ts';
 import { publishWith, type PublishResult } from '../../src/indicators/publish.ts';
@@ -96,5 +96,14 @@ describe('marks', () => {
     expect(table('croise-reponse').marks.get(markKey('D3', 'er_taux'))).toBe('///');
     expect(table('med-terminees-cadre').meta.note).toContain(coverageMessages.respondents('mediation', 2024, 4, 5, true));
     expect(table('er-accueil').meta.note).toContain(coverageMessages.respondents('rencontre', 2024, 1, 2, true));
+  });
+
+  it('judges a change of a rate per inhabitant on the level it divides, and a share on its respondents only', () => {
+    // the committed catalogue: etp_100k is the FTE of med-moyens per 100 000 inhabitants
+    const ctx = { tableConfig: (id: string) => config.tables.find((t) => t.id === id) };
+    expect(levelOf({ table: 'croise-taux', code: 'etp_100k' }, ctx)).toEqual({ table: 'med-moyens', code: 'etp_mediateurs' });
+    expect(levelOf({ table: 'croise-taux', code: 'enfants_er_100k' }, ctx)).toEqual({ table: 'er-accueil', code: 'enfants' });
+    expect(levelOf({ table: 'med-moyens', code: 'etp_mediateurs' }, ctx)).toEqual({ table: 'med-moyens', code: 'etp_mediateurs' });
+    expect(levelOf({ table: 'croise-taux', code: 'taux_accord' }, ctx)).toBeUndefined();
   });
 });

@@ -69,6 +69,20 @@ describe('secrecy rules in words', () => {
     expect(rulesTable({ ruleSets: { c: { label: 'C | D', minFrequency: 2 } }, medianMinStructures: 3 })).toContain('| C \\| D |');
   });
 
+  it('says, under every rule set on services and under no other, that the services\' consents lift those rules', () => {
+    // a reader who finds a figure of one service published must find why (the figure is not a breach)
+    const lines = ruleLines({
+      ruleSets: { a: { label: 'A', minValue: 5 }, b: { label: 'B', minFrequency: 3 }, c: { label: 'C', dominance: { n: 1, k: 85 } }, d: { label: 'D' } },
+      medianMinStructures: 3,
+    });
+    const consent = m.methodology.rules.consent();
+    expect(lines.slice(0, 4).map((line) => line.includes(consent))).toEqual([false, true, true, false]);
+    expect(consent).toContain('a accepté la publication de ses chiffres');
+    const table = rulesTable({ ruleSets: { a: { label: 'A', minValue: 5 }, b: { label: 'B', minFrequency: 3 } }, medianMinStructures: 3 });
+    expect(table).toContain(m.methodology.rulesDoc.consent('`b`'));
+    expect(rulesTable({ ruleSets: { a: { label: 'A', minValue: 5 } }, medianMinStructures: 3 })).not.toContain('Accord de publication');
+  });
+
   it('refuses a document without the markers of its rules table', () => {
     expect(() => withRulesTable('# Méthodologie\n', rulesTable(fixtureSecrecy), 'm.md')).toThrow(m.methodology.rulesDoc.markersMissing('m.md'));
   });
