@@ -110,8 +110,10 @@ function barSpec(values: { libelle: string; valeur: number; texte: string }[], i
         encoding: { y, x: { field: 'valeur', type: 'quantitative', title: input.unit ?? null, axis: { format: ',~r', tickCount: 4 } } },
       },
       {
+        // the figure after the end of a bar, or, for a negative bar, after zero: never on the dark bar
+        transform: [{ calculate: 'max(datum.valeur, 0)', as: 'fin' }],
         mark: { type: 'text', align: 'left', dx: 3, fontSize: 11, color: '#222' },
-        encoding: { y, x: { field: 'valeur', type: 'quantitative' }, text: { field: 'texte' } },
+        encoding: { y, x: { field: 'fin', type: 'quantitative' }, text: { field: 'texte' } },
       },
     ],
   };

@@ -96,6 +96,18 @@ function keyFigures(publication: Publication): string {
   return `<ul class="key">${items.join('')}</ul>`;
 }
 
+/**
+ * The charts of a table's codes: one per unit, never two kinds of figure on one axis (a table whose
+ * codes have units of their own: services and FTE, % and points), in the codes' order; a unit with a
+ * single code gets none — one France bar compares nothing, and its axis, scaled to that bar alone,
+ * made a change of 0,03 point look full-length (the table beside it has the figure).
+ */
+export function chartGroups(codes: readonly string[], unitOf: (code: string) => string): { unit: string; codes: string[] }[] {
+  const byUnit = new Map<string, string[]>();
+  for (const c of codes) byUnit.set(unitOf(c), [...(byUnit.get(unitOf(c)) ?? []), c]);
+  return [...byUnit].filter(([, group]) => group.length > 1).map(([unit, group]) => ({ unit, codes: group }));
+}
+
 /** One table: its chart(s) (France, by part; maps for rates), then the table by region. */
 async function tableBlock(table: PublicationTable, geo: readonly string[], publication: Publication, counter: Counter): Promise<string> {
   const view = tableView(table);
@@ -111,19 +123,15 @@ async function tableBlock(table: PublicationTable, geo: readonly string[], publi
       }),
     );
   }
-  const codes = chartCodes(view);
-  // one unit per chart: a table whose codes have units of their own (services, FTE, people, sites)
-  // gets one chart per code, never two kinds of figure on one axis
-  const groups = table.units ? codes.map((c) => [c]) : codes.length > 0 ? [codes] : [];
-  for (const group of groups) {
-    const single = groups.length > 1 ? group[0] : null;
-    const unit = single !== null ? (table.units?.[single] ?? table.meta.unit) : table.meta.unit;
+  const groups = chartGroups(chartCodes(view), (c) => table.units?.[c] ?? table.meta.unit);
+  for (const { unit, codes: group } of groups) {
+    const several = groups.length > 1;
     const scale = euroScale(unit, group.map((c) => view.shown(FRANCE, c)));
     const title = m.chartTitle(table.meta.title, view.geoLabel(FRANCE));
     parts.push(
       await barChart({
-        id: single !== null ? `graphique-${table.meta.id}-${single}` : `graphique-${table.meta.id}`,
-        title: m.renumbered(single !== null ? `${title} : ${view.label(single)}` : title, 'Graphique', counter.next()),
+        id: several ? `graphique-${table.meta.id}-${group[0]}` : `graphique-${table.meta.id}`,
+        title: m.renumbered(several ? `${title} (${unit.charAt(0).toLowerCase()}${unit.slice(1)})` : title, 'Graphique', counter.next()),
         decimals: scale.factor > 1 ? 1 : table.decimals,
         unit: scale.unit,
         bars: group.map((c) => ({ label: view.label(c), shown: scaled(view.shown(FRANCE, c), scale.factor), decimals: scale.factor > 1 ? 1 : view.decimals(c) })),

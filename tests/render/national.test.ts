@@ -2,7 +2,7 @@ import { FRANCE } from '../../src/model/geography.ts';
 import { formatShown } from '../../src/render/format.ts';
 import { escapeHtml } from '../../src/render/format.ts';
 import { renderMessages as m } from '../../src/render/messages.ts';
-import { euroScale, nationalReport } from '../../src/render/national.ts';
+import { chartGroups, euroScale, nationalReport } from '../../src/render/national.ts';
 import { tableView } from '../../src/render/view.ts';
 import { fixturePublication, fullGeography, smallGeography } from './fixtures.ts';
 
@@ -121,15 +121,25 @@ describe('the order of the territories', () => {
 });
 
 describe('charts', () => {
-  it('draw one unit per chart: a table whose codes have their own units gets one chart per code', () => {
+  it('draw one unit per chart, and no chart of a single bar: a table whose codes have their own units gets one chart per unit of two codes or more', () => {
     const moyens = byId('med-moyens');
-    expect(html).not.toContain('id="graphique-med-moyens"');
-    const drawn = [...html.matchAll(/<figure class="chart" id="graphique-med-moyens-([\w]+)">/g)].map((x) => x[1]);
-    expect(drawn.length).toBeGreaterThan(1);
-    for (const code of drawn) {
-      const figure = html.match(new RegExp(`<figure class="chart" id="graphique-med-moyens-${code}">[\\s\\S]*?</figure>`))![0];
-      expect(figure).toContain(`<span class="chart-unit">${escapeHtml(moyens.units![code])}</span>`);
-    }
+    const unitOf = (code: string) => moyens.units?.[code] ?? moyens.meta.unit;
+    // services, mediators and sites in number: one chart (the only one of the table: no suffix to its id)
+    const figure = html.match(/<figure class="chart" id="graphique-med-moyens">[\s\S]*?<\/figure>/)![0];
+    expect(figure).toContain(`<span class="chart-unit">${escapeHtml(unitOf('mediateurs'))}</span>`);
+    expect([...html.matchAll(/<figure class="chart" id="graphique-med-moyens[-"]/g)]).toHaveLength(1);
+    // FTE is the only code in its unit: the table shows it, no chart of one bar
+    expect(unitOf('etp_mediateurs')).not.toBe(unitOf('mediateurs'));
+    expect(html).not.toContain('id="graphique-med-moyens-etp_mediateurs"');
+  });
+
+  it('group the codes by unit in their order, leaving out a unit of one code', () => {
+    const units: Record<string, string> = { a: 'En nombre', b: 'En ETP', c: 'En nombre', d: 'En %', e: 'En %' };
+    expect(chartGroups(['a', 'b', 'c', 'd', 'e'], (c) => units[c])).toEqual([
+      { unit: 'En nombre', codes: ['a', 'c'] },
+      { unit: 'En %', codes: ['d', 'e'] },
+    ]);
+    expect(chartGroups(['b'], (c) => units[c])).toEqual([]);
   });
 
   it('are numbered in reading order, each with its unit, Champ and Source', () => {

@@ -53,6 +53,20 @@ describe('barChart', () => {
     expect(await barChart({ id: 'g-1', title: 'Issue', decimals: 0, bars })).toBe(a);
   });
 
+  it('writes the figure of a negative bar after zero, off the dark bar, where a zero bar\'s figure stands', async () => {
+    const html = await barChart({
+      id: 'g-6',
+      title: 'Évolution',
+      decimals: 0,
+      bars: [{ label: 'Baisse', shown: { kind: 'value', value: -5 } }, { label: 'Stable', shown: { kind: 'value', value: 0 } }, { label: 'Hausse', shown: { kind: 'value', value: 10 } }],
+    });
+    const svg = html.match(/<svg[\s\S]*<\/svg>/)![0];
+    // the bars' figures (start-anchored, the axis ticks are centred)
+    const xOf = (text: string) => Number(svg.match(new RegExp(`<text text-anchor="start" transform="translate\\(([-\\d.]+),[^"]*"[^>]*>${text}</text>`))![1]);
+    expect(xOf('-5')).toBeCloseTo(xOf('0'), 6);
+    expect(xOf('10')).toBeGreaterThan(xOf('0'));
+  });
+
   it('names the territories shown by a mark, which have no bar either', async () => {
     const html = await barChart({
       id: 'g-5',
