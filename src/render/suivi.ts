@@ -11,6 +11,7 @@
 import type ExcelJS from 'exceljs';
 import type { FollowUpView, LongRow } from '../suivi/publish.ts';
 import { escapeHtml, formatNumber } from './format.ts';
+import { signs } from './messages.ts';
 import { htmlPage } from './page.ts';
 
 type Scheme = 'mediation' | 'rencontre';
@@ -19,7 +20,7 @@ const text = {
   title: (year: number) => `Suivi de cohortes d'enfants – données ${year}`,
   heading: 'Ce que deviennent les enfants après une médiation ou une mesure en espace de rencontre',
   caution: (minDenominator: number) =>
-    `Résultats observés à 12 et 24 mois après la fin de la médiation ou de la mesure, et non effets de ces dispositifs : les familles qui y recourent, ou qui parviennent à un accord, diffèrent des autres. s : secret statistique ; ns : moins de ${minDenominator} enfants, taux non significatif.`,
+    `Résultats observés à 12 et 24 mois après la fin de la médiation ou de la mesure, et non effets de ces dispositifs : les familles qui y recourent, ou qui parviennent à un accord, diffèrent des autres. s : secret statistique ; ns : moins de ${minDenominator} enfants, taux non significatif ; ${signs.missing} : non disponible (territoire hors du champ des fichiers de suivi, ou résultat non calculé).`,
   scheme: { mediation: 'Médiation familiale', rencontre: 'Espaces de rencontre' } as Record<Scheme, string>,
   columns: {
     cohort: 'Cohorte (année de fin)',
@@ -41,7 +42,7 @@ const SHOWN: Record<Scheme, string[]> = {
 };
 
 const cell = (row: LongRow | undefined) =>
-  row === undefined ? '–' : typeof row.value === 'number' ? formatNumber(row.value, row.outcome.startsWith('taux_') ? 1 : 0) : row.value;
+  row === undefined ? signs.missing : typeof row.value === 'number' ? formatNumber(row.value, row.outcome.startsWith('taux_') ? 1 : 0) : row.value;
 
 /** The section's title, as the report's table of contents shows it. */
 export const followUpTitle = (): string => text.heading;
@@ -85,7 +86,7 @@ export function followUpSheet(workbook: ExcelJS.Workbook, { long, minDenominator
         const [cohort, horizon] = k.split('|');
         return [text.scheme[scheme], Number(cohort), Number(horizon), text.columns[outcome], ...geo.map((g) => {
           const r = at.get(`${k}|${outcome}|${g}`);
-          return r === undefined ? '–' : r.value;
+          return r === undefined ? signs.missing : r.value;
         })];
       }),
     );

@@ -323,9 +323,10 @@ function methodologySheet(workbook: ExcelJS.Workbook, publication: Publication, 
   ws.addRow([...t.countsHeaders]).font = { bold: true };
   for (const p of [...publication.tables].sort((a, b) => a.meta.number - b.meta.number)) {
     const pr = p.protection;
-    const row = ws.addRow([p.meta.title, pr.cells, pr.suppressed, pr.shareSuppressed * 100, t.audit[pr.audit]]);
+    // the share in %, as the report prints it (« 2,2 % »), rounded as shown
+    const row = ws.addRow([p.meta.title, pr.cells, pr.suppressed, round(pr.shareSuppressed * 100, 1), t.audit[pr.audit]]);
     for (const i of [2, 3]) row.getCell(i).numFmt = numberFormat(0);
-    row.getCell(4).numFmt = numberFormat(1);
+    row.getCell(4).numFmt = `${numberFormat(1)}" %"`;
   }
   ws.addRow([]);
   text(ws, m.workbook.reauditTitle(), false).font = { bold: true };

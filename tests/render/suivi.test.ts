@@ -18,6 +18,8 @@ describe('the cohort-outcome section', () => {
     const html = followUpSection(twoCohorts, 'FR').replace(/[\u202f\u00a0]/g, ' '); // French thousands separator
     expect(html).toContain('<th scope="row">2023</th><td>24</td><td>1 427</td><td>17,1</td><td>s</td>');
     expect(html).toContain('<th scope="row">2024</th><td>12</td><td>1 571</td><td>ns</td>');
+    // an outcome without a row is not available (nd, a conventional sign), not an undefined dash
+    expect(html).toContain('<td>ns</td><td>nd</td>');
     expect(html).not.toContain('Espaces de rencontre'); // nothing published for that scheme
     expect(html).toMatch(/non effets/);
     expect(html).toContain('ns : moins de 40 enfants'); // the configured threshold, not a copy of it
