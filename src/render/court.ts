@@ -11,7 +11,7 @@ import { DROM, FRANCE } from '../model/geography.ts';
 import { barChart } from './charts.ts';
 import { displayDate, escapeHtml, formatNumber } from './format.ts';
 import { htmlTable } from './html-table.ts';
-import { renderMessages as m } from './messages.ts';
+import { renderMessages as m, signs } from './messages.ts';
 import { publisherBlock } from './publisher.ts';
 import { methodologySection } from './methodology.ts';
 import { htmlPage } from './page.ts';
@@ -28,7 +28,7 @@ function rank(t: PublicationTable): number {
 }
 
 /** A table as a court page shows it: its own number, and a Lecture line read in the court's cell. */
-function localTable(table: PublicationTable, number: number, court: string, courtLabel: string): PublicationTable {
+function localTable(table: PublicationTable, number: number, court: string, courtLabel: string, year: number): PublicationTable {
   const view = tableView(table);
   const reading = table.meta.reading;
   let lecture = table.meta.lecture;
@@ -37,7 +37,7 @@ function localTable(table: PublicationTable, number: number, court: string, cour
     lecture =
       shown.kind === 'value'
         ? readLecture(reading.template.replace('en France', m.courtPlace(courtLabel)), shown.value, formatNumber(shown.value, view.decimals(reading.code)))
-        : m.courtLectureUnavailable();
+        : m.courtLectureWithheld(year, courtLabel, view.label(reading.code), shown.kind === 'secret' ? signs.secret : shown.mark);
   }
   return { ...table, meta: { ...table.meta, number, title: m.renumbered(table.meta.title, 'Tableau', number), lecture } };
 }
@@ -63,7 +63,7 @@ export async function courtPage(publication: Publication, court: string, options
   let charts = 0;
   const headings = [m.sections.waiting, m.sections.rencontre, m.sections.mediation, m.sections.croise, m.sections.other];
   for (const [k, national] of tables.entries()) {
-    const table = localTable(national, k + 1, single ? departments[0].code : court, name);
+    const table = localTable(national, k + 1, single ? departments[0].code : court, name, publication.year);
     const r = rank(table);
     if (r !== heading) {
       if (heading >= 0) blocks.push('</section>');
@@ -101,6 +101,8 @@ export async function courtPage(publication: Publication, court: string, options
     '<header>',
     `<h1>${escapeHtml(m.courtTitle(name, publication.year))}</h1>`,
     `<p class="subtitle">${escapeHtml(single ? m.courtIntroSingle(`${departments[0].name} (${departments[0].code})`, name, drom.length > 0) : m.courtIntro(departments.map((d) => `${d.name} (${d.code})`), drom.length > 0))}</p>`,
+    // the national report of the year (its methodology, the other courts' figures), then the year before
+    `<p class="previous"><a href="../index.html">${escapeHtml(m.nationalLink(publication.year))}</a></p>`,
     previous !== undefined ? `<p class="previous"><a href="../../${previous}/cours-appel/${escapeHtml(court)}.html">${escapeHtml(m.previousYear(previous))}</a></p>` : '',
     options.generatedAt ? `<p class="generated">${escapeHtml(m.generatedAt(displayDate(options.generatedAt)))}</p>` : '',
     publisherBlock(publication.publisher),

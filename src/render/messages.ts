@@ -38,11 +38,17 @@ export const renderMessages = {
   courtPlace: (court: string) => `dans le ressort de la ${lowerFirst(court)}`,
   /** the row of a one-department court: the department, which is the whole ressort */
   courtSingleRow: (department: string, court: string) => `${department} (${lowerFirst(court)})`,
-  /** Lecture line of a court page whose cell is not published */
-  courtLectureUnavailable: () => 'le chiffre que lirait cette ligne pour le ressort de la cour d\'appel est couvert par le secret statistique ou n\'est pas disponible.',
+  /**
+   * Lecture line of a court page whose cell is not published: which figure, and why, in words and by
+   * its sign (« s » secret, or a mark: nd, -, ///, ns)
+   */
+  courtLectureWithheld: (year: number, court: string, figure: string, sign: typeof signs.secret | Mark) =>
+    `En ${year}, dans le ressort de la ${lowerFirst(court)}, le chiffre « ${figure} » ${sign === signs.secret ? 'est couvert par le secret statistique' : `: ${MARK_MEANINGS[sign as Mark]}`} (${sign}).`,
   /** "Tableau 13 – …" → "Tableau 2 – …": a court page numbers its own tables and charts from 1 */
   renumbered: (title: string, word: 'Tableau' | 'Graphique', number: number) => `${word} ${number} – ${title.replace(/^(Tableau|Graphique)\s+\d+\s+–\s+/, '')}`,
   previousYear: (year: number) => `Édition précédente (${year})`,
+  /** a court page's link to the national report of its year */
+  nationalLink: (year: number) => `Rapport national ${year} (France, régions, méthodologie)`,
   euros: { thousands: () => "En milliers d'euros", millions: () => "En millions d'euros" },
   annex: {
     title: 'Annexe : les départements et les fichiers à télécharger',

@@ -41,7 +41,12 @@ describe('court of appeal page', () => {
       if (cell.status === 's') {
         const value = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: table.decimals, maximumFractionDigits: table.decimals }).format(cell.value);
         expect(line).toBe(escapeHtml(`En ${publication.year}, dans le ressort de la cour d'appel de Lyon, ${value} lectures du tableau ${table.meta.id}.`));
-      } else expect(line).toBe(escapeHtml(m.courtLectureUnavailable()));
+      } else {
+        // which figure, and why: « s », not « secret or not available »
+        const label = table.labels[table.table.dimensions[1]][reading.code];
+        expect(line).toBe(escapeHtml(m.courtLectureWithheld(publication.year, "Cour d'appel de Lyon", label, 's')));
+        expect(line).toContain('est couvert par le secret statistique (s).');
+      }
       expect(line).not.toContain('en France');
     }
   });
@@ -50,6 +55,8 @@ describe('court of appeal page', () => {
     expect(html).toContain(`href="../../${publication.year - 1}/cours-appel/CA-LYON.html"`);
     const first = await courtPage(fixturePublication(smallGeography, { history: false }), 'CA-LYON', { generatedAt: null });
     expect(first).not.toContain('/cours-appel/CA-LYON.html"');
+    // and always back to the national report of its year (reports/<year>/index.html)
+    expect(first).toContain(`<a href="../index.html">${escapeHtml(m.nationalLink(publication.year))}</a>`);
   });
 
   it('shows a one-department court once: the department (which is the court) and France', async () => {
