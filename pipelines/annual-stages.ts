@@ -230,7 +230,7 @@ export async function write(surveys: Surveys, followUpDone: Promise<FollowUp>, p
     ...surveys.files,
     ...extra.files,
     ...published.files,
-    ...published.files.filter((f) => /^\d{4}\/tables\/[^/]+\.csv$/.test(f.path)).map(reportCopy), // the report's downloadable tables, beside it
+    ...[...published.files, ...extra.files].filter((f) => /^\d{4}\/tables\/[^/]+\.csv$/.test(f.path)).map(reportCopy), // the report's downloadable tables (follow-up and impact included), beside it
     ...reports,
     ...runLogFiles(surveys.runLogs, inputs.context, timingsRequested()),
   ];

@@ -42,8 +42,13 @@ export function annexSection(publication: Publication): string {
     '</figure>',
   ].join('\n');
   const tables = [...publication.tables].sort((a, b) => a.meta.number - b.meta.number);
-  const downloads = tables
-    .map((t) => `<li>${escapeHtml(t.meta.title)} : <a href="${DATA_FOLDER}/${escapeHtml(t.meta.id)}.csv">${escapeHtml(m.annex.csv())}</a> · <a href="${DATA_FOLDER}/${escapeHtml(t.meta.id)}.long.csv">${escapeHtml(m.annex.longCsv())}</a></li>`)
+  // the follow-up and impact sections' tables too, when the run had follow-up files (copied beside the others)
+  const extra = [
+    ...(publication.followUp ? (['mediation', 'rencontre'] as const).map((s) => ({ id: `suivi-${s}`, title: m.annex.followUpTable(s) })) : []),
+    ...(publication.impact ? [{ id: 'impact-mediation', title: m.annex.impactTable() }] : []),
+  ];
+  const downloads = [...tables.map((t) => ({ id: t.meta.id, title: t.meta.title })), ...extra]
+    .map((t) => `<li>${escapeHtml(t.title)} : <a href="${DATA_FOLDER}/${escapeHtml(t.id)}.csv">${escapeHtml(m.annex.csv())}</a> · <a href="${DATA_FOLDER}/${escapeHtml(t.id)}.long.csv">${escapeHtml(m.annex.longCsv())}</a></li>`)
     .join('\n');
   const courtLinks = geography.courts
     .filter((c) => courts.has(c.code))

@@ -5,6 +5,7 @@
  *                                        <year>/donnees/ by the pipeline, for its download links)
  *   <year>/cours-appel/<CA-…>.html       one page per court of appeal (every year)
  *   <year>/departements/<code>.xlsx      one workbook per department (every year)
+ *   <year>/suivi-cohortes.html           the cohort outcomes of France (the latest year, with follow-up files)
  *
  * Pure: no file system, no clock. `generatedAt` is the only date ever printed; null prints none, so
  * two runs over the same inputs give the same bytes.
@@ -19,6 +20,7 @@ import type { Publication } from '../model/publication.ts';
 import { courtPage } from './court.ts';
 import { nationalReport } from './national.ts';
 import { departmentWorkbook } from './workbook.ts';
+import { followUpPage } from './suivi.ts';
 
 /**
  * Every publication of a run, oldest first: for each, the national report, the court pages and the
@@ -70,6 +72,8 @@ export async function render(publication: Publication, options: RenderOptions): 
   const away = options.workbooks ? codes.slice(0, Math.ceil(codes.length * ELSEWHERE_SHARE)) : [];
   const elsewhere = options.workbooks && away.length > 0 ? startedEarly(options.workbooks(publication, away, options.generatedAt)) : undefined;
   const files: OutputFile[] = [{ root: 'reports', path: `${year}/index.html`, content: await nationalReport(publication, options) }];
+  // the cohort outcomes of France as a page of their own (issue 23), with the report's producer block
+  if (publication.followUp) files.push({ root: 'reports', path: `${year}/suivi-cohortes.html`, content: followUpPage(publication.followUp, year, publication.publisher) });
   // courts that have at least one department (Nouméa and Papeete cover none of the surveys' scope)
   const courts = publication.geography.courts.filter((c) => publication.geography.departments.some((d) => d.court === c.code));
   for (const court of courts) {

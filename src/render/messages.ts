@@ -63,6 +63,12 @@ export const renderMessages = {
       "Chaque tableau du rapport en CSV pour tableur (séparateur « ; », virgule décimale, « s » pour le secret statistique) et en CSV long (une ligne par cellule). Les liens sont relatifs : le dossier de l'année se copie tel quel sur un serveur web.",
     csv: () => 'CSV',
     longCsv: () => 'CSV long',
+    /** the follow-up and impact tables (sections of their own), downloadable beside the catalogue's */
+    followUpTable: (scheme: 'mediation' | 'rencontre') =>
+      scheme === 'mediation'
+        ? 'Suivi de cohortes – médiation familiale : enfants d’une médiation terminée et résultats à 12 et 24 mois'
+        : 'Suivi de cohortes – espaces de rencontre : enfants d’une mesure terminée et résultats à 12 et 24 mois',
+    impactTable: () => 'Effets estimés de la médiation familiale : écarts à 24 mois entre enfants avec et sans médiation',
     courts: () => "Pages des cours d'appel",
   },
   generatedAt: (date: string) => `Produit le ${date}.`,

@@ -11,7 +11,9 @@
 import type ExcelJS from 'exceljs';
 import type { FollowUpView, LongRow } from '../suivi/publish.ts';
 import { escapeHtml, formatNumber } from './format.ts';
-import { signs } from './messages.ts';
+import { renderMessages as m, signs } from './messages.ts';
+import { publisherBlock } from './publisher.ts';
+import type { Publisher } from '../model/publication.ts';
 import { htmlPage } from './page.ts';
 
 type Scheme = 'mediation' | 'rencontre';
@@ -66,9 +68,10 @@ export function followUpSection({ long, minDenominator, champ }: FollowUpView, g
   return `<section class="suivi" id="suivi">\n<h2>${escapeHtml(text.heading)}</h2>\n<p>${escapeHtml(text.caution(minDenominator))}</p>\n<p class="champ">${escapeHtml(champ)}</p>\n${parts.join('\n')}\n</section>`;
 }
 
-/** The section for France as a page of its own. */
-export function followUpPage(view: FollowUpView, year: number): string {
-  return htmlPage({ title: text.title(year), body: `<main>\n<h1>${escapeHtml(text.title(year))}</h1>\n${followUpSection(view, 'FR')}\n</main>` });
+/** The section for France as a page of its own: the producer block (« Données fictives » on the sample) and a link to the report. */
+export function followUpPage(view: FollowUpView, year: number, publisher?: Publisher): string {
+  const header = [`<h1>${escapeHtml(text.title(year))}</h1>`, `<p class="previous"><a href="index.html">${escapeHtml(m.nationalLink(year))}</a></p>`, publisherBlock(publisher)].join('\n');
+  return htmlPage({ title: text.title(year), body: `<header>\n${header}\n</header>\n<main>\n${followUpSection(view, 'FR')}\n</main>` });
 }
 
 /**

@@ -15,7 +15,6 @@ import type { SuiviFile } from '../format/suivi.ts';
 import { publishFollowUp, type FollowUpPublicationConfig, type FollowUpView } from './publish.ts';
 import { linkageQuality, reconcile } from './quality.ts';
 import { followUpFiles } from '../format/suivi-tables.ts';
-import { followUpPage } from '../render/suivi.ts';
 
 export interface SurveyYear {
   year: number;
@@ -36,6 +35,6 @@ export async function followUpStage(
   const files = followUp.filter((y) => y.year <= latest).flatMap((y) => y.files);
   const counts = await cohortOutcomes(files, latest);
   const publication = await publishFollowUp(counts, geography, engine, config);
-  const page: OutputFile = { root: 'reports', path: `${latest}/suivi-cohortes.html`, content: followUpPage(publication, latest) };
-  return { files: [...followUpFiles(latest, publication, linkageQuality(files), reconcile(files, surveys), geography), page], failures: publication.failures, view: { long: publication.long, minDenominator: publication.minDenominator, champ: publication.champ } };
+  // its page, reports/<latest>/suivi-cohortes.html, is rendered with the reports (src/render/index.ts)
+  return { files: followUpFiles(latest, publication, linkageQuality(files), reconcile(files, surveys), geography), failures: publication.failures, view: { long: publication.long, minDenominator: publication.minDenominator, champ: publication.champ } };
 }

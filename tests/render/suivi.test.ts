@@ -30,6 +30,16 @@ describe('the cohort-outcome section', () => {
     expect(followUpSection(twoCohorts, '2B')).toBe('');
     expect(followUpPage(twoCohorts, 2025)).toContain(followUpSection(twoCohorts, 'FR'));
   });
+
+  it('is a page with the report\'s producer block (« données fictives » on the sample) and a link to the report', async () => {
+    const { fixturePublication, smallGeography } = await import('./fixtures.ts');
+    const { publisherBlock } = await import('../../src/render/publisher.ts');
+    const publisher = fixturePublication(smallGeography).publisher;
+    expect(publisher).toBeDefined();
+    const page = followUpPage(twoCohorts, 2025, publisher);
+    expect(page).toContain(publisherBlock(publisher));
+    expect(page).toContain('<a href="index.html">');
+  });
 });
 
 describe('the national report and the court pages', () => {
@@ -43,6 +53,11 @@ describe('the national report and the court pages', () => {
     const plain = await nationalReport(publication, { generatedAt: null });
     const national = await nationalReport({ ...publication, followUp: withCourt }, { generatedAt: null });
     expect(plain).not.toContain('<section class="suivi">');
+    // its tables are downloadable with the others (the pipeline copies them to donnees/)
+    for (const scheme of ['mediation', 'rencontre']) {
+      expect(national).toContain(`href="donnees/suivi-${scheme}.csv"`);
+      expect(plain).not.toContain(`donnees/suivi-${scheme}`);
+    }
     expect(national).toContain(followUpSection(withCourt, 'FR'));
     const page = await courtPage({ ...publication, followUp: withCourt }, court, { generatedAt: null });
     expect(page).toContain(followUpSection(withCourt, court));
