@@ -10,7 +10,7 @@ import { readLecture, type Publication, type PublicationTable } from '../model/p
 import { DROM, FRANCE } from '../model/geography.ts';
 import { barChart } from './charts.ts';
 import { displayDate, escapeHtml, formatNumber } from './format.ts';
-import { htmlTable } from './html-table.ts';
+import { htmlTable, TOTALS } from './html-table.ts';
 import { renderMessages as m, signs } from './messages.ts';
 import { publisherBlock } from './publisher.ts';
 import { methodologySection } from './methodology.ts';
@@ -92,7 +92,8 @@ export async function courtPage(publication: Publication, court: string, options
         );
       }
     }
-    blocks.push(htmlTable(view, geo));
+    // the court's own total stands out like France's (a one-department court's row is the court's)
+    blocks.push(htmlTable(view, geo, 't', new Set([...TOTALS, single ? departments[0].code : court])));
   }
   if (heading >= 0) blocks.push('</section>');
   // the year before has data (it is the history of the evolutions): its pages are published too

@@ -12,9 +12,10 @@ import { renderMessages as m } from './messages.ts';
 import type { TableView } from './view.ts';
 
 /** France and its two parts, France métropolitaine and the DROM, stand out in bold. */
-const TOTALS: ReadonlySet<string> = new Set([FRANCE, METROPOLE, DROM]);
+export const TOTALS: ReadonlySet<string> = new Set([FRANCE, METROPOLE, DROM]);
 
-export function htmlTable(view: TableView, geos: readonly string[], idPrefix = 't'): string {
+/** `bold`: the rows that stand out (France and its two parts; a court page adds its court). */
+export function htmlTable(view: TableView, geos: readonly string[], idPrefix = 't', bold: ReadonlySet<string> = TOTALS): string {
   const { meta } = view.table;
   const head = view.codes.map((c) => `<th scope="col">${escapeHtml(view.label(c))}</th>`).join('');
   const rows = geos
@@ -26,7 +27,7 @@ export function htmlTable(view: TableView, geos: readonly string[], idPrefix = '
           return `<td class="${cls}">${escapeHtml(formatShown(shown, view.decimals(c)))}</td>`;
         })
         .join('');
-      return `<tr${TOTALS.has(geo) ? ' class="total"' : ''}><th scope="row">${escapeHtml(view.geoLabel(geo))}</th>${cells}</tr>`;
+      return `<tr${bold.has(geo) ? ' class="total"' : ''}><th scope="row">${escapeHtml(view.geoLabel(geo))}</th>${cells}</tr>`;
     })
     .join('\n');
   return [

@@ -17,6 +17,8 @@ nav ol { columns: 2; }
 .fictitious { border: 2px solid #b35900; background: #fff4e5; padding: 0.4rem 0.6rem; }
 figure { margin: 1rem 0 1.5rem; }
 .scroll { overflow-x: auto; }
+.scroll tbody th, .scroll thead th:first-child { position: sticky; left: 0; background: #fff; }
+.scroll thead th:first-child { background: #e8eef3; }
 table { border-collapse: collapse; font-size: 0.85rem; }
 caption { text-align: left; caption-side: top; padding-bottom: 0.3rem; }
 caption .title { display: block; font-weight: bold; }

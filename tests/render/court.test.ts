@@ -51,6 +51,15 @@ describe('court of appeal page', () => {
     }
   });
 
+  it("sets the court's own row in bold, as France's", () => {
+    const rows = [...html.matchAll(/<tr( class="total")?><th scope="row">([^<]*)<\/th>/g)];
+    const court = rows.filter((r) => r[2] === escapeHtml("Cour d'appel de Lyon"));
+    expect(court.length).toBeGreaterThan(0);
+    expect(court.every((r) => r[1] !== undefined)).toBe(true);
+    // a department of the court is not
+    expect(rows.some((r) => r[1] === undefined)).toBe(true);
+  });
+
   it('links to the previous year when it has data, and not otherwise', async () => {
     expect(html).toContain(`href="../../${publication.year - 1}/cours-appel/CA-LYON.html"`);
     const first = await courtPage(fixturePublication(smallGeography, { history: false }), 'CA-LYON', { generatedAt: null });
