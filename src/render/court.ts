@@ -6,12 +6,13 @@
  * @example
  *   const html = await courtPage(publication, 'CA-LYON', { generatedAt: null });
  */
-import { readLecture, type Publication, type PublicationTable } from '../model/publication.ts';
+import type { Publication, PublicationTable } from '../model/publication.ts';
 import { DROM, FRANCE } from '../model/geography.ts';
 import { barChart } from './charts.ts';
-import { displayDate, escapeHtml, formatNumber } from './format.ts';
+import { displayDate, escapeHtml } from './format.ts';
 import { htmlTable, TOTALS } from './html-table.ts';
-import { renderMessages as m, signs } from './messages.ts';
+import { localLecture } from './lecture.ts';
+import { renderMessages as m } from './messages.ts';
 import { publisherBlock } from './publisher.ts';
 import { methodologySection } from './methodology.ts';
 import { htmlPage } from './page.ts';
@@ -29,16 +30,7 @@ function rank(t: PublicationTable): number {
 
 /** A table as a court page shows it: its own number, and a Lecture line read in the court's cell. */
 function localTable(table: PublicationTable, number: number, court: string, courtLabel: string, year: number): PublicationTable {
-  const view = tableView(table);
-  const reading = table.meta.reading;
-  let lecture = table.meta.lecture;
-  if (reading && reading.template.includes('en France')) {
-    const shown = view.shown(court, reading.code);
-    lecture =
-      shown.kind === 'value'
-        ? readLecture(reading.template.replace('en France', m.courtPlace(courtLabel)), shown.value, formatNumber(shown.value, view.decimals(reading.code)))
-        : m.courtLectureWithheld(year, courtLabel, view.label(reading.code), shown.kind === 'secret' ? signs.secret : shown.mark);
-  }
+  const lecture = localLecture(table, court, m.courtPlace(courtLabel), year);
   return { ...table, meta: { ...table.meta, number, title: m.renumbered(table.meta.title, 'Tableau', number), lecture } };
 }
 

@@ -39,11 +39,13 @@ export const renderMessages = {
   /** the row of a one-department court: the department, which is the whole ressort */
   courtSingleRow: (department: string, court: string) => `${department} (${lowerFirst(court)})`,
   /**
-   * Lecture line of a court page whose cell is not published: which figure, and why, in words and by
-   * its sign (« s » secret, or a mark: nd, -, ///, ns)
+   * Lecture line read in a territory whose cell is not published (`place`: `courtPlace`, `departmentPlace`):
+   * which figure, and why, in words and by its sign (« s » secret, or a mark: nd, -, ///, ns)
    */
-  courtLectureWithheld: (year: number, court: string, figure: string, sign: typeof signs.secret | Mark) =>
-    `En ${year}, dans le ressort de la ${lowerFirst(court)}, le chiffre « ${figure} » ${sign === signs.secret ? 'est couvert par le secret statistique' : `: ${MARK_MEANINGS[sign as Mark]}`} (${sign}).`,
+  lectureWithheld: (year: number, place: string, figure: string, sign: typeof signs.secret | Mark) =>
+    `En ${year}, ${place}, le chiffre « ${figure} » ${sign === signs.secret ? 'est couvert par le secret statistique' : `: ${MARK_MEANINGS[sign as Mark]}`} (${sign}).`,
+  /** the place of a department's workbook in a Lecture line (replaces "en France"); the sheet names the department */
+  departmentPlace: () => 'dans ce département',
   /** "Tableau 13 – …" → "Tableau 2 – …": a court page numbers its own tables and charts from 1 */
   renumbered: (title: string, word: 'Tableau' | 'Graphique', number: number) => `${word} ${number} – ${title.replace(/^(Tableau|Graphique)\s+\d+\s+–\s+/, '')}`,
   previousYear: (year: number) => `Édition précédente (${year})`,

@@ -18,6 +18,7 @@ import ExcelJS from 'exceljs';
 import type { Publication, PublicationTable, TableSurvey } from '../model/publication.ts';
 import { DROM, FRANCE, type Department, type Geography } from '../model/geography.ts';
 import { formatXlsx } from '../format/xlsx.ts';
+import { localLecture } from './lecture.ts';
 import { round } from '../format/round.ts';
 import { displayDate } from './format.ts';
 import { signs, renderMessages as m } from './messages.ts';
@@ -105,7 +106,8 @@ export async function departmentWorkbook(publication: Publication, code: string,
     const inSheet = tables.filter((t) => t.meta.survey === survey);
     if (inSheet.length === 0) text(ws, m.surveyAbsent(publication.year), true);
     for (const table of inSheet) {
-      const view = tableView(table);
+      // the Lecture line read in the department's own cell, as a court page reads its court's
+      const view = tableView({ ...table, meta: { ...table.meta, lecture: localLecture(table, department.code, m.departmentPlace(), publication.year) } });
       block(ws, view, view.codes, geo);
     }
   }

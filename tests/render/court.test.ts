@@ -44,7 +44,7 @@ describe('court of appeal page', () => {
       } else {
         // which figure, and why: « s », not « secret or not available »
         const label = table.labels[table.table.dimensions[1]][reading.code];
-        expect(line).toBe(escapeHtml(m.courtLectureWithheld(publication.year, "Cour d'appel de Lyon", label, 's')));
+        expect(line).toBe(escapeHtml(m.lectureWithheld(publication.year, m.courtPlace("Cour d'appel de Lyon"), label, 's')));
         expect(line).toContain('est couvert par le secret statistique (s).');
       }
       expect(line).not.toContain('en France');

@@ -275,6 +275,24 @@ export function workbookTests(codes: readonly string[] | null): void {
       expect(dated).toContain(m.workbook.date(displayDate('2026-03-01')));
     });
 
+    it("read each Lecture line of the detail sheets in the department's cell, never France's", async () => {
+      const small = fixturePublication(smallGeography);
+      const ws = (await read(await departmentWorkbook(small, '01', { generatedAt: null }))).getWorksheet(m.workbook.sheets.mediation)!;
+      const lines: string[] = [];
+      ws.eachRow((row) => lines.push(String(row.getCell(1).value ?? '')));
+      const lectures = lines.filter((t) => t.startsWith(`${m.lecture} :`));
+      expect(lectures.length).toBeGreaterThan(0);
+      for (const line of lectures) {
+        expect(line).not.toContain('en France');
+        expect(line).toContain(m.departmentPlace());
+      }
+      // the figure of the department's own cell (hand-read in the fixture: 01's completed mediations)
+      const cadre = small.tables.find((t) => t.meta.id === 'med-terminees-cadre')!;
+      const own = cadre.table.cells.find((c) => c.codes[0] === '01' && c.codes[1] === cadre.meta.reading!.code)!;
+      expect(own.status).toBe('s');
+      expect(lectures[0]).toContain(new Intl.NumberFormat('fr-FR').format(own.value));
+    });
+
     it('are byte-identical from one run to the next', async () => {
       const again = await departmentWorkbook(publication, books[0].code, { generatedAt: null });
       expect(Buffer.from(again).equals(Buffer.from(books[0].bytes))).toBe(true);
