@@ -71,6 +71,8 @@ export const impactMessages = {
       'Pour les espaces de rencontre, aucun effet n’est estimé : les mesures sont ordonnées par le juge dans les situations les plus conflictuelles et aucun groupe d’enfants comparables n’existe. La courbe décrit seulement, pour les enfants dont la mesure s’est terminée par l’exercice autonome du droit de visite, la part qui le garde durablement (ni nouvelle mesure ni retour devant le juge), mois après mois, selon l’origine de la mesure.',
     pathsTitle: 'Part des enfants en visite autonome durable après la fin de la mesure, selon l’origine de la mesure',
     pathsAlt: (lines: string): string => `Maintien de l’exercice autonome : ${lines}`,
+    pathsAbsent: (origins: readonly string[]): string =>
+      `Sans courbe, faute d’enfants assez nombreux pour en montrer une marche : ${origins.join(', ')}.`,
     origin: { jaf: 'Juge aux affaires familiales', juge_enfants: 'Juge des enfants', spontanee: 'Démarche spontanée' } as const,
     armTreated: 'Avec médiation',
     armCompared: 'Comparables sans médiation (pondérés)',

@@ -184,7 +184,10 @@ export async function impactSection(
       return `${m.origin[c.origin]} ${formatNumber(100 * last.survival, 1)} % au mois ${last.month}`;
     }).join(' ; '));
     parts.push(`<h3>${escapeHtml(m.pathsHeading)}</h3><p>${escapeHtml(m.pathsIntro)}</p>`);
-    parts.push(figure('impact-rencontre', numbered(m.pathsTitle), m.units.paths, alt, await vegaLiteToSvg(pathsSpec(values), 'impact-rencontre'), survivalNote, m.champPaths));
+    // an origin without a published step has no curve: said, so no reader takes the chart for all origins
+    const absent = (Object.keys(m.origin) as (keyof typeof m.origin)[]).filter((o) => !paths.some((c) => c.origin === o)).map((o) => m.origin[o]);
+    const note = absent.length > 0 ? `${survivalNote} ${m.pathsAbsent(absent)}` : survivalNote;
+    parts.push(figure('impact-rencontre', numbered(m.pathsTitle), m.units.paths, alt, await vegaLiteToSvg(pathsSpec(values), 'impact-rencontre'), note, m.champPaths));
   }
   parts.push(`<ul class="impact-limits">${m.limits.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`);
   return `<section class="impact" id="impact">${parts.join('')}</section>`;

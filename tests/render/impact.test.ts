@@ -2,6 +2,7 @@ import type { EffectRow, ImpactResult } from '../../src/impact/impact.ts';
 import { impactMessages } from '../../src/impact/messages.ts';
 import { OUTCOMES } from '../../src/impact/rules.ts';
 import { impactSection } from '../../src/render/impact.ts';
+import { escapeHtml } from '../../src/render/format.ts';
 
 const row = (geo: string, outcome: EffectRow['outcome'], method: EffectRow['method'], effect: number): EffectRow => ({
   geo, cohort: 2023, outcome, method, effect, ciLow: effect - 2.5, ciHigh: effect + 2.5, treated: 1234, compared: 5678, support: 96.4, eValue: 1.71, status: 'published',
@@ -76,5 +77,15 @@ describe('the Impact section', () => {
     expect(html).toContain('au moins 20 enfants suivis');
     expect(html).toContain('sont 0 ou au moins 7 ;');
     expect(html).not.toContain('au moins 11');
+  });
+
+  test('the espaces de rencontre chart names the origins it has no curve for', async () => {
+    const jafOnly = [{ origin: 'jaf' as const, steps: [{ month: 6, survival: 0.9 }, { month: 12, survival: 0.8 }] }, { origin: 'spontanee' as const, steps: [] }];
+    const html = await impactSection(franceAndOneRegion, labels, { rencontre: jafOnly });
+    const figure = html.match(/<figure class="chart" id="impact-rencontre">[\s\S]*?<\/figure>/)![0];
+    const o = impactMessages.report.origin;
+    expect(figure).toContain(escapeHtml(impactMessages.report.pathsAbsent([o.juge_enfants, o.spontanee])));
+    const all = await impactSection(franceAndOneRegion, labels, { rencontre: (['jaf', 'juge_enfants', 'spontanee'] as const).map((origin) => ({ origin, steps: jafOnly[0].steps })) });
+    expect(all).not.toContain('Sans courbe');
   });
 });
