@@ -85,6 +85,31 @@ function groupDimension(leaves: readonly string[]): DimensionSpec {
 
 const key = (...parts: (string | number)[]) => parts.join('\u0000');
 
+/**
+ * Counts nested in one another are protected as one cube, with their differences as cells of their
+ * own: a child of an ended measure is autonomous at the end or not, and an autonomous one keeps it
+ * durably or not. Protected apart, `exercice_autonome` 18 and `autonomie_durable` 17 both published
+ * said that 1 child lost its autonomy (a count of 1 to 10, which the rule withholds). The chain is a
+ * third dimension, `enfants` → (`non_autonome`, `exercice_autonome` → (`autonomie_durable`,
+ * `non_durable`)): the differences are cells under the rule and under secondary suppression like any
+ * other, and are not written (they are the published counts' differences when those are published).
+ */
+export const NESTED: Readonly<Partial<Record<Scheme, { outcomes: readonly string[]; dimension: DimensionSpec; leaves: Readonly<Record<string, (v: Readonly<Record<string, number>>) => number>> }>>> = {
+  rencontre: {
+    outcomes: ['enfants', 'exercice_autonome', 'autonomie_durable'],
+    dimension: {
+      name: 'issue_suivi',
+      total: 'enfants',
+      hierarchies: { chaine: { non_autonome: 'enfants', exercice_autonome: 'enfants', autonomie_durable: 'exercice_autonome', non_durable: 'exercice_autonome' } },
+    },
+    leaves: {
+      non_autonome: (v) => (v.enfants ?? 0) - (v.exercice_autonome ?? 0),
+      autonomie_durable: (v) => v.autonomie_durable ?? 0,
+      non_durable: (v) => (v.exercice_autonome ?? 0) - (v.autonomie_durable ?? 0),
+    },
+  },
+};
+
 export async function publishFollowUp(counts: readonly OutcomeCount[], geography: Geography, engine: Engine, config: FollowUpPublicationConfig): Promise<FollowUpPublication> {
   const geo = geoDimension(geography);
   const geoRank = new Map(geoOrder(geography).map((c, i) => [c, i]));
@@ -100,17 +125,37 @@ export async function publishFollowUp(counts: readonly OutcomeCount[], geography
     const spec: ProtectSpec = { dimensions: [geo, group], contributor: 'unit', rules: config.rules };
     const cubes = [...new Set(ofScheme.map((c) => key(c.cohort, c.horizon)))].sort();
     // every cube protected at once: with the workers' engine they run side by side (same results)
+    const nested = NESTED[scheme];
+    const chainSpec: ProtectSpec | undefined = nested && { dimensions: [geo, group, nested.dimension], contributor: 'unit', rules: config.rules };
+    const run = (cubeSpec: ProtectSpec, contributions: Contribution[]) =>
+      contributions.length === 0 ? undefined : engine.protect(cubeSpec, contributions).then(async (table) => ({ table, verdict: await engine.audit(cubeSpec, contributions, table.cells) }));
     const tasks = cubes.flatMap((cube) => {
       const [cohort, horizon] = cube.split('\u0000').map(Number);
-      return OUTCOMES[scheme].map((outcome) => {
-        const contributions: Contribution[] = ofScheme
-          .filter((c) => c.cohort === cohort && c.horizon === horizon && c.outcome === outcome)
+      const inCube = ofScheme.filter((c) => c.cohort === cohort && c.horizon === horizon);
+      const alone = OUTCOMES[scheme].filter((o) => !nested?.outcomes.includes(o));
+      const one = alone.map((outcome) => {
+        const contributions: Contribution[] = inCube
+          .filter((c) => c.outcome === outcome)
           .map((c) => ({ codes: [c.departement, `${c.g1}|${c.g2}`], contributor: c.unit, value: c.value }));
-        const protecting = contributions.length === 0
-          ? undefined
-          : engine.protect(spec, contributions).then(async (table) => ({ table, verdict: await engine.audit(spec, contributions, table.cells) }));
-        return { cube, outcome, protecting };
+        return { cube, outcome: outcome as string | undefined, protecting: run(spec, contributions) };
       });
+      if (!nested || !chainSpec) return one;
+      // one unit's counts in one leaf → the chain's leaves (their differences), zeros left out
+      const byLeaf = new Map<string, { c: OutcomeCount; v: Record<string, number> }>();
+      for (const c of inCube) {
+        if (!nested.outcomes.includes(c.outcome)) continue;
+        const k = key(c.departement, c.unit, c.g1, c.g2);
+        const entry = byLeaf.get(k) ?? { c, v: {} };
+        entry.v[c.outcome] = c.value;
+        byLeaf.set(k, entry);
+      }
+      const contributions: Contribution[] = [...byLeaf.values()].flatMap(({ c, v }) =>
+        Object.entries(nested.leaves).flatMap(([leaf, of]) => {
+          const value = of(v);
+          return value === 0 ? [] : [{ codes: [c.departement, `${c.g1}|${c.g2}`, leaf], contributor: c.unit, value }];
+        }),
+      );
+      return [...one, { cube, outcome: undefined, protecting: run(chainSpec, contributions) }];
     });
     const protectedCubes = await Promise.all(tasks.map((t) => t.protecting));
     for (const cube of cubes) {
@@ -119,13 +164,19 @@ export async function publishFollowUp(counts: readonly OutcomeCount[], geography
       tasks.forEach((task, i) => {
         const done = protectedCubes[i];
         if (task.cube !== cube || done === undefined) return;
-        const { outcome } = task;
         const { table, verdict } = done;
-        if (!verdict.ok) failures.push(`suivi-${scheme} ${cohort} ${horizon} ${outcome} : ${verdict.detail}`);
+        if (!verdict.ok) failures.push(`suivi-${scheme} ${cohort} ${horizon} ${task.outcome ?? nested?.dimension.name} : ${verdict.detail}`);
         for (const cell of table.cells) {
           const [g, grp] = cell.codes;
+          // a chain cube's third code is its outcome (`NESTED`)
+          const outcome = task.outcome ?? cell.codes[2];
           if (!published.has(grp) || !geoRank.has(g)) continue;
           const status = cell.status === 's' ? longStatus.published : longStatus.secret;
+          // the differences are protected, kept in the audit trail, never written
+          if (task.outcome === undefined && !nested?.outcomes.includes(outcome)) {
+            audit[scheme].push({ cohort, horizon, outcome, geo: g, group: grp, value: cell.value, contributors: cell.contributors, status: cell.status });
+            continue;
+          }
           cells.set(key(g, grp, outcome), { value: cell.value, status });
           audit[scheme].push({ cohort, horizon, outcome, geo: g, group: grp, value: cell.value, contributors: cell.contributors, status: cell.status });
           long[scheme].push({ geo: g, cohort, horizon, group: grp, outcome, value: status === longStatus.published ? cell.value : 's', status });

@@ -45,4 +45,25 @@ describe('the follow-up outcome tables', () => {
     expect(one.champ).toContain('du seul département couvert');
     expect(one.champ).toContain('(Haute-Corse)');
   });
+
+  it('never publishes two nested counts whose difference the rule withholds: 30 autonomous, 28 durably, would say 2 lost it', async () => {
+    const measure = (outcome: string, value: number): OutcomeCount => ({ scheme: 'rencontre', cohort: 2022, horizon: 12, departement: '01', unit: 'E1', g1: 'jaf', g2: 'exercice_autonome', outcome, value });
+    const published = (long: Awaited<ReturnType<typeof publishFollowUp>>['long'], geo: string, outcome: string) =>
+      long.rencontre.find((r) => r.geo === geo && r.group === 'ensemble' && r.outcome === outcome);
+    const close = await publishFollowUp([measure('enfants', 60), measure('exercice_autonome', 30), measure('autonomie_durable', 28)], geography, protectionEngine, config);
+    expect(close.failures).toEqual([]);
+    for (const geo of ['FR', '01']) {
+      const pair = [published(close.long, geo, 'exercice_autonome'), published(close.long, geo, 'autonomie_durable')];
+      // each is 11 or more, yet not both: one is s
+      expect(pair.filter((r) => r?.status === 'published')).toHaveLength(1);
+      expect(published(close.long, geo, 'enfants')).toMatchObject({ value: 60, status: 'published' });
+    }
+    // the difference is in the audit trail, as a primary cell, and in no published row
+    expect(close.audit.rencontre.find((c) => c.geo === '01' && c.group === 'ensemble' && c.outcome === 'non_durable')).toMatchObject({ value: 2, status: 'u' });
+    expect(close.long.rencontre.some((r) => r.outcome === 'non_durable' || r.outcome === 'non_autonome')).toBe(false);
+    // 15 apart: both published
+    const apart = await publishFollowUp([measure('enfants', 60), measure('exercice_autonome', 30), measure('autonomie_durable', 15)], geography, protectionEngine, config);
+    expect(published(apart.long, '01', 'exercice_autonome')).toMatchObject({ value: 30, status: 'published' });
+    expect(published(apart.long, '01', 'autonomie_durable')).toMatchObject({ value: 15, status: 'published' });
+  });
 });
