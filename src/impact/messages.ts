@@ -54,7 +54,7 @@ export const impactMessages = {
     title: 'Impact de la médiation familiale : ce que l’on peut estimer',
     compared: (cohort: number, treated: number, compared: number, support: number | null): string =>
       `Enfants dont les parents se sont séparés en ${cohort} : ${formatCount(treated)} enfants dont la famille a commencé une médiation (de six mois avant à douze mois après la séparation) sont comparés à ${formatCount(compared)} enfants sans médiation, de même département, même nombre d’enfants, même âge du plus jeune, même niveau de vie, même passé judiciaire et même situation d’ASF avant la séparation.` +
-      (support === null ? '' : ` ${formatPercent(support)} des enfants avec médiation ont trouvé de tels enfants comparables (support commun) ; les autres sont écartés.`),
+      (support === null ? '' : ` Ces ${formatCount(treated)} enfants sont les ${formatPercent(support)} des enfants avec médiation qui ont trouvé de tels enfants comparables (support commun) ; les autres sont écartés.`),
     chartTitle: (cohort: number): string => `Écart à 24 mois entre enfants avec et sans médiation, cohorte ${cohort} (points de pourcentage, intervalle à 95 %)`,
     chartAlt: (lines: readonly string[]): string => `Effets estimés : ${lines.join(' ; ')}`,
     survivalTitle: 'Part des enfants sans retour devant le juge, mois après mois depuis la fin de l’année de séparation',

@@ -54,8 +54,9 @@ export async function courtPage(publication: Publication, court: string, options
   let heading = -1;
   let charts = 0;
   const headings = [m.sections.waiting, m.sections.rencontre, m.sections.mediation, m.sections.croise, m.sections.other];
-  for (const [k, national] of tables.entries()) {
-    const table = localTable(national, k + 1, single ? departments[0].code : court, name, publication.year);
+  // the page's own numbering, which its methodology's table of withheld cells follows too
+  const local = tables.map((national, k) => localTable(national, k + 1, single ? departments[0].code : court, name, publication.year));
+  for (const table of local) {
     const r = rank(table);
     if (r !== heading) {
       if (heading >= 0) blocks.push('</section>');
@@ -103,7 +104,7 @@ export async function courtPage(publication: Publication, court: string, options
     '<main>',
     ...blocks,
     publication.followUp ? followUpSection(publication.followUp, court) : '', // issue 23: cohort outcomes (src/render/suivi.ts)
-    methodologySection(publication, m.sections.methodology),
+    methodologySection({ ...publication, tables: local }, m.sections.methodology),
     '</main>',
   ].join('\n');
   return htmlPage({ title: m.courtTitle(name, publication.year), body });

@@ -20,5 +20,5 @@ export function localLecture(table: PublicationTable, geo: string, place: string
   const shown = view.shown(geo, reading.code);
   return shown.kind === 'value'
     ? readLecture(reading.template.replace('en France', place), shown.value, formatNumber(shown.value, view.decimals(reading.code)))
-    : m.lectureWithheld(year, place, view.label(reading.code), shown.kind === 'secret' ? signs.secret : shown.mark);
+    : m.lectureWithheld(year, place, view.label(reading.code), shown.kind === 'secret' ? signs.secret : shown.mark, table.changes !== undefined);
 }

@@ -42,8 +42,8 @@ export const renderMessages = {
    * Lecture line read in a territory whose cell is not published (`place`: `courtPlace`, `departmentPlace`):
    * which figure, and why, in words and by its sign (« s » secret, or a mark: nd, -, ///, ns)
    */
-  lectureWithheld: (year: number, place: string, figure: string, sign: typeof signs.secret | Mark) =>
-    `En ${year}, ${place}, le chiffre « ${figure} » ${sign === signs.secret ? 'est couvert par le secret statistique' : `: ${MARK_MEANINGS[sign as Mark]}`} (${sign}).`,
+  lectureWithheld: (year: number, place: string, figure: string, sign: typeof signs.secret | Mark, change = false) =>
+    `${change ? `Entre ${year - 1} et ${year}` : `En ${year}`}, ${place}, ${change ? 'l’évolution' : 'le chiffre'} « ${figure} » ${sign === signs.secret ? `est ${change ? 'couverte' : 'couvert'} par le secret statistique` : `: ${MARK_MEANINGS[sign as Mark]}${sign === 'ns' && change ? ' (moins de 20 de part et d’autre, ou répondants trop différents d’une année à l’autre)' : ''}`} (${sign}).`,
   /** the place of a department's workbook in a Lecture line (replaces "en France"); the sheet names the department */
   departmentPlace: () => 'dans ce département',
   /** "Tableau 13 – …" → "Tableau 2 – …": a court page numbers its own tables and charts from 1 */
@@ -144,7 +144,7 @@ export const renderMessages = {
        * (a reader finding a figure of one or two services published must find why)
        */
       consent: () =>
-        'Ces règles ne masquent pas une cellule quand chacun des services qui y contribuent a accepté la publication de ses chiffres, ni quand ceux qui ne l’ont pas accepté restent protégés par elles, les chiffres des autres étant connus.',
+        'Ces règles ne masquent pas une cellule quand chacun des services qui y contribuent a accepté la publication de ses chiffres, ni quand, les chiffres des services qui ont donné leur accord étant tenus pour connus, les autres services restent couverts par ces règles.',
       /** a rule set without primary rule: only counts of services use one (the catalogue refuses any other use) */
       publicFacts: (label: string) => `${label} : faits publics, sans règle.`,
       /** minValue alone: the withheld values */

@@ -30,7 +30,7 @@ const text = {
     enfants: 'Enfants',
     taux_retour_juge: 'Retour devant le juge (%)',
     taux_exercice_autonome: 'Exercice autonome à la fin (%)',
-    taux_autonomie_durable: 'Autonomie durable (%)',
+    taux_autonomie_durable: 'Autonomie durable, 12 mois après la fin (%)',
     taux_asf_avant: 'ASF avant (%)',
     taux_asf_horizon: "ASF à l'horizon (%)",
     taux_intermediation_avant: 'Intermédiation avant (%)',

@@ -199,8 +199,16 @@ export async function publishFollowUp(counts: readonly OutcomeCount[], geography
     long[scheme].sort((a, b) => a.cohort - b.cohort || a.horizon - b.horizon || geoRank.get(a.geo)! - geoRank.get(b.geo)! || groupRank.get(a.group)! - groupRank.get(b.group)! || outcomeRank.get(a.outcome)! - outcomeRank.get(b.outcome)!);
   }
   // the departments with a row in either scheme's table (a child counted there), in the geography's order
-  const present = new Set(SCHEMES.flatMap((scheme) => long[scheme].map((r) => r.geo)));
-  const covered = geography.departments.filter((d) => present.has(d.code));
-  const champ = suiviMessages.champ(covered.map((d) => geography.labels[d.code] ?? d.code), covered.length === geography.departments.length);
+  // (per scheme when they differ: a department without mediation service has no mediation cohort)
+  const coveredBy = (schemes: readonly Scheme[]) => {
+    const present = new Set(schemes.flatMap((scheme) => long[scheme].map((r) => r.geo)));
+    const covered = geography.departments.filter((d) => present.has(d.code));
+    return { names: covered.map((d) => geography.labels[d.code] ?? d.code), all: covered.length === geography.departments.length };
+  };
+  const withRows = SCHEMES.filter((scheme) => long[scheme].length > 0);
+  const each = withRows.map((scheme) => ({ scheme, ...coveredBy([scheme]) }));
+  const same = each.every((e) => e.names.join() === each[0].names.join());
+  const union = coveredBy(SCHEMES);
+  const champ = same ? suiviMessages.champ(union.names, union.all) : suiviMessages.champBySchemes(each);
   return { long, minDenominator: config.minDenominator, champ, audit, failures };
 }

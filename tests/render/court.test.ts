@@ -51,6 +51,13 @@ describe('court of appeal page', () => {
     }
   });
 
+  it("numbers the tables of its methodology's count of withheld cells as the page does", () => {
+    const pageTitles = [...html.matchAll(/<figure class="table" id="t-[^"]*">[\s\S]*?<span class="title">([^<]*)<\/span>/g)].map((x) => x[1]);
+    const counted = [...html.matchAll(/<tr><th scope="row">(Tableau \d+ – [^<]*)<\/th><td class="num">/g)].map((x) => x[1]);
+    expect(counted.length).toBe(pageTitles.length);
+    expect(counted).toEqual(pageTitles);
+  });
+
   it("sets the court's own row in bold, as France's", () => {
     const rows = [...html.matchAll(/<tr( class="total")?><th scope="row">([^<]*)<\/th>/g)];
     const court = rows.filter((r) => r[2] === escapeHtml("Cour d'appel de Lyon"));

@@ -41,6 +41,11 @@ describe('the follow-up outcome tables', () => {
     expect(champ).toMatch(/des 2 départements couverts/);
     expect(champ).toContain('(Ain, Haute-Corse)');
     expect(champ).toMatch(/France.*ne portent que sur eux/);
+    // a department with espaces de rencontre only: each scheme's departments are named apart
+    const rencontre: OutcomeCount = { ...inThe('05', 30), scheme: 'rencontre', g1: 'jaf', g2: 'exercice_autonome' };
+    const two = await publishFollowUp([inThe('2B', 40), rencontre], geography, protectionEngine, config);
+    expect(two.champ).toContain('médiation familiale, enfants du seul département couvert par les fichiers de suivi transmis (Haute-Corse)');
+    expect(two.champ).toContain('espaces de rencontre, enfants du seul département couvert par les fichiers de suivi transmis (Hautes-Alpes)');
     const one = await publishFollowUp([inThe('2B', 40)], geography, protectionEngine, config);
     expect(one.champ).toContain('du seul département couvert');
     expect(one.champ).toContain('(Haute-Corse)');
