@@ -58,7 +58,7 @@ function sourcesOf(table: string, code: string, ctx: MarkContext): readonly Sour
   return direct.flatMap((s) => (isDerived(s.table, ctx) ? sourcesOf(s.table, s.code, ctx) : [s]));
 }
 
-const isDerived = (table: string, ctx: MarkContext) => ctx.tableConfig(table)?.kind === 'derived';
+const isDerived = (table: string, ctx: Pick<MarkContext, 'tableConfig'>) => ctx.tableConfig(table)?.kind === 'derived';
 
 /** A code's change on the previous year, when its table is an evolution table. */
 function changeRecipe(t: TableConfig, code: string) {
@@ -124,7 +124,7 @@ export function tableMarks(t: TableConfig, table: ProtectedTable, ctx: MarkConte
  * rate per inhabitant, the level it divides (followed through derived tables); none for a share.
  */
 export function levelOf(source: Source, ctx: Pick<MarkContext, 'tableConfig'>): Source | undefined {
-  if (ctx.tableConfig(source.table)?.kind !== 'derived') return source;
+  if (!isDerived(source.table, ctx)) return source;
   const recipe = ctx.tableConfig(source.table)?.dimension.codes.find((c) => c.code === source.code)?.recipe;
   return recipe?.kind === 'per100k' ? levelOf(recipe.of, ctx) : undefined;
 }

@@ -55,7 +55,9 @@ export async function courtPage(publication: Publication, court: string, options
   let charts = 0;
   const headings = [m.sections.waiting, m.sections.rencontre, m.sections.mediation, m.sections.croise, m.sections.other];
   // the page's own numbering, which its methodology's table of withheld cells follows too
-  const local = tables.map((national, k) => localTable(national, k + 1, single ? departments[0].code : court, name, publication.year));
+  // the territory the page reads and sets in bold: the court, or a one-department court's department
+  const own = single ? departments[0].code : court;
+  const local = tables.map((national, k) => localTable(national, k + 1, own, name, publication.year));
   for (const table of local) {
     const r = rank(table);
     if (r !== heading) {
@@ -85,8 +87,8 @@ export async function courtPage(publication: Publication, court: string, options
         );
       }
     }
-    // the court's own total stands out like France's (a one-department court's row is the court's)
-    blocks.push(htmlTable(view, geo, 't', new Set([...TOTALS, single ? departments[0].code : court])));
+    // the court's own total stands out like France's
+    blocks.push(htmlTable(view, geo, 't', new Set([...TOTALS, own])));
   }
   if (heading >= 0) blocks.push('</section>');
   // the year before has data (it is the history of the evolutions): its pages are published too

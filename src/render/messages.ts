@@ -42,8 +42,17 @@ export const renderMessages = {
    * Lecture line read in a territory whose cell is not published (`place`: `courtPlace`, `departmentPlace`):
    * which figure, and why, in words and by its sign (« s » secret, or a mark: nd, -, ///, ns)
    */
-  lectureWithheld: (year: number, place: string, figure: string, sign: typeof signs.secret | Mark, change = false) =>
-    `${change ? `Entre ${year - 1} et ${year}` : `En ${year}`}, ${place}, ${change ? 'l’évolution' : 'le chiffre'} « ${figure} » ${sign === signs.secret ? `est ${change ? 'couverte' : 'couvert'} par le secret statistique` : sign === 'ns' && change ? 'n’est pas significative (valeurs trop petites, ou répondants trop différents d’une année à l’autre)' : `: ${MARK_MEANINGS[sign as Mark]}`} (${sign}).`,
+  lectureWithheld: (year: number, place: string, figure: string, sign: typeof signs.secret | Mark, change = false) => {
+    const when = change ? `Entre ${year - 1} et ${year}` : `En ${year}`;
+    const what = change ? `l’évolution « ${figure} »` : `le chiffre « ${figure} »`;
+    const why =
+      sign === signs.secret
+        ? `est ${change ? 'couverte' : 'couvert'} par le secret statistique`
+        : sign === 'ns' && change
+          ? 'n’est pas significative (valeurs trop petites, ou répondants trop différents d’une année à l’autre)'
+          : `: ${MARK_MEANINGS[sign as Mark]}`;
+    return `${when}, ${place}, ${what} ${why} (${sign}).`;
+  },
   /** the place of a department's workbook in a Lecture line (replaces "en France"); the sheet names the department */
   departmentPlace: () => 'dans ce département',
   /** "Tableau 13 – …" → "Tableau 2 – …": a court page numbers its own tables and charts from 1 */

@@ -4,6 +4,12 @@
  */
 import type { IdentityProblem } from './identity.ts';
 
+/** « du seul département couvert par les fichiers de suivi transmis (Haute-Corse) », « de tous les départements » */
+function coveredDepartments(names: readonly string[], all: boolean): string {
+  if (all) return 'de tous les départements';
+  return `${names.length === 1 ? 'du seul département couvert' : `des ${names.length} départements couverts`} par les fichiers de suivi transmis (${names.join(', ')})`;
+}
+
 export const suiviMessages = {
   dictionaryInvalid: (path: string, detail: string) => `Dictionnaire de suivi invalide « ${path} » : ${detail}.`,
   /** the follow-up tables' publication rules (`pipelines/config/suivi/publication.json`) */
@@ -19,11 +25,11 @@ export const suiviMessages = {
       ? 'Champ : enfants de tous les départements.'
       : covered.length === 0
         ? 'Champ : aucun département couvert par les fichiers de suivi.'
-        : `Champ : enfants ${covered.length === 1 ? 'du seul département couvert' : `des ${covered.length} départements couverts`} par les fichiers de suivi transmis (${covered.join(', ')}) ; les chiffres de la France, des régions et des cours d’appel ne portent que sur ${covered.length === 1 ? 'lui' : 'eux'}.`,
+        : `Champ : enfants ${coveredDepartments(covered, all)} ; les chiffres de la France, des régions et des cours d’appel ne portent que sur ${covered.length === 1 ? 'lui' : 'eux'}.`,
   /** the Champ line when the schemes cover different departments */
   champBySchemes: (each: readonly { scheme: 'mediation' | 'rencontre'; names: readonly string[]; all: boolean }[]) =>
     `Champ : ${each
-      .map((e) => `${e.scheme === 'mediation' ? 'médiation familiale' : 'espaces de rencontre'}, enfants ${e.all ? 'de tous les départements' : `${e.names.length === 1 ? 'du seul département couvert' : `des ${e.names.length} départements couverts`} par les fichiers de suivi transmis (${e.names.join(', ')})`}`)
+      .map((e) => `${e.scheme === 'mediation' ? 'médiation familiale' : 'espaces de rencontre'}, enfants ${coveredDepartments(e.names, e.all)}`)
       .join(' ; ')} ; les chiffres de la France, des régions et des cours d’appel ne portent que sur ces départements.`,
   minDenominatorBound: () => 'doit être un nombre d’au moins 1 (le dénominateur en deçà duquel un taux est « ns »)',
   noDictionary: (path: string) => `Dictionnaires de suivi introuvables : « ${path} ».`,

@@ -172,13 +172,10 @@ export async function publishFollowUp(counts: readonly OutcomeCount[], geography
           const outcome = task.outcome ?? cell.codes[2];
           if (!published.has(grp) || !geoRank.has(g)) continue;
           const status = cell.status === 's' ? longStatus.published : longStatus.secret;
-          // the differences are protected, kept in the audit trail, never written
-          if (task.outcome === undefined && !nested?.outcomes.includes(outcome)) {
-            audit[scheme].push({ cohort, horizon, outcome, geo: g, group: grp, value: cell.value, contributors: cell.contributors, status: cell.status });
-            continue;
-          }
-          cells.set(key(g, grp, outcome), { value: cell.value, status });
           audit[scheme].push({ cohort, horizon, outcome, geo: g, group: grp, value: cell.value, contributors: cell.contributors, status: cell.status });
+          // the differences are protected and kept in the audit trail, never written
+          if (task.outcome === undefined && !nested?.outcomes.includes(outcome)) continue;
+          cells.set(key(g, grp, outcome), { value: cell.value, status });
           long[scheme].push({ geo: g, cohort, horizon, group: grp, outcome, value: status === longStatus.published ? cell.value : 's', status });
         }
       });
