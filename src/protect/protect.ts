@@ -13,6 +13,7 @@ import type { Cube } from './cube.ts';
 import { equalize, identicalGroups, linkedOf, prepare, primaryTargets, SINGLE, tableCells, targetOf, zerosKnown } from './steps.ts';
 import { sealProtectedWithStats, type ProtectedTableWithStats } from './protected-table.ts';
 import { openRepair, type Move, type Repair, type RepairMode } from './repair.ts';
+import { startPattern } from './start.ts';
 import { checkInsider, insiderChecked, InsiderAttack, insiders, proveTogether } from './insider.ts';
 import { solver } from './solver.ts';
 import { releasePass, smallestPattern } from './release.ts';
@@ -38,6 +39,11 @@ export interface ProtectOptions {
    * comparisons and tests: never for publication.
    */
   insider?: boolean;
+  /**
+   * the start pattern of small tables (see start.ts); false starts every table from Gaussian
+   * elimination (comparisons, tests)
+   */
+  start?: boolean;
   /**
    * the release pass (see release.ts): every secondary cell offered for publication again once the
    * pattern is proven; false keeps the pattern of elimination and repairs (comparisons, tests)
@@ -185,14 +191,10 @@ function stopwatch(report?: (phase: string, seconds: number) => void): (phase: s
   };
 }
 
-async function suppress(
-  cube: Cube,
-  primary: boolean[],
-  truth: Float64Array,
-  spec: LinkedSpec,
-  options: ProtectOptions,
-  lap: (phase: string) => void,
-): Promise<{ suppressed: boolean[]; rounds: number; proven: boolean }> {
+/** Gaussian elimination's pattern (secondary.ts), candidates in publication order (`candidateOrder`). */
+function eliminate(cube: Cube, primary: boolean[]): boolean[] {
+  // without a primary cell there is nothing to hide: elimination would suppress nothing
+  if (!primary.some(Boolean)) return primary.slice();
   const order = candidateOrder(cube, primary);
   // a row whose own cell is published early is a poor pivot (it would be eliminated soon, with fill-in)
   const rank = new Float64Array(cube.innerCount).fill(Number.MAX_SAFE_INTEGER);
@@ -203,9 +205,22 @@ async function suppress(
   cube.cells.forEach((cell, c) => {
     if (primary[c] && cell.members.length === 1) rank[cell.members[0]] = -1;
   });
-  // without a primary cell there is nothing to hide: elimination would suppress nothing
-  const suppressed = primary.some(Boolean) ? gaussSuppress(cube.cells.map((c) => c.members), primary, order, (row) => rank[row]) : primary.slice();
-  lap('gauss');
+  return gaussSuppress(cube.cells.map((c) => c.members), primary, order, (row) => rank[row]);
+}
+
+async function suppress(
+  cube: Cube,
+  primary: boolean[],
+  truth: Float64Array,
+  spec: LinkedSpec,
+  options: ProtectOptions,
+  lap: (phase: string) => void,
+): Promise<{ suppressed: boolean[]; rounds: number; proven: boolean }> {
+  const weight = repairWeights(cube);
+  // a small table starts from the cheapest pattern that holds equation by equation (start.ts)
+  const start = (options.start ?? true) ? await startPattern(cube, primary, spec, weight) : undefined;
+  const suppressed = start ?? eliminate(cube, primary);
+  lap(start ? 'start' : 'gauss');
   const groups = identicalGroups(cube);
   const targets = primaryTargets(cube, primary, spec);
   if (targets.length === 0) return { suppressed, rounds: 0, proven: true };
@@ -213,7 +228,6 @@ async function suppress(
   // opened at the first repair: a pattern the audit passes at once needs none
   let repairer: Repair | undefined;
   const repair = async () => (repairer ??= await openRepair(cube, truth, weight, options.repair, options.repairLimit));
-  const weight = repairWeights(cube);
   const maxRounds = options.maxRounds ?? 40;
   // a requirement proven once stays proven: the attacker's point that proves it stays feasible
   // when more cells are suppressed (see CheckOptions.proven); B proofs assume no zero is suppressed,

@@ -17,7 +17,7 @@
 import { solverMissing } from './messages.ts';
 
 /** Model statuses the method reads (the codes of HiGHS's HighsModelStatus). */
-export const MODEL_STATUS = { solveError: 4, optimal: 7, infeasible: 8, unboundedOrInfeasible: 9, unbounded: 10, unknown: 15 } as const;
+export const MODEL_STATUS = { solveError: 4, optimal: 7, infeasible: 8, unboundedOrInfeasible: 9, unbounded: 10, unknown: 15, solutionLimit: 16 } as const;
 export const SENSE = { minimize: 1, maximize: -1 } as const;
 
 /** An LP in row-wise form (`starts` without the final entry count). */
@@ -52,6 +52,11 @@ export interface CModel {
   /** basis status codes: 0 lower, 1 basic, 2 upper, 3 zero */
   setBasis(colStatus: Int32Array, rowStatus: Int32Array): void;
   setLogicalBasis(): void;
+  /**
+   * integrality of every column (0 continuous, 1 integer): the model becomes a MIP (the start
+   * pattern, start.ts); a solver without it gives no start pattern
+   */
+  setIntegrality?(integrality: Int32Array): void;
   setSolution(colValue: Float64Array): void;
   /** the run's return status (−1 error, 0 ok, 1 warning) */
   run(): number;

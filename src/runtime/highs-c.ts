@@ -96,6 +96,7 @@ function bind(module: Record<string, unknown>, memory: WasmMemory): HighsC {
   const sense = fn('Highs_changeObjectiveSense');
   const setBasis = fn('Highs_setBasis');
   const logicalBasis = fn('Highs_setLogicalBasis');
+  const integrality = fn('Highs_changeColsIntegralityByRange');
   const setSolution = fn('Highs_setSolution');
   const run = fn('Highs_run');
   const modelStatus = fn('Highs_getModelStatus');
@@ -182,6 +183,9 @@ function bind(module: Record<string, unknown>, memory: WasmMemory): HighsC {
         check(withCopies([colStatus, rowStatus], ([c, r]) => setBasis(pointer, c, r)), 'setBasis');
       },
       setLogicalBasis: () => check(logicalBasis(pointer), 'setLogicalBasis'),
+      setIntegrality(kinds) {
+        check(withCopies([kinds], ([k]) => integrality(pointer, 0, kinds.length - 1, k)), 'changeColsIntegrality');
+      },
       setSolution(colValue) {
         check(withCopies([colValue], ([c]) => setSolution(pointer, c, 0, 0, 0)), 'setSolution');
       },

@@ -1,0 +1,198 @@
+/**
+ * The starting pattern of a table of up to `START_MAX_CELLS` cells: the cheapest pattern (at the
+ * repair weights: a department about 1, a region about 2, France about 11) that meets, equation by
+ * equation, what every protected pattern meets — a HiGHS MIP, one binary per cell:
+ * - a suppressed cell is never the only suppressed cell of an equation (parent = sum of its
+ *   children along one dimension): it would be the difference of the published ones;
+ * - for a primary cell, the other suppressed cells of each of its equations can move it as far as
+ *   requirement A asks: up for a child (its siblings' values, or its parent withheld), down for a
+ *   parent (its children's values);
+ * - the same for every insider (a contributor that alone makes up cells of that equation: it knows
+ *   them), for a primary cell it does not make up alone — A's interval under business rules,
+ *   one more unknown under counts of persons.
+ * The audit and repair loop then makes the pattern pass A, B and C on the whole table (attacks on
+ * several equations at once). Gaussian elimination (secondary.ts) picks cells one by one in a fixed
+ * order: on the shipped sample's financing tables (2025), the loop then ends at 214 and 223
+ * secondary cells, 152 and 146 of them departments; from this start, at 158 and 177 (102 and 100).
+ *
+ * @example
+ *   const start = await startPattern(cube, primary, spec, repairWeights(cube));
+ *   start ?? gaussSuppress(...); // undefined: too large, or the solver found no pattern
+ */
+import { keyOf, cubeKeys, type Cube } from './cube.ts';
+import { businessRules } from './primary.ts';
+import { MODEL_STATUS, solver } from './solver.ts';
+import { identicalGroups, primaryTargets } from './steps.ts';
+import type { LinkedSpec } from './types.ts';
+
+/**
+ * Cubes above this many cells start from Gaussian elimination: the MIP grows with the table, and the
+ * bench's departments × 10 (1 678 cells) already takes 0,4 s to its third improving pattern.
+ */
+export const START_MAX_CELLS = 2_500;
+
+/**
+ * Where the MIP stops, deterministic limits all (a time limit would give different patterns on a
+ * slower machine): within 10 % of its LP bound, at its third improving pattern, or after 500
+ * branch-and-bound nodes, whichever comes first; its best pattern by then is the start. A start
+ * nearer the optimum does not end nearer: on departments × 10 (bench/protect.ts), the optimal
+ * start (objective 116,6, 11 s) ends at 130 secondary cells after the audit and repair loop and
+ * the release pass, the third improving one (163,5, 0,5 s) at 126; on the shipped sample (2025),
+ * both give the same department median.
+ */
+export const START_LIMITS = { mip_rel_gap: 0.1, mip_max_improving_sols: 3, mip_max_nodes: 500 } as const;
+
+/**
+ * Every equation of the cube, as cell indices with the parent first: for each cell and each
+ * dimension where its code has children in some hierarchy, the cells that differ from it only by
+ * one of those children. An equation with a child that is not a published cell is left out.
+ */
+export function equations(cube: Cube, spec: LinkedSpec): number[][] {
+  const keys = cubeKeys(cube.dims);
+  const cellAt = new Map<number, number>();
+  cube.cells.forEach((cell, c) => cellAt.set(keyOf(keys, cell.codes), c));
+  // per dimension: parent code index → its children's code indices, one list per hierarchy
+  const children = cube.dims.map((dim) => {
+    const byParent = new Map<number, number[][]>();
+    const hierarchies = spec.dimensions.find((s) => s.name === dim.name)?.hierarchies ?? {};
+    for (const hierarchy of Object.values(hierarchies)) {
+      const lists = new Map<number, number[]>();
+      for (const [child, parent] of Object.entries(hierarchy)) {
+        const p = dim.index.get(parent);
+        const ch = dim.index.get(child);
+        if (p === undefined || ch === undefined) continue;
+        lists.set(p, [...(lists.get(p) ?? []), ch]);
+      }
+      for (const [p, list] of lists) byParent.set(p, [...(byParent.get(p) ?? []), list.sort((a, b) => a - b)]);
+    }
+    return byParent;
+  });
+  const out: number[][] = [];
+  cube.cells.forEach((cell, c) => {
+    cell.codes.forEach((code, d) => {
+      for (const list of children[d].get(code) ?? []) {
+        const members = [c];
+        for (const ch of list) {
+          const codes = cell.codes.slice();
+          codes[d] = ch;
+          const at = cellAt.get(keyOf(keys, codes));
+          if (at === undefined) return;
+          members.push(at);
+        }
+        out.push(members);
+      }
+    });
+  });
+  return out;
+}
+
+/** Rows of a MIP in row-wise form, built one at a time. */
+class Rows {
+  lower: number[] = [];
+  upper: number[] = [];
+  starts: number[] = [];
+  indices: number[] = [];
+  values: number[] = [];
+  /** Σ coefs · s ≥ lower, or every cell of `coefs` suppressed when that cannot reach `lower` */
+  atLeast(coefs: Map<number, number>, lower: number): void {
+    this.starts.push(this.indices.length);
+    let most = 0;
+    for (const [i, v] of [...coefs].sort((a, b) => a[0] - b[0])) {
+      this.indices.push(i);
+      this.values.push(v);
+      if (v > 0) most += v;
+    }
+    this.lower.push(Math.min(lower, most));
+    this.upper.push(Infinity);
+  }
+}
+
+/**
+ * The start pattern (every primary cell suppressed), or undefined when the cube is too large or
+ * the solver gives no pattern (the caller then eliminates as before).
+ */
+export async function startPattern(cube: Cube, primary: readonly boolean[], spec: LinkedSpec, weight: Float64Array): Promise<boolean[] | undefined> {
+  const n = cube.cells.length;
+  if (n > START_MAX_CELLS || !primary.some(Boolean)) return undefined;
+  const rows = new Rows();
+  const business = businessRules(spec.rules);
+  const need = new Map(primaryTargets(cube, primary, spec).map((t) => [t.cell, t]));
+  const value = (c: number) => Math.max(0, cube.cells[c].value);
+  /** A's conditions on primary `p` in equation `eq` (parent first), cells of `known` published */
+  const interval = (eq: number[], p: number, known: ReadonlySet<number>) => {
+    const t = need.get(p)!;
+    const parent = eq[0];
+    const coefs = new Map<number, number>();
+    if (p === parent) {
+      const down = value(p) - t.needLo;
+      if (down <= 0) return;
+      for (const q of eq.slice(1)) if (!known.has(q) && value(q) > 0) coefs.set(q, value(q));
+      rows.atLeast(coefs, down);
+    } else {
+      const up = t.needHi - value(p);
+      if (up <= 0) return;
+      if (!known.has(parent)) coefs.set(parent, up);
+      for (const q of eq.slice(1)) if (q !== p && !known.has(q) && value(q) > 0) coefs.set(q, Math.min(up, value(q)));
+      rows.atLeast(coefs, up);
+    }
+  };
+  const none = new Set<number>();
+  for (const eq of equations(cube, spec)) {
+    // never the only suppressed cell: s_m ≤ Σ s_others
+    for (const m of eq) rows.atLeast(new Map([...eq.filter((o) => o !== m).map((o) => [o, 1] as [number, number]), [m, -1]]), 0);
+    const owners = new Map<number, Set<number>>();
+    for (const q of eq) {
+      const sole = cube.cells[q].sole;
+      if (sole >= 0) owners.set(sole, (owners.get(sole) ?? new Set()).add(q));
+    }
+    for (const p of eq) {
+      if (!primary[p]) continue;
+      interval(eq, p, none);
+      for (const [, own] of owners) {
+        if (own.has(p)) continue;
+        if (business) interval(eq, p, own);
+        else rows.atLeast(new Map(eq.filter((q) => q !== p && !own.has(q)).map((q) => [q, 1] as [number, number])), 1);
+      }
+    }
+  }
+  // cells of identical membership share their status
+  for (const group of identicalGroups(cube)) {
+    for (const c of group.slice(1)) {
+      rows.atLeast(new Map([[group[0], 1], [c, -1]]), 0);
+      rows.atLeast(new Map([[group[0], -1], [c, 1]]), 0);
+    }
+  }
+  const s = await solver();
+  const model = s.create();
+  if (!model.setIntegrality) {
+    model.dispose();
+    return undefined;
+  }
+  try {
+    const inf = (x: number) => (x === Infinity ? s.infinity : x);
+    model.passLp({
+      numCols: n,
+      colCost: Float64Array.from(weight),
+      colLower: Float64Array.from(primary, (p) => (p ? 1 : 0)),
+      colUpper: new Float64Array(n).fill(1),
+      rowLower: Float64Array.from(rows.lower),
+      rowUpper: Float64Array.from(rows.upper, inf),
+      starts: Int32Array.from(rows.starts),
+      indices: Int32Array.from(rows.indices),
+      values: Float64Array.from(rows.values),
+    });
+    model.setIntegrality(new Int32Array(n).fill(1));
+    for (const [name, value] of Object.entries(START_LIMITS)) model.setOption(name, value);
+    model.setOption('presolve', 'on');
+    model.run();
+    const status = model.status();
+    if (status !== MODEL_STATUS.optimal && status !== MODEL_STATUS.solutionLimit) return undefined;
+    const x = model.colValues();
+    if (x.length !== n || !x.every(Number.isFinite)) return undefined;
+    return Array.from(x, (v, c) => primary[c] || v > 0.5);
+  } catch {
+    return undefined;
+  } finally {
+    model.dispose();
+  }
+}
