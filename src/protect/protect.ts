@@ -16,7 +16,7 @@ import { openRepair, type Move, type Repair, type RepairMode } from './repair.ts
 import { startPattern } from './start.ts';
 import { checkInsider, insiderChecked, InsiderAttack, insiders, proveTogether } from './insider.ts';
 import { solver } from './solver.ts';
-import { releasePass, smallestPattern } from './release.ts';
+import { releaseDetermined, releasePass, smallestPattern } from './release.ts';
 import { gaussSuppress } from './secondary.ts';
 import type { Contribution, LinkedSpec, ProtectSpec, ProtectStats } from './types.ts';
 
@@ -306,13 +306,17 @@ async function suppress(
     insiderAttack?.close();
   }
   equalize(groups, suppressed);
-  if (done && (options.release ?? true)) {
+  if (done) {
     const found = { cube, primary, suppressed, truth, spec, insider: insiderOn(cube, spec, options) };
-    await releasePass(found);
-    lap('release');
-    if (options.smallest ?? true) {
-      await smallestPattern(found);
-      lap('exact');
+    await releaseDetermined(found);
+    lap('determined');
+    if (options.release ?? true) {
+      await releasePass(found);
+      lap('release');
+      if (options.smallest ?? true) {
+        await smallestPattern(found);
+        lap('exact');
+      }
     }
   }
   return { suppressed, rounds, proven: done };

@@ -13,7 +13,7 @@
  *   released; // secondary cells published again; `suppressed` is updated in place
  */
 import { componentRoots } from './attacker.ts';
-import { Attack, type Target } from './check.ts';
+import { Attack, EPS, type Target } from './check.ts';
 import type { Cube } from './cube.ts';
 import { groupOfCell, primaryTargets, zerosKnown } from './steps.ts';
 import { checkInsider, InsiderAttack, insiders, proveTogether } from './insider.ts';
@@ -103,6 +103,42 @@ export async function releasePass({ cube, primary, suppressed, truth, spec, insi
     insiderAttack?.close();
   }
   return released;
+}
+
+/**
+ * Publishes again every secondary cell that the published cells already give exactly (the
+ * attacker's interval of requirement A is a point, to the tolerance of its tests): withholding it
+ * hides nothing — anyone subtracts it — and publishing it tells the attacker, outsider or insider,
+ * nothing they could not compute, so every requirement proven stays proven and nothing is rechecked.
+ * Such cells are left by a start pattern or an elimination whose later choices published what
+ * completes them. On every table, whatever its size; returns how many cells were published again.
+ *
+ * A cell given exactly only with the floors of requirement B (suppressed counts ≥ 1) stays withheld:
+ * publishing it would narrow A's intervals, which assume no floor.
+ */
+export async function releaseDetermined({ cube, primary, suppressed, truth }: Found): Promise<number> {
+  const targets = suppressed.flatMap((s, c): Target[] => {
+    const v = cube.cells[c].value;
+    if (!s || primary[c] || v <= 0) return [];
+    // the widest interval the tests' tolerance takes for a point (EPS relative, see check.ts)
+    const d = 2 * EPS * Math.max(1, v);
+    return [{ cell: c, needLo: v - d, needHi: v + d }];
+  });
+  if (targets.length === 0) return 0;
+  const attack = new Attack(cube, suppressed, truth);
+  let given: number[];
+  try {
+    const sides = new Map<number, number>();
+    for (const f of await attack.failing(targets, 'A', { exact: true })) sides.set(f.cell, (sides.get(f.cell) ?? 0) + 1);
+    given = [...sides].filter(([, n]) => n === 2).map(([c]) => c);
+  } catch {
+    // a solver that gives up proves nothing: the cells stay withheld
+    return 0;
+  } finally {
+    attack.close();
+  }
+  for (const c of given) suppressed[c] = false;
+  return given.length;
 }
 
 /**

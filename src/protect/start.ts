@@ -44,8 +44,10 @@ export const START_LIMITS = { mip_rel_gap: 0.1, mip_max_improving_sols: 3, mip_m
 
 /**
  * Every equation of the cube, as cell indices with the parent first: for each cell and each
- * dimension where its code has children in some hierarchy, the cells that differ from it only by
- * one of those children. An equation with a child that is not a published cell is left out.
+ * dimension of a table that publishes it, where its code has children in some hierarchy, the cells
+ * that differ from it only by one of those children. A child that is no cell has no contribution:
+ * the table shows it as nothing (`-`), a zero every reader knows, left out of the equation. (A
+ * dimension of no table of the cell gives no equation: the children would be cells no table shows.)
  */
 export function equations(cube: Cube, spec: LinkedSpec): number[][] {
   const keys = cubeKeys(cube.dims);
@@ -69,19 +71,19 @@ export function equations(cube: Cube, spec: LinkedSpec): number[][] {
   });
   const out: number[][] = [];
   cube.cells.forEach((cell, c) => {
-    cell.codes.forEach((code, d) => {
-      for (const list of children[d].get(code) ?? []) {
+    const published = new Set(cell.tables.flatMap((t) => cube.tables[t].dims));
+    for (const d of [...published].sort((a, b) => a - b)) {
+      for (const list of children[d].get(cell.codes[d]) ?? []) {
         const members = [c];
         for (const ch of list) {
           const codes = cell.codes.slice();
           codes[d] = ch;
           const at = cellAt.get(keyOf(keys, codes));
-          if (at === undefined) return;
-          members.push(at);
+          if (at !== undefined) members.push(at);
         }
-        out.push(members);
+        if (members.length > 1) out.push(members);
       }
-    });
+    }
   });
   return out;
 }

@@ -1,6 +1,8 @@
 import { protect } from '../../src/protect/index.ts';
 import type { Cell, Contribution } from '../../src/protect/types.ts';
-import { twoWay } from './fixtures.ts';
+import { releaseDetermined } from '../../src/protect/release.ts';
+import { linkedOf, prepare, SINGLE } from '../../src/protect/steps.ts';
+import { oneContributorPerCell, twoWay } from './fixtures.ts';
 import { oracleFailures, oracleInsiderFailures } from './oracle.ts';
 
 /**
@@ -74,5 +76,21 @@ describe('exact search on small tables', () => {
       const failures = [...(await oracleFailures(spec, p)), ...(await oracleInsiderFailures(spec, contributions, p, false))];
       expect(failures).not.toEqual([]);
     }
+  });
+});
+
+describe('releaseDetermined', () => {
+  it('publishes a withheld cell the published cells give exactly, and no cell of the rectangle that protects the primary', async () => {
+    const spec = twoWay({ minValue: 3 }, ['r1', 'r2', 'r3'], ['c1', 'c2']);
+    const linked = linkedOf(spec);
+    const { cube, primary, truth } = await prepare(linked, { [SINGLE]: oneContributorPerCell(['r1', 'r2', 'r3'], ['c1', 'c2'], [[1, 5], [6, 7], [8, 9]]) });
+    const name = (c: number) => cube.cells[c].codes.map((i, d) => cube.dims[d].codes[i]).join(' ');
+    const withheld = ['r1 c1', 'r1 c2', 'r2 c1', 'r2 c2', 'r3 T'];
+    const suppressed = cube.cells.map((_, c) => withheld.includes(name(c)));
+    expect(primary.flatMap((p, c) => (p ? [name(c)] : []))).toEqual(['r1 c1']);
+    const released = await releaseDetermined({ cube, primary, suppressed, truth, spec: linked, insider: true });
+    // r3 T = r3 c1 + r3 c2, both published: anyone computes 17
+    expect(released).toBe(1);
+    expect(suppressed.flatMap((s, c) => (s ? [name(c)] : [])).sort()).toEqual(['r1 c1', 'r1 c2', 'r2 c1', 'r2 c2']);
   });
 });

@@ -30,6 +30,16 @@ describe('equations', () => {
     const found = equations(cube, linkedOf(spec)).map((eq) => [name(eq[0]), ...eq.slice(1).map(name).sort()].join(' = '));
     expect(found.sort()).toEqual(['T T = T c1 = T c2', 'T T = r1 T = r2 T', 'T c1 = r1 c1 = r2 c1', 'T c2 = r1 c2 = r2 c2', 'r1 T = r1 c1 = r1 c2', 'r2 T = r2 c1 = r2 c2']);
   });
+
+
+  it('keeps a margin whose child has no contribution (shown as nothing, a known zero), without that child', async () => {
+    const spec = twoWay({ minValue: 3 }, ['r1', 'r2', 'r3'], ['c1', 'c2']);
+    const rows = oneContributorPerCell(['r1', 'r2'], ['c1', 'c2'], [[1, 4], [5, 6]]);
+    const { cube, name } = await startOf(spec, rows);
+    const found = equations(cube, linkedOf(spec)).map((eq) => [name(eq[0]), ...eq.slice(1).map(name).sort()].join(' = '));
+    expect(found).toContain('T c1 = r1 c1 = r2 c1');
+    expect(found).toContain('T T = r1 T = r2 T');
+  });
 });
 
 describe('startPattern', () => {
