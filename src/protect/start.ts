@@ -12,8 +12,9 @@
  *   one more unknown under counts of persons.
  * The audit and repair loop then makes the pattern pass A, B and C on the whole table (attacks on
  * several equations at once). Gaussian elimination (secondary.ts) picks cells one by one in a fixed
- * order: on the shipped sample's financing tables (2025), the loop then ends at 214 and 223
- * secondary cells, 152 and 146 of them departments; from this start, at 158 and 177 (102 and 100).
+ * order: on the shipped sample's financing tables (2025), the loop then ended at 214 and 223
+ * secondary cells, 152 and 146 of them departments; from this start (and `releaseDetermined`), at
+ * 143 and 165 (88 and 97). Measures and limits: docs/methodology.md, step 0.
  *
  * @example
  *   const start = await startPattern(cube, primary, spec, repairWeights(cube));
