@@ -8,7 +8,7 @@
  *   const table = await protect(spec, contributions);
  *   table.cells.filter((c) => c.status !== 's').length; // cells withheld
  */
-export { protect, protectLinked, type LinkedResult, type ProtectOptions } from './protect.ts';
+export { protect, protectLinked, type LinkedResult, type ProtectOptions, type StartOption } from './protect.ts';
 export { audit, auditLinked, type AuditOptions } from './audit.ts';
 export { useSolver, type LpSolver } from './solver.ts';
 export type { ProtectedTable, ProtectedTableWithStats } from './protected-table.ts';

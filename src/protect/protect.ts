@@ -26,6 +26,9 @@ export interface LinkedResult {
   stats: ProtectStats;
 }
 
+/** What a caller of the engine on worker threads may choose (see `ProtectOptions.start`). */
+export type StartOption = Pick<ProtectOptions, 'start'>;
+
 export interface ProtectOptions {
   /** safety cap on audit-and-repair rounds (each round only adds suppressions) */
   maxRounds?: number;

@@ -6,6 +6,7 @@
  */
 import type { ProtectedTable } from '../protect/protected-table.ts';
 import * as protection from '../protect/index.ts';
+import type { StartOption } from '../protect/index.ts';
 import type { AuditReport, Cell, Contribution, DimensionSpec, ProtectSpec, RuleSet } from '../protect/types.ts';
 import { auditMessages } from '../indicators/messages.ts';
 import { useHighs } from './highs.ts';
@@ -27,7 +28,8 @@ export interface Verdict {
 }
 
 export interface Engine {
-  protect(spec: ProtectSpec, contributions: readonly Contribution[]): Promise<ProtectedTable>;
+  /** `options.start`: see `ProtectOptions.start` (the follow-up cohorts' cubes start from elimination) */
+  protect(spec: ProtectSpec, contributions: readonly Contribution[], options?: StartOption): Promise<ProtectedTable>;
   audit(spec: ProtectSpec, contributions: readonly Contribution[], cells: readonly Cell[]): Promise<Verdict>;
   protectLinked(spec: LinkedTables, contributions: Readonly<Record<string, readonly Contribution[]>>): Promise<Record<string, ProtectedTable>>;
   auditLinked(
@@ -48,7 +50,7 @@ const verdict = (report: Pick<AuditReport, 'ok' | 'failures'>): Verdict => ({ ok
 
 /** The real engine of src/protect/, in this thread, on HiGHS (installed at the first call). */
 export const protectionEngine: Engine = {
-  protect: (spec, contributions) => (useHighs(), protection.protect(spec, contributions)),
+  protect: (spec, contributions, options) => (useHighs(), protection.protect(spec, contributions, options)),
   audit: async (spec, contributions, cells) => (useHighs(), verdict(await protection.audit(spec, contributions, cells))),
   protectLinked: async (spec, contributions) => (useHighs(), (await protection.protectLinked(spec, contributions)).tables),
   auditLinked: async (spec, contributions, cells) => (useHighs(), verdict(await protection.auditLinked(spec, contributions, cells))),
@@ -57,7 +59,7 @@ export const protectionEngine: Engine = {
 /** The same engine on worker threads (`openPool`): independent tables are protected side by side. */
 export function pooledEngine(pool: EnginePool): Engine {
   return {
-    protect: (spec, contributions) => pool.protect(spec, contributions),
+    protect: (spec, contributions, options) => pool.protect(spec, contributions, options),
     audit: async (spec, contributions, cells) => verdict(await pool.audit(spec, contributions, cells)),
     protectLinked: async (spec, contributions) => (await pool.protectLinked(spec, contributions)).tables,
     auditLinked: async (spec, contributions, cells) => verdict(await pool.auditLinked(spec, contributions, cells)),

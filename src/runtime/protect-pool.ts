@@ -13,7 +13,7 @@
  *   }
  */
 import { openWorkers } from './workers.ts';
-import type { LinkedResult } from '../protect/protect.ts';
+import type { LinkedResult, StartOption } from '../protect/protect.ts';
 import { workerClosed, workerStopped } from './messages.ts';
 import { sealProtectedWithStats, type ProtectedTableWithStats } from '../protect/protected-table.ts';
 import type { AuditReport, Cell, Contribution, LinkedSpec, ProtectSpec } from '../protect/types.ts';
@@ -24,13 +24,13 @@ export type AuditVerdict = Omit<AuditReport, 'intervals'>;
 type Contributions = Readonly<Record<string, readonly Contribution[]>>;
 
 export type Request =
-  | { id: number; op: 'protect'; args: [ProtectSpec, readonly Contribution[]] }
+  | { id: number; op: 'protect'; args: [ProtectSpec, readonly Contribution[], StartOption?] }
   | { id: number; op: 'protectLinked'; args: [LinkedSpec, Contributions] }
   | { id: number; op: 'audit'; args: [ProtectSpec, readonly Contribution[], readonly Cell[]] }
   | { id: number; op: 'auditLinked'; args: [LinkedSpec, Contributions, Readonly<Record<string, readonly Cell[]>>] };
 
 export interface EnginePool {
-  protect(spec: ProtectSpec, contributions: readonly Contribution[]): Promise<ProtectedTableWithStats>;
+  protect(spec: ProtectSpec, contributions: readonly Contribution[], options?: StartOption): Promise<ProtectedTableWithStats>;
   protectLinked(spec: LinkedSpec, contributions: Contributions): Promise<LinkedResult>;
   audit(spec: ProtectSpec, contributions: readonly Contribution[], cells: readonly Cell[]): Promise<AuditVerdict>;
   auditLinked(spec: LinkedSpec, contributions: Contributions, cells: Readonly<Record<string, readonly Cell[]>>): Promise<AuditVerdict>;
