@@ -64,9 +64,13 @@ export function equations(cube: Cube, spec: LinkedSpec): number[][] {
         const p = dim.index.get(parent);
         const ch = dim.index.get(child);
         if (p === undefined || ch === undefined) continue;
-        lists.set(p, [...(lists.get(p) ?? []), ch]);
+        if (!lists.has(p)) lists.set(p, []);
+        lists.get(p)!.push(ch);
       }
-      for (const [p, list] of lists) byParent.set(p, [...(byParent.get(p) ?? []), list.sort((a, b) => a - b)]);
+      for (const [p, list] of lists) {
+        if (!byParent.has(p)) byParent.set(p, []);
+        byParent.get(p)!.push(list.sort((a, b) => a - b));
+      }
     }
     return byParent;
   });
@@ -89,10 +93,9 @@ export function equations(cube: Cube, spec: LinkedSpec): number[][] {
   return out;
 }
 
-/** Rows of a MIP in row-wise form, built one at a time. */
+/** Rows of a MIP in row-wise form, built one at a time; every row is Σ coefs · s ≥ lower. */
 class Rows {
   lower: number[] = [];
-  upper: number[] = [];
   starts: number[] = [];
   indices: number[] = [];
   values: number[] = [];
@@ -106,7 +109,6 @@ class Rows {
       if (v > 0) most += v;
     }
     this.lower.push(Math.min(lower, most));
-    this.upper.push(Infinity);
   }
 }
 
@@ -172,14 +174,13 @@ export async function startPattern(cube: Cube, primary: readonly boolean[], spec
     return undefined;
   }
   try {
-    const inf = (x: number) => (x === Infinity ? s.infinity : x);
     model.passLp({
       numCols: n,
       colCost: Float64Array.from(weight),
       colLower: Float64Array.from(primary, (p) => (p ? 1 : 0)),
       colUpper: new Float64Array(n).fill(1),
       rowLower: Float64Array.from(rows.lower),
-      rowUpper: Float64Array.from(rows.upper, inf),
+      rowUpper: new Float64Array(rows.lower.length).fill(s.infinity),
       starts: Int32Array.from(rows.starts),
       indices: Int32Array.from(rows.indices),
       values: Float64Array.from(rows.values),
