@@ -64,6 +64,11 @@ export interface CModel {
   objective(): number;
   /** a copy of the primal column values */
   colValues(): Float64Array;
+  /**
+   * a copy of the row duals of an LP solved to optimality (the cut loop of the start pattern reads
+   * which published cells an attack's bound rests on, cuts.ts); a solver without it gives no cuts
+   */
+  rowDuals?(): Float64Array;
   dispose(): void;
 }
 

@@ -10,17 +10,19 @@
  * - the same for every insider (a contributor that alone makes up cells of that equation: it knows
  *   them), for a primary cell it does not make up alone — A's interval under business rules,
  *   one more unknown under counts of persons.
- * The audit and repair loop then makes the pattern pass A, B and C on the whole table (attacks on
- * several equations at once). Gaussian elimination (secondary.ts) picks cells one by one in a fixed
- * order: on the shipped sample's financing tables (2025), the loop then ended at 214 and 223
- * secondary cells, 152 and 146 of them departments; from this start (and `releaseDetermined`), at
- * 143 and 165 (88 and 97). Measures and limits: docs/methodology.md, step 0.
+ * Under business rules, the attacks on several equations at once then add their cuts, round after
+ * round (cuts.ts). The audit and repair loop then makes the pattern pass A, B and C on the whole
+ * table. Gaussian elimination (secondary.ts) picks cells one by one in a fixed order: on the shipped
+ * sample's financing tables (2025), the loop then ended at 214 and 223 secondary cells; from the
+ * margins alone (and `releaseDetermined`), at 143 and 165; with the cuts, at 129 and 140.
+ * Measures and limits: docs/methodology.md, step 0.
  *
  * @example
  *   const start = await startPattern(cube, primary, spec, repairWeights(cube));
  *   start ?? gaussSuppress(...); // undefined: too large, or the solver found no pattern
  */
 import { keyOf, cubeKeys, type Cube } from './cube.ts';
+import { attackCuts, neighbours } from './cuts.ts';
 import { businessRules } from './primary.ts';
 import { MODEL_STATUS, solver } from './solver.ts';
 import { identicalGroups, primaryTargets } from './steps.ts';
@@ -34,14 +36,27 @@ export const START_MAX_CELLS = 2_500;
 
 /**
  * Where the MIP stops, deterministic limits all (a time limit would give different patterns on a
- * slower machine): within 10 % of its LP bound, at its third improving pattern, or after 500
- * branch-and-bound nodes, whichever comes first; its best pattern by then is the start. A start
- * nearer the optimum does not end nearer: on departments × 10 (bench/protect.ts), the optimal
- * start (objective 116,6, 11 s) ends at 130 secondary cells after the audit and repair loop and
- * the release pass, the third improving one (163,5, 0,5 s) at 126; on the shipped sample (2025),
- * both give the same department median.
+ * slower machine). `search`, on cubes of up to `START_SEARCH_MAX_CELLS` cells: within 2 % of its
+ * bound or after 2 000 branch-and-bound nodes (on the shipped sample, 2025, the count tables end
+ * with 8 to 10 fewer secondary cells than from `quick`, e.g. mediations by conflict 54 → 46, ended
+ * measures 75 → 65). `quick`, on larger cubes and for the rounds of cuts: within 10 %, at the third
+ * improving pattern or after 500 nodes (on the bench's departments × 10, 1 678 cells, `search`
+ * takes 13 s instead of 1 s). Each pattern is the MIP's best when it stops.
  */
-export const START_LIMITS = { mip_rel_gap: 0.1, mip_max_improving_sols: 3, mip_max_nodes: 500 } as const;
+export const START_LIMITS = {
+  search: { mip_rel_gap: 0.02, mip_max_nodes: 2_000, mip_max_improving_sols: 1_000 },
+  quick: { mip_rel_gap: 0.1, mip_max_nodes: 500, mip_max_improving_sols: 3 },
+} as const;
+
+/** Cubes above this many cells get the `quick` limits from the start (see `START_LIMITS`). */
+export const START_SEARCH_MAX_CELLS = 1_000;
+
+/**
+ * Rounds of cuts at most (business rules; see cuts.ts). On the shipped sample's 2025 financing
+ * tables, they converge in 9 to 12 rounds (no cut left), and the tables end with 129 and 140
+ * secondary cells instead of 143 and 165, in 13 and 7 s instead of 1.
+ */
+export const CUT_ROUNDS = 20;
 
 /**
  * Every equation of the cube, as cell indices with the parent first: for each cell and each
@@ -114,9 +129,10 @@ class Rows {
 
 /**
  * The start pattern (every primary cell suppressed), or undefined when the cube is too large or
- * the solver gives no pattern (the caller then eliminates as before).
+ * the solver gives no pattern (the caller then eliminates as before). `cutRounds`: see `CUT_ROUNDS`
+ * (0 for comparisons and tests).
  */
-export async function startPattern(cube: Cube, primary: readonly boolean[], spec: LinkedSpec, weight: Float64Array): Promise<boolean[] | undefined> {
+export async function startPattern(cube: Cube, primary: readonly boolean[], spec: LinkedSpec, weight: Float64Array, cutRounds = CUT_ROUNDS): Promise<boolean[] | undefined> {
   const n = cube.cells.length;
   if (n > START_MAX_CELLS || !primary.some(Boolean)) return undefined;
   const rows = new Rows();
@@ -142,7 +158,8 @@ export async function startPattern(cube: Cube, primary: readonly boolean[], spec
     }
   };
   const none = new Set<number>();
-  for (const eq of equations(cube, spec)) {
+  const eqs = equations(cube, spec);
+  for (const eq of eqs) {
     // never the only suppressed cell: s_m ≤ Σ s_others
     for (const m of eq) rows.atLeast(new Map([...eq.filter((o) => o !== m).map((o) => [o, 1] as [number, number]), [m, -1]]), 0);
     const owners = new Map<number, Set<number>>();
@@ -186,14 +203,41 @@ export async function startPattern(cube: Cube, primary: readonly boolean[], spec
       values: Float64Array.from(rows.values),
     });
     model.setIntegrality(new Int32Array(n).fill(1));
-    for (const [name, value] of Object.entries(START_LIMITS)) model.setOption(name, value);
     model.setOption('presolve', 'on');
-    model.run();
-    const status = model.status();
-    if (status !== MODEL_STATUS.optimal && status !== MODEL_STATUS.solutionLimit) return undefined;
-    const x = model.colValues();
-    if (x.length !== n || !x.every(Number.isFinite)) return undefined;
-    return Array.from(x, (v, c) => primary[c] || v > 0.5);
+    const searched = n <= START_SEARCH_MAX_CELLS ? START_LIMITS.search : START_LIMITS.quick;
+    const solve = (limits: Record<string, number>): boolean[] | undefined => {
+      for (const [name, value] of Object.entries(limits)) model.setOption(name, value);
+      model.run();
+      const status = model.status();
+      if (status !== MODEL_STATUS.optimal && status !== MODEL_STATUS.solutionLimit) return undefined;
+      const x = model.colValues();
+      if (x.length !== n || !x.every(Number.isFinite)) return undefined;
+      return Array.from(x, (v, c) => primary[c] || v > 0.5);
+    };
+    let pattern = solve(searched);
+    if (!pattern || !business) return pattern;
+    // business rules: the attackers' cuts (cuts.ts), round after round while they find any, each
+    // round solved quickly; then the pattern under every cut found, searched as the first was. That
+    // one may break cuts not found yet: the audit loop repairs it, as it would any start (on the
+    // shipped sample, rounds until that pattern breaks none took twice as long for 2 to 4 cells)
+    const near = neighbours(n, eqs);
+    let cut = false;
+    for (let round = 0; round < cutRounds; round++) {
+      const cuts = await attackCuts(cube, primary, spec, pattern, near);
+      if (cuts.length === 0) break;
+      const starts = new Int32Array(cuts.length);
+      const indices: number[] = [];
+      cuts.forEach((c, k) => {
+        starts[k] = indices.length;
+        indices.push(...c.cells);
+      });
+      model.addRows(new Float64Array(cuts.length).fill(1), new Float64Array(cuts.length).fill(s.infinity), starts, Int32Array.from(indices), new Float64Array(indices.length).fill(1));
+      cut = true;
+      const next = solve(START_LIMITS.quick);
+      if (!next) break;
+      pattern = next;
+    }
+    return (cut && solve(searched)) || pattern;
   } catch {
     return undefined;
   } finally {

@@ -199,6 +199,13 @@ function bind(module: Record<string, unknown>, memory: WasmMemory): HighsC {
         views();
         return f64.slice(at >> 3, (at >> 3) + cols);
       },
+      rowDuals() {
+        const { cols, rows, at } = solutionBuffers();
+        check(getSolution(pointer, at, at + 8 * cols, at + 16 * cols, at + 16 * cols + 8 * rows), 'getSolution');
+        views();
+        const from = (at + 16 * cols + 8 * rows) >> 3;
+        return f64.slice(from, from + rows);
+      },
       dispose() {
         if (buffers) free(buffers.at);
         buffers = undefined;
