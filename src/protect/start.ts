@@ -37,11 +37,11 @@ export const START_MAX_CELLS = 2_500;
 /**
  * Where the MIP stops, deterministic limits all (a time limit would give different patterns on a
  * slower machine). `search`, on cubes of up to `START_SEARCH_MAX_CELLS` cells: within 2 % of its
- * bound or after 2 000 branch-and-bound nodes (on the shipped sample, 2025, the count tables end
- * with 8 to 10 fewer secondary cells than from `quick`, e.g. mediations by conflict 54 → 46, ended
- * measures 75 → 65). `quick`, on larger cubes and for the rounds of cuts: within 10 %, at the third
- * improving pattern or after 500 nodes (on the bench's departments × 10, 1 678 cells, `search`
- * takes 13 s instead of 1 s). Each pattern is the MIP's best when it stops.
+ * bound or after 2 000 branch-and-bound nodes (on the shipped sample, 2025, ended measures of the
+ * espaces de rencontre: 75 → 65 secondary cells). `quick`, on larger cubes and for the rounds of
+ * cuts: within 10 %, at the third improving pattern or after 500 nodes (on the bench's departments
+ * × 10, 1 678 cells, `search` takes 13 s instead of 1 s). Each pattern is the MIP's best when it
+ * stops.
  */
 export const START_LIMITS = {
   search: { mip_rel_gap: 0.02, mip_max_nodes: 2_000, mip_max_improving_sols: 1_000 },
