@@ -10,7 +10,7 @@
 import type { HarmonizedYear } from '../model/harmonized.ts';
 import type { Publication, PublicationTable } from '../model/publication.ts';
 import { derive, inheritanceViolations, stack, type DerivedCell } from '../protect/derive.ts';
-import type { ProtectedTable } from '../protect/protected-table.ts';
+import type { ProtectedTable, ProtectedTableWithStats } from '../protect/protected-table.ts';
 import { businessRules } from '../protect/primary.ts';
 import type { Contribution, DimensionSpec, ProtectSpec, RuleSet } from '../protect/types.ts';
 import type { PublicationConfig, TableConfig } from './config.ts';
@@ -24,7 +24,7 @@ export interface AuditedCube {
   folder: string;
   spec: ProtectSpec;
   contributions: readonly Contribution[];
-  table: ProtectedTable;
+  table: ProtectedTableWithStats;
   verdict: Verdict;
 }
 

@@ -20,7 +20,7 @@ import type { Contribution, ProtectSpec } from '../protect/types.ts';
 import type { OutputFile } from '../model/output.ts';
 import type { Publication, PublicationTable } from '../model/publication.ts';
 import { buildCrossed } from './build-crossed.ts';
-import { buildCube, buildLinked, buildMeasures, surveyOf, type Built, type Context } from './build-cubes.ts';
+import { buildCube, buildLinked, buildMeasures, surveyOf, type AuditedCube, type Built, type Context } from './build-cubes.ts';
 import type { PublicationConfig, TableConfig } from './config.ts';
 import { unitsOf } from './contributions.ts';
 import type { Engine, Verdict } from '../runtime/engine.ts';
@@ -155,11 +155,26 @@ export async function finishYear(protectedYear: ProtectedYear, previous: Publica
       { root: 'data-out', path: `${year.year}/tables/${t.id}.long.csv`, content: formatLongCsv(p, ctx.geoCodes) },
     );
     for (const cube of b.cubes) files.push(...formatAuditTrail(cube.folder, cube.spec, cube.contributions, cube.table.cells, evidenceColumns(cube.spec, cube.contributions)));
-    summaries.push({ table: p, kind: t.kind, link: t.link, verdict: b.verdict, folders: b.cubes.map((c) => c.folder.slice(`${year.year}/audit/`.length)) });
+    const bound = secondaryBound(b.cubes);
+    summaries.push({ table: p, kind: t.kind, link: t.link, verdict: b.verdict, folders: b.cubes.map((c) => c.folder.slice(`${year.year}/audit/`.length)), ...(bound !== undefined ? { secondaryBound: bound } : {}) });
   }
   files.push({ root: 'data-out', path: `${year.year}/audit/summary.json`, content: summaryJson(year.year, summaries, linkedVerdicts, year.geography.departments.map((d) => d.code)) });
   const history = previous ? [...previous.history, { year: previous.year, tables: previous.tables }] : [];
   return { publication: { year: year.year, ...(config.publisher ? { publisher: config.publisher } : {}), coverage: year.coverage, geography: year.geography, tables, history, secrecy: config.protect }, files, failures };
+}
+
+/**
+ * A table's bound on its secondary cells: the sum of its cubes' (a cube without a primary cell has
+ * none to protect: 0); none when a cube has no bound (counts of persons, linked or large cubes).
+ */
+function secondaryBound(cubes: readonly AuditedCube[]): number | undefined {
+  let sum = 0;
+  for (const { table } of cubes) {
+    const bound = table.stats.secondaryBound ?? (table.stats.primary === 0 ? 0 : undefined);
+    if (bound === undefined) return undefined;
+    sum += bound;
+  }
+  return cubes.length > 0 ? sum : undefined;
 }
 
 /** The evidence of the primary rules, as the columns the audit trail's `cells.csv` appends (src/protect/evidence.ts). */

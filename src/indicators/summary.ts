@@ -18,6 +18,8 @@ export interface TableSummary {
   verdict: Verdict;
   /** audit sub-folders (below audit/) holding this table's cubes */
   folders: readonly string[];
+  /** no pattern that passes the audit has fewer secondary cells (see `ProtectStats.secondaryBound`) */
+  secondaryBound?: number;
 }
 
 /** producer-only: how many cells hold this status (the public files never split `u` from `x`) */
@@ -39,6 +41,7 @@ export function summaryJson(
       cellules: s.table.protection.cells,
       primaires: withStatus(s.table.table.cells, 'u'),
       secondaires: withStatus(s.table.table.cells, 'x'),
+      ...(s.secondaryBound !== undefined ? { secondaires_borne: s.secondaryBound } : {}),
       masquees: s.table.protection.suppressed,
       part_masquee: round(s.table.protection.shareSuppressed, 4),
       audit: s.verdict.ok ? 'ok' : 'echec',

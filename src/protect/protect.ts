@@ -99,13 +99,14 @@ export async function protectLinked(spec: LinkedSpec, contributions: Readonly<Re
   const lap = stopwatch(options.onPhase);
   const { cube, primary, truth } = await prepare(spec, contributions);
   lap('cube');
-  const { suppressed, rounds, proven } = await suppress(cube, primary, truth, spec, options, lap);
+  const { suppressed, rounds, proven, bound } = await suppress(cube, primary, truth, spec, options, lap);
   const stats: ProtectStats = {
     cells: cube.cells.length,
     primary: primary.filter(Boolean).length,
     secondary: suppressed.filter((s, c) => s && !primary[c]).length,
     auditRounds: rounds,
     proven,
+    ...(bound !== undefined ? { secondaryBound: bound } : {}),
   };
   const tables: Record<string, ProtectedTableWithStats> = {};
   cube.tables.forEach((table, t) => {
@@ -113,7 +114,15 @@ export async function protectLinked(spec: LinkedSpec, contributions: Readonly<Re
     tables[table.id] = sealProtectedWithStats(
       spec.tables[t].dimensions,
       cells,
-      { cells: cells.length, primary: cells.filter((c) => c.status === 'u').length, secondary: cells.filter((c) => c.status === 'x').length, auditRounds: rounds, proven },
+      {
+        cells: cells.length,
+        primary: cells.filter((c) => c.status === 'u').length,
+        secondary: cells.filter((c) => c.status === 'x').length,
+        auditRounds: rounds,
+        proven,
+        // the bound is the cube's: a table's own only when it is the cube's one table
+        ...(bound !== undefined && cube.tables.length === 1 ? { secondaryBound: bound } : {}),
+      },
     );
   });
   return { tables, stats };
@@ -218,15 +227,16 @@ async function suppress(
   spec: LinkedSpec,
   options: ProtectOptions,
   lap: (phase: string) => void,
-): Promise<{ suppressed: boolean[]; rounds: number; proven: boolean }> {
+): Promise<{ suppressed: boolean[]; rounds: number; proven: boolean; bound?: number }> {
   const weight = repairWeights(cube);
   // a small table starts from the cheapest pattern that holds equation by equation (start.ts)
   const start = (options.start ?? true) ? await startPattern(cube, primary, spec, weight) : undefined;
-  const suppressed = start ?? eliminate(cube, primary);
+  const suppressed = start?.pattern ?? eliminate(cube, primary);
+  const bound = start?.bound;
   lap(start ? 'start' : 'gauss');
   const groups = identicalGroups(cube);
   const targets = primaryTargets(cube, primary, spec);
-  if (targets.length === 0) return { suppressed, rounds: 0, proven: true };
+  if (targets.length === 0) return { suppressed, rounds: 0, proven: true, bound };
 
   // opened at the first repair: a pattern the audit passes at once needs none
   let repairer: Repair | undefined;
@@ -322,5 +332,5 @@ async function suppress(
       }
     }
   }
-  return { suppressed, rounds, proven: done };
+  return { suppressed, rounds, proven: done, bound };
 }

@@ -24,7 +24,7 @@
 import { keyOf, cubeKeys, type Cube } from './cube.ts';
 import { attackCuts, neighbours } from './cuts.ts';
 import { businessRules } from './primary.ts';
-import { MODEL_STATUS, solver } from './solver.ts';
+import { MODEL_STATUS, solver, type CModel } from './solver.ts';
 import { identicalGroups, primaryTargets } from './steps.ts';
 import type { LinkedSpec } from './types.ts';
 
@@ -127,12 +127,39 @@ class Rows {
   }
 }
 
+/** The start pattern, and under business rules the fewest secondary cells possible (see `fewestSecondary`). */
+export interface Start {
+  pattern: boolean[];
+  bound?: number;
+}
+
+/**
+ * Under the start's conditions and every cut found, all of which a protected pattern meets, the
+ * fewest cells a pattern can withhold besides the primary ones: the MIP again, each cell at cost
+ * 1, to optimality within `BOUND_LIMITS`, else its LP relaxation rounded up (both lower bounds).
+ * No pattern that passes the audit has fewer secondary cells; the gap to the pattern found is what
+ * a better search could still save at most.
+ */
+export const BOUND_LIMITS = { mip_rel_gap: 0, mip_max_nodes: 2_000, mip_max_improving_sols: 1_000_000 } as const;
+
+function fewestSecondary(model: CModel, primary: readonly boolean[]): number | undefined {
+  const n = primary.length;
+  const primaries = primary.filter(Boolean).length;
+  model.setColsCost(new Float64Array(n).fill(1));
+  for (const [name, value] of Object.entries(BOUND_LIMITS)) model.setOption(name, value);
+  model.run();
+  if (model.status() === MODEL_STATUS.optimal) return Math.round(model.objective()) - primaries;
+  model.setIntegrality!(new Int32Array(n));
+  model.run();
+  return model.status() === MODEL_STATUS.optimal ? Math.ceil(model.objective() - 1e-6) - primaries : undefined;
+}
+
 /**
  * The start pattern (every primary cell suppressed), or undefined when the cube is too large or
  * the solver gives no pattern (the caller then eliminates as before). `cutRounds`: see `CUT_ROUNDS`
  * (0 for comparisons and tests).
  */
-export async function startPattern(cube: Cube, primary: readonly boolean[], spec: LinkedSpec, weight: Float64Array, cutRounds = CUT_ROUNDS): Promise<boolean[] | undefined> {
+export async function startPattern(cube: Cube, primary: readonly boolean[], spec: LinkedSpec, weight: Float64Array, cutRounds = CUT_ROUNDS): Promise<Start | undefined> {
   const n = cube.cells.length;
   if (n > START_MAX_CELLS || !primary.some(Boolean)) return undefined;
   const rows = new Rows();
@@ -215,7 +242,7 @@ export async function startPattern(cube: Cube, primary: readonly boolean[], spec
       return Array.from(x, (v, c) => primary[c] || v > 0.5);
     };
     let pattern = solve(searched);
-    if (!pattern || !business) return pattern;
+    if (!pattern || !business) return pattern && { pattern };
     // business rules: the attackers' cuts (cuts.ts), round after round while they find any, each
     // round solved quickly; then the pattern under every cut found, searched as the first was. That
     // one may break cuts not found yet: the audit loop repairs it, as it would any start (on the
@@ -237,7 +264,8 @@ export async function startPattern(cube: Cube, primary: readonly boolean[], spec
       if (!next) break;
       pattern = next;
     }
-    return (cut && solve(searched)) || pattern;
+    pattern = (cut && solve(searched)) || pattern;
+    return { pattern, bound: fewestSecondary(model, primary) };
   } catch {
     return undefined;
   } finally {

@@ -99,6 +99,11 @@ export interface ProtectStats {
    * where C applies (false only if the round cap was hit)
    */
   proven: boolean;
+  /**
+   * business rules, tables of up to `START_MAX_CELLS` cells: no pattern that passes the audit has
+   * fewer secondary cells than this (start.ts, `fewestSecondary`)
+   */
+  secondaryBound?: number;
 }
 
 /** One failed check of the audit, on one primary (`u`) cell. */

@@ -4,7 +4,7 @@
  * Two implementations: `protectionEngine` runs the method in this thread, on HiGHS; `pooledEngine`
  * on worker threads (protect-pool.ts), each with its own HiGHS. Same results to the byte.
  */
-import type { ProtectedTable } from '../protect/protected-table.ts';
+import type { ProtectedTableWithStats } from '../protect/protected-table.ts';
 import * as protection from '../protect/index.ts';
 import type { StartOption } from '../protect/index.ts';
 import type { AuditReport, Cell, Contribution, DimensionSpec, ProtectSpec, RuleSet } from '../protect/types.ts';
@@ -29,9 +29,9 @@ export interface Verdict {
 
 export interface Engine {
   /** `options.start`: see `ProtectOptions.start` (the follow-up cohorts' cubes start from elimination) */
-  protect(spec: ProtectSpec, contributions: readonly Contribution[], options?: StartOption): Promise<ProtectedTable>;
+  protect(spec: ProtectSpec, contributions: readonly Contribution[], options?: StartOption): Promise<ProtectedTableWithStats>;
   audit(spec: ProtectSpec, contributions: readonly Contribution[], cells: readonly Cell[]): Promise<Verdict>;
-  protectLinked(spec: LinkedTables, contributions: Readonly<Record<string, readonly Contribution[]>>): Promise<Record<string, ProtectedTable>>;
+  protectLinked(spec: LinkedTables, contributions: Readonly<Record<string, readonly Contribution[]>>): Promise<Record<string, ProtectedTableWithStats>>;
   auditLinked(
     spec: LinkedTables,
     contributions: Readonly<Record<string, readonly Contribution[]>>,

@@ -15,7 +15,7 @@ async function startOf(spec: ProtectSpec, contributions: Contribution[]) {
   const linked = linkedOf(spec);
   const { cube, primary } = await prepare(linked, { [SINGLE]: contributions });
   const name = (c: number) => cube.cells[c].codes.map((i, d) => cube.dims[d].codes[i]).join(' ');
-  const start = await startPattern(cube, primary, linked, repairWeights(cube));
+  const start = (await startPattern(cube, primary, linked, repairWeights(cube)))?.pattern;
   return { cube, primary, name, start, withheld: new Set(start?.flatMap((s, c) => (s ? [name(c)] : [])) ?? []) };
 }
 
