@@ -19,7 +19,8 @@
  *
  * @example
  *   const start = await startPattern(cube, primary, spec, repairWeights(cube));
- *   start ?? gaussSuppress(...); // undefined: too large, or the solver found no pattern
+ *   start?.pattern ?? gaussSuppress(...); // undefined: too large, or the solver found no pattern
+ *   start?.bound; // business rules: no protected pattern has fewer secondary cells
  */
 import { keyOf, cubeKeys, type Cube } from './cube.ts';
 import { attackCuts, neighbours } from './cuts.ts';
@@ -145,13 +146,18 @@ export const BOUND_LIMITS = { mip_rel_gap: 0, mip_max_nodes: 2_000, mip_max_impr
 function fewestSecondary(model: CModel, primary: readonly boolean[]): number | undefined {
   const n = primary.length;
   const primaries = primary.filter(Boolean).length;
-  model.setColsCost(new Float64Array(n).fill(1));
-  for (const [name, value] of Object.entries(BOUND_LIMITS)) model.setOption(name, value);
-  model.run();
-  if (model.status() === MODEL_STATUS.optimal) return Math.round(model.objective()) - primaries;
-  model.setIntegrality!(new Int32Array(n));
-  model.run();
-  return model.status() === MODEL_STATUS.optimal ? Math.ceil(model.objective() - 1e-6) - primaries : undefined;
+  // a solver that fails here costs the bound only, never the start pattern
+  try {
+    model.setColsCost(new Float64Array(n).fill(1));
+    for (const [name, value] of Object.entries(BOUND_LIMITS)) model.setOption(name, value);
+    model.run();
+    if (model.status() === MODEL_STATUS.optimal) return Math.round(model.objective()) - primaries;
+    model.setIntegrality!(new Int32Array(n));
+    model.run();
+    return model.status() === MODEL_STATUS.optimal ? Math.ceil(model.objective() - 1e-6) - primaries : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
