@@ -18,11 +18,11 @@
  *   cuts[0].cells; // [12, 40]: published cells, one of which a protected pattern withholds
  */
 import type { Cube } from './cube.ts';
-import { insiders } from './insider.ts';
+import { insiders, insiderTargets } from './insider.ts';
 import { businessRules } from './primary.ts';
 import { MODEL_STATUS, solver, type CModel, type LpSolver } from './solver.ts';
 import { primaryTargets } from './steps.ts';
-import type { Target } from './check.ts';
+import { reachesDown, reachesUp, type Target } from './check.ts';
 import type { LinkedSpec } from './types.ts';
 
 /** One cut: a protected pattern withholds one of `cells` at least. */
@@ -93,9 +93,8 @@ class AttackLp {
     model.run();
     for (const i of members) cost[i] = 0;
     if (model.status() !== MODEL_STATUS.optimal || !model.rowDuals) return undefined;
-    const bound = dir === 'lo' ? model.objective() : -model.objective();
-    const tol = 1e-6 * Math.max(1, Math.abs(t.needHi));
-    if (dir === 'lo' ? bound <= t.needLo + tol : bound >= t.needHi - tol) return undefined;
+    // A's tests on the attacker's bound, as the audit makes them (check.ts)
+    if (dir === 'lo' ? reachesDown(model.objective(), t.needLo) : reachesUp(-model.objective(), t.needHi)) return undefined;
     const duals = model.rowDuals();
     return this.rowCell.filter((_, r) => Math.abs(duals[r]) > DUAL_TOL);
   }
@@ -125,18 +124,15 @@ export async function attackCuts(cube: Cube, primary: readonly boolean[], spec: 
     outsider.dispose();
   }
   if (!businessRules(spec.rules)) return [...cuts.values()];
-  const targetOf = new Map(targets.map((t) => [t.cell, t]));
   for (const insider of insiders(cube, pattern)) {
     const own = new Set(insider.own);
-    // the primary cells next to its own withheld cells, not made up with its contribution
-    const close = new Set<number>();
-    for (const k of insider.known) for (const c of near[k]) if (primary[c] && !own.has(c) && !cube.cells[c].who.some((w) => insider.contributors.includes(w))) close.add(c);
-    if (close.size === 0) continue;
+    // the primary cells it has no part in (insider.ts), next to its own withheld cells
+    const close = new Set(insider.known.flatMap((k) => near[k]));
+    const foreign = insiderTargets(cube, primary, pattern, insider, spec).foreign.filter((t) => close.has(t.cell));
+    if (foreign.length === 0) continue;
     const view = new AttackLp(h, cube, (c) => !pattern[c] || own.has(c));
     try {
-      for (const c of [...close].sort((a, b) => a - b)) {
-        for (const dir of ['lo', 'hi'] as const) add(view.cut(targetOf.get(c)!, dir)?.filter((q) => !own.has(q)), c, dir, insider.own);
-      }
+      for (const t of foreign) for (const dir of ['lo', 'hi'] as const) add(view.cut(t, dir)?.filter((q) => !own.has(q)), t.cell, dir, insider.own);
     } finally {
       view.dispose();
     }

@@ -258,13 +258,9 @@ export async function startPattern(cube: Cube, primary: readonly boolean[], spec
     for (let round = 0; round < cutRounds; round++) {
       const cuts = await attackCuts(cube, primary, spec, pattern, near);
       if (cuts.length === 0) break;
-      const starts = new Int32Array(cuts.length);
-      const indices: number[] = [];
-      cuts.forEach((c, k) => {
-        starts[k] = indices.length;
-        indices.push(...c.cells);
-      });
-      model.addRows(new Float64Array(cuts.length).fill(1), new Float64Array(cuts.length).fill(s.infinity), starts, Int32Array.from(indices), new Float64Array(indices.length).fill(1));
+      const added = new Rows();
+      for (const c of cuts) added.atLeast(new Map(c.cells.map((q) => [q, 1])), 1);
+      model.addRows(Float64Array.from(added.lower), new Float64Array(cuts.length).fill(s.infinity), Int32Array.from(added.starts), Int32Array.from(added.indices), Float64Array.from(added.values));
       cut = true;
       const next = solve(START_LIMITS.quick);
       if (!next) break;

@@ -147,6 +147,13 @@ function bind(module: Record<string, unknown>, memory: WasmMemory): HighsC {
       }
       return buffers;
     };
+    /** the solution into the buffers: column values, column duals, row values, row duals, one after the other */
+    const solution = () => {
+      const b = solutionBuffers();
+      check(getSolution(pointer, b.at, b.at + 8 * b.cols, b.at + 16 * b.cols, b.at + 16 * b.cols + 8 * b.rows), 'getSolution');
+      views();
+      return b;
+    };
     return {
       setOption(name, value) {
         // HiGHS's option types: 0 bool, 1 int, 2 double, 3 string
@@ -193,16 +200,11 @@ function bind(module: Record<string, unknown>, memory: WasmMemory): HighsC {
       status: () => modelStatus(pointer),
       objective: () => objective(pointer),
       colValues() {
-        const { cols, rows, at } = solutionBuffers();
-        // column values, column duals, row values, row duals, one after the other
-        check(getSolution(pointer, at, at + 8 * cols, at + 16 * cols, at + 16 * cols + 8 * rows), 'getSolution');
-        views();
+        const { cols, at } = solution();
         return f64.slice(at >> 3, (at >> 3) + cols);
       },
       rowDuals() {
-        const { cols, rows, at } = solutionBuffers();
-        check(getSolution(pointer, at, at + 8 * cols, at + 16 * cols, at + 16 * cols + 8 * rows), 'getSolution');
-        views();
+        const { cols, rows, at } = solution();
         const from = (at + 16 * cols + 8 * rows) >> 3;
         return f64.slice(from, from + rows);
       },
