@@ -33,6 +33,7 @@ export async function annual(options: AnnualOptions): Promise<AnnualResult> {
     const surveys = await harmonizeYears(validated, inputs, runtime); // src/harmonize: clean data, rejects, manifest (each year's protection begins)
     const followUps = followUp(surveys, inputs, runtime.engine); // src/suivi, src/impact: cohorts, effects, survival, all protected (when present)
     const published = publish(surveys, followUps, inputs, runtime.engine); // src/indicators: protected tables, audit trail
+    void published.done.then(() => runtime.closeProtection(), () => {}); // the rendering needs no protection thread
     const reports = render(published, followUps, surveys, inputs, runtime.workbooks); // src/render: national report, court pages, workbooks
     return await write(surveys, followUps, published, reports, inputs); // src/io: every file at once, or none
   } finally {

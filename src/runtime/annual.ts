@@ -23,19 +23,22 @@ export interface Runtime {
   parallel: boolean;
   /** renders departments' workbooks on a worker thread, when there are workers */
   workbooks?: WorkbookRenderer;
+  /** ends the protection threads (when every protection is done: their memory goes back before rendering) */
+  closeProtection(): Promise<void>;
   /** ends the worker threads */
   close(): Promise<void>;
 }
 
 /** `workers` protection threads (0: protect in this thread). */
 export function openRuntime(workers: number): Runtime {
-  if (workers <= 0) return { engine: protectionEngine, parallel: false, close: async () => {} };
+  if (workers <= 0) return { engine: protectionEngine, parallel: false, closeProtection: async () => {}, close: async () => {} };
   const pool = openPool(workers);
   const books = openWorkbookPool(1);
   return {
     engine: pooledEngine(pool),
     parallel: true,
     workbooks: books.render,
+    closeProtection: () => pool.close(),
     close: async () => {
       await Promise.all([pool.close(), books.close()]);
     },
