@@ -230,7 +230,7 @@ async function suppress(
 ): Promise<{ suppressed: boolean[]; rounds: number; proven: boolean; bound?: number }> {
   const weight = repairWeights(cube);
   // a small table starts from the cheapest pattern that holds equation by equation (start.ts)
-  const start = (options.start ?? true) ? await startPattern(cube, primary, spec, weight) : undefined;
+  const start = (options.start ?? true) ? await startPattern(cube, primary, spec, weight, truth) : undefined;
   const suppressed = start?.pattern ?? eliminate(cube, primary);
   const bound = start?.bound;
   lap(start ? 'start' : 'gauss');

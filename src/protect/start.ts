@@ -18,12 +18,14 @@
  * Measures and limits: docs/methodology.md, step 0.
  *
  * @example
- *   const start = await startPattern(cube, primary, spec, repairWeights(cube));
+ *   const start = await startPattern(cube, primary, spec, repairWeights(cube), truth);
  *   start?.pattern ?? gaussSuppress(...); // undefined: too large, or the solver found no pattern
  *   start?.bound; // business rules: no protected pattern has fewer secondary cells
  */
 import { keyOf, cubeKeys, type Cube } from './cube.ts';
 import { attackCuts, neighbours } from './cuts.ts';
+import { createHash } from 'node:crypto';
+const require_hash = (x: string) => createHash('md5').update(x).digest('hex').slice(0, 8);
 import { businessRules } from './primary.ts';
 import { MODEL_STATUS, solver, type CModel } from './solver.ts';
 import { identicalGroups, primaryTargets } from './steps.ts';
@@ -165,7 +167,7 @@ function fewestSecondary(model: CModel, primary: readonly boolean[]): number | u
  * the solver gives no pattern (the caller then eliminates as before). `cutRounds`: see `CUT_ROUNDS`
  * (0 for comparisons and tests).
  */
-export async function startPattern(cube: Cube, primary: readonly boolean[], spec: LinkedSpec, weight: Float64Array, cutRounds = CUT_ROUNDS): Promise<Start | undefined> {
+export async function startPattern(cube: Cube, primary: readonly boolean[], spec: LinkedSpec, weight: Float64Array, truth: Float64Array, cutRounds = CUT_ROUNDS): Promise<Start | undefined> {
   const n = cube.cells.length;
   if (n > START_MAX_CELLS || !primary.some(Boolean)) return undefined;
   const rows = new Rows();
@@ -256,7 +258,8 @@ export async function startPattern(cube: Cube, primary: readonly boolean[], spec
     const near = neighbours(n, eqs);
     let cut = false;
     for (let round = 0; round < cutRounds; round++) {
-      const cuts = await attackCuts(cube, primary, spec, pattern, near);
+      const cuts = await attackCuts(cube, primary, spec, pattern, truth, near);
+      if (process.env.PH2) console.log('round', round, cuts.length, cuts.map((c) => c.cells.join('.')).join(' ').length, require_hash(cuts.map((c) => `${c.target}${c.dir}${c.cells.join('.')}`).join(' ')));
       if (cuts.length === 0) break;
       const added = new Rows();
       for (const c of cuts) added.atLeast(new Map(c.cells.map((q) => [q, 1])), 1);

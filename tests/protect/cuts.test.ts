@@ -17,7 +17,7 @@ const business: RuleSet = { minFrequency: 3, dominance: { n: 1, k: 85 }, protect
 async function caseOf(seed: number) {
   const { spec, contributions } = randomCube(seed, business);
   const linked = linkedOf(spec);
-  const { cube, primary } = await prepare(linked, { [SINGLE]: contributions });
+  const { cube, primary, truth } = await prepare(linked, { [SINGLE]: contributions });
   /** the cube's cells as a table, `published` cells at `s`, the others at `u` (primary) or `x` */
   const cellsWith = (published: (c: number) => boolean): Cell[] =>
     cube.cells.map((cell, c) => ({
@@ -26,17 +26,17 @@ async function caseOf(seed: number) {
       contributors: cell.who.length,
       status: published(c) ? 's' : primary[c] ? 'u' : 'x',
     }));
-  return { spec, linked, cube, primary, cellsWith };
+  return { spec, linked, cube, primary, truth, cellsWith };
 }
 
 describe('attackCuts', () => {
   it('gives cuts that hold: with their cells (and what the attacker knows) published and every other cell withheld, the target is still pinned', async () => {
     let checked = 0;
     for (let seed = 1; seed <= 30; seed++) {
-      const { spec, linked, cube, primary, cellsWith } = await caseOf(seed);
+      const { spec, linked, cube, primary, truth, cellsWith } = await caseOf(seed);
       if (!primary.some(Boolean)) continue;
       // the weakest pattern: the primary cells alone
-      const cuts = await attackCuts(cube, primary, linked, primary, neighbours(cube.cells.length, equations(cube, linked)));
+      const cuts = await attackCuts(cube, primary, linked, primary, truth, neighbours(cube.cells.length, equations(cube, linked)));
       for (const cut of cuts) {
         expect(cut.cells.every((c) => !primary[c] && !cut.known.includes(c))).toBe(true);
         const open = new Set([...cut.cells, ...cut.known]);
@@ -58,10 +58,10 @@ describe('startPattern with cuts', () => {
     let brokenWithout = 0;
     let brokenWith = 0;
     for (let seed = 1; seed <= 30; seed++) {
-      const { spec, linked, cube, primary, cellsWith } = await caseOf(seed);
+      const { spec, linked, cube, primary, truth, cellsWith } = await caseOf(seed);
       if (!primary.some(Boolean)) continue;
-      const without = (await startPattern(cube, primary, linked, repairWeights(cube), 0))?.pattern;
-      const withCuts = (await startPattern(cube, primary, linked, repairWeights(cube)))?.pattern;
+      const without = (await startPattern(cube, primary, linked, repairWeights(cube), truth, 0))?.pattern;
+      const withCuts = (await startPattern(cube, primary, linked, repairWeights(cube), truth))?.pattern;
       expect(without && withCuts).toBeDefined();
       brokenWithout += (await oracleFailures(spec, cellsWith((c) => !without![c]))).length;
       brokenWith += (await oracleFailures(spec, cellsWith((c) => !withCuts![c]))).length;

@@ -13,9 +13,9 @@ import { protect } from '../../src/protect/index.ts';
 
 async function startOf(spec: ProtectSpec, contributions: Contribution[]) {
   const linked = linkedOf(spec);
-  const { cube, primary } = await prepare(linked, { [SINGLE]: contributions });
+  const { cube, primary, truth } = await prepare(linked, { [SINGLE]: contributions });
   const name = (c: number) => cube.cells[c].codes.map((i, d) => cube.dims[d].codes[i]).join(' ');
-  const start = (await startPattern(cube, primary, linked, repairWeights(cube)))?.pattern;
+  const start = (await startPattern(cube, primary, linked, repairWeights(cube), truth))?.pattern;
   return { cube, primary, name, start, withheld: new Set(start?.flatMap((s, c) => (s ? [name(c)] : [])) ?? []) };
 }
 
