@@ -26,8 +26,15 @@ async function answer(request: Request): Promise<unknown> {
   }
 }
 
+/**
+ * HiGHS's WebAssembly memory grows with the largest problem solved and is never given back (the
+ * start MIP of a financing table takes it from about 25 to 300 MiB): past this, the worker is
+ * replaced once it has answered, so idle workers do not hold it while the run goes on.
+ */
+export const RETIRE_ABOVE_BYTES = 128 * 1024 * 1024;
+
 const port = parentPort;
 if (port) {
   await highs();
-  serveRequests(port, answer);
+  serveRequests(port, answer, () => process.memoryUsage().external > RETIRE_ABOVE_BYTES);
 }

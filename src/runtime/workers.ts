@@ -11,7 +11,11 @@
  */
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
-export type WorkerResponse = { id: number; result: unknown } | { id: number; error: string };
+/**
+ * `retire`: the worker asks to be replaced once it has answered (memory it cannot give back, such
+ * as a WebAssembly heap grown by one large problem); the pool ends it and starts a fresh one.
+ */
+export type WorkerResponse = ({ id: number; result: unknown } | { id: number; error: string }) & { retire?: boolean };
 
 export interface Workers {
   /** posts `{ ...request, id }` to the next free worker; resolves with its result */
@@ -39,7 +43,7 @@ type Job = { request: object & { id: number }; resolve: (value: unknown) => void
  */
 export function openWorkers(module: URL, size: number, messages: WorkerMessages, options: WorkerOptions = {}): Workers {
   const queue: Job[] = [];
-  const slots = Array.from({ length: Math.max(1, size) }, () => ({ worker: startWorker(module, options), job: undefined as Job | undefined }));
+  type Slot = { worker: Worker; job: Job | undefined };
   let broken: Error | undefined;
   let nextId = 0;
 
@@ -56,23 +60,33 @@ export function openWorkers(module: URL, size: number, messages: WorkerMessages,
       slot.worker.postMessage(slot.job!.request);
     }
   };
-  for (const slot of slots) {
-    slot.worker.unref(); // an idle pool never keeps the process alive
-    slot.worker.on('message', (response: WorkerResponse) => {
+  const retired = new Set<Worker>();
+  const start = (slot: Slot) => {
+    const worker = (slot.worker = startWorker(module, options));
+    worker.unref(); // an idle pool never keeps the process alive
+    worker.on('message', (response: WorkerResponse) => {
       const job = slot.job;
       slot.job = undefined;
-      slot.worker.unref();
+      worker.unref();
       if (job && job.request.id === response.id) {
         if ('error' in response) job.reject(new Error(response.error));
         else job.resolve(response.result);
       }
+      if (response.retire && !broken) {
+        retired.add(worker);
+        void worker.terminate();
+        start(slot);
+      }
       dispatch();
     });
-    slot.worker.on('error', (error) => fail(error));
-    slot.worker.on('exit', (code) => {
+    worker.on('error', (error) => fail(error));
+    worker.on('exit', (code) => {
+      if (retired.delete(worker)) return;
       if (code !== 0 || slot.job) fail(new Error(messages.stopped(code)));
     });
-  }
+  };
+  const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => ({ worker: undefined as unknown as Worker, job: undefined }));
+  slots.forEach(start);
 
   return {
     call: (request) =>
@@ -88,12 +102,20 @@ export function openWorkers(module: URL, size: number, messages: WorkerMessages,
   };
 }
 
-/** A worker's side: answers each request with `answer`'s result, or its error's message. */
-export function serveRequests(port: { on(event: 'message', listener: (request: { id: number }) => void): void; postMessage(value: unknown): void }, answer: (request: never) => Promise<unknown>): void {
+/**
+ * A worker's side: answers each request with `answer`'s result, or its error's message; `retire`,
+ * asked after each answer, says whether this worker should be replaced (see `WorkerResponse`).
+ */
+export function serveRequests(
+  port: { on(event: 'message', listener: (request: { id: number }) => void): void; postMessage(value: unknown): void },
+  answer: (request: never) => Promise<unknown>,
+  retire: () => boolean = () => false,
+): void {
   port.on('message', (request) => {
+    const send = (response: WorkerResponse) => port.postMessage(retire() ? { ...response, retire: true } : response);
     answer(request as never).then(
-      (result) => port.postMessage({ id: request.id, result } satisfies WorkerResponse),
-      (error: unknown) => port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerResponse),
+      (result) => send({ id: request.id, result }),
+      (error: unknown) => send({ id: request.id, error: error instanceof Error ? error.message : String(error) }),
     );
   });
 }
