@@ -6,6 +6,7 @@
  *   JSON.parse(summaryJson(2024, summaries, linked)).tables[0].audit; // "ok"
  */
 import { round } from '../format/round.ts';
+import { departmentSecrecy } from '../model/department-secrecy.ts';
 import type { Publication, PublicationTable } from '../model/publication.ts';
 import type { Cell, CellStatus } from '../protect/types.ts';
 import type { TableKind } from './config.ts';
@@ -83,49 +84,4 @@ export function secrecyCounts(publication: Publication): Record<string, number> 
       return { part_masquee_departement_mediane: round(d.median, 4), part_masquee_departement_p90: round(d.p90, 4), part_primaire_departement_mediane: round(d.floor.median, 4) };
     })(),
   };
-}
-
-/**
- * What a department finds in its workbook: for each department, its cells (the `geo` code is the
- * department's) over every published table, how many are secret, and the share; then the median
- * and the 90th percentile of the share over the departments with at least one cell (linear
- * interpolation between order statistics, R's type 7).
- *
- * The same for the primary cells alone (status `u`, derived cells included: a derived cell takes
- * `u` when one of its inputs is primary): the floor no secondary pattern can go below, with these
- * rules and these consents.
- *
- * @example
- *   departmentSecrecy(tables, ['01', '02']).median; // 0.25
- */
-export function departmentSecrecy(
-  tables: readonly { table: { cells: readonly { codes: readonly string[]; status: string }[] } }[],
-  departments: readonly string[],
-): { rows: { code: string; cells: number; secret: number; primary: number; share: number }[]; median: number; p90: number; floor: { median: number; p90: number } } {
-  const rows = departments.map((code) => {
-    let cells = 0;
-    let secret = 0;
-    let primary = 0;
-    for (const t of tables) {
-      for (const c of t.table.cells) {
-        if (c.codes[0] !== code) continue;
-        cells++;
-        if (c.status !== 's') secret++;
-        if (c.status === 'u') primary++;
-      }
-    }
-    return { code, cells, secret, primary, share: cells > 0 ? secret / cells : 0 };
-  });
-  const withCells = rows.filter((r) => r.cells > 0);
-  const shares = withCells.map((r) => r.share).sort((a, b) => a - b);
-  const floors = withCells.map((r) => r.primary / r.cells).sort((a, b) => a - b);
-  return { rows, median: quantile(shares, 0.5), p90: quantile(shares, 0.9), floor: { median: quantile(floors, 0.5), p90: quantile(floors, 0.9) } };
-}
-
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  const at = (sorted.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
 }

@@ -190,7 +190,7 @@ export const renderMessages = {
     },
     sMeaning: () =>
       '« s » : secret statistique. La valeur existe mais n’est pas diffusée, soit parce qu’elle permettrait d’identifier un répondant (secret primaire), soit parce qu’elle permettrait de recalculer une autre valeur masquée (secret secondaire). Un « s » n’est jamais un zéro. « nd » : non disponible.',
-    countsCaption: (year: number) => `Cellules masquées par tableau en ${year}`,
+    countsCaption: (year: number) => `Cellules masquées par tableau en ${year} (tableau entier : tous les territoires)`,
     countsHeaders: ['Tableau', 'Cellules', 'Cellules masquées (s)', 'Part masquée', 'Audit'],
     audit: { ok: 'conforme', echec: 'échec' } as Record<'ok' | 'echec', string>,
     reaudit: () =>
@@ -217,7 +217,10 @@ export const renderMessages = {
     /** the total of a breakdown: "Médiations familiales terminées selon l'issue" → "Médiations familiales terminées" */
     totalLabel: (title: string) => summaryLabel(title).replace(/\s+selon\s.*$/, ''),
     summaryNote: () =>
-      'Évolution : celle du département dans le tableau national « Évolution des principaux indicateurs » ; en % de la valeur de l’année précédente pour un effectif, un montant, un délai ou un taux pour 100 000 habitants, en points (pt) pour une part ou un taux en %. « s » lorsque l’une des deux valeurs est secrète, « /// » sans objet (valeur de l’année précédente nulle ou sans objet, indicateur sans évolution), « nd » non disponible (pas d’année précédente, ou enquête sans réponse cette année-là).',
+      'Évolution : celle du département dans le tableau national « Évolution des principaux indicateurs » ; en % de la valeur de l’année précédente pour un effectif, un montant, un délai ou un taux pour 100 000 habitants, en points (pt) pour une part ou un taux en %. « s » lorsque l’une des deux valeurs est secrète, « /// » sans objet (valeur de l’année précédente nulle ou sans objet, indicateur sans évolution), « ns » non significatif (évolution sur une base trop petite, ou sur des répondants trop différents d’une année à l’autre : seuils dans les signes conventionnels des tableaux), « nd » non disponible (pas d’année précédente, ou enquête sans réponse cette année-là).',
+    /** the department's own share of secret cells, beside the median over the departments (issue 25) */
+    departmentShare: (department: string, year: number, secret: number, cells: number, share: string, median: string, p90: string) =>
+      `Secret statistique dans ce classeur : ${secret} des ${cells} cellules publiées pour ${department} dans les tableaux de ${year} sont sous secret (« s »), soit ${share} ; pour l’ensemble des départements, cette part est de ${median} en médiane et de ${p90} au 90e centile.`,
     date: (date: string) => `Date de production : ${date}.`,
     sources: () => [
       'Sources : Cnaf, questionnaire d’activité des services de médiation familiale ; ministère de la Justice, enquête annuelle auprès des espaces de rencontre.',

@@ -20,7 +20,8 @@ import { DROM, FRANCE, type Department, type Geography } from '../model/geograph
 import { formatXlsx } from '../format/xlsx.ts';
 import { localLecture } from './lecture.ts';
 import { round } from '../format/round.ts';
-import { displayDate } from './format.ts';
+import { departmentSecrecy } from '../model/department-secrecy.ts';
+import { displayDate, formatNumber } from './format.ts';
 import { signs, renderMessages as m } from './messages.ts';
 import { publisherLines, publisherName } from './publisher.ts';
 import { ruleLines } from './secrecy-rules.ts';
@@ -87,7 +88,8 @@ export async function departmentWorkbook(publication: Publication, code: string,
   }
   summary.addRow([]);
   // wrapped in the first column: a line running across the page would shrink the printed sheet
-  const notes = [...[...new Set(tables.map((t) => t.meta.source))].map((source) => `${m.source} : ${source}`), `${m.note} : ${m.methodology.sMeaning()}`, m.workbook.summaryNote()];
+  const share = shareLine(publication, department);
+  const notes = [...[...new Set(tables.map((t) => t.meta.source))].map((source) => `${m.source} : ${source}`), `${m.note} : ${m.methodology.sMeaning()}`, m.workbook.summaryNote(), share];
   for (const line of notes) {
     const row = text(summary, line, true);
     row.alignment = { wrapText: true, vertical: 'top' };
@@ -112,7 +114,7 @@ export async function departmentWorkbook(publication: Publication, code: string,
     }
   }
   if (publication.followUp) followUpSheet(workbook, publication.followUp, geo, labels); // issue 23: cohort outcomes (src/render/suivi.ts)
-  methodologySheet(workbook, publication, options.generatedAt);
+  methodologySheet(workbook, publication, options.generatedAt, share);
 
   return formatXlsx(workbook);
 }
@@ -315,11 +317,21 @@ function text(ws: ExcelJS.Worksheet, line: string, small: boolean): ExcelJS.Row 
   return row;
 }
 
-function methodologySheet(workbook: ExcelJS.Workbook, publication: Publication, generatedAt: string | null): void {
+/** The department's share of secret cells, with the median and 90th percentile over the departments (as audit/summary.json gives them). */
+function shareLine(publication: Publication, department: Department): string {
+  const d = departmentSecrecy(publication.tables, publication.geography.departments.map((x) => x.code));
+  const own = d.rows.find((r) => r.code === department.code);
+  const percent = (x: number) => `${formatNumber(100 * x, 1)}\u00a0%`;
+  return m.workbook.departmentShare(department.name, publication.year, own?.secret ?? 0, own?.cells ?? 0, percent(own?.share ?? 0), percent(d.median), percent(d.p90));
+}
+
+function methodologySheet(workbook: ExcelJS.Workbook, publication: Publication, generatedAt: string | null, share: string): void {
   const t = m.methodology;
   const ws = sheet(workbook, SHEET.methodology, m.sections.methodology, [m.workbook.methodologyHeader(), ...t.countsHeaders.slice(1)]);
-  for (const line of [...publisherLines(publication.publisher), t.intro(), ...ruleLines(publication.secrecy), t.sMeaning(), t.law(), ...m.workbook.sources()]) text(ws, line, false).alignment = { wrapText: true, vertical: 'top' };
+  for (const line of [...publisherLines(publication.publisher), t.intro(), ...ruleLines(publication.secrecy), t.sMeaning(), t.law(), ...m.workbook.sources()]) paragraph(ws, line);
   if (generatedAt) text(ws, m.workbook.date(displayDate(generatedAt)), false);
+  ws.addRow([]);
+  paragraph(ws, share).font = { bold: true };
   ws.addRow([]);
   text(ws, t.countsCaption(publication.year), false).font = { bold: true };
   ws.addRow([...t.countsHeaders]).font = { bold: true };
@@ -332,5 +344,16 @@ function methodologySheet(workbook: ExcelJS.Workbook, publication: Publication, 
   }
   ws.addRow([]);
   text(ws, m.workbook.reauditTitle(), false).font = { bold: true };
-  text(ws, t.reaudit(), false);
+  paragraph(ws, t.reaudit());
+}
+
+/**
+ * A text line wrapped in column A, with the height of its lines: a spreadsheet may keep a row's
+ * height as written, and LibreOffice then prints wrapped lines over each other.
+ */
+function paragraph(ws: ExcelJS.Worksheet, line: string): ExcelJS.Row {
+  const row = text(ws, line, false);
+  row.alignment = { wrapText: true, vertical: 'top' };
+  row.height = LINE_HEIGHT * wrappedLines(line, FIRST_WIDTH);
+  return row;
 }

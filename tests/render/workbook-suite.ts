@@ -275,6 +275,30 @@ export function workbookTests(codes: readonly string[] | null): void {
       expect(dated).toContain(m.workbook.date(displayDate('2026-03-01')));
     });
 
+    it("say how many of the department's own cells are secret, beside the median over the departments, in the Synthèse and the Méthodologie", async () => {
+      const small = fixturePublication(smallGeography);
+      // counted here straight from the tables: a department's cells are the rows of its code
+      const counts = small.geography.departments.map((d) => {
+        const cells = small.tables.flatMap((t) => t.table.cells.filter((c) => c.codes[0] === d.code));
+        return { code: d.code, name: d.name, cells: cells.length, secret: cells.filter((c) => c.status !== 's').length };
+      });
+      const shares = counts.filter((c) => c.cells > 0).map((c) => c.secret / c.cells).sort((a, b) => a - b);
+      const half = (shares.length - 1) / 2;
+      const median = (shares[Math.floor(half)] + shares[Math.ceil(half)]) / 2;
+      const percent = (x: number) => `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(100 * x)}\u00a0%`;
+      const own = counts.find((c) => c.code === '01')!;
+      expect(own.secret).toBeGreaterThan(0);
+      const workbook = await read(await departmentWorkbook(small, '01', { generatedAt: null }));
+      for (const name of [m.workbook.sheets.summary, m.workbook.sheets.methodology]) {
+        const lines: string[] = [];
+        workbook.getWorksheet(name)!.eachRow((row) => lines.push(String(row.getCell(1).value ?? '')));
+        const line = lines.find((t) => t.includes(own.name) && t.includes('sous secret'));
+        expect(line).toContain(`${own.secret} des ${own.cells} cellules`);
+        expect(line).toContain(`soit ${percent(own.secret / own.cells)}`);
+        expect(line).toContain(`${percent(median)} en médiane`);
+      }
+    });
+
     it("read each Lecture line of the detail sheets in the department's cell, never France's", async () => {
       const small = fixturePublication(smallGeography);
       const ws = (await read(await departmentWorkbook(small, '01', { generatedAt: null }))).getWorksheet(m.workbook.sheets.mediation)!;

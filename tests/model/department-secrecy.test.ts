@@ -1,4 +1,4 @@
-import { departmentSecrecy } from '../../src/indicators/summary.ts';
+import { departmentSecrecy } from '../../src/model/department-secrecy.ts';
 
 const cells = (...rows: [string, string][]) => ({ table: { cells: rows.map(([geo, status]) => ({ codes: [geo, 'T'], status })) } });
 
