@@ -8,7 +8,6 @@
  * @example
  *   followUpSection(publication, 'FR'); // "<section class=\"suivi\">…"
  */
-import type ExcelJS from 'exceljs';
 import type { FollowUpView, LongRow } from '../suivi/publish.ts';
 import { escapeHtml, formatNumber } from './format.ts';
 import { renderMessages as m, signs } from './messages.ts';
@@ -74,12 +73,22 @@ export function followUpPage(view: FollowUpView, year: number, publisher?: Publi
   return htmlPage({ title: text.title(year), body: `<header>\n${header}\n</header>\n<main>\n${followUpSection(view, 'FR')}\n</main>` });
 }
 
+/** The cohort outcomes for a workbook sheet (laid out by src/render/workbook.ts). */
+export interface FollowUpRows {
+  heading: string;
+  /** Dispositif, cohort, horizon, indicator, then one per territory */
+  headers: string[];
+  /** per row: its cells, and the decimals of its figures (a rate 1, a count 0) */
+  rows: { cells: (string | number)[]; decimals: number }[];
+  notes: string[];
+}
+
 /**
- * The cohort outcomes as a sheet of a departmental workbook: one row per scheme, cohort, horizon and
+ * The cohort outcomes of a departmental workbook: one row per scheme, cohort, horizon and
  * indicator (whole scheme), one column per territory of the workbook (department, region, court of
- * appeal, France); `s`, `ns` as published; no sheet when none of these territories has a figure.
+ * appeal, France); `s`, `ns` as published; undefined when none of these territories has a figure.
  */
-export function followUpSheet(workbook: ExcelJS.Workbook, { long, minDenominator, champ }: FollowUpView, geo: readonly string[], labels: Readonly<Record<string, string>>): void {
+export function followUpRows({ long, minDenominator, champ }: FollowUpView, geo: readonly string[], labels: Readonly<Record<string, string>>): FollowUpRows | undefined {
   const rows = (['mediation', 'rencontre'] as const).flatMap((scheme) => {
     const ofScheme = long[scheme].filter((r) => r.group === 'ensemble' && geo.includes(r.geo));
     const at = new Map(ofScheme.map((r) => [`${r.cohort}|${r.horizon}|${r.outcome}|${r.geo}`, r]));
@@ -87,19 +96,19 @@ export function followUpSheet(workbook: ExcelJS.Workbook, { long, minDenominator
     return keys.flatMap((k) =>
       SHOWN[scheme].map((outcome) => {
         const [cohort, horizon] = k.split('|');
-        return [text.scheme[scheme], Number(cohort), Number(horizon), text.columns[outcome], ...geo.map((g) => {
+        const figures = geo.map((g) => {
           const r = at.get(`${k}|${outcome}|${g}`);
           return r === undefined ? signs.missing : r.value;
-        })];
+        });
+        return { cells: [text.scheme[scheme], Number(cohort), Number(horizon), text.columns[outcome], ...figures], decimals: outcome.startsWith('taux_') ? 1 : 0 };
       }),
     );
   });
-  if (rows.length === 0) return;
-  const ws = workbook.addWorksheet('Suivi de cohortes');
-  ws.addRow([text.heading]).font = { bold: true, size: 13 };
-  ws.addRow(['Dispositif', text.columns.cohort, text.columns.horizon, 'Indicateur', ...geo.map((g) => labels[g] ?? g)]).font = { bold: true };
-  for (const row of rows) ws.addRow(row);
-  ws.addRow([]);
-  ws.addRow([text.caution(minDenominator)]);
-  ws.addRow([champ]);
+  if (rows.length === 0) return undefined;
+  return {
+    heading: text.heading,
+    headers: ['Dispositif', text.columns.cohort, text.columns.horizon, 'Indicateur', ...geo.map((g) => labels[g] ?? g)],
+    rows,
+    notes: [text.caution(minDenominator), champ],
+  };
 }

@@ -26,7 +26,7 @@ import { signs, renderMessages as m } from './messages.ts';
 import { publisherLines, publisherName } from './publisher.ts';
 import { ruleLines } from './secrecy-rules.ts';
 import { NOT_APPLICABLE, tableView, type Shown, type TableView } from './view.ts';
-import { followUpSheet } from './suivi.ts';
+import { followUpRows, type FollowUpRows } from './suivi.ts';
 
 /** The zip epoch: the date written when the run has no date of its own */
 const EPOCH = new Date(Date.UTC(1980, 0, 1));
@@ -113,7 +113,8 @@ export async function departmentWorkbook(publication: Publication, code: string,
       block(ws, view, view.codes, geo);
     }
   }
-  if (publication.followUp) followUpSheet(workbook, publication.followUp, geo, labels); // issue 23: cohort outcomes (src/render/suivi.ts)
+  const cohorts = publication.followUp && followUpRows(publication.followUp, geo, labels); // issue 23: cohort outcomes (src/render/suivi.ts)
+  if (cohorts) followUpSheet(workbook, cohorts);
   methodologySheet(workbook, publication, options.generatedAt, share);
 
   return formatXlsx(workbook);
@@ -290,8 +291,21 @@ function block(ws: ExcelJS.Worksheet, view: TableView, codes: readonly string[],
     [m.source, meta.source],
     [m.note, meta.note],
   ]) {
-    if (line) text(ws, `${label} : ${line}`, true);
+    if (line) note(ws, `${label} : ${line}`, 1 + geo.length, FIRST_WIDTH + WIDTH * geo.length);
   }
+}
+
+/**
+ * A 9-point note across the first `columns` columns (`width` characters in all), wrapped, with
+ * the height of its lines: on one line, a long note runs far to the right and a fit-to-width print
+ * shrinks the whole page.
+ */
+function note(ws: ExcelJS.Worksheet, line: string, columns: number, width: number): ExcelJS.Row {
+  const row = text(ws, line, true);
+  if (columns > 1) ws.mergeCells(row.number, 1, row.number, columns);
+  row.alignment = { wrapText: true, vertical: 'top' };
+  row.height = NOTE_LINE_HEIGHT * wrappedLines(line, width * NOTE_CHARACTERS);
+  return row;
 }
 
 /** A label and its figures: numbers with a French format, signs ("s", "nd") as right-aligned text. */
@@ -315,6 +329,28 @@ function text(ws: ExcelJS.Worksheet, line: string, small: boolean): ExcelJS.Row 
   const row = ws.addRow([line]);
   if (small) row.font = { size: 9 };
   return row;
+}
+
+/** Columns of the cohort sheet: scheme, cohort, horizon, indicator, then the territories. */
+const FOLLOW_UP_WIDTHS = [20, 12, 10, 40];
+
+/** The cohort outcomes (src/render/suivi.ts) as a sheet laid out as the others: widths, frozen headers, A4 print, French formats. */
+function followUpSheet(workbook: ExcelJS.Workbook, cohorts: FollowUpRows): void {
+  const widths = cohorts.headers.map((_, i) => FOLLOW_UP_WIDTHS[i] ?? 18);
+  const ws = sheet(workbook, 'Suivi de cohortes', cohorts.heading, cohorts.headers, widths);
+  ws.views = [{ state: 'frozen', xSplit: FOLLOW_UP_WIDTHS.length, ySplit: 2 }];
+  for (const { cells, decimals } of cohorts.rows) {
+    const row = ws.addRow(cells);
+    cells.forEach((value, i) => {
+      if (i < FOLLOW_UP_WIDTHS.length) return;
+      const cell = row.getCell(i + 1);
+      if (typeof value === 'number') cell.numFmt = numberFormat(decimals);
+      else cell.alignment = { horizontal: 'right' };
+    });
+  }
+  ws.addRow([]);
+  // the notes across the label columns
+  for (const line of cohorts.notes) note(ws, line, FOLLOW_UP_WIDTHS.length, FOLLOW_UP_WIDTHS.reduce((a, b) => a + b, 0));
 }
 
 /** The department's share of secret cells, with the median and 90th percentile over the departments (as audit/summary.json gives them). */

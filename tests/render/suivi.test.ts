@@ -83,4 +83,26 @@ describe('the departmental workbook', () => {
     expect(withCohorts).toContain('ns : moins de 40 enfants');
     expect(withCohorts).toContain('Champ : essai du classeur.');
   });
+
+  it('lays the cohort sheet out as the other sheets: widths, frozen headers, A4 print, French formats, notes wrapped across the label columns', async () => {
+    const { fixturePublication, smallGeography } = await import('./fixtures.ts');
+    const { departmentWorkbook } = await import('../../src/render/workbook.ts');
+    const ExcelJS = (await import('exceljs')).default;
+    const department = smallGeography.departments[0];
+    const followUp = { long: { mediation: [row('FR', 'enfants', 1427), row(department.code, 'enfants', 654), row(department.code, 'taux_retour_juge', 12.5)], rencontre: [] }, minDenominator: 40, champ: 'Champ : essai du classeur.' };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await departmentWorkbook({ ...fixturePublication(smallGeography), followUp }, department.code, { generatedAt: null })) as unknown as ExcelJS.Buffer);
+    const ws = workbook.getWorksheet('Suivi de cohortes')!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+    expect(ws.getColumn(4).width).toBeGreaterThanOrEqual(30); // the indicator's label is not cut
+    const cells: ExcelJS.Cell[] = [];
+    ws.eachRow((r) => r.eachCell((c) => cells.push(c)));
+    expect(cells.find((c) => c.value === 654)?.numFmt).toBe('#,##0');
+    expect(cells.find((c) => c.value === 12.5)?.numFmt).toBe('#,##0.0');
+    const caution = cells.find((c) => typeof c.value === 'string' && c.value.includes('ns : moins de 40 enfants'))!;
+    expect(caution.isMerged).toBe(true);
+    expect(caution.alignment?.wrapText).toBe(true);
+    expect(ws.getRow(Number(caution.row)).height).toBeGreaterThan(12);
+  });
 });
