@@ -1,3 +1,4 @@
+import type ExcelJS from 'exceljs';
 import { followUpPage, followUpSection } from '../../src/render/suivi.ts';
 import type { LongRow } from '../../src/suivi/publish.ts';
 
@@ -87,10 +88,10 @@ describe('the departmental workbook', () => {
   it('lays the cohort sheet out as the other sheets: widths, frozen headers, A4 print, French formats, notes wrapped across the label columns', async () => {
     const { fixturePublication, smallGeography } = await import('./fixtures.ts');
     const { departmentWorkbook } = await import('../../src/render/workbook.ts');
-    const ExcelJS = (await import('exceljs')).default;
+    const { Workbook } = (await import('exceljs')).default;
     const department = smallGeography.departments[0];
     const followUp = { long: { mediation: [row('FR', 'enfants', 1427), row(department.code, 'enfants', 654), row(department.code, 'taux_retour_juge', 12.5)], rencontre: [] }, minDenominator: 40, champ: 'Champ : essai du classeur.' };
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new Workbook();
     await workbook.xlsx.load(Buffer.from(await departmentWorkbook({ ...fixturePublication(smallGeography), followUp }, department.code, { generatedAt: null })) as unknown as ExcelJS.Buffer);
     const ws = workbook.getWorksheet('Suivi de cohortes')!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
