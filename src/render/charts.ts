@@ -9,6 +9,7 @@
  *   const chart = await barChart({ id: 'c-1', title: 'Issue', decimals: 0, bars: [{ label: 'Accord écrit', shown }] });
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { round } from '../format/round.ts';
 import { escapeHtml, formatNumber } from './format.ts';
 import { renderMessages as m } from './messages.ts';
 import { vegaLiteToSvg } from './svg.ts';
@@ -48,7 +49,8 @@ export async function barChart(input: BarChartInput): Promise<string> {
   const hidden = input.bars.filter((b) => b.shown.kind === 'secret').map((b) => b.label);
   const values = published.map((b) => ({
     libelle: wrapLabel(b.label).join('\n'),
-    valeur: b.shown.kind === 'value' ? b.shown.value : 0,
+    // the bar of the figure shown: a change of 0,04 point printed « 0,0 » draws no bar
+    valeur: b.shown.kind === 'value' ? round(b.shown.value, b.decimals ?? input.decimals) : 0,
     texte: b.shown.kind === 'value' ? formatNumber(b.shown.value, b.decimals ?? input.decimals) : '',
   }));
   const alt = m.chartAlt(input.title, values.map((v, i) => `${published[i].label} : ${v.texte}`));

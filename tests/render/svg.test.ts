@@ -67,6 +67,13 @@ describe('barChart', () => {
     expect(xOf('10')).toBeGreaterThan(xOf('0'));
   });
 
+  it('draws the bar of the figure shown: a change printed « 0,0 » is drawn as zero', async () => {
+    const chart = (stable: number) =>
+      barChart({ id: 'g-7', title: 'Évolution', decimals: 1, bars: [{ label: 'Stable', shown: { kind: 'value', value: stable } }, { label: 'Hausse', shown: { kind: 'value', value: 2 } }] });
+    expect(await chart(0.04)).toBe(await chart(0));
+    expect(await chart(0.06)).not.toBe(await chart(0));
+  });
+
   it('names the territories shown by a mark, which have no bar either', async () => {
     const html = await barChart({
       id: 'g-5',
