@@ -36,7 +36,7 @@ function effectSpec(values: Record<string, unknown>[]): TopLevelSpec {
     config: { font: FONT, view: { stroke: null }, legend: { labelLimit: 400 } },
     data: { values },
     encoding: {
-      y: { field: 'resultat', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260 } },
+      y: { field: 'resultat', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } },
       yOffset: { field: 'methode', type: 'nominal', sort: null },
       color: { field: 'methode', type: 'nominal', sort: null, title: null, scale: { range: COLOURS }, legend: { orient: 'bottom' } },
     },

@@ -46,6 +46,13 @@ describe('the Impact section', () => {
     for (const limit of impactMessages.report.limits) expect(html).toContain(limit.slice(0, 40));
   });
 
+  test('writes every outcome of the effect chart in full, none cut with an ellipsis', async () => {
+    const html = await impactSection(franceAndOneRegion, labels);
+    const svg = html.match(/<svg[\s\S]*?<\/svg>/)![0];
+    expect(svg).not.toContain('…');
+    for (const o of OUTCOMES) expect(svg).toContain(`>${escapeHtml(impactMessages.outcomeShort(o))}<`);
+  });
+
   test('regional effects only where published', async () => {
     const html = await impactSection(franceAndOneRegion, labels);
     expect(html).toContain('Île-de-France');
