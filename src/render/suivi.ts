@@ -20,6 +20,8 @@ type Scheme = 'mediation' | 'rencontre';
 const text = {
   title: (year: number) => `Suivi de cohortes d'enfants – données ${year}`,
   heading: 'Ce que deviennent les enfants après une médiation ou une mesure en espace de rencontre',
+  absent: (territories: readonly string[]) =>
+    `Aucun résultat pour ${territories.join(', ')} (« ${signs.missing} » sur toutes les lignes) : ${territories.length > 1 ? 'ces territoires sont' : 'ce territoire est'} hors du champ des fichiers de suivi ; les autres colonnes ne couvrent que les départements de ce champ (voir le champ sous le tableau).`,
   caution: (minDenominator: number) =>
     `Résultats observés à 12 et 24 mois après la fin de la médiation ou de la mesure, et non effets de ces dispositifs : les familles qui y recourent, ou qui parviennent à un accord, diffèrent des autres. s : secret statistique ; ns : moins de ${minDenominator} enfants, taux non significatif ; ${signs.missing} : non disponible (territoire hors du champ des fichiers de suivi, ou résultat non calculé).`,
   scheme: { mediation: 'Médiation familiale', rencontre: 'Espaces de rencontre' } as Record<Scheme, string>,
@@ -80,6 +82,8 @@ export interface FollowUpRows {
   headers: string[];
   /** per row: its cells, and the decimals of its figures (a rate 1, a count 0) */
   rows: { cells: (string | number)[]; decimals: number }[];
+  /** said above the rows: the territories of the workbook without any result (outside the follow-up files) */
+  lead: string[];
   notes: string[];
 }
 
@@ -105,10 +109,13 @@ export function followUpRows({ long, minDenominator, champ }: FollowUpView, geo:
     );
   });
   if (rows.length === 0) return undefined;
+  const first = 4; // scheme, cohort, horizon, indicator
+  const empty = geo.filter((_, k) => rows.every((r) => r.cells[first + k] === signs.missing)).map((g) => labels[g] ?? g);
   return {
     heading: text.heading,
     headers: ['Dispositif', text.columns.cohort, text.columns.horizon, 'Indicateur', ...geo.map((g) => labels[g] ?? g)],
     rows,
+    lead: empty.length > 0 ? [text.absent(empty)] : [],
     notes: [text.caution(minDenominator), champ],
   };
 }

@@ -339,6 +339,8 @@ function followUpSheet(workbook: ExcelJS.Workbook, cohorts: FollowUpRows): void 
   const widths = cohorts.headers.map((_, i) => FOLLOW_UP_WIDTHS[i] ?? 18);
   const ws = sheet(workbook, 'Suivi de cohortes', cohorts.heading, cohorts.headers, widths);
   ws.views = [{ state: 'frozen', xSplit: FOLLOW_UP_WIDTHS.length, ySplit: 2 }];
+  const across = FOLLOW_UP_WIDTHS.reduce((a, b) => a + b, 0);
+  for (const line of cohorts.lead) note(ws, line, FOLLOW_UP_WIDTHS.length, across);
   for (const { cells, decimals } of cohorts.rows) {
     const row = ws.addRow(cells);
     cells.forEach((value, i) => {
@@ -350,7 +352,7 @@ function followUpSheet(workbook: ExcelJS.Workbook, cohorts: FollowUpRows): void 
   }
   ws.addRow([]);
   // the notes across the label columns
-  for (const line of cohorts.notes) note(ws, line, FOLLOW_UP_WIDTHS.length, FOLLOW_UP_WIDTHS.reduce((a, b) => a + b, 0));
+  for (const line of cohorts.notes) note(ws, line, FOLLOW_UP_WIDTHS.length, across);
 }
 
 /** The department's share of secret cells, with the median and 90th percentile over the departments (as audit/summary.json gives them). */

@@ -105,5 +105,10 @@ describe('the departmental workbook', () => {
     expect(caution.isMerged).toBe(true);
     expect(caution.alignment?.wrapText).toBe(true);
     expect(ws.getRow(Number(caution.row)).height).toBeGreaterThan(12);
+    // the territories without any result are named above the rows; the department, which has some, is not
+    const lead = cells.find((c) => typeof c.value === 'string' && c.value.startsWith('Aucun résultat pour'));
+    expect(Number(lead?.row)).toBeLessThan(Number(cells.find((c) => c.value === 654)!.row));
+    expect(String(lead?.value)).not.toContain(department.name);
+    expect(String(lead?.value)).not.toContain('France');
   });
 });
