@@ -24,6 +24,9 @@ const COLOURS = ['#0072b2', '#e69f00'];
 const points = (x: number | null): string => (x === null ? '' : formatNumber(x, 1));
 const interval = (e: EffectRow): string => `[${points(e.ciLow)} ; ${points(e.ciHigh)}]`;
 
+/** A share axis written the French way: « 95 % », with a narrow no-break space. */
+const PERCENT_AXIS = { format: '.0%', labelExpr: "replace(datum.label, '%', '\u202f%')" };
+
 function pick(effects: readonly EffectRow[], geo: string, cohort: number, outcome: Outcome, method: string): EffectRow | undefined {
   return effects.find((e) => e.geo === geo && e.cohort === cohort && e.outcome === outcome && e.method === method && e.status === 'published');
 }
@@ -68,8 +71,8 @@ function survivalSpec(values: Record<string, unknown>[]): TopLevelSpec {
       color: { field: 'groupe', type: 'nominal', sort: null, title: null, scale: { range: COLOURS }, legend: { orient: 'bottom' } },
     },
     layer: [
-      { mark: { type: 'area', opacity: 0.2, interpolate: 'step-after' }, encoding: { y: { field: 'bas', type: 'quantitative', title: 'part sans retour devant le juge', scale: { zero: false }, axis: { format: '.0%' } }, y2: { field: 'haut' } } },
-      { mark: { type: 'line', interpolate: 'step-after' }, encoding: { y: { field: 'survie', type: 'quantitative', title: 'part sans retour devant le juge', axis: { format: '.0%' } } } },
+      { mark: { type: 'area', opacity: 0.2, interpolate: 'step-after' }, encoding: { y: { field: 'bas', type: 'quantitative', title: 'part sans retour devant le juge', scale: { zero: false }, axis: PERCENT_AXIS }, y2: { field: 'haut' } } },
+      { mark: { type: 'line', interpolate: 'step-after' }, encoding: { y: { field: 'survie', type: 'quantitative', title: 'part sans retour devant le juge', axis: PERCENT_AXIS } } },
     ],
   } as TopLevelSpec;
 }
@@ -81,7 +84,7 @@ function pathsSpec(values: Record<string, unknown>[]): TopLevelSpec {
     mark: { type: 'line', interpolate: 'step-after', point: true },
     encoding: {
       x: { field: 'mois', type: 'quantitative', title: 'mois après la fin de la mesure', scale: { domain: [0, 24] } },
-      y: { field: 'part', type: 'quantitative', title: 'part en visite autonome durable', scale: { zero: false }, axis: { format: '.0%' } },
+      y: { field: 'part', type: 'quantitative', title: 'part en visite autonome durable', scale: { zero: false }, axis: PERCENT_AXIS },
       color: { field: 'origine', type: 'nominal', sort: null, title: null, scale: { range: [...COLOURS, '#009e73'] }, legend: { orient: 'bottom' } },
     },
   } as TopLevelSpec;

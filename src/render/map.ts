@@ -35,7 +35,8 @@ const france = franceMap as unknown as { viewBox: string; locations: readonly { 
 
 /** ColorBrewer YlGnBu, 5 classes: sequential and colour-blind safe */
 export const PALETTE = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'];
-export const NO_DATA = '#bdbdbd';
+/** no data (`nd`, `///`, `ns`): a mid grey, darker than no service's so that the two legend swatches are told apart (contrast ratio 2,5) */
+export const NO_DATA = '#969696';
 /** no service of that kind (`-`): a very light grey, apart from the lightest class, from no data and from the page */
 export const NO_SERVICE = '#ececec';
 export const OVERSEAS = ['971', '972', '973', '974', '976'];

@@ -53,6 +53,14 @@ describe('the Impact section', () => {
     for (const o of OUTCOMES) expect(svg).toContain(`>${escapeHtml(impactMessages.outcomeShort(o))}<`);
   });
 
+  test('writes the survival chart\'s shares the French way (« 95 % »), never « 95% »', async () => {
+    const html = await impactSection(franceAndOneRegion, labels);
+    const survival = html.slice(html.indexOf('id="impact-survie"'));
+    const svg = survival.match(/<svg[\s\S]*?<\/svg>/)![0];
+    expect(svg).toMatch(/>\d+\u202f%</);
+    expect(svg).not.toMatch(/>\d+%</);
+  });
+
   test('regional effects only where published', async () => {
     const html = await impactSection(franceAndOneRegion, labels);
     expect(html).toContain('Île-de-France');

@@ -49,6 +49,12 @@ describe('choropleth', () => {
     expect(html).toMatch(new RegExp(`<path d="[^"]*" fill="${NO_SERVICE}"[^>]*><title>Yonne \\(89\\) : -</title>`));
     expect(NO_SERVICE).not.toBe(PALETTE[0]);
     expect(NO_SERVICE).not.toBe(NO_DATA);
+    // told apart on the legend's small swatches: WCAG contrast ratio of at least 2 between the greys
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    expect((luminance(NO_SERVICE) + 0.05) / (luminance(NO_DATA) + 0.05)).toBeGreaterThanOrEqual(2);
     expect(html).toContain(escapeHtml(m.map.noService));
     const without = choropleth({ id: 'c2', title: 'Taux', decimals: 1, departments: departments.filter((d) => d.code !== '89') });
     expect(without).not.toContain(escapeHtml(m.map.noService));
