@@ -24,8 +24,6 @@
  */
 import { keyOf, cubeKeys, type Cube } from './cube.ts';
 import { attackCuts, neighbours } from './cuts.ts';
-import { createHash } from 'node:crypto';
-const require_hash = (x: string) => createHash('md5').update(x).digest('hex').slice(0, 8);
 import { businessRules } from './primary.ts';
 import { MODEL_STATUS, solver, type CModel } from './solver.ts';
 import { identicalGroups, primaryTargets } from './steps.ts';
@@ -259,7 +257,6 @@ export async function startPattern(cube: Cube, primary: readonly boolean[], spec
     let cut = false;
     for (let round = 0; round < cutRounds; round++) {
       const cuts = await attackCuts(cube, primary, spec, pattern, truth, near);
-      if (process.env.PH2) console.log('round', round, cuts.length, cuts.map((c) => c.cells.join('.')).join(' ').length, require_hash(cuts.map((c) => `${c.target}${c.dir}${c.cells.join('.')}`).join(' ')));
       if (cuts.length === 0) break;
       const added = new Rows();
       for (const c of cuts) added.atLeast(new Map(c.cells.map((q) => [q, 1])), 1);
