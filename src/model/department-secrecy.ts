@@ -24,18 +24,19 @@ export function departmentSecrecy(
   tables: readonly { table: { cells: readonly { codes: readonly string[]; status: string }[] } }[],
   departments: readonly string[],
 ): { rows: { code: string; cells: number; secret: number; primary: number; share: number }[]; median: number; p90: number; floor: { median: number; p90: number } } {
-  const rows = departments.map((code) => {
-    let cells = 0;
-    let secret = 0;
-    let primary = 0;
-    for (const t of tables) {
-      for (const c of t.table.cells) {
-        if (c.codes[0] !== code) continue;
-        cells++;
-        if (c.status !== 's') secret++;
-        if (c.status === 'u') primary++;
-      }
+  // one pass over the cells, counted by department (each workbook asks for the whole year's figures)
+  const counts = new Map(departments.map((code) => [code, { cells: 0, secret: 0, primary: 0 }]));
+  for (const t of tables) {
+    for (const c of t.table.cells) {
+      const n = counts.get(c.codes[0]);
+      if (!n) continue;
+      n.cells++;
+      if (c.status !== 's') n.secret++;
+      if (c.status === 'u') n.primary++;
     }
+  }
+  const rows = departments.map((code) => {
+    const { cells, secret, primary } = counts.get(code)!;
     return { code, cells, secret, primary, share: cells > 0 ? secret / cells : 0 };
   });
   const withCells = rows.filter((r) => r.cells > 0);

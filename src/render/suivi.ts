@@ -109,11 +109,12 @@ export function followUpRows({ long, minDenominator, champ }: FollowUpView, geo:
     );
   });
   if (rows.length === 0) return undefined;
-  const first = 4; // scheme, cohort, horizon, indicator
+  const headers = ['Dispositif', text.columns.cohort, text.columns.horizon, 'Indicateur', ...geo.map((g) => labels[g] ?? g)];
+  const first = headers.length - geo.length; // the territories' first column
   const empty = geo.filter((_, k) => rows.every((r) => r.cells[first + k] === signs.missing)).map((g) => labels[g] ?? g);
   return {
     heading: text.heading,
-    headers: ['Dispositif', text.columns.cohort, text.columns.horizon, 'Indicateur', ...geo.map((g) => labels[g] ?? g)],
+    headers,
     rows,
     lead: empty.length > 0 ? [text.absent(empty)] : [],
     notes: [text.caution(minDenominator), champ],

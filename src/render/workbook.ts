@@ -90,12 +90,7 @@ export async function departmentWorkbook(publication: Publication, code: string,
   // wrapped in the first column: a line running across the page would shrink the printed sheet
   const share = shareLine(publication, department);
   const notes = [...[...new Set(tables.map((t) => t.meta.source))].map((source) => `${m.source} : ${source}`), `${m.note} : ${m.methodology.sMeaning()}`, m.workbook.summaryNote(), share];
-  for (const line of notes) {
-    const row = text(summary, line, true);
-    row.alignment = { wrapText: true, vertical: 'top' };
-    // a spreadsheet may not grow a row to its wrapped text: its height is written (9-point text)
-    row.height = NOTE_LINE_HEIGHT * wrappedLines(line, FIRST_WIDTH * NOTE_CHARACTERS);
-  }
+  for (const line of notes) wrapped(summary, line, true);
 
   seriesSheet(workbook, publication, department, tables);
 
@@ -165,9 +160,7 @@ function seriesSheet(workbook: ExcelJS.Workbook, publication: Publication, depar
     }
   }
   ws.addRow([]);
-  const row = text(ws, m.workbook.seriesNote(), true);
-  row.alignment = { wrapText: true, vertical: 'top' };
-  row.height = NOTE_LINE_HEIGHT * wrappedLines(m.workbook.seriesNote(), FIRST_WIDTH * NOTE_CHARACTERS);
+  wrapped(ws, m.workbook.seriesNote(), true);
 }
 
 /** Sections of the summary sheet, in order */
@@ -291,20 +284,21 @@ function block(ws: ExcelJS.Worksheet, view: TableView, codes: readonly string[],
     [m.source, meta.source],
     [m.note, meta.note],
   ]) {
-    if (line) note(ws, `${label} : ${line}`, 1 + geo.length, FIRST_WIDTH + WIDTH * geo.length);
+    if (line) wrapped(ws, `${label} : ${line}`, true, 1 + geo.length, FIRST_WIDTH + WIDTH * geo.length);
   }
 }
 
 /**
- * A 9-point note across the first `columns` columns (`width` characters in all), wrapped, with
- * the height of its lines: on one line, a long note runs far to the right and a fit-to-width print
- * shrinks the whole page.
+ * A text line wrapped across the first `columns` columns (`width` characters in all), 9-point when
+ * `small`, with the height of its lines: on one line, a long note runs far to the right and a
+ * fit-to-width print shrinks the whole page; and a spreadsheet may keep a row's height as written,
+ * LibreOffice then printing wrapped lines over each other.
  */
-function note(ws: ExcelJS.Worksheet, line: string, columns: number, width: number): ExcelJS.Row {
-  const row = text(ws, line, true);
+function wrapped(ws: ExcelJS.Worksheet, line: string, small: boolean, columns = 1, width = FIRST_WIDTH): ExcelJS.Row {
+  const row = text(ws, line, small);
   if (columns > 1) ws.mergeCells(row.number, 1, row.number, columns);
   row.alignment = { wrapText: true, vertical: 'top' };
-  row.height = NOTE_LINE_HEIGHT * wrappedLines(line, width * NOTE_CHARACTERS);
+  row.height = small ? NOTE_LINE_HEIGHT * wrappedLines(line, width * NOTE_CHARACTERS) : LINE_HEIGHT * wrappedLines(line, width);
   return row;
 }
 
@@ -340,7 +334,7 @@ function followUpSheet(workbook: ExcelJS.Workbook, cohorts: FollowUpRows): void 
   const ws = sheet(workbook, 'Suivi de cohortes', cohorts.heading, cohorts.headers, widths);
   ws.views = [{ state: 'frozen', xSplit: FOLLOW_UP_WIDTHS.length, ySplit: 2 }];
   const across = FOLLOW_UP_WIDTHS.reduce((a, b) => a + b, 0);
-  for (const line of cohorts.lead) note(ws, line, FOLLOW_UP_WIDTHS.length, across);
+  for (const line of cohorts.lead) wrapped(ws, line, true, FOLLOW_UP_WIDTHS.length, across);
   for (const { cells, decimals } of cohorts.rows) {
     const row = ws.addRow(cells);
     cells.forEach((value, i) => {
@@ -352,7 +346,7 @@ function followUpSheet(workbook: ExcelJS.Workbook, cohorts: FollowUpRows): void 
   }
   ws.addRow([]);
   // the notes across the label columns
-  for (const line of cohorts.notes) note(ws, line, FOLLOW_UP_WIDTHS.length, across);
+  for (const line of cohorts.notes) wrapped(ws, line, true, FOLLOW_UP_WIDTHS.length, across);
 }
 
 /** The department's share of secret cells, with the median and 90th percentile over the departments (as audit/summary.json gives them). */
@@ -366,10 +360,10 @@ function shareLine(publication: Publication, department: Department): string {
 function methodologySheet(workbook: ExcelJS.Workbook, publication: Publication, generatedAt: string | null, share: string): void {
   const t = m.methodology;
   const ws = sheet(workbook, SHEET.methodology, m.sections.methodology, [m.workbook.methodologyHeader(), ...t.countsHeaders.slice(1)]);
-  for (const line of [...publisherLines(publication.publisher), t.intro(), ...ruleLines(publication.secrecy), t.sMeaning(), t.law(), ...m.workbook.sources()]) paragraph(ws, line);
+  for (const line of [...publisherLines(publication.publisher), t.intro(), ...ruleLines(publication.secrecy), t.sMeaning(), t.law(), ...m.workbook.sources()]) wrapped(ws, line, false);
   if (generatedAt) text(ws, m.workbook.date(displayDate(generatedAt)), false);
   ws.addRow([]);
-  paragraph(ws, share).font = { bold: true };
+  wrapped(ws, share, false).font = { bold: true };
   ws.addRow([]);
   text(ws, t.countsCaption(publication.year), false).font = { bold: true };
   ws.addRow([...t.countsHeaders]).font = { bold: true };
@@ -382,16 +376,5 @@ function methodologySheet(workbook: ExcelJS.Workbook, publication: Publication, 
   }
   ws.addRow([]);
   text(ws, m.workbook.reauditTitle(), false).font = { bold: true };
-  paragraph(ws, t.reaudit());
-}
-
-/**
- * A text line wrapped in column A, with the height of its lines: a spreadsheet may keep a row's
- * height as written, and LibreOffice then prints wrapped lines over each other.
- */
-function paragraph(ws: ExcelJS.Worksheet, line: string): ExcelJS.Row {
-  const row = text(ws, line, false);
-  row.alignment = { wrapText: true, vertical: 'top' };
-  row.height = LINE_HEIGHT * wrappedLines(line, FIRST_WIDTH);
-  return row;
+  wrapped(ws, t.reaudit(), false);
 }
